@@ -1,0 +1,255 @@
+"""Assessment files (format version 1): the model, the loader and its errors.
+
+A file is plain YAML that people write by hand, version in git, and that the TUI and
+batch mode read and write. See ``assess schema`` for its JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from assess import schema_check
+from assess.catalog import Catalog
+from assess.errors import InputError, Problem, field_path
+from assess.yamlsource import Document, parse, read
+
+FORMAT_VERSION = 1
+RESULTS = ("met", "partial", "not_met", "na")
+PRIORITIES = ("high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Action:
+    description: str
+    owner: str | None = None
+    due: dt.date | None = None
+    priority: str | None = None
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class Position:
+    """One assessor's answer to a disputed norm (see ``assess merge``)."""
+
+    assessor: str
+    result: str | None = None
+    evidence: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What an assessment says about one norm. ``result`` None means not assessed."""
+
+    result: str | None = None
+    evidence: tuple[str, ...] = ()
+    note: str | None = None
+    action: Action | None = None
+    disputed: tuple[Position, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Answer()
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    kind: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """An assessment a consensus file was merged from."""
+
+    file: str
+    sha256: str
+    assessors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    checklist: str
+    service: Service
+    checklist_version: str | None = None
+    assessors: tuple[str, ...] = ()
+    date: dt.date | None = None
+    language: str | None = None
+    settings: tuple[str, ...] = ()
+    answers: Mapping[str, Answer] = field(default_factory=dict)
+    merged_from: tuple[Source, ...] = ()
+
+    def answer(self, norm_id: str) -> Answer:
+        return self.answers.get(norm_id, Answer())
+
+    def result(self, norm_id: str) -> str | None:
+        answer = self.answers.get(norm_id)
+        return answer.result if answer else None
+
+    def with_answer(self, norm_id: str, answer: Answer) -> Assessment:
+        """A copy with ``norm_id`` answered (or removed, when ``answer`` is empty)."""
+        answers = dict(self.answers)
+        if answer.is_empty:
+            answers.pop(norm_id, None)
+        else:
+            answers[norm_id] = answer
+        return replace(self, answers=answers)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A loaded assessment and the warnings that did not stop it from loading."""
+
+    assessment: Assessment
+    warnings: tuple[Problem, ...] = ()
+    text: str = ""
+
+
+def _dates_to_text(value: Any) -> Any:
+    """YAML reads 2026-11-23 as a date; the schema checks dates as text."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _dates_to_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_to_text(v) for v in value]
+    return value
+
+
+def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
+    """Precise messages for one entry of ``answers`` (the schema's oneOf says too little)."""
+    path: list[object] = ["answers", norm_id]
+    where = field_path(path)
+    line = doc.line_of(path)
+    if isinstance(value, str):
+        return [Problem(doc.name, line, f"{where}: unknown result {value!r}; expected one of {', '.join(RESULTS)}")]
+    if isinstance(value, dict):
+        sub = schema_check.validator("assessment")
+        answer_schema = sub.schema["$defs"]["answer"]
+        checker = sub.evolve(schema=answer_schema)
+        problems = []
+        for error in checker.iter_errors(value):
+            full = Document(doc.name, doc.text, doc.data)
+            full._root = doc._root
+            error.path.extendleft(reversed(path))
+            problems.append(Problem(doc.name, doc.line_of(list(error.absolute_path)),
+                                    schema_check.message(full, error)))
+        return problems
+    hint = schema_check.yaml_trap_hint(doc, path, value)
+    return [Problem(doc.name, line, f"{where}: expected a result ({', '.join(RESULTS)}) or a mapping, "
+                                    f"got {schema_check.describe_value(value)}{hint}")]
+
+
+def _schema_problems(doc: Document, data: Any) -> list[Problem]:
+    problems = []
+    for error in schema_check.validator("assessment").iter_errors(data):
+        path = list(error.absolute_path)
+        if len(path) == 2 and path[0] == "answers" and error.validator == "oneOf":
+            problems.extend(_answer_problems(doc, str(path[1]), error.instance))
+        else:
+            problems.append(Problem(doc.name, doc.line_of(path), schema_check.message(doc, error)))
+    return problems
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _date(doc: Document, path: list[object], value: Any, problems: list[Problem]) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        problems.append(Problem(doc.name, doc.line_of(path), f"{field_path(path)}: {value!r} is not a date (YYYY-MM-DD)"))
+        return None
+
+
+def _build_answer(doc: Document, norm_id: str, raw: Any, problems: list[Problem]) -> Answer:
+    if raw is None:
+        return Answer()
+    if isinstance(raw, str):
+        return Answer(result=raw)
+    action = None
+    if "action" in raw:
+        a = raw["action"]
+        action = Action(a["description"], a.get("owner"),
+                        _date(doc, ["answers", norm_id, "action", "due"], a.get("due"), problems),
+                        a.get("priority"), bool(a.get("done", False)))
+    disputed = tuple(Position(p["assessor"], p.get("result"), _texts(p.get("evidence")), p.get("note"))
+                     for p in raw.get("disputed", ()))
+    return Answer(raw.get("result"), _texts(raw.get("evidence")), raw.get("note"), action, disputed)
+
+
+def from_document(doc: Document, catalog: Catalog) -> Loaded:
+    """Validate a parsed assessment against the schema and the catalog."""
+    data = doc.data
+    if not isinstance(data, dict):
+        raise InputError.single(doc.name, doc.line_of([]), "an assessment file must be a YAML mapping "
+                                "(see `assess template`)")
+    problems = _schema_problems(doc, _dates_to_text(data))
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: p.line or 0))
+    warnings: list[Problem] = []
+    if data["checklist"] != catalog.id:
+        raise InputError.single(doc.name, doc.line_of(["checklist"]),
+                                f"checklist: unknown checklist {data['checklist']!r}; this assess knows {catalog.id!r}")
+    version = data.get("checklist_version")
+    if version is not None and version != catalog.version:
+        warnings.append(Problem(doc.name, doc.line_of(["checklist_version"]),
+                                f"warning: written against {catalog.id} version {version}, "
+                                f"this assess has version {catalog.version}"))
+    settings = tuple(data.get("settings", ()))
+    for index, setting in enumerate(settings):
+        if setting not in catalog.settings:
+            problems.append(Problem(doc.name, doc.line_of(["settings", index]),
+                                    f"settings[{index}]: unknown setting {setting!r}"))
+    answers: dict[str, Answer] = {}
+    for norm_id, raw in data["answers"].items():
+        if not catalog.has_item(norm_id):
+            hint = catalog.suggest(norm_id)
+            gone = f" (it is not in {catalog.id} version {catalog.version})" if version and version != catalog.version else ""
+            problems.append(Problem(doc.name, doc.line_of(["answers", norm_id]),
+                                    f"answers.\"{norm_id}\": unknown norm id{gone}"
+                                    + (f"; did you mean {hint!r}?" if hint else "")))
+            continue
+        section = catalog.item(norm_id).section
+        if section in catalog.settings and section not in settings:
+            problems.append(Problem(doc.name, doc.line_of(["answers", norm_id]),
+                                    f"answers.\"{norm_id}\": belongs to setting {section!r}, "
+                                    f"which is not listed under settings"))
+            continue
+        answer = _build_answer(doc, norm_id, raw, problems)
+        if not answer.is_empty:
+            answers[norm_id] = answer
+    service = data["service"]
+    assessment = Assessment(
+        checklist=data["checklist"],
+        checklist_version=version,
+        service=Service(service["name"], service.get("kind"), service.get("location")),
+        assessors=tuple(data.get("assessors", ())),
+        date=_date(doc, ["date"], data.get("date"), problems),
+        language=data.get("language"),
+        settings=settings,
+        answers=answers,
+        merged_from=tuple(Source(m["file"], m["sha256"], tuple(m.get("assessors", ())))
+                          for m in data.get("merged_from", ())),
+    )
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: p.line or 0))
+    return Loaded(assessment, tuple(warnings), doc.text)
+
+
+def loads(text: str, name: str, catalog: Catalog) -> Loaded:
+    return from_document(parse(text, name), catalog)
+
+
+def load(path: str, catalog: Catalog) -> Loaded:
+    """Load an assessment file (``-`` for stdin); raises :class:`InputError` on any defect."""
+    return from_document(read(path), catalog)

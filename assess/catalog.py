@@ -1,0 +1,283 @@
+"""The checklist catalog: principles, norms, setting checklists and answer sets, as frozen data.
+
+Loaded from the YAML files under ``norms/`` (shipped in the package as ``assess.norms``),
+validated against their JSON Schemas on every load.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+from assess import schema_check
+from assess.errors import InputError, Problem
+from assess.paths import norms_directory
+from assess.yamlsource import Document, parse
+
+Lang = Literal["nl", "en"]
+LANGUAGES: tuple[Lang, ...] = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def __getitem__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+    @classmethod
+    def of(cls, data: Mapping[str, str]) -> Text:
+        return cls(nl=data["nl"], en=data["en"])
+
+
+@dataclass(frozen=True)
+class AnswerOption:
+    id: str
+    value: float | None  # None: excluded from scores
+    label: Text
+
+    @property
+    def excluded(self) -> bool:
+        return self.value is None
+
+
+@dataclass(frozen=True)
+class AnswerSet:
+    id: str
+    options: tuple[AnswerOption, ...]
+
+    def option(self, option_id: str) -> AnswerOption:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise KeyError(option_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(option.id for option in self.options)
+
+
+@dataclass(frozen=True)
+class Norm:
+    """One item to score: a numbered norm (section = principle id) or a setting requirement."""
+
+    id: str
+    section: str
+    text: Text
+    scope: str = "service"
+    critical: bool = False
+    source_note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of norms: one of the 7 principles, or one setting checklist."""
+
+    id: str
+    kind: Literal["principle", "setting"]
+    title: Text
+    description: Text | None
+    norm_ids: tuple[str, ...]
+    source_section: str | None = None  # e.g. "4.1.3" for a setting
+
+    def label(self, lang: str) -> str:
+        if self.kind == "principle":
+            return f"{'Principle' if lang == 'en' else 'Beginsel'} {self.id}"
+        return f"{'Setting' if lang == 'en' else 'Setting'} {self.source_section or self.id}"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    id: str
+    version: str
+    title: Text
+    answer_set: AnswerSet
+    principles: tuple[Section, ...]
+    settings: Mapping[str, Section]
+    languages_note: Mapping[str, str]
+    annotations_note: Text
+    _items: Mapping[str, Norm] = field(repr=False)
+
+    @property
+    def norms(self) -> tuple[Norm, ...]:
+        """The numbered norms of the principles, in catalog order."""
+        return tuple(self._items[i] for p in self.principles for i in p.norm_ids)
+
+    def item(self, item_id: str) -> Norm:
+        return self._items[item_id]
+
+    def has_item(self, item_id: str) -> bool:
+        return item_id in self._items
+
+    def section(self, section_id: str) -> Section:
+        for principle in self.principles:
+            if principle.id == section_id:
+                return principle
+        return self.settings[section_id]
+
+    def sections_for(self, settings: Iterable[str] = ()) -> tuple[Section, ...]:
+        """The principles, then each chosen setting, in the order given."""
+        return self.principles + tuple(self.settings[s] for s in settings)
+
+    def items_for(self, settings: Iterable[str] = ()) -> tuple[Norm, ...]:
+        return tuple(self._items[i] for s in self.sections_for(settings) for i in s.norm_ids)
+
+    def suggest(self, unknown_id: str) -> str | None:
+        """The closest known item id, for "did you mean" hints."""
+        close = difflib.get_close_matches(unknown_id, list(self._items), n=1, cutoff=0.6)
+        return close[0] if close else None
+
+
+def _problems_to_error(problems: list[Problem]) -> None:
+    if problems:
+        raise InputError(problems)
+
+
+def _check(doc: Document, schema_name: str) -> None:
+    _problems_to_error(list(schema_check.check(doc, schema_name)))
+
+
+def _load_answer_sets(doc: Document) -> dict[str, AnswerSet]:
+    _check(doc, "answer-sets")
+    sets: dict[str, AnswerSet] = {}
+    problems = []
+    for index, raw in enumerate(doc.data["answer_sets"]):
+        if raw["id"] in sets:
+            problems.append(Problem(doc.name, doc.line_of(["answer_sets", index, "id"]),
+                                    f"answer_sets[{index}].id: duplicate id {raw['id']!r}"))
+        options = tuple(AnswerOption(o["id"], o["value"], Text.of(o["label"])) for o in raw["options"])
+        seen = [o.id for o in options]
+        for pos, option_id in enumerate(seen):
+            if option_id in seen[:pos]:
+                problems.append(Problem(doc.name, doc.line_of(["answer_sets", index, "options", pos]),
+                                        f"answer_sets[{index}].options[{pos}].id: duplicate id {option_id!r}"))
+        sets[raw["id"]] = AnswerSet(raw["id"], options)
+    _problems_to_error(problems)
+    return sets
+
+
+def _project(raw: Mapping) -> tuple[str, bool]:
+    project = raw.get("project") or {}
+    return project.get("scope", "service"), bool(project.get("critical", False))
+
+
+def _note(raw: Mapping) -> Text | None:
+    return Text.of(raw["source_note"]) if "source_note" in raw else None
+
+
+def _load_settings(docs: Iterable[Document], catalog_id: str, items: dict[str, Norm],
+                   problems: list[Problem]) -> dict[str, Section]:
+    settings: dict[str, Section] = {}
+    for doc in docs:
+        _check(doc, "setting")
+        data = doc.data
+        setting_id = data["setting"]
+        if data["checklist"] != catalog_id:
+            problems.append(Problem(doc.name, doc.line_of(["checklist"]),
+                                    f"checklist: {data['checklist']!r} is not {catalog_id!r}"))
+        if setting_id in settings:
+            problems.append(Problem(doc.name, doc.line_of(["setting"]),
+                                    f"setting: duplicate setting id {setting_id!r}"))
+        ids = []
+        for index, raw in enumerate(data["items"]):
+            item_id = raw["id"]
+            if not item_id.startswith(setting_id + "."):
+                problems.append(Problem(doc.name, doc.line_of(["items", index, "id"]),
+                                        f"items[{index}].id: {item_id!r} does not start with {setting_id!r}."))
+            if item_id in items:
+                problems.append(Problem(doc.name, doc.line_of(["items", index, "id"]),
+                                        f"items[{index}].id: duplicate id {item_id!r}"))
+            scope, critical = _project(raw)
+            items[item_id] = Norm(item_id, setting_id, Text.of(raw["text"]), scope, critical, _note(raw))
+            ids.append(item_id)
+        settings[setting_id] = Section(setting_id, "setting", Text.of(data["title"]),
+                                       Text.of(data["heading"]), tuple(ids), data["section"])
+    return settings
+
+
+def build_catalog(main: Document, answer_sets: Document, settings: Iterable[Document] = ()) -> Catalog:
+    """Validate the parsed catalog files and turn them into a :class:`Catalog`."""
+    sets = _load_answer_sets(answer_sets)
+    _check(main, "catalog")
+    data = main.data
+    problems: list[Problem] = []
+    if data["answer_set"] not in sets:
+        problems.append(Problem(main.name, main.line_of(["answer_set"]),
+                                f"answer_set: unknown answer set {data['answer_set']!r}"))
+    principle_norms: dict[str, list[str]] = {}
+    for index, raw in enumerate(data["principles"]):
+        if raw["id"] in principle_norms:
+            problems.append(Problem(main.name, main.line_of(["principles", index, "id"]),
+                                    f"principles[{index}].id: duplicate principle id {raw['id']!r}"))
+        principle_norms[raw["id"]] = []
+    items: dict[str, Norm] = {}
+    for index, raw in enumerate(data["norms"]):
+        norm_id, principle = raw["id"], raw["principle"]
+        where = f"norms[{index}]"
+        if norm_id in items:
+            problems.append(Problem(main.name, main.line_of(["norms", index, "id"]),
+                                    f"{where}.id: duplicate norm id {norm_id!r}"))
+            continue
+        if principle not in principle_norms:
+            problems.append(Problem(main.name, main.line_of(["norms", index, "principle"]),
+                                    f"{where}.principle: no principle {principle!r} for norm {norm_id!r}"))
+            continue
+        if norm_id.split(".")[0] != principle:
+            problems.append(Problem(main.name, main.line_of(["norms", index, "id"]),
+                                    f"{where}.id: norm {norm_id!r} is numbered outside principle {principle!r}"))
+        scope, critical = _project(raw)
+        items[norm_id] = Norm(norm_id, principle, Text.of(raw["text"]), scope, critical, _note(raw))
+        principle_norms[principle].append(norm_id)
+    settings_map = _load_settings(settings, data["catalog"], items, problems)
+    _problems_to_error(problems)
+    principles = tuple(
+        Section(raw["id"], "principle", Text.of(raw["title"]), Text.of(raw["description"]),
+                tuple(principle_norms[raw["id"]]))
+        for raw in data["principles"]
+    )
+    return Catalog(
+        id=data["catalog"], version=data["version"], title=Text.of(data["title"]),
+        answer_set=sets.get(data["answer_set"]) or next(iter(sets.values())),
+        principles=principles,
+        settings=MappingProxyType(dict(sorted(settings_map.items(), key=lambda kv: _section_key(kv[1])))),
+        languages_note=MappingProxyType({k: v["note"] for k, v in data["languages"].items()}),
+        annotations_note=Text.of(data["project_annotations"]),
+        _items=MappingProxyType(items),
+    )
+
+
+def _section_key(section: Section) -> tuple[int, ...]:
+    return tuple(int(part) for part in (section.source_section or "0").split("."))
+
+
+def _read(path: Path, label: str) -> Document:
+    return parse(path.read_text(encoding="utf-8"), label)
+
+
+def load_catalog_from(directory: Path, catalog_file: str = "unodc-who-2020.yaml") -> Catalog:
+    """Load a catalog from a directory laid out like ``norms/`` (used by tests on broken copies)."""
+    settings_dir = directory / "settings"
+    setting_docs = [_read(p, str(p)) for p in sorted(settings_dir.glob("*.yaml"))] if settings_dir.is_dir() else []
+    return build_catalog(_read(directory / catalog_file, str(directory / catalog_file)),
+                         _read(directory / "answer-sets.yaml", str(directory / "answer-sets.yaml")),
+                         setting_docs)
+
+
+@cache
+def load_catalog() -> Catalog:
+    """The bundled catalog, ``unodc-who-2020``, validated; cached per process."""
+    directory = norms_directory()
+    settings = sorted((directory / "settings").glob("*.yaml"))
+    return build_catalog(
+        _read(directory / "unodc-who-2020.yaml", "norms/unodc-who-2020.yaml"),
+        _read(directory / "answer-sets.yaml", "norms/answer-sets.yaml"),
+        [_read(p, f"norms/settings/{p.name}") for p in settings],
+    )

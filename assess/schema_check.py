@@ -1,0 +1,105 @@
+"""JSON Schema validation whose errors read as ``FILE:LINE: field: message``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from assess.errors import Problem, field_path
+from assess.paths import norms_directory, package_data
+from assess.yamlsource import Document
+
+SCHEMA_BASE = "https://assess.invalid/schema/"
+
+
+@cache
+def _registry() -> Registry:
+    resources_ = []
+    for directory in (norms_directory() / "schema", package_data("schemas")):
+        for entry in sorted(directory.glob("*.schema.json")):
+            contents = json.loads(entry.read_text(encoding="utf-8"))
+            resources_.append((contents["$id"], Resource.from_contents(contents)))
+    return Registry().with_resources(resources_)
+
+
+@cache
+def validator(schema_name: str) -> Draft202012Validator:
+    """A validator for ``<schema_name>.schema.json`` from the norms or the package schemas."""
+    contents = _registry().contents(SCHEMA_BASE + schema_name + ".schema.json")
+    return Draft202012Validator(contents, registry=_registry())
+
+
+def describe_value(value: object) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def yaml_trap_hint(doc: Document, path: list[object], value: object) -> str:
+    """Explain what YAML did to an unquoted scalar, when it did something surprising."""
+    raw = doc.raw_text(path)
+    if isinstance(value, bool) and raw is not None:
+        return f" (YAML reads unquoted {raw} as {str(value).lower()}: put it in quotes)"
+    if isinstance(value, int | float) and raw is not None:
+        if raw != str(value):
+            return f" (YAML reads unquoted {raw} as {value}: put it in quotes, \"{raw}\")"
+        return f' (put it in quotes, "{raw}")'
+    return ""
+
+
+_TYPE_WORDS = {"string": "text", "object": "a mapping", "array": "a list", "integer": "a whole number",
+               "number": "a number", "boolean": "true or false", "null": "nothing"}
+
+
+def message(doc: Document, error: ValidationError) -> str:
+    path = list(error.absolute_path)
+    where = field_path(path)
+    value = error.instance
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return f"{where}: missing field {missing!r}"
+    if error.validator == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
+        return f"{where}: unknown field {', '.join(map(repr, extra))}; allowed: {', '.join(allowed)}"
+    if error.validator == "type":
+        wanted = error.validator_value
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in ([wanted] if isinstance(wanted, str) else wanted))
+        return f"{where}: expected {words}, got {describe_value(value)}{yaml_trap_hint(doc, path, value)}"
+    if error.validator == "enum":
+        choices = ", ".join(str(c) for c in error.validator_value)
+        return f"{where}: {describe_value(value)} is not one of {choices}{yaml_trap_hint(doc, path, value)}"
+    if error.validator == "pattern":
+        return f"{where}: {value!r} does not have the expected form ({error.validator_value})"
+    if error.validator in ("minLength", "minItems"):
+        return f"{where}: must not be empty"
+    if error.validator == "oneOf" and error.context:
+        best = min(error.context, key=lambda e: len(e.message))
+        return f"{where}: {best.message}"
+    return f"{where}: {error.message}"
+
+
+def check(doc: Document, schema_name: str, data: Any | None = None) -> Iterator[Problem]:
+    """Yield one problem per schema violation, in document order."""
+    instance = doc.data if data is None else data
+    errors: Iterable[ValidationError] = validator(schema_name).iter_errors(instance)
+    found = []
+    for error in errors:
+        line = doc.line_of(list(error.absolute_path))
+        found.append(Problem(doc.name, line, message(doc, error)))
+    found.sort(key=lambda p: (p.line or 0, p.message))
+    yield from found

@@ -98,7 +98,7 @@ class Document:
 def parse(text: str, name: str) -> Document:
     """Parse ``text``; every defect becomes an :class:`InputError` naming ``name`` and a line."""
     try:
-        data = yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a safe loader
+        data = yaml.load(text, Loader=StrictLoader)
     except _DuplicateKey as dup:
         raise InputError.single(
             name, dup.line, f"duplicate key {dup.key!r} (first at line {dup.first_line})"

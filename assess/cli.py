@@ -1,0 +1,59 @@
+"""The ``assess`` command line. Each subcommand is a module in ``assess.commands``.
+
+A command module defines ``NAME``, ``HELP``, ``ORDER``, ``configure(parser)`` and ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from types import ModuleType
+
+from assess import __version__, commands
+from assess.errors import InputError
+
+
+def _command_modules() -> list[ModuleType]:
+    modules = [importlib.import_module(f"assess.commands.{info.name}")
+               for info in pkgutil.iter_modules(commands.__path__) if not info.name.startswith("_")]
+    modules = [m for m in modules if hasattr(m, "NAME")]
+    return sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.NAME))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assess",
+        description="Self-assessment against the UNODC/WHO International Standards for the Treatment "
+                    "of Drug Use Disorders (2020). Zelfevaluatie aan de hand van de internationale normen.",
+    )
+    parser.add_argument("--version", action="version", version=f"assess {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _command_modules():
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.configure(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except InputError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # stdout closed early (e.g. `assess norms | head`): not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

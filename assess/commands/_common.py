@@ -1,0 +1,35 @@
+"""Helpers shared by the command modules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from assess.errors import InputError
+from assess.storage import atomic_write
+
+
+def add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("nl", "en"),
+                        help="language of the output (default: the file's language, else the system locale)")
+
+
+def write_output(target: str | None, text: str) -> None:
+    """Write to stdout (``-`` or nothing) or atomically to a file."""
+    if target in (None, "-"):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(target)
+    if path.parent and not path.parent.exists():
+        raise InputError.single(target, None, f"folder {path.parent} does not exist")
+    try:
+        atomic_write(path, text)
+    except OSError as error:
+        raise InputError.single(target, None, f"cannot write: {error.strerror or error}") from None
+
+
+def print_warnings(warnings) -> None:
+    for warning in warnings:
+        print(warning, file=sys.stderr)

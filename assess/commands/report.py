@@ -1,0 +1,47 @@
+"""assess report: the gap report of one assessment."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from assess.commands._common import add_lang, print_warnings, write_output
+
+NAME = "report"
+ORDER = 40
+HELP = "write the gap report of an assessment file (Markdown, JSON or CSV)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="assessment file, or - for stdin")
+    parser.add_argument("--format", choices=("md", "json", "csv"), default="md")
+    add_lang(parser)
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default or -: stdout)")
+    parser.add_argument("--fail-under", type=float, metavar="PCT",
+                        help="exit 1 when the overall score is under PCT")
+    parser.add_argument("--fail-on-critical", action="store_true",
+                        help="exit 1 when a critical norm is not met")
+
+
+def run(args: argparse.Namespace) -> int:
+    from assess import assessment
+    from assess.catalog import load_catalog
+    from assess.i18n import resolve_language
+    from assess.reports import renderer
+    from assess.scoring import score
+
+    catalog = load_catalog()
+    loaded = assessment.load(args.file, catalog)
+    print_warnings(loaded.warnings)
+    card = score(loaded.assessment, catalog)
+    lang = resolve_language(args.lang, loaded.assessment.language)
+    write_output(args.output, renderer(args.format)(card, lang))
+    if args.fail_under is not None and (card.score is None or card.score < args.fail_under):
+        print(f"{args.file}: overall score {card.score if card.score is not None else '–'} "
+              f"is under {args.fail_under:g}", file=sys.stderr)
+        return 1
+    if args.fail_on_critical and card.critical_failures:
+        print(f"{args.file}: critical norm not met: {', '.join(n.id for n in card.critical_failures)}",
+              file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,54 @@
+"""assess template: a blank assessment to fill in by hand."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from assess.commands._common import add_lang, write_output
+
+NAME = "template"
+ORDER = 20
+HELP = "write a blank assessment file listing every norm, ready to fill in by hand"
+
+PLACEHOLDER = {"nl": "Naam van de dienst", "en": "Name of the service"}
+GUIDE = {
+    "nl": "# Vul per norm in: met | partial | not_met | na, of een blok met result, evidence, note en action.\n",
+    "en": "# Per norm fill in: met | partial | not_met | na, or a block with result, evidence, note and action.\n",
+}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--service", metavar="NAME", help="the service's name")
+    add_lang(parser)
+    parser.add_argument("--setting", metavar="NAME", action="append", default=[],
+                        help="include a setting's key requirements (repeatable)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+
+def blank(catalog, service: str, lang: str, settings: tuple[str, ...], today: dt.date):
+    from assess.assessment import Assessment, Service
+
+    return Assessment(checklist=catalog.id, checklist_version=catalog.version, service=Service(service),
+                      date=today, language=lang, settings=settings, answers={})
+
+
+def run(args: argparse.Namespace) -> int:
+    from assess.catalog import load_catalog
+    from assess.errors import InputError
+    from assess.i18n import resolve_language
+    from assess.writer import dump
+
+    catalog = load_catalog()
+    lang = resolve_language(args.lang)
+    for setting in args.setting:
+        if setting not in catalog.settings:
+            raise InputError.single("--setting", None, f"unknown setting {setting!r}; known: "
+                                    + ", ".join(catalog.settings))
+    if args.output not in (None, "-") and Path(args.output).exists() and not args.force:
+        raise InputError.single(args.output, None, "already exists; not overwritten (use --force)")
+    assessment = blank(catalog, args.service or PLACEHOLDER[lang], lang, tuple(args.setting), dt.date.today())
+    write_output(args.output, GUIDE[lang] + dump(assessment, catalog, lang))
+    return 0

@@ -1,0 +1,40 @@
+"""assess validate: check assessment files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "validate"
+ORDER = 30
+HELP = "check assessment files; print each problem as FILE:LINE: message (exit 0 or 2)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
+
+def run(args: argparse.Namespace) -> int:
+    from assess import assessment
+    from assess.catalog import load_catalog
+    from assess.errors import InputError
+
+    catalog = load_catalog()
+    failed = False
+    for path in args.files:
+        try:
+            loaded = assessment.load(path, catalog)
+        except InputError as error:
+            failed = True
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            continue
+        for warning in loaded.warnings:
+            print(warning, file=sys.stderr)
+        if not args.quiet:
+            a = loaded.assessment
+            total = len(catalog.items_for(a.settings))
+            assessed = sum(1 for n in catalog.items_for(a.settings) if a.result(n.id))
+            print(f"{path}: ok ({assessed} of {total} norms assessed)")
+    return 2 if failed else 0

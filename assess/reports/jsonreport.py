@@ -1,0 +1,57 @@
+"""The JSON gap report: the same numbers as the Markdown report, for machines."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from assess.assessment import Action, Answer
+from assess.scoring import Scorecard, SectionScore
+
+
+def action_json(action: Action | None) -> dict[str, Any] | None:
+    if action is None:
+        return None
+    return {"description": action.description, "owner": action.owner,
+            "due": action.due.isoformat() if action.due else None,
+            "priority": action.priority, "done": action.done}
+
+
+def _section(entry: SectionScore) -> dict[str, Any]:
+    tl = entry.tally
+    return {"id": entry.section.id, "score": entry.score, "completeness": entry.completeness,
+            "status": entry.status, "total": tl.total, "met": tl.met, "partial": tl.partial,
+            "not_met": tl.not_met, "na": tl.na, "not_assessed": tl.not_assessed}
+
+
+def _item(card: Scorecard, norm_id: str, answer: Answer) -> dict[str, Any]:
+    norm = card.catalog.item(norm_id)
+    setting = norm.section if norm.section in card.catalog.settings else None
+    return {"id": norm.id, "principle": None if setting else norm.section, "setting": setting,
+            "result": answer.result, "critical": norm.critical, "evidence": list(answer.evidence),
+            "note": answer.note, "action": action_json(answer.action)}
+
+
+def report_data(card: Scorecard) -> dict[str, Any]:
+    a = card.assessment
+    return {
+        "service": {"name": a.service.name, "kind": a.service.kind, "location": a.service.location},
+        "checklist": card.catalog.id,
+        "checklist_version": card.catalog.version,
+        "date": a.date.isoformat() if a.date else None,
+        "assessors": list(a.assessors),
+        "overall": {"score": card.score, "completeness": card.completeness, "status": card.status,
+                    "score_status": card.score_status, "counted": card.overall.counted,
+                    "na": card.overall.na, "not_assessed": card.overall.not_assessed,
+                    "total": card.overall.total},
+        "critical_not_met": [n.id for n in card.critical_failures],
+        "principles": [_section(e) for e in card.principles],
+        "settings": [_section(e) for e in card.settings],
+        "gaps": [_item(card, g.norm.id, g.answer) for g in card.gaps],
+        "not_applicable": [{"id": g.norm.id, "note": g.answer.note} for g in card.not_applicable],
+        "not_assessed": [n.id for n in card.not_assessed],
+    }
+
+
+def render(card: Scorecard, lang: str) -> str:
+    return json.dumps(report_data(card), ensure_ascii=False, indent=2) + "\n"

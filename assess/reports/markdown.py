@@ -1,0 +1,164 @@
+"""The Markdown gap report, for a board, a funder or a municipality."""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from assess.i18n import t
+from assess.reports.text import bar, md_escape, result_label, score_text, short, status_label
+from assess.scoring import Scorecard, SectionScore
+
+
+def table(headers: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
+    """A pipe table; cells must already be escaped. Numbers stay text (no numparse)."""
+    return tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True,
+                    colalign=align or ["left"] * len(headers))
+
+
+def _section_rows(entries: tuple[SectionScore, ...], lang: str) -> list[list[str]]:
+    rows = []
+    for entry in entries:
+        tl = entry.tally
+        rows.append([
+            md_escape(entry.section.label(lang)), md_escape(short(entry.section.title[lang], 60)),
+            score_text(entry.score), status_label(entry.status, lang), f"{entry.completeness:.1f}%",
+            str(tl.met), str(tl.partial), str(tl.not_met), str(tl.na), str(tl.not_assessed),
+        ])
+    return rows
+
+
+def _section_table(entries: tuple[SectionScore, ...], lang: str) -> str:
+    headers = [t(k, lang) for k in ("col.section", "col.title", "col.score", "col.status", "col.complete",
+                                     "col.met", "col.partial", "col.not_met", "col.na", "col.not_assessed")]
+    align = ["left", "left", "right", "left", "right", "right", "right", "right", "right", "right"]
+    return table(headers, _section_rows(entries, lang), align)
+
+
+def _bars(card: Scorecard, lang: str) -> str:
+    names = [e.section.label(lang) for e in card.sections]
+    width = max(len(n) for n in names)
+    lines = []
+    for name, entry in zip(names, card.sections, strict=True):
+        lines.append(f"{name.ljust(width)}  {bar(entry.score)}  {score_text(entry.score).rjust(5)}  "
+                     f"{status_label(entry.status, lang)}")
+    overall = t("report.overall_score", lang)
+    lines.append(f"{overall.ljust(width)}  {bar(card.score)}  {score_text(card.score).rjust(5)}  "
+                 f"{status_label(card.status, lang)}")
+    return "```text\n" + "\n".join(lines) + "\n```"
+
+
+def _action_text(card: Scorecard, action, lang: str) -> str:
+    if action is None:
+        return "–"
+    parts = [md_escape(action.description)]
+    details = []
+    if action.owner:
+        details.append(f"{t('col.owner', lang).lower()}: {md_escape(action.owner)}")
+    if action.due:
+        details.append(f"{t('col.due', lang).lower()}: {action.due.isoformat()}")
+    if action.priority:
+        details.append(f"{t('col.priority', lang).lower()}: {t('priority.' + action.priority, lang)}")
+    if action.done:
+        details.append(t("action.done", lang))
+    if details:
+        parts.append("(" + "; ".join(details) + ")")
+    return " ".join(parts)
+
+
+def _gap_table(card: Scorecard, lang: str) -> str:
+    headers = [t(k, lang) for k in ("col.norm", "col.text", "col.result", "col.evidence", "col.note", "col.action")]
+    rows = []
+    for gap in card.gaps:
+        norm_id = gap.norm.id + (f" ⚠ {t('critical', lang)}" if gap.norm.critical else "")
+        rows.append([
+            md_escape(norm_id), md_escape(short(gap.norm.text[lang])),
+            md_escape(result_label(card.catalog, gap.answer.result, lang)),
+            "<br>".join(md_escape(e) for e in gap.answer.evidence) or "–",
+            md_escape(gap.answer.note) if gap.answer.note else "–",
+            _action_text(card, gap.answer.action, lang),
+        ])
+    return table(headers, rows)
+
+
+def _action_plan(card: Scorecard, lang: str) -> list[str]:
+    with_action = [g for g in card.gaps if g.answer.action]
+    out = []
+    if with_action:
+        headers = [t(k, lang) for k in ("col.priority", "col.norm", "col.action", "col.owner", "col.due", "col.status")]
+        rows = []
+        for gap in with_action:
+            action = gap.answer.action
+            rows.append([
+                t("priority." + action.priority, lang) if action.priority else "–",
+                md_escape(gap.norm.id), md_escape(action.description),
+                md_escape(action.owner) if action.owner else "–",
+                action.due.isoformat() if action.due else "–",
+                t("action.done", lang) if action.done else "–",
+            ])
+        out.append(table(headers, rows))
+    else:
+        out.append(t("report.no_actions", lang))
+    without = [g.norm.id for g in card.gaps if not g.answer.action]
+    if with_action and without:
+        out += ["", t("report.gaps_without_action", lang, ids=", ".join(without))]
+    return out
+
+
+def render(card: Scorecard, lang: str) -> str:
+    a = card.assessment
+    catalog = card.catalog
+    out: list[str] = [f"# {t('report.title', lang)}: {md_escape(a.service.name)}", ""]
+    about = [md_escape(x) for x in (a.service.kind, a.service.location) if x]
+    if a.date:
+        about.append(f"{t('report.assessed_on', lang)} {a.date.isoformat()}")
+    if a.assessors:
+        about.append(f"{t('report.by', lang)} {md_escape(', '.join(a.assessors))}")
+    if about:
+        out += [" · ".join(about), ""]
+    out += [f"{t('report.checklist', lang)}: {md_escape(catalog.title[lang])} ({catalog.id}, "
+            f"{t('report.version', lang)} {catalog.version})", ""]
+    if card.critical_failures:
+        ids = ", ".join(n.id for n in card.critical_failures)
+        out += [f"> **{t('report.critical_lead', lang)}: {ids}.** {t('report.critical_explain', lang)}", ""]
+        for norm in card.critical_failures:
+            out += [f"> - **{norm.id}** {md_escape(norm.text[lang])}"]
+        out.append("")
+    o = card.overall
+    summary_rows = [
+        [t("report.overall_score", lang), f"**{score_text(card.score)}**"],
+        [t("report.status", lang), f"**{status_label(card.status, lang)}**"],
+        [t("report.completeness", lang), f"{card.completeness:.1f}% "
+         f"({t('report.completeness_detail', lang, assessed=o.assessed, total=o.total)})"],
+        [t("report.counted", lang), t("report.counted_detail", lang, counted=o.counted, met=o.met,
+                                      partial=o.partial, not_met=o.not_met)],
+        [t("report.excluded", lang), t("report.excluded_detail", lang, na=o.na, not_assessed=o.not_assessed)],
+    ]
+    out += [f"## {t('report.summary', lang)}", "", table(["", ""], summary_rows), ""]
+    out += [f"## {t('report.principles', lang)}", "", _section_table(card.principles, lang), ""]
+    if card.settings:
+        out += [f"## {t('report.settings', lang)}", "", t("report.settings_apart", lang), "",
+                _section_table(card.settings, lang), ""]
+    out += [f"## {t('report.bars', lang)}", "", _bars(card, lang), ""]
+    out += [f"## {t('report.gaps', lang)} ({len(card.gaps)})", ""]
+    if card.gaps:
+        out += [t("report.gaps_intro", lang), "", _gap_table(card, lang), ""]
+    else:
+        out += [t("report.no_gaps", lang), ""]
+    out += [f"## {t('report.action_plan', lang)}", "", *_action_plan(card, lang), ""]
+    out += [f"## {t('report.na', lang)} ({len(card.not_applicable)})", ""]
+    if card.not_applicable:
+        rows = [[md_escape(g.norm.id), md_escape(short(g.norm.text[lang])),
+                 md_escape(g.answer.note) if g.answer.note else f"**{t('report.na_no_reason', lang)}**"]
+                for g in card.not_applicable]
+        out += [table([t("col.norm", lang), t("col.text", lang), t("col.reason", lang)], rows), ""]
+    else:
+        out += [t("report.na_none", lang), ""]
+    out += [f"## {t('report.not_assessed', lang)} ({len(card.not_assessed)})", ""]
+    if card.not_assessed:
+        out += [f"- **{n.id}** {md_escape(short(n.text[lang], 80))}" for n in card.not_assessed]
+        out.append("")
+    else:
+        out += [t("report.all_assessed", lang), ""]
+    out += [f"## {t('report.rules', lang)}", "", t("report.rules_text", lang), "", "---", "",
+            f"_{t('report.source', lang)}_", ""]
+    return "\n".join(out)

@@ -1,0 +1,48 @@
+"""Small text helpers shared by the report formats."""
+
+from __future__ import annotations
+
+import re
+
+from assess.catalog import Catalog
+from assess.i18n import t
+
+BAR_WIDTH = 20
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md_escape(text: str) -> str:
+    """Escape user text for a Markdown table cell: no ``|`` or newline can break the table."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return escaped.replace("\n", "<br>")
+
+
+def short(text: str, limit: int = 90) -> str:
+    """The start of a text, cut at a word boundary."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + " …"
+
+
+def bar(score: float | None, width: int = BAR_WIDTH) -> str:
+    """A bar of text characters that renders anywhere: ``█████░░░░░``."""
+    if score is None:
+        return "·" * width
+    filled = int(score * width / 100 + 0.5)
+    return "█" * filled + "░" * (width - filled)
+
+
+def status_label(status: str | None, lang: str) -> str:
+    return t(f"status.{status}" if status else "status.none", lang)
+
+
+def score_text(score: float | None) -> str:
+    return "–" if score is None else f"{score:.1f}"
+
+
+def result_label(catalog: Catalog, result: str | None, lang: str) -> str:
+    if result is None:
+        return "–"
+    return catalog.answer_set.option(result).label[lang]

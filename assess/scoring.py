@@ -1,0 +1,190 @@
+"""Scoring: the one place where scores, statuses, completeness and gaps are computed.
+
+Rules (stated in every report):
+* met counts 1, partial 0.5, not_met 0; na and not assessed are excluded from scores.
+* Section score = 100 x mean value over its assessed, applicable norms (none: no score).
+* Overall score = the same over all assessed, applicable norms of the 7 principles
+  (each norm weighs the same); setting checklists are scored apart, never mixed in.
+* Completeness = assessed norms (na included) / all norms.
+* Status: green >= 80, amber >= 50, red < 50. Any critical norm not met makes the overall
+  status red whatever the score.
+* A gap is an assessed, applicable norm that is not_met or partial, ordered: critical first,
+  then not_met before partial, then action priority, then norm order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from assess.assessment import Answer, Assessment
+from assess.catalog import Catalog, Norm, Section
+
+GREEN_FROM = 80
+AMBER_FROM = 50
+GAP_RESULTS = ("not_met", "partial")
+_PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2, None: 3}
+
+
+def round1(value: Fraction | float | None) -> float | None:
+    """Round half up to one decimal (62.25 -> 62.3), exactly, from a fraction."""
+    if value is None:
+        return None
+    if isinstance(value, Fraction):
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+    else:
+        exact = Decimal(str(value))
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def status_of(score: Fraction | None) -> str | None:
+    if score is None:
+        return None
+    if score >= GREEN_FROM:
+        return "green"
+    return "amber" if score >= AMBER_FROM else "red"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts and score over a set of norms."""
+
+    total: int
+    met: int
+    partial: int
+    not_met: int
+    na: int
+    not_assessed: int
+    points: Fraction  # sum of values over assessed, applicable norms
+
+    @property
+    def assessed(self) -> int:
+        return self.total - self.not_assessed
+
+    @property
+    def counted(self) -> int:
+        """Norms that count towards the score: assessed and applicable."""
+        return self.met + self.partial + self.not_met
+
+    @property
+    def exact_score(self) -> Fraction | None:
+        return 100 * self.points / self.counted if self.counted else None
+
+    @property
+    def score(self) -> float | None:
+        return round1(self.exact_score)
+
+    @property
+    def exact_completeness(self) -> Fraction:
+        return Fraction(100 * self.assessed, self.total) if self.total else Fraction(0)
+
+    @property
+    def completeness(self) -> float:
+        return round1(self.exact_completeness) or 0.0
+
+
+def tally(norm_ids: Iterable[str], assessment: Assessment, catalog: Catalog) -> Tally:
+    values = {o.id: o.value for o in catalog.answer_set.options}
+    counts = {"met": 0, "partial": 0, "not_met": 0, "na": 0, None: 0}
+    points = Fraction(0)
+    total = 0
+    for norm_id in norm_ids:
+        total += 1
+        result = assessment.result(norm_id)
+        counts[result] += 1
+        value = values.get(result) if result else None
+        if value is not None:
+            points += Fraction(value).limit_denominator(1000)
+    return Tally(total, counts["met"], counts["partial"], counts["not_met"], counts["na"], counts[None], points)
+
+
+@dataclass(frozen=True)
+class SectionScore:
+    section: Section
+    tally: Tally
+
+    @property
+    def score(self) -> float | None:
+        return self.tally.score
+
+    @property
+    def completeness(self) -> float:
+        return self.tally.completeness
+
+    @property
+    def status(self) -> str | None:
+        return status_of(self.tally.exact_score)
+
+
+@dataclass(frozen=True)
+class Gap:
+    norm: Norm
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    assessment: Assessment
+    catalog: Catalog
+    overall: Tally
+    principles: tuple[SectionScore, ...]
+    settings: tuple[SectionScore, ...]
+    critical_failures: tuple[Norm, ...]
+    gaps: tuple[Gap, ...]
+    not_applicable: tuple[Gap, ...]
+    not_assessed: tuple[Norm, ...]
+
+    @property
+    def score(self) -> float | None:
+        return self.overall.score
+
+    @property
+    def completeness(self) -> float:
+        return self.overall.completeness
+
+    @property
+    def score_status(self) -> str | None:
+        """The status the score alone gives."""
+        return status_of(self.overall.exact_score)
+
+    @property
+    def status(self) -> str | None:
+        """Overall status: red when a critical norm is not met, else the score's status."""
+        return "red" if self.critical_failures else self.score_status
+
+    @property
+    def sections(self) -> tuple[SectionScore, ...]:
+        return self.principles + self.settings
+
+    def section_score(self, section_id: str) -> SectionScore:
+        for entry in self.sections:
+            if entry.section.id == section_id:
+                return entry
+        raise KeyError(section_id)
+
+
+def _gap_key(order: dict[str, int]):
+    def key(gap: Gap) -> tuple:
+        priority = gap.answer.action.priority if gap.answer.action else None
+        return (not gap.norm.critical, gap.answer.result != "not_met", _PRIORITY_ORDER[priority],
+                order[gap.norm.id])
+    return key
+
+
+def score(assessment: Assessment, catalog: Catalog) -> Scorecard:
+    """Score ``assessment``; its chosen settings are scored as sections of their own."""
+    principles = tuple(SectionScore(p, tally(p.norm_ids, assessment, catalog)) for p in catalog.principles)
+    settings = tuple(SectionScore(catalog.settings[s], tally(catalog.settings[s].norm_ids, assessment, catalog))
+                     for s in assessment.settings)
+    norms = catalog.norms
+    overall = tally((n.id for n in norms), assessment, catalog)
+    items = catalog.items_for(assessment.settings)
+    order = {n.id: i for i, n in enumerate(items)}
+    gaps = [Gap(n, assessment.answer(n.id)) for n in items if assessment.result(n.id) in GAP_RESULTS]
+    gaps.sort(key=_gap_key(order))
+    critical = tuple(n for n in norms if n.critical and assessment.result(n.id) == "not_met")
+    na = tuple(Gap(n, assessment.answer(n.id)) for n in items if assessment.result(n.id) == "na")
+    missing = tuple(n for n in items if assessment.result(n.id) is None)
+    return Scorecard(assessment, catalog, overall, principles, settings, critical, tuple(gaps), na, missing)

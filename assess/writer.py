@@ -1,0 +1,121 @@
+"""Writes assessment files: deterministic YAML, each norm's text beside its key as a comment."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+import unicodedata
+
+from assess.assessment import FORMAT_VERSION, Action, Answer, Assessment
+from assess.catalog import Catalog
+
+HEADER = """\
+# assess assessment file, format {version}. JSON Schema: `assess schema`.
+# Results: met | partial | not_met | na (na: add a note saying why).
+# A norm left empty is not assessed. Keys are norm ids and stay in quotes.
+"""
+
+
+def yaml_str(text: str) -> str:
+    """A YAML double-quoted scalar (JSON escaping, plus YAML's own line-break characters)."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    out = []
+    for char in quoted:
+        if char in "\x85\u2028\u2029" or (unicodedata.category(char) == "Cc" and char not in "\n\t"):
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _texts(key: str, values: tuple[str, ...], indent: str) -> list[str]:
+    if len(values) == 1:
+        return [f"{indent}{key}: {yaml_str(values[0])}"]
+    return [f"{indent}{key}:"] + [f"{indent}  - {yaml_str(v)}" for v in values]
+
+
+def _action(action: Action, indent: str) -> list[str]:
+    lines = [f"{indent}action:", f"{indent}  description: {yaml_str(action.description)}"]
+    if action.owner:
+        lines.append(f"{indent}  owner: {yaml_str(action.owner)}")
+    if action.due:
+        lines.append(f"{indent}  due: {action.due.isoformat()}")
+    if action.priority:
+        lines.append(f"{indent}  priority: {action.priority}")
+    if action.done:
+        lines.append(f"{indent}  done: true")
+    return lines
+
+
+def answer_lines(norm_id: str, answer: Answer, indent: str = "  ") -> list[str]:
+    key = f'{indent}"{norm_id}":'
+    if answer.is_empty:
+        return [key]
+    if answer == Answer(result=answer.result):
+        return [f"{key} {answer.result}"]
+    inner = indent + "  "
+    lines = [key]
+    if answer.result:
+        lines.append(f"{inner}result: {answer.result}")
+    if answer.evidence:
+        lines += _texts("evidence", answer.evidence, inner)
+    if answer.note:
+        lines.append(f"{inner}note: {yaml_str(answer.note)}")
+    if answer.action:
+        lines += _action(answer.action, inner)
+    if answer.disputed:
+        lines.append(f"{inner}disputed:")
+        for position in answer.disputed:
+            lines.append(f"{inner}  - assessor: {yaml_str(position.assessor)}")
+            if position.result:
+                lines.append(f"{inner}    result: {position.result}")
+            if position.evidence:
+                lines += _texts("evidence", position.evidence, inner + "    ")
+            if position.note:
+                lines.append(f"{inner}    note: {yaml_str(position.note)}")
+    return lines
+
+
+def _comment(text: str, indent: str, width: int = 100) -> list[str]:
+    return textwrap.wrap(text, width=width, initial_indent=f"{indent}# ", subsequent_indent=f"{indent}#   ",
+                         break_on_hyphens=False, break_long_words=False)
+
+
+def dump(assessment: Assessment, catalog: Catalog, lang: str | None = None) -> str:
+    """The whole file: header, metadata, then every norm of the checklist in catalog order."""
+    lang = lang or assessment.language or "nl"
+    lines = [HEADER.format(version=FORMAT_VERSION).rstrip("\n")]
+    lines.append(f"assess: {FORMAT_VERSION}")
+    lines.append(f"checklist: {assessment.checklist}")
+    lines.append(f"checklist_version: {yaml_str(catalog.version)}")
+    service = assessment.service
+    lines.append("service:")
+    lines.append(f"  name: {yaml_str(service.name)}")
+    if service.kind:
+        lines.append(f"  kind: {yaml_str(service.kind)}")
+    if service.location:
+        lines.append(f"  location: {yaml_str(service.location)}")
+    if assessment.assessors:
+        lines.append("assessors:")
+        lines += [f"  - {yaml_str(a)}" for a in assessment.assessors]
+    if assessment.date:
+        lines.append(f"date: {assessment.date.isoformat()}")
+    if assessment.language:
+        lines.append(f"language: {assessment.language}")
+    if assessment.settings:
+        lines.append("settings: [" + ", ".join(assessment.settings) + "]")
+    if assessment.merged_from:
+        lines.append("merged_from:")
+        for source in assessment.merged_from:
+            lines.append(f"  - file: {yaml_str(source.file)}")
+            lines.append(f"    sha256: {source.sha256}")
+            if source.assessors:
+                lines.append("    assessors: [" + ", ".join(yaml_str(a) for a in source.assessors) + "]")
+    lines.append("answers:")
+    for section in catalog.sections_for(assessment.settings):
+        lines.append("")
+        lines += _comment(f"{section.label(lang)}: {section.title[lang]}", "  ", 100)
+        for norm_id in section.norm_ids:
+            lines += _comment(f"{norm_id} {catalog.item(norm_id).text[lang]}", "  ")
+            lines += answer_lines(norm_id, assessment.answer(norm_id))
+    return "\n".join(lines) + "\n"

@@ -167,7 +167,8 @@ def _date(doc: Document, path: list[object], value: Any, problems: list[Problem]
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        problems.append(Problem(doc.name, doc.line_of(path), f"{field_path(path)}: {value!r} is not a date (YYYY-MM-DD)"))
+        message = f"{field_path(path)}: {value!r} is not a date (YYYY-MM-DD)"
+        problems.append(Problem(doc.name, doc.line_of(path), message))
         return None
 
 
@@ -214,7 +215,8 @@ def from_document(doc: Document, catalog: Catalog) -> Loaded:
     for norm_id, raw in data["answers"].items():
         if not catalog.has_item(norm_id):
             hint = catalog.suggest(norm_id)
-            gone = f" (it is not in {catalog.id} version {catalog.version})" if version and version != catalog.version else ""
+            moved = version and version != catalog.version
+            gone = f" (it is not in {catalog.id} version {catalog.version})" if moved else ""
             problems.append(Problem(doc.name, doc.line_of(["answers", norm_id]),
                                     f"answers.\"{norm_id}\": unknown norm id{gone}"
                                     + (f"; did you mean {hint!r}?" if hint else "")))

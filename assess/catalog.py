@@ -91,7 +91,7 @@ class Section:
     def label(self, lang: str) -> str:
         if self.kind == "principle":
             return f"{'Principle' if lang == 'en' else 'Beginsel'} {self.id}"
-        return f"{'Setting' if lang == 'en' else 'Setting'} {self.source_section or self.id}"
+        return f"Setting {self.source_section or self.id}"
 
 
 @dataclass(frozen=True)

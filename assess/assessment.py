@@ -188,6 +188,26 @@ def _build_answer(doc: Document, norm_id: str, raw: Any, problems: list[Problem]
     return Answer(raw.get("result"), _texts(raw.get("evidence")), raw.get("note"), action, disputed)
 
 
+def _known(doc: Document, catalog: Catalog, norm_id: str, version: str | None, settings: tuple[str, ...],
+           problems: list[Problem]) -> bool:
+    """Is ``norm_id`` a norm of this checklist and of the chosen settings? Records why not."""
+    if not catalog.has_item(norm_id):
+        hint = catalog.suggest(norm_id)
+        moved = version and version != catalog.version
+        gone = f" (it is not in {catalog.id} version {catalog.version})" if moved else ""
+        problems.append(Problem(doc.name, doc.line_of(["answers", norm_id]),
+                                f"answers.\"{norm_id}\": unknown norm id{gone}"
+                                + (f"; did you mean {hint!r}?" if hint else "")))
+        return False
+    section = catalog.item(norm_id).section
+    if section in catalog.settings and section not in settings:
+        problems.append(Problem(doc.name, doc.line_of(["answers", norm_id]),
+                                f"answers.\"{norm_id}\": belongs to setting {section!r}, "
+                                f"which is not listed under settings"))
+        return False
+    return True
+
+
 def from_document(doc: Document, catalog: Catalog) -> Loaded:
     """Validate a parsed assessment against the schema and the catalog."""
     data = doc.data
@@ -196,6 +216,11 @@ def from_document(doc: Document, catalog: Catalog) -> Loaded:
                                 "(see `assess template`)")
     problems = _schema_problems(doc, _dates_to_text(data))
     if problems:
+        answers = data.get("answers")
+        if isinstance(answers, dict):  # unknown ids too, so one run shows every problem
+            listed = data.get("settings") if isinstance(data.get("settings"), list) else []
+            for norm_id in answers:
+                _known(doc, catalog, str(norm_id), data.get("checklist_version"), tuple(listed), problems)
         raise InputError(sorted(problems, key=lambda p: p.line or 0))
     warnings: list[Problem] = []
     if data["checklist"] != catalog.id:
@@ -213,19 +238,7 @@ def from_document(doc: Document, catalog: Catalog) -> Loaded:
                                     f"settings[{index}]: unknown setting {setting!r}"))
     answers: dict[str, Answer] = {}
     for norm_id, raw in data["answers"].items():
-        if not catalog.has_item(norm_id):
-            hint = catalog.suggest(norm_id)
-            moved = version and version != catalog.version
-            gone = f" (it is not in {catalog.id} version {catalog.version})" if moved else ""
-            problems.append(Problem(doc.name, doc.line_of(["answers", norm_id]),
-                                    f"answers.\"{norm_id}\": unknown norm id{gone}"
-                                    + (f"; did you mean {hint!r}?" if hint else "")))
-            continue
-        section = catalog.item(norm_id).section
-        if section in catalog.settings and section not in settings:
-            problems.append(Problem(doc.name, doc.line_of(["answers", norm_id]),
-                                    f"answers.\"{norm_id}\": belongs to setting {section!r}, "
-                                    f"which is not listed under settings"))
+        if not _known(doc, catalog, norm_id, version, settings, problems):
             continue
         answer = _build_answer(doc, norm_id, raw, problems)
         if not answer.is_empty:

@@ -50,7 +50,16 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) 
     return mapping
 
 
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    """An impossible date such as 2027-02-30 stays text, so the loader can name its field."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return node.value
+
+
 StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 @dataclass
@@ -112,6 +121,8 @@ def parse(text: str, name: str) -> Document:
         raise InputError.single(name, line, f"invalid YAML: {what}") from None
     except yaml.YAMLError as err:
         raise InputError.single(name, None, f"invalid YAML: {err}") from None
+    except (ValueError, TypeError, OverflowError) as err:
+        raise InputError.single(name, None, f"invalid YAML value: {err}") from None
     return Document(name=name, text=text, data=data)
 
 

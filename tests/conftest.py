@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from assess.catalog import Catalog, load_catalog
+from assess.cli import main
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+STANDARDS = SEEDS / "004_c998a5404968b47d.txt"
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a dedented text file under tmp_path and return its path."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """Run the CLI in-process: returns (exit status, stdout, stderr)."""
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        try:
+            status = main(list(args))
+        except SystemExit as exit_:  # argparse usage errors
+            status = int(exit_.code or 0)
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return _run
+
+
+HEAD = 'assess: 1\nchecklist: unodc-who-2020\nservice: {name: "Test"}\n'
+
+
+def assessment_text(*answer_lines: str, extra: str = "") -> str:
+    """A small assessment file: HEAD, ``extra`` lines, then one answers entry per argument."""
+    body = "".join(f"  {line}\n" for line in answer_lines)
+    return HEAD + extra + ("answers:\n" + body if body else "answers: {}\n")

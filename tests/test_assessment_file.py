@@ -1,0 +1,200 @@
+"""Assessment files: every loader error names file and line; YAML traps are caught."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from assess import assessment
+from assess.assessment import Action, Answer, Assessment, Service
+from assess.catalog import Catalog
+from assess.errors import InputError
+from assess.writer import dump
+from tests.conftest import HEAD, assessment_text
+
+
+def load_error(path: Path, catalog: Catalog) -> list[str]:
+    with pytest.raises(InputError) as info:
+        assessment.load(str(path), catalog)
+    return [str(p) for p in info.value.problems]
+
+
+def test_issue_example_loads(write, catalog: Catalog) -> None:
+    path = write("a.yaml", '''
+        assess: 1                    # file format version
+        checklist: unodc-who-2020
+        service: {name: "De Overloop", kind: gebruiksruimte, location: Dordrecht}
+        assessors: ["A. Jansen"]
+        date: 2026-11-23
+        language: nl                 # nl | en
+        answers:
+          "1.1":
+            result: met              # met | partial | not_met | na
+            evidence: "Werkinstructie naloxon, 2025"   # text or a list of texts
+            note: "…"
+            action: {description: "…", owner: "…", due: 2027-03-01, priority: high}   # high|medium|low
+          "1.2": partial             # short form: just the result
+        ''')
+    loaded = assessment.load(str(path), catalog)
+    a = loaded.assessment
+    assert a.service == Service("De Overloop", "gebruiksruimte", "Dordrecht")
+    assert a.date == dt.date(2026, 11, 23) and a.language == "nl" and a.assessors == ("A. Jansen",)
+    assert a.answers["1.1"] == Answer("met", ("Werkinstructie naloxon, 2025",), "…",
+                                      Action("…", "…", dt.date(2027, 3, 1), "high"))
+    assert a.answers["1.2"] == Answer("partial")
+    assert loaded.warnings == ()
+
+
+def test_unquoted_keys_are_kept_as_written(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text("1.10: met", "1.1: not_met", "2.1: partial"))
+    answers = assessment.load(str(path), catalog).assessment.answers
+    assert answers["1.10"].result == "met" and answers["1.1"].result == "not_met"
+    assert list(answers) == ["1.10", "1.1", "2.1"]
+
+
+def test_absent_and_empty_are_not_assessed(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"1.1":', '"1.2": met'))
+    a = assessment.load(str(path), catalog).assessment
+    assert a.result("1.1") is None and a.result("1.3") is None and list(a.answers) == ["1.2"]
+
+
+def test_duplicate_key(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"1.2": met', '"1.3": met', '"1.2": not_met'))
+    assert load_error(path, catalog) == [f"{path}:7: duplicate key '1.2' (first at line 5)"]
+
+
+def test_unquoted_duplicate_after_yaml_would_merge(write, catalog: Catalog) -> None:
+    # 1.10 and 1.1 are different keys; a loader that read numbers would merge them silently.
+    path = write("a.yaml", assessment_text("1.1: met", "1.10: met", "1.1: partial"))
+    assert load_error(path, catalog) == [f"{path}:7: duplicate key '1.1' (first at line 5)"]
+
+
+def test_unknown_norm_with_hint(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"1.11": met', '"8.1": met', '"outreech.1": met'))
+    assert load_error(path, catalog) == [
+        f"{path}:5: answers.\"1.11\": unknown norm id; did you mean '1.1'?",
+        f"{path}:6: answers.\"8.1\": unknown norm id; did you mean '7.1'?",
+        f"{path}:7: answers.\"outreech.1\": unknown norm id; did you mean 'outreach.1'?",
+    ]
+
+
+def test_unknown_result(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"1.1": done', '"1.2":', "  result: yes"))
+    assert load_error(path, catalog) == [
+        f"{path}:5: answers.\"1.1\": unknown result 'done'; expected one of met, partial, not_met, na",
+        f"{path}:7: answers.\"1.2\".result: the boolean true is not one of met, partial, not_met, na "
+        "(YAML reads unquoted yes as true: put it in quotes)",
+    ]
+
+
+def test_no_becomes_false_is_explained(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"2.1": no'))
+    assert load_error(path, catalog) == [
+        f"{path}:5: answers.\"2.1\": expected a result (met, partial, not_met, na) or a mapping, got the "
+        "boolean false (YAML reads unquoted no as false: put it in quotes)"]
+
+
+def test_unknown_fields(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"1.1":', "  result: met", "  evidense: x"), )
+    text = path.read_text().replace("answers:", "owner: me\nanswers:")
+    path.write_text(text)
+    assert load_error(path, catalog) == [
+        f"{path}:1: (top level): unknown field 'owner'; allowed: answers, assess, assessors, checklist, "
+        "checklist_version, date, language, merged_from, service, settings",
+        f"{path}:6: answers.\"1.1\": unknown field 'evidense'; allowed: action, disputed, evidence, note, result",
+    ]
+
+
+def test_text_fields_must_be_text(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"1.1":', "  result: met", "  note: 1.10"))
+    assert load_error(path, catalog) == [
+        f'{path}:7: answers."1.1".note: expected text, got the number 1.1 '
+        '(YAML reads unquoted 1.10 as 1.1: put it in quotes, "1.10")']
+
+
+def test_bad_action(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"1.1":', "  result: not_met", "  action:",
+                                           "    description: Fix", "    priority: urgent", "    due: 2027-02-30"))
+    assert load_error(path, catalog) == [
+        f'{path}:9: answers."1.1".action.priority: \'urgent\' is not one of high, medium, low']
+    path.write_text(path.read_text().replace("urgent", "high"))
+    assert load_error(path, catalog) == [
+        f'{path}:10: answers."1.1".action.due: \'2027-02-30\' is not a date (YYYY-MM-DD)']
+
+
+def test_missing_required(write, catalog: Catalog) -> None:
+    path = write("a.yaml", "assess: 1\nchecklist: unodc-who-2020\nanswers: {}\n")
+    assert load_error(path, catalog) == [f"{path}:1: (top level): missing field 'service'"]
+
+
+def test_wrong_format_version_and_checklist(write, catalog: Catalog) -> None:
+    path = write("a.yaml", HEAD.replace("assess: 1", "assess: 2") + "answers: {}\n")
+    assert load_error(path, catalog)[0].startswith(f"{path}:1: assess: ")
+    path = write("b.yaml", HEAD.replace("unodc-who-2020", "who-2030") + "answers: {}\n")
+    assert load_error(path, catalog) == [
+        f"{path}:2: checklist: unknown checklist 'who-2030'; this assess knows 'unodc-who-2020'"]
+
+
+def test_not_a_mapping_and_bad_yaml(write, catalog: Catalog) -> None:
+    path = write("a.yaml", "- just\n- a list\n")
+    assert load_error(path, catalog) == [
+        f"{path}:1: an assessment file must be a YAML mapping (see `assess template`)"]
+    path = write("b.yaml", HEAD + 'answers:\n  "1.1": met\n "1.2": met\n')
+    (problem,) = load_error(path, catalog)
+    assert problem.startswith(f"{path}:6: invalid YAML")
+
+
+def test_missing_file(tmp_path: Path, catalog: Catalog) -> None:
+    assert load_error(tmp_path / "nope.yaml", catalog) == [f"{tmp_path / 'nope.yaml'}: no such file"]
+
+
+def test_other_catalog_version_warns(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"1.1": met', extra='checklist_version: "2016.1"\n'))
+    loaded = assessment.load(str(path), catalog)
+    assert [str(w) for w in loaded.warnings] == [
+        f"{path}:4: warning: written against unodc-who-2020 version 2016.1, this assess has version {catalog.version}"]
+
+
+def test_other_version_naming_vanished_norms_is_an_error(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"1.12": met', extra='checklist_version: "2016.1"\n'))
+    assert load_error(path, catalog) == [
+        f'{path}:6: answers."1.12": unknown norm id (it is not in unodc-who-2020 version {catalog.version}); '
+        "did you mean '1.2'?"]
+
+
+def test_setting_items_need_the_setting(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"outreach.1": met'))
+    assert load_error(path, catalog) == [
+        f'{path}:5: answers."outreach.1": belongs to setting \'outreach\', which is not listed under settings']
+    path = write("b.yaml", assessment_text('"outreach.1": met', extra="settings: [outreach]\n"))
+    assert assessment.load(str(path), catalog).assessment.result("outreach.1") == "met"
+    path = write("c.yaml", assessment_text(extra="settings: [prison]\n"))
+    assert load_error(path, catalog)[0].startswith(f"{path}:4: settings[0]: ")
+
+
+def test_na_without_note_is_allowed(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"3.2": na'))
+    assert assessment.load(str(path), catalog).assessment.result("3.2") == "na"
+
+
+def test_round_trip_through_the_writer(catalog: Catalog) -> None:
+    original = Assessment(
+        checklist=catalog.id, checklist_version=catalog.version,
+        service=Service('Huiskamer "De Kade" | Zwolle', "gebruiksruimte", "Zwolle"),
+        assessors=("A. Jansen", "B. de Boer"), date=dt.date(2026, 11, 23), language="en",
+        settings=("outreach",),
+        answers={
+            "1.10": Answer("met", ("Website", "Folder: 2025"), "line one\nline two: # not a comment"),
+            "2.3": Answer("not_met", (), None, Action("Convenant herzien", "Directie", dt.date(2027, 1, 1), "high")),
+            "3.2": Answer("na"),
+            "outreach.13": Answer(None, ("only evidence so far",)),
+            "4.1": Answer("partial", note="tab\there \u2028 and a control \x07 char"),
+        },
+    )
+    text = dump(original, catalog)
+    loaded = assessment.loads(text, "x.yaml", catalog)
+    assert loaded.assessment == original
+    assert dump(loaded.assessment, catalog) == text
+    assert '  "1.10":\n' in text and "# 1.10 " in text

@@ -1,0 +1,141 @@
+"""The command line: real commands, real files, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assess import assessment
+from assess.catalog import Catalog
+from assess.i18n import resolve_language
+from assess.paths import package_data
+from tests.conftest import assessment_text
+from tests.test_catalog import normalise, source_text
+
+DEMO = package_data("data") / "demo.yaml"
+
+
+def test_version_and_help(cli) -> None:
+    status, out, _ = cli("--version")
+    assert status == 0 and re.fullmatch(r"assess \d+\.\d+\.\d+\n", out)
+    status, out, _ = cli("--help")
+    for command in ("norms", "template", "validate", "report", "schema"):
+        assert command in out
+
+
+def test_norms_json_lists_62_verbatim_norms(cli) -> None:
+    status, out, _ = cli("norms", "--format", "json")
+    assert status == 0
+    norms = json.loads(out)
+    assert len(norms) == 62 and norms[9]["id"] == "1.10" and norms[9]["principle"] == "1"
+    assert {"id", "principle", "scope", "critical", "text"} <= set(norms[0])
+    assert set(norms[0]["text"]) == {"nl", "en"}
+    source = source_text()
+    assert all(f"{n['id']} {normalise(n['text']['nl'])}" in source for n in norms)
+
+
+def test_norms_filters(cli) -> None:
+    _, out, _ = cli("norms", "--format", "json", "--principle", "2", "--scope", "service")
+    assert [n["id"] for n in json.loads(out)] == ["2.1", "2.2", "2.4", "2.5", "2.7"]
+    _, out, _ = cli("norms", "--format", "json", "--setting", "outreach")
+    items = json.loads(out)
+    assert len(items) == 13 and items[0]["setting"] == "outreach" and "principle" not in items[0]
+    status, _, err = cli("norms", "--principle", "9")
+    assert status == 2 and err.startswith("--principle: no principle '9'")
+
+
+def test_norms_table_and_markdown(cli) -> None:
+    _, out, _ = cli("norms", "--lang", "en", "--principle", "1")
+    assert "1.10" in out and "Information on the availability" in out
+    _, out, _ = cli("norms", "--format", "md", "--lang", "nl", "--principle", "7")
+    assert out.startswith("| Norm") and "| 7.8 " in out
+
+
+def test_template_round_trip(cli, tmp_path: Path, catalog: Catalog) -> None:
+    target = tmp_path / "t.yaml"
+    status, _, _ = cli("template", "--service", "De Kade", "--lang", "nl", "--setting", "outpatient", "-o", str(target))
+    assert status == 0
+    text = target.read_text(encoding="utf-8")
+    assert "# 1.10 Informatie over de beschikbaarheid" in text and '"outpatient.18":' in text
+    loaded = assessment.load(str(target), catalog).assessment
+    assert loaded.service.name == "De Kade" and loaded.answers == {} and loaded.settings == ("outpatient",)
+    # Fill two norms by hand, unquoted keys included, and it still validates.
+    target.write_text(text.replace('  "1.10":\n', "  1.10: met\n").replace('  "2.1":\n', '  "2.1": na\n'))
+    assert cli("validate", str(target))[0] == 0
+    status, _, err = cli("template", "-o", str(target))
+    assert status == 2 and "already exists" in err
+
+
+def test_validate_reports_every_problem(cli, write) -> None:
+    good = write("good.yaml", assessment_text('"1.1": met'))
+    bad = write("bad.yaml", assessment_text('"1.1": done', '"9.9": met'))
+    status, out, err = cli("validate", str(good), str(bad))
+    assert status == 2
+    assert out == f"{good}: ok (1 of 62 norms assessed)\n"
+    assert err.splitlines() == [
+        f"{bad}:5: answers.\"1.1\": unknown result 'done'; expected one of met, partial, not_met, na",
+        f"{bad}:6: answers.\"9.9\": unknown norm id; did you mean '6.9'?",
+    ]
+    assert cli("validate", str(good))[0] == 0
+
+
+def test_report_formats_and_output_file(cli, tmp_path: Path) -> None:
+    status, out, _ = cli("report", str(DEMO), "--lang", "en")
+    assert status == 0 and out.startswith("# Gap report: De Overloop")
+    status, out, _ = cli("report", str(DEMO), "--format", "json")
+    assert status == 0 and json.loads(out)["overall"]["status"] in ("green", "amber", "red")
+    target = tmp_path / "r.csv"
+    assert cli("report", str(DEMO), "--format", "csv", "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("id,principle,setting")
+
+
+def test_report_exit_codes(cli, write) -> None:
+    path = write("a.yaml", assessment_text('"1.1": met', '"1.2": partial', '"2.2": not_met'))
+    # (1 + 0.5 + 0) / 3 = 50.0
+    assert cli("report", str(path), "--fail-under", "50")[0] == 0
+    status, _, err = cli("report", str(path), "--fail-under", "50.1")
+    assert status == 1 and "overall score 50.0 is under 50.1" in err
+    assert cli("report", str(path))[0] == 0
+    status, _, err = cli("report", str(path), "--fail-on-critical")
+    assert status == 1 and "critical norm not met: 2.2" in err
+    bad = write("bad.yaml", "assess: 1\n")
+    status, out, err = cli("report", str(bad))
+    assert status == 2 and out == "" and err.startswith(f"{bad}:1: ")
+
+
+def test_report_reads_stdin_and_is_byte_identical() -> None:
+    text = DEMO.read_text(encoding="utf-8")
+    run = [sys.executable, "-m", "assess", "report", "-", "--format", "md"]
+    first = subprocess.run(run, input=text, capture_output=True, text=True, check=True).stdout
+    second = subprocess.run(run, input=text, capture_output=True, text=True, check=True).stdout
+    assert first == second and first.startswith("# Gap-rapport: De Overloop")
+
+
+def test_bad_input_never_prints_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"\xff\xfe not utf-8")
+    result = subprocess.run([sys.executable, "-m", "assess", "report", str(bad)], capture_output=True, text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{bad}: not UTF-8 text")
+
+
+def test_schema_command(cli) -> None:
+    status, out, _ = cli("schema")
+    schema = json.loads(out)
+    assert status == 0 and schema["title"].startswith("assess assessment file")
+    assert json.loads(cli("schema", "catalog")[1])["$id"].endswith("catalog.schema.json")
+
+
+@pytest.mark.parametrize(
+    ("requested", "file_lang", "env", "expected"),
+    [("en", "nl", {"LANG": "nl_NL.UTF-8"}, "en"), (None, "en", {"LANG": "nl_NL.UTF-8"}, "en"),
+     (None, None, {"LANG": "nl_NL.UTF-8"}, "nl"), (None, None, {"LC_ALL": "nl_BE", "LANG": "en_US"}, "nl"),
+     (None, None, {"LANG": "de_DE.UTF-8"}, "en"), (None, None, {}, "en")],
+)
+def test_language_resolution(requested, file_lang, env, expected) -> None:
+    assert resolve_language(requested, file_lang, env) == expected

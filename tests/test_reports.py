@@ -1,0 +1,107 @@
+"""Gap reports: Markdown for people, JSON and CSV for machines, all from the same scorecard."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from assess.assessment import Action, Answer, Assessment, Service
+from assess.catalog import Catalog
+from assess.reports import renderer
+from assess.reports.text import bar, md_escape
+from assess.scoring import score
+
+
+def sample(catalog: Catalog) -> Assessment:
+    return Assessment(
+        catalog.id, Service("De | Kade", "gebruiksruimte", "Zwolle"), language="nl",
+        answers={
+            "1.1": Answer("met", ("Werkinstructie",)),
+            "1.7": Answer("not_met", ("Open 10-16 | ma-vr",), "Geen avond\nen geen weekend",
+                          Action("Avondopenstelling | proef", "M. de Vries", None, "high")),
+            "2.3": Answer("not_met", note="Lijst gedeeld met politie"),
+            "3.2": Answer("na"),
+            "3.3": Answer("na", note="Wettelijk kader"),
+            "4.1": Answer("partial"),
+        },
+    )
+
+
+def test_md_escape_keeps_tables_intact() -> None:
+    assert md_escape("a | b\nc") == "a \\| b<br>c"
+    assert md_escape("*bold* _x_ <script>") == "\\*bold\\* \\_x\\_ \\<script\\>"
+
+
+def test_bar() -> None:
+    assert bar(62.5) == "█" * 13 + "░" * 7 and bar(None) == "·" * 20 and bar(100.0) == "█" * 20
+
+
+def test_markdown_report(catalog: Catalog) -> None:
+    md = renderer("md")(score(sample(catalog), catalog), "nl")
+    lines = md.splitlines()
+    assert lines[0] == "# Gap-rapport: De \\| Kade"
+    # A critical norm not met leads the report, before the summary.
+    lead = next(i for i, line in enumerate(lines) if line.startswith("> **Kritieke norm niet voldaan: 2.3.**"))
+    assert lead < lines.index("## Samenvatting")
+    # Counted 4: met 1, partial 1, not_met 2 -> (1 + 0.5) / 4 = 37.5; status red.
+    assert "| Totaalscore  | **37.5**" in md and "**ROOD**" in md
+    assert "6.5% (4 van 62 normen beoordeeld)" not in md  # na counts as assessed: 6 of 62
+    assert "9.7% (6 van 62 normen beoordeeld)" in md
+    assert "2 niet van toepassing, 56 niet beoordeeld" in md
+    # Every table row has the same number of unescaped pipes as its header.
+    for table_lines in _tables(lines):
+        widths = {_cells(row) for row in table_lines}
+        assert len(widths) == 1, table_lines
+    assert "Open 10-16 \\| ma-vr" in md and "Geen avond<br>en geen weekend" in md
+    assert "⚠ geen reden opgegeven" in md and "Wettelijk kader" in md
+    assert "## Rekenregels" in md
+
+
+def _tables(lines: list[str]) -> list[list[str]]:
+    tables, current = [], []
+    for line in lines:
+        if line.startswith("|"):
+            current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    return tables
+
+
+def _cells(row: str) -> int:
+    return row.replace("\\|", "").count("|")
+
+
+def test_english_markdown(catalog: Catalog) -> None:
+    md = renderer("md")(score(sample(catalog), catalog), "en")
+    assert md.startswith("# Gap report: De \\| Kade") and "**RED**" in md and "## Scoring rules" in md
+
+
+def test_json_report(catalog: Catalog) -> None:
+    data = json.loads(renderer("json")(score(sample(catalog), catalog), "nl"))
+    assert data["service"]["name"] == "De | Kade" and data["checklist"] == "unodc-who-2020"
+    assert data["overall"] == {"score": 37.5, "completeness": 9.7, "status": "red", "score_status": "red",
+                               "counted": 4, "na": 2, "not_assessed": 56, "total": 62}
+    p1 = data["principles"][0]
+    assert p1 == {"id": "1", "score": 50.0, "completeness": 20.0, "status": "amber", "total": 10, "met": 1,
+                  "partial": 0, "not_met": 1, "na": 0, "not_assessed": 8}
+    assert data["principles"][2]["score"] is None and data["principles"][2]["status"] is None
+    assert [g["id"] for g in data["gaps"]] == ["2.3", "1.7", "4.1"]
+    assert data["gaps"][1]["action"]["owner"] == "M. de Vries" and data["gaps"][0]["critical"] is True
+    assert data["critical_not_met"] == ["2.3"]
+
+
+def test_csv_report(catalog: Catalog) -> None:
+    rows = list(csv.DictReader(io.StringIO(renderer("csv")(score(sample(catalog), catalog), "en"))))
+    assert len(rows) == 62
+    row = next(r for r in rows if r["id"] == "1.7")
+    assert row["result"] == "not_met" and row["note"] == "Geen avond\nen geen weekend"
+    assert row["action"] == "Avondopenstelling | proef" and row["action_priority"] == "high"
+    assert next(r for r in rows if r["id"] == "1.10")["result"] == "not_assessed"
+
+
+def test_reports_are_deterministic(catalog: Catalog) -> None:
+    for fmt in ("md", "json", "csv"):
+        first = renderer(fmt)(score(sample(catalog), catalog), "nl")
+        assert first == renderer(fmt)(score(sample(catalog), catalog), "nl")

@@ -1,0 +1,108 @@
+"""Scoring rules, checked against cases computed by hand."""
+
+from __future__ import annotations
+
+from assess.assessment import Action, Answer, Assessment, Service
+from assess.catalog import Catalog
+from assess.scoring import round1, score, status_of
+
+
+def make(catalog: Catalog, results: dict[str, str], settings: tuple[str, ...] = (),
+         answers: dict[str, Answer] | None = None) -> Assessment:
+    all_answers = {k: Answer(v) for k, v in results.items()} | (answers or {})
+    return Assessment(catalog.id, Service("S"), settings=settings, answers=all_answers)
+
+
+def test_principle_score_excludes_na_and_not_assessed(catalog: Catalog) -> None:
+    # Principle 1 has 10 norms. met 1.1, 1.2; partial 1.3; not_met 1.4; na 1.5; 1.6-1.10 not assessed.
+    # Counted: 4 norms, points 1 + 1 + 0.5 + 0 = 2.5 -> 100 * 2.5 / 4 = 62.5 (amber).
+    # Completeness: 5 assessed (na included) of 10 = 50%.
+    a = make(catalog, {"1.1": "met", "1.2": "met", "1.3": "partial", "1.4": "not_met", "1.5": "na"})
+    card = score(a, catalog)
+    p1 = card.section_score("1")
+    assert (p1.score, p1.status, p1.completeness) == (62.5, "amber", 50.0)
+    t = p1.tally
+    assert (t.met, t.partial, t.not_met, t.na, t.not_assessed, t.counted) == (2, 1, 1, 1, 5, 4)
+    # Overall: the same 4 counted norms of 62; completeness 5 / 62 = 8.0645... -> 8.1.
+    assert (card.score, card.completeness, card.status) == (62.5, 8.1, "amber")
+
+
+def test_empty_principle_has_no_score(catalog: Catalog) -> None:
+    a = make(catalog, {"1.1": "met", "2.6": "na"})
+    card = score(a, catalog)
+    assert card.section_score("3").score is None and card.section_score("3").status is None
+    assert card.section_score("3").completeness == 0.0
+    # Principle 2: only an na -> assessed but nothing counted: no score, completeness 1/7 = 14.3.
+    p2 = card.section_score("2")
+    assert (p2.score, p2.status, p2.completeness) == (None, None, 14.3)
+    assert (card.score, card.status) == (100.0, "green")
+
+
+def test_nothing_assessed(catalog: Catalog) -> None:
+    card = score(make(catalog, {}), catalog)
+    assert (card.score, card.status, card.completeness) == (None, None, 0.0)
+    assert len(card.not_assessed) == 62 and card.gaps == ()
+
+
+def test_each_norm_weighs_the_same_overall(catalog: Catalog) -> None:
+    # Principle 1: 10 met. Principle 2: 1 not_met. Mean of principle means would be 50;
+    # norm-weighted overall is 10 / 11 = 90.909... -> 90.9.
+    results = {f"1.{n}": "met" for n in range(1, 11)} | {"2.4": "not_met"}
+    card = score(make(catalog, results), catalog)
+    assert card.section_score("1").score == 100.0 and card.section_score("2").score == 0.0
+    assert card.score == 90.9 and card.status == "green"
+
+
+def test_status_thresholds() -> None:
+    from fractions import Fraction
+
+    assert status_of(Fraction(80)) == "green" and status_of(Fraction(7999, 100)) == "amber"
+    assert status_of(Fraction(50)) == "amber" and status_of(Fraction(4999, 100)) == "red"
+    assert status_of(None) is None
+
+
+def test_rounding_is_half_up_from_exact_values() -> None:
+    from fractions import Fraction
+
+    assert round1(Fraction(6225, 100)) == 62.3  # float round() would give 62.2
+    assert round1(Fraction(200, 3)) == 66.7
+    assert round1(None) is None
+
+
+def test_critical_not_met_makes_overall_red(catalog: Catalog) -> None:
+    # 20 norms met, 2.3 (critical) not met: 20 / 21 = 95.2, green by score, red overall.
+    results = {n.id: "met" for n in [m for m in catalog.norms if m.id != "2.3"][:20]} | {"2.3": "not_met"}
+    card = score(make(catalog, results), catalog)
+    assert card.score == 95.2 and card.score_status == "green"
+    assert card.status == "red" and [n.id for n in card.critical_failures] == ["2.3"]
+
+
+def test_critical_partial_does_not_force_red(catalog: Catalog) -> None:
+    card = score(make(catalog, {"1.1": "met", "2.1": "partial", "1.2": "met"}), catalog)
+    assert card.critical_failures == () and card.status == "green"  # 2.5 / 3 = 83.3
+
+
+def test_gap_order(catalog: Catalog) -> None:
+    a = make(
+        catalog,
+        {"1.1": "partial", "1.2": "not_met", "1.3": "met", "4.1": "not_met", "2.2": "partial", "3.5": "not_met",
+         "6.1": "na"},
+        answers={"1.4": Answer("partial", action=Action("x", priority="high")),
+                 "5.1": Answer("not_met", action=Action("y", priority="low")),
+                 "5.2": Answer("not_met", action=Action("z", priority="high"))},
+    )
+    order = [g.norm.id for g in score(a, catalog).gaps]
+    # critical first (3.5 not_met, then 2.2 partial), then not_met by priority (5.2 high, 5.1 low,
+    # then 1.2 and 4.1 without action, in norm order), then partial (1.4 high, then 1.1).
+    assert order == ["3.5", "2.2", "5.2", "5.1", "1.2", "4.1", "1.4", "1.1"]
+
+
+def test_settings_are_scored_apart(catalog: Catalog) -> None:
+    results = {"1.1": "met", "outreach.1": "not_met", "outreach.2": "partial"}
+    card = score(make(catalog, results, settings=("outreach",)), catalog)
+    assert card.score == 100.0  # the overall score is the principles' only
+    (outreach,) = card.settings
+    assert (outreach.score, outreach.status) == (25.0, "red")  # 0.5 / 2
+    assert round(outreach.completeness, 1) == round(200 / 13, 1)
+    assert [g.norm.id for g in card.gaps] == ["outreach.1", "outreach.2"]
+    assert card.overall.total == 62

@@ -1,0 +1,62 @@
+"""Setting checklists: the key requirements of each treatment setting (chapter 4)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assess.catalog import Catalog
+from tests.conftest import STANDARDS
+
+# Counted by hand from the bullets under each "Belangrijkste vereisten voor …" heading.
+EXPECTED = {
+    "outreach": ("4.1.1", 13),
+    "non-specialised": ("4.1.2", 8),
+    "outpatient": ("4.1.3", 18),
+    "short-term-inpatient": ("4.1.4", 17),
+    "long-term-residential": ("4.1.5", 21),
+}
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def test_settings_in_source_order_with_counts(catalog: Catalog) -> None:
+    assert list(catalog.settings) == list(EXPECTED)
+    for setting_id, (section, count) in EXPECTED.items():
+        setting = catalog.settings[setting_id]
+        assert setting.kind == "setting" and setting.source_section == section
+        assert setting.norm_ids == tuple(f"{setting_id}.{n}" for n in range(1, count + 1))
+
+
+def test_items_are_verbatim_and_in_source_order(catalog: Catalog) -> None:
+    if not STANDARDS.exists():
+        pytest.skip("the source text ../shared/seeds is not beside this checkout")
+    source = normalise(STANDARDS.read_text(encoding="utf-8"))
+    for setting in catalog.settings.values():
+        heading = normalise(setting.description.nl)
+        assert heading.startswith("Belangrijkste vereisten voor") and heading in source
+        position = source.index(heading)
+        for item_id in setting.norm_ids:
+            text = normalise(catalog.item(item_id).text.nl)
+            found = source.find(text, position)
+            assert found > position, item_id
+            position = found
+        assert catalog.item(setting.norm_ids[0]).text.en
+
+
+def test_setting_items_are_not_norms(catalog: Catalog) -> None:
+    assert len(catalog.norms) == 62
+    assert not any(n.id.startswith("outreach.") for n in catalog.norms)
+    assert len(catalog.items_for(["outpatient"])) == 62 + 18
+
+
+def test_schema_lists_every_setting(catalog: Catalog) -> None:
+    import json
+
+    from assess.paths import package_data
+
+    schema = json.loads((package_data("schemas") / "assessment.schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["settings"]["items"]["enum"] == list(catalog.settings)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def norms_directory() -> Path:
     """The ``norms/`` folder: beside the package in a checkout, ``assess/norms`` in a wheel."""
-    checkout = Path(__file__).resolve().parent.parent / "norms"
+    checkout = _PACKAGE.parent / "norms"
     if (checkout / "unodc-who-2020.yaml").is_file():
         return checkout
-    return Path(str(resources.files("assess.norms")))
+    return _PACKAGE / "norms"
 
 
 def package_data(subpackage: str) -> Path:
-    return Path(str(resources.files(f"assess.{subpackage}")))
+    """A data folder inside the package, e.g. ``schemas`` or ``data``."""
+    return _PACKAGE / subpackage

@@ -103,6 +103,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "priority.low": ("laag", "low"),
     "action.done": ("afgerond", "done"),
     "action.overdue": ("over tijd", "overdue"),
+    "action.open": ("open", "open"),
     "critical": ("kritiek", "critical"),
     "scope.service": ("dienst", "service"),
     "scope.system": ("systeem", "system"),

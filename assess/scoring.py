@@ -25,7 +25,7 @@ from assess.catalog import Catalog, Norm, Section
 GREEN_FROM = 80
 AMBER_FROM = 50
 GAP_RESULTS = ("not_met", "partial")
-_PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2, None: 3}
+PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2, None: 3}
 
 
 def round1(value: Fraction | float | None) -> float | None:
@@ -168,7 +168,7 @@ class Scorecard:
 def _gap_key(order: dict[str, int]):
     def key(gap: Gap) -> tuple:
         priority = gap.answer.action.priority if gap.answer.action else None
-        return (not gap.norm.critical, gap.answer.result != "not_met", _PRIORITY_ORDER[priority],
+        return (not gap.norm.critical, gap.answer.result != "not_met", PRIORITY_ORDER[priority],
                 order[gap.norm.id])
     return key
 

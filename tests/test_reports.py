@@ -105,3 +105,22 @@ def test_reports_are_deterministic(catalog: Catalog) -> None:
     for fmt in ("md", "json", "csv"):
         first = renderer(fmt)(score(sample(catalog), catalog), "nl")
         assert first == renderer(fmt)(score(sample(catalog), catalog), "nl")
+
+
+def test_action_plan_order_and_status(catalog: Catalog) -> None:
+    import datetime as dt
+
+    a = Assessment(
+        catalog.id, Service("S"), date=dt.date(2026, 6, 1),
+        answers={
+            "1.1": Answer("partial", action=Action("late low", due=dt.date(2026, 1, 1), priority="low")),
+            "1.2": Answer("not_met", action=Action("later high", due=dt.date(2027, 1, 1), priority="high")),
+            "1.3": Answer("partial", action=Action("sooner high", due=dt.date(2026, 9, 1), priority="high")),
+            "1.4": Answer("partial", action=Action("finished", priority="medium", done=True)),
+        },
+    )
+    md = renderer("md")(score(a, catalog), "en")
+    plan = md.split("## Action plan")[1].split("##")[0]
+    rows = [line for line in plan.splitlines() if line.startswith("| ") and "Priority" not in line]
+    assert [r.split("|")[3].strip() for r in rows] == ["sooner high", "later high", "finished", "late low"]
+    assert [r.split("|")[6].strip() for r in rows] == ["open", "open", "done", "overdue"]

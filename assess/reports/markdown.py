@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from tabulate import tabulate
 
 from assess.i18n import t
 from assess.reports.text import bar, md_escape, result_label, score_text, short, status_label
-from assess.scoring import Scorecard, SectionScore
+from assess.scoring import PRIORITY_ORDER, Scorecard, SectionScore
 
 
 def table(headers: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
@@ -80,8 +82,19 @@ def _gap_table(card: Scorecard, lang: str) -> str:
     return table(headers, rows)
 
 
+def _action_status(action, assessed_on, lang: str) -> str:
+    """Done, overdue (due before the assessment date and still a gap) or open; never "today"."""
+    if action.done:
+        return t("action.done", lang)
+    if action.due and assessed_on and action.due < assessed_on:
+        return t("action.overdue", lang)
+    return t("action.open", lang)
+
+
 def _action_plan(card: Scorecard, lang: str) -> list[str]:
-    with_action = [g for g in card.gaps if g.answer.action]
+    """Actions of the gaps, most urgent first: priority, then due date, then gap order."""
+    with_action = sorted((g for g in card.gaps if g.answer.action),
+                         key=lambda g: (PRIORITY_ORDER[g.answer.action.priority], g.answer.action.due or date.max))
     out = []
     if with_action:
         headers = [t(k, lang) for k in ("col.priority", "col.norm", "col.action", "col.owner", "col.due", "col.status")]
@@ -93,7 +106,7 @@ def _action_plan(card: Scorecard, lang: str) -> list[str]:
                 md_escape(gap.norm.id), md_escape(action.description),
                 md_escape(action.owner) if action.owner else "–",
                 action.due.isoformat() if action.due else "–",
-                t("action.done", lang) if action.done else "–",
+                _action_status(action, card.assessment.date, lang),
             ])
         out.append(table(headers, rows))
     else:

@@ -124,3 +124,25 @@ def test_action_plan_order_and_status(catalog: Catalog) -> None:
     rows = [line for line in plan.splitlines() if line.startswith("| ") and "Priority" not in line]
     assert [r.split("|")[3].strip() for r in rows] == ["sooner high", "later high", "finished", "late low"]
     assert [r.split("|")[6].strip() for r in rows] == ["open", "open", "done", "overdue"]
+
+
+def test_reports_with_and_without_settings(catalog: Catalog) -> None:
+    plain = sample(catalog)
+    with_setting = Assessment(plain.checklist, plain.service, language="nl", settings=("outpatient",),
+                              answers=dict(plain.answers) | {"outpatient.1": Answer("met"),
+                                                             "outpatient.2": Answer("not_met")})
+    md_plain = renderer("md")(score(plain, catalog), "en")
+    md_setting = renderer("md")(score(with_setting, catalog), "en")
+    assert "## Settings" not in md_plain and "## Settings" in md_setting
+    assert "never" not in md_plain and "do not count towards the overall score" in md_setting
+    assert "| Setting 4.1.3 |" in md_setting
+    data_plain = json.loads(renderer("json")(score(plain, catalog), "en"))
+    data = json.loads(renderer("json")(score(with_setting, catalog), "en"))
+    assert data_plain["settings"] == [] and data["overall"] == data_plain["overall"]
+    (outpatient,) = data["settings"]
+    assert (outpatient["id"], outpatient["score"], outpatient["total"], outpatient["not_assessed"]) == (
+        "outpatient", 50.0, 18, 16)
+    gap = next(g for g in data["gaps"] if g["id"] == "outpatient.2")
+    assert gap["setting"] == "outpatient" and gap["principle"] is None
+    rows = list(csv.DictReader(io.StringIO(renderer("csv")(score(with_setting, catalog), "en"))))
+    assert len(rows) == 62 + 18 and rows[-1]["setting"] == "outpatient" and rows[-1]["id"] == "outpatient.18"

@@ -6,6 +6,7 @@ import sys
 CORE_MODULES = [
     "assess.catalog", "assess.assessment", "assess.scoring", "assess.writer", "assess.storage",
     "assess.reports.markdown", "assess.reports.jsonreport", "assess.reports.csvreport", "assess.cli",
+    "assess.compare", "assess.merge", "assess.agreement",
 ]
 
 

@@ -21,6 +21,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="exit 1 when the overall score is under PCT")
     parser.add_argument("--fail-on-critical", action="store_true",
                         help="exit 1 when a critical norm is not met")
+    parser.add_argument("--previous", metavar="FILE",
+                        help="an earlier assessment of the same service: adds a trend column (↑ ↓ =) "
+                             "to the principles and settings tables (Markdown only)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +38,10 @@ def run(args: argparse.Namespace) -> int:
     print_warnings(loaded.warnings)
     card = score(loaded.assessment, catalog)
     lang = resolve_language(args.lang, loaded.assessment.language)
-    write_output(args.output, renderer(args.format)(card, lang))
+    if args.previous:
+        write_output(args.output, renderer(args.format)(card, lang, previous=_previous(args, catalog, card)))
+    else:
+        write_output(args.output, renderer(args.format)(card, lang))
     if args.fail_under is not None and (card.score is None or card.score < args.fail_under):
         print(f"{args.file}: overall score {card.score if card.score is not None else '–'} "
               f"is under {args.fail_under:g}", file=sys.stderr)
@@ -45,3 +51,25 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     return 0
+
+
+def _previous(args: argparse.Namespace, catalog, card):
+    """The scorecard of ``--previous``; a different service name is a warning, not an error."""
+    from assess import assessment
+    from assess.compare import line_in, same_service
+    from assess.errors import InputError, Problem
+    from assess.scoring import score
+
+    if args.format != "md":
+        raise InputError.single("--previous", None, "--previous adds a trend column to the Markdown report; "
+                                "use --format md (or `assess diff --format json` for machines)")
+    if args.previous == "-" and args.file == "-":
+        raise InputError.single("<stdin>", None, "only one of FILE and --previous can be read from stdin")
+    previous = assessment.load(args.previous, catalog)
+    print_warnings(previous.warnings)
+    name, before = previous.assessment.service.name, card.assessment.service.name
+    if not same_service(name, before):
+        where = "<stdin>" if args.previous == "-" else args.previous
+        print(Problem(where, line_in(previous.text, where, ["service", "name"]),
+                      f"warning: service.name: {name!r} differs from {before!r} in {args.file}"), file=sys.stderr)
+    return score(previous.assessment, catalog)

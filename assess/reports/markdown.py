@@ -6,6 +6,8 @@ from datetime import date
 
 from tabulate import tabulate
 
+from assess.compare import label as compare_label
+from assess.compare import score_delta, trend_text
 from assess.i18n import t
 from assess.reports.text import bar, md_escape, result_label, score_text, short, status_label
 from assess.scoring import PRIORITY_ORDER, Scorecard, SectionScore
@@ -17,23 +19,41 @@ def table(headers: list[str], rows: list[list[str]], align: list[str] | None = N
                     colalign=align or ["left"] * len(headers))
 
 
-def _section_rows(entries: tuple[SectionScore, ...], lang: str) -> list[list[str]]:
+def _section_rows(entries: tuple[SectionScore, ...], lang: str,
+                  previous: Scorecard | None = None) -> list[list[str]]:
+    before = {e.section.id: e.tally for e in previous.sections} if previous else {}
     rows = []
     for entry in entries:
         tl = entry.tally
-        rows.append([
+        row = [
             md_escape(entry.section.label(lang)), md_escape(short(entry.section.title[lang], 60)),
             score_text(entry.score), status_label(entry.status, lang), f"{entry.completeness:.1f}%",
             str(tl.met), str(tl.partial), str(tl.not_met), str(tl.na), str(tl.not_assessed),
-        ])
+        ]
+        if previous is not None:
+            row.insert(3, trend_text(before.get(entry.section.id), tl))
+        rows.append(row)
     return rows
 
 
-def _section_table(entries: tuple[SectionScore, ...], lang: str) -> str:
+def _section_table(entries: tuple[SectionScore, ...], lang: str, previous: Scorecard | None = None) -> str:
     headers = [t(k, lang) for k in ("col.section", "col.title", "col.score", "col.status", "col.complete",
                                      "col.met", "col.partial", "col.not_met", "col.na", "col.not_assessed")]
     align = ["left", "left", "right", "left", "right", "right", "right", "right", "right", "right"]
-    return table(headers, _section_rows(entries, lang), align)
+    if previous is not None:
+        headers.insert(3, compare_label("trend", lang))
+        align.insert(3, "right")
+    return table(headers, _section_rows(entries, lang, previous), align)
+
+
+def _previous_row(card: Scorecard, previous: Scorecard, lang: str) -> list[str]:
+    assessed_on = previous.assessment.date
+    when = f" ({assessed_on.isoformat()})" if assessed_on else ""
+    change = ""
+    if score_delta(previous.overall, card.overall) is not None:
+        change = f"; {compare_label('delta', lang).lower()} {trend_text(previous.overall, card.overall)}"
+    return [compare_label("previous", lang),
+            f"{score_text(previous.score)}{when}, {status_label(previous.status, lang)}{change}"]
 
 
 def _bars(card: Scorecard, lang: str) -> str:
@@ -117,7 +137,8 @@ def _action_plan(card: Scorecard, lang: str) -> list[str]:
     return out
 
 
-def render(card: Scorecard, lang: str) -> str:
+def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str:
+    """The Markdown gap report; with ``previous`` (the last assessment's scorecard) a trend column (↑ ↓ =)."""
     a = card.assessment
     catalog = card.catalog
     out: list[str] = [f"# {t('report.title', lang)}: {md_escape(a.service.name)}", ""]
@@ -146,11 +167,13 @@ def render(card: Scorecard, lang: str) -> str:
                                       partial=o.partial, not_met=o.not_met)],
         [t("report.excluded", lang), t("report.excluded_detail", lang, na=o.na, not_assessed=o.not_assessed)],
     ]
+    if previous is not None:
+        summary_rows.append(_previous_row(card, previous, lang))
     out += [f"## {t('report.summary', lang)}", "", table(["", ""], summary_rows), ""]
-    out += [f"## {t('report.principles', lang)}", "", _section_table(card.principles, lang), ""]
+    out += [f"## {t('report.principles', lang)}", "", _section_table(card.principles, lang, previous), ""]
     if card.settings:
         out += [f"## {t('report.settings', lang)}", "", t("report.settings_apart", lang), "",
-                _section_table(card.settings, lang), ""]
+                _section_table(card.settings, lang, previous), ""]
     out += [f"## {t('report.bars', lang)}", "", _bars(card, lang), ""]
     out += [f"## {t('report.gaps', lang)} ({len(card.gaps)})", ""]
     if card.gaps:

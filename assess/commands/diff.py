@@ -1,0 +1,64 @@
+"""assess diff: what changed between two assessments of one service."""
+
+from __future__ import annotations
+
+import argparse
+
+from assess.commands._common import add_lang, print_warnings, write_output
+
+NAME = "diff"
+ORDER = 45
+HELP = "compare two assessments of one service: score changes, norms improved or regressed, gaps, actions"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("old", metavar="OLD", help="the earlier assessment file")
+    parser.add_argument("new", metavar="NEW", help="the later assessment file")
+    parser.add_argument("--format", choices=("md", "json"), default="md")
+    add_lang(parser)
+    parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default or -: stdout)")
+    parser.add_argument("--force", action="store_true",
+                        help="compare even when the two files name different services")
+
+
+def _name(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def run(args: argparse.Namespace) -> int:
+    import sys
+
+    from assess import assessment
+    from assess.catalog import load_catalog
+    from assess.compare import compare, line_in, render, same_service
+    from assess.errors import InputError, Problem
+    from assess.i18n import resolve_language
+
+    if args.old == "-" and args.new == "-":
+        raise InputError.single("<stdin>", None, "only one of OLD and NEW can be read from stdin")
+    catalog = load_catalog()
+    old = assessment.load(args.old, catalog)
+    new = assessment.load(args.new, catalog)
+    print_warnings(old.warnings + new.warnings)
+    a, b = old.assessment, new.assessment
+    if a.checklist != b.checklist:  # the loader accepts one checklist only; kept for when there are more
+        raise InputError.single(_name(args.new), line_in(new.text, _name(args.new), ["checklist"]),
+                                f"checklist: {b.checklist!r} differs from {a.checklist!r} in {_name(args.old)}")
+    if not same_service(a.service.name, b.service.name):
+        line = line_in(new.text, _name(args.new), ["service", "name"])
+        message = f"service.name: {b.service.name!r} differs from {a.service.name!r} in {_name(args.old)}"
+        if not args.force:
+            raise InputError.single(_name(args.new), line, message + "; not the same service? "
+                                    "(use --force to compare anyway)")
+        print(Problem(_name(args.new), line, f"warning: {message}; compared anyway (--force)"), file=sys.stderr)
+    if a.checklist_version and b.checklist_version and a.checklist_version != b.checklist_version:
+        # The loader rejects ids this catalog does not know, so every id of both files maps onto it.
+        line = line_in(old.text, _name(args.old), ["checklist_version"])
+        print(Problem(_name(args.old), line,
+                      f"warning: checklist_version {a.checklist_version} differs from {b.checklist_version} in "
+                      f"{_name(args.new)}; norms compared by id (all ids are in {catalog.id} version "
+                      f"{catalog.version})"), file=sys.stderr)
+    diff = compare(a, b, catalog, old_file=_name(args.old), new_file=_name(args.new))
+    lang = resolve_language(args.lang, b.language or a.language)
+    write_output(args.output, render(diff, args.format, lang))
+    return 0

@@ -7,7 +7,7 @@ batch mode read and write. See ``assess schema`` for its JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -208,13 +208,18 @@ def _known(doc: Document, catalog: Catalog, norm_id: str, version: str | None, s
     return True
 
 
-def from_document(doc: Document, catalog: Catalog) -> Loaded:
-    """Validate a parsed assessment against the schema and the catalog."""
+def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bool] | None = None) -> Loaded:
+    """Validate a parsed assessment against the schema and the catalog.
+
+    ``schema_ok`` is an optional faster check (``assess.fastschema.schema_accepts``) that accepts exactly what the
+    JSON Schema accepts; when it accepts, the slower pass that explains schema problems is not needed.
+    """
     data = doc.data
     if not isinstance(data, dict):
         raise InputError.single(doc.name, doc.line_of([]), "an assessment file must be a YAML mapping "
                                 "(see `assess template`)")
-    problems = _schema_problems(doc, _dates_to_text(data))
+    checked = _dates_to_text(data)
+    problems = [] if schema_ok is not None and schema_ok(checked) else _schema_problems(doc, checked)
     if problems:
         answers = data.get("answers")
         if isinstance(answers, dict):  # unknown ids too, so one run shows every problem

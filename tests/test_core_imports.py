@@ -6,7 +6,8 @@ import sys
 CORE_MODULES = [
     "assess.catalog", "assess.assessment", "assess.scoring", "assess.writer", "assess.storage",
     "assess.reports.markdown", "assess.reports.jsonreport", "assess.reports.csvreport", "assess.cli",
-    "assess.compare", "assess.merge", "assess.agreement",
+    "assess.compare", "assess.merge", "assess.agreement", "assess.batch", "assess.portfolio",
+    "assess.spreadsheet", "assess.fastschema",
 ]
 
 

@@ -1,0 +1,367 @@
+"""Batch mode: many assessment files in, one gap report per service and a portfolio out.
+
+How a run goes (``assess batch``):
+
+1. :func:`find_inputs` turns the command line into a sorted list of files (directories are searched
+   recursively for ``*.yaml``/``*.yml``; ``-`` reads a list of paths from stdin).
+2. Each file is loaded, scored (:mod:`assess.scoring`) and rendered (:func:`assess.reports.renderer`) by
+   :func:`process`, in worker processes when ``jobs > 1``. A worker writes the reports into a private
+   staging folder under the output folder and returns only a small :class:`~assess.portfolio.ServiceSummary`,
+   so memory stays flat however many files there are.
+3. The main process takes the results **in input order** (``Pool.imap``), gives each service its report
+   name (:class:`NameAllocator`: collisions resolved in path order), moves the staged reports into place
+   (an atomic rename) and feeds the portfolio. The output is therefore the same whatever ``jobs`` is.
+
+Schema validation on this path uses :func:`assess.fastschema.schema_accepts`, the assessment JSON Schema
+compiled to plain Python checks. It accepts exactly what the schema accepts; only when it does not accept a
+file does the (much slower) ``jsonschema`` pass run, to explain the problems with lines. No check is skipped.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any, TextIO
+
+from assess.errors import InputError, Problem
+from assess.fastschema import schema_accepts
+
+YAML_SUFFIXES = (".yaml", ".yml")
+PORTFOLIO_STEM = "portfolio"
+
+# --------------------------------------------------------------------------------------------------
+# Report names
+
+
+MAX_STEM = 60
+WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                              *(f"lpt{i}" for i in range(10))})
+_FOLD = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe",
+                       "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "þ": "th", "Þ": "th", "ð": "d", "Ð": "d",
+                       "ı": "i", "'": "", "’": "", "‘": "", "`": "", "´": ""})
+_NOT_SAFE = re.compile(r"[^a-z0-9]+")
+
+
+def safe_stem(name: str, fallback: str = "service") -> str:
+    """A file name stem that is safe on every file system: ``"Heroïnebehandeling 't Hoog"`` ->
+    ``"heroinebehandeling-t-hoog"``.
+
+    Accents are folded to ASCII, everything is lowercased (so names that differ only in case collide
+    here, not on a case-insensitive disk), only ``a-z``, ``0-9`` and ``-`` remain, the length is capped
+    and Windows' reserved device names (``con``, ``nul``, ``com1``...) get a prefix.
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    text = text.encode("ascii", "ignore").decode("ascii").lower()
+    text = _NOT_SAFE.sub("-", text).strip("-")
+    if len(text) > MAX_STEM:
+        cut = text[:MAX_STEM]
+        text = (cut.rsplit("-", 1)[0] if "-" in cut[MAX_STEM // 2:] else cut).strip("-")
+    if not text:
+        return fallback
+    if text in WINDOWS_RESERVED:
+        return f"{fallback}-{text}"
+    return text
+
+
+class NameAllocator:
+    """Hands out unique stems in call order: the second "De Overloop" becomes ``de-overloop-2``."""
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self._taken: set[str] = set(reserved)
+
+    def allocate(self, name: str) -> str:
+        base = safe_stem(name)
+        stem, number = base, 2
+        while stem in self._taken:
+            stem, number = f"{base}-{number}", number + 1
+        self._taken.add(stem)
+        return stem
+
+
+# --------------------------------------------------------------------------------------------------
+# Inputs
+
+
+def _path_key(path: str) -> tuple[str, ...]:
+    return PurePath(path).parts
+
+
+def _walk(directory: str) -> Iterator[str]:
+    """``*.yaml``/``*.yml`` files under ``directory``, skipping hidden files and folders."""
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(YAML_SUFFIXES):
+                yield os.path.normpath(os.path.join(root, name))
+
+
+def find_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[list[str], list[Problem]]:
+    """The files to process, sorted by path and without duplicates, and the inputs that gave none.
+
+    ``-`` reads one path per line from ``stdin`` (blank lines and lines starting with ``#`` are skipped).
+    A file named on the command line or on stdin is taken whatever its extension.
+    """
+    entries: list[tuple[str, str | None]] = []  # (path, where it was listed)
+    stdin_read = False
+    for item in inputs:
+        if item != "-":
+            entries.append((item, None))
+            continue
+        if stdin_read:
+            continue
+        stdin_read = True
+        for number, line in enumerate(stdin if stdin is not None else sys.stdin, 1):
+            entry = line.strip()
+            if entry and not entry.startswith("#"):
+                entries.append((entry, f"stdin line {number}"))
+    problems: list[Problem] = []
+    found: dict[str, str] = {}  # real path -> path as shown
+    for entry, origin in entries:
+        listed = f" (listed on {origin})" if origin else ""
+        if os.path.isdir(entry):
+            files = list(_walk(entry))
+            if not files:
+                problems.append(Problem(entry, None, f"no *.yaml or *.yml files in this folder{listed}"))
+        elif os.path.exists(entry):
+            files = [os.path.normpath(entry)]
+        else:
+            problems.append(Problem(entry, None, f"no such file or folder{listed}"))
+            continue
+        for path in files:
+            found.setdefault(os.path.realpath(path), path)
+    return sorted(found.values(), key=_path_key), problems
+
+
+# --------------------------------------------------------------------------------------------------
+# One file (runs in a worker process)
+
+
+@dataclass(frozen=True)
+class Config:
+    """What every worker needs; picklable."""
+
+    staging: str
+    formats: tuple[str, ...]
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class Failure:
+    index: int
+    path: str
+    problems: tuple[Problem, ...]
+
+
+_worker: dict[str, Any] = {}
+
+
+def init_worker(config: Config) -> None:
+    """Load the catalog and prepare the renderers, once per worker process."""
+    from assess.catalog import load_catalog
+    from assess.reports import renderer
+
+    _worker["config"] = config
+    _worker["catalog"] = load_catalog()
+    _worker["accepts"] = schema_accepts("assessment")
+    _worker["renderers"] = {fmt: renderer(fmt) for fmt in config.formats}
+
+
+def staged_path(config: Config, index: int, fmt: str) -> str:
+    return os.path.join(config.staging, f"{index}.{fmt}")
+
+
+def process(task: tuple[int, str]):
+    """Load, score and render one file; write its reports to the staging folder; return its summary."""
+    from assess import assessment, yamlsource
+    from assess.i18n import resolve_language
+    from assess.portfolio import summarize
+    from assess.scoring import score
+
+    index, path = task
+    config: Config = _worker["config"]
+    catalog = _worker["catalog"]
+    try:
+        loaded = assessment.from_document(yamlsource.read(path), catalog, schema_ok=_worker["accepts"])
+    except InputError as error:
+        return Failure(index, path, error.problems)
+    try:
+        card = score(loaded.assessment, catalog)
+        lang = resolve_language(config.lang, loaded.assessment.language)
+        for fmt, render in _worker["renderers"].items():
+            with open(staged_path(config, index, fmt), "wb") as handle:
+                handle.write(render(card, lang).encode("utf-8"))
+    except OSError as error:
+        return Failure(index, path, (Problem(path, None, f"report not written: {error.strerror or error}"),))
+    except Exception as error:  # a bug must not stop the other files
+        return Failure(index, path, (Problem(path, None, f"internal error, please report it: "
+                                                         f"{type(error).__name__}: {error}"),))
+    return summarize(index, path, card, loaded.warnings)
+
+
+GC_THRESHOLD = (20_000, 20, 20)  # a file makes ~100,000 short-lived objects; collect less often
+
+
+def _init_pool_worker(config: Config) -> None:
+    gc.set_threshold(*GC_THRESHOLD)  # a worker process is ours alone
+    init_worker(config)
+
+
+def _results(tasks: list[tuple[int, str]], config: Config, jobs: int) -> Iterator[Any]:
+    """Results of :func:`process` in the order of ``tasks``, whatever the number of processes."""
+    if jobs <= 1 or len(tasks) <= 1:
+        init_worker(config)
+        before = gc.get_threshold()
+        gc.set_threshold(*GC_THRESHOLD)
+        try:
+            yield from map(process, tasks)
+        finally:
+            gc.set_threshold(*before)
+        return
+    import multiprocessing
+
+    processes = min(jobs, len(tasks))
+    chunksize = max(1, min(8, len(tasks) // (processes * 16)))
+    gc.freeze()  # forked workers then share the parent's objects without copying them (see gc.freeze)
+    try:
+        pool = multiprocessing.get_context().Pool(processes, initializer=_init_pool_worker, initargs=(config,))
+    finally:
+        gc.unfreeze()
+    try:
+        yield from pool.imap(process, tasks, chunksize=chunksize)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+# --------------------------------------------------------------------------------------------------
+# The whole run (main process)
+
+
+class Progress:
+    """``done/total`` on one line of stderr, only when stderr is a terminal."""
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool | None = None) -> None:
+        self.total, self.stream = total, stream
+        self.enabled = stream.isatty() if enabled is None else enabled
+        self._shown = False
+        self._last = 0.0
+
+    def clear(self) -> None:
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = False
+
+    def step(self, done: int, path: str) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self._last < 0.1 and done < self.total):
+            return
+        self._last = now
+        tail = path if len(path) <= 50 else "…" + path[-49:]
+        self.stream.write(f"\r\x1b[K{done}/{self.total}  {tail}")
+        self.stream.flush()
+        self._shown = True
+
+
+@dataclass
+class Outcome:
+    processed: int = 0
+    failed: int = 0
+    under: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        """2 when any input failed, else 1 when a service is under --fail-under, else 0."""
+        return 2 if self.failed else 1 if self.under else 0
+
+
+def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), lang: str | None = None,
+        jobs: int = 1, fail_under: float | None = None, stdin: TextIO | None = None,
+        stderr: TextIO | None = None, progress: bool | None = None) -> Outcome:
+    """Run a batch; write reports and the portfolio into ``out_dir``; report problems on ``stderr``."""
+    from assess.catalog import load_catalog
+    from assess.i18n import resolve_language
+    from assess.portfolio import PortfolioBuilder, write_json, write_md
+
+    err = stderr if stderr is not None else sys.stderr
+    catalog = load_catalog()  # before the pool starts: forked workers inherit it
+    paths, input_problems = find_inputs(inputs, stdin)
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError.single(out_dir, None, "is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = tempfile.mkdtemp(prefix=".assess-batch-", dir=out)
+    except OSError as error:
+        raise InputError.single(out_dir, None, f"cannot create the output folder: {error.strerror or error}") from None
+    config = Config(staging=staging, formats=tuple(formats), lang=lang)
+    portfolio = PortfolioBuilder(catalog, tuple(formats))
+    outcome = Outcome()
+    for problem in input_problems:
+        print(problem, file=err)
+        portfolio.fail(problem.file, (problem,))
+        outcome.failed += 1
+    names = NameAllocator(reserved=[PORTFOLIO_STEM])
+    bar = Progress(len(paths), err, progress)
+    try:
+        for done, result in enumerate(_results(list(enumerate(paths)), config, jobs), 1):
+            messages: list[str] = []
+            if not isinstance(result, Failure):
+                stem = names.allocate(result.name)
+                try:
+                    for fmt in formats:
+                        os.replace(staged_path(config, result.index, fmt), out / f"{stem}.{fmt}")
+                except OSError as error:
+                    message = f"report not written: {out / f'{stem}.{fmt}'}: {error.strerror or error}"
+                    result = Failure(result.index, result.path, (Problem(result.path, None, message),))
+            if isinstance(result, Failure):
+                outcome.failed += 1
+                portfolio.fail(result.path, result.problems)
+                messages += [str(p) for p in result.problems]
+            else:
+                outcome.processed += 1
+                messages += [str(w) for w in result.warnings]
+                portfolio.add(result, stem)
+                if fail_under is not None and (result.score is None or result.score < fail_under):
+                    outcome.under += 1
+                    shown = "–" if result.score is None else f"{result.score:.1f}"
+                    messages.append(f"{result.path}: overall score {shown} is under {fail_under:g}")
+            if messages:
+                bar.clear()
+                for message in messages:
+                    print(message, file=err)
+            bar.step(done, result.path)
+        bar.clear()
+        data = portfolio.build()
+        portfolio_lang = resolve_language(lang)
+        _publish(out / f"{PORTFOLIO_STEM}.md", staging, lambda write: write_md(data, catalog, portfolio_lang, write))
+        _publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: write_json(data, write))
+    finally:
+        bar.clear()
+        shutil.rmtree(staging, ignore_errors=True)
+    return outcome
+
+
+def _publish(target: Path, staging: str, produce: Callable[[Callable[[str], Any]], None]) -> None:
+    """Write ``target`` piece by piece into the staging folder, then move it into place atomically.
+
+    Like the reports, and unlike :func:`assess.storage.atomic_write`, this does not fsync: everything a batch
+    writes can be made again by running it again, and an fsync here would flush every report written before.
+    """
+    staged = os.path.join(staging, target.name)
+    try:
+        with open(staged, "w", encoding="utf-8", newline="") as handle:
+            produce(handle.write)
+        os.replace(staged, target)
+    except OSError as error:
+        raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None

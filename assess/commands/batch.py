@@ -1,0 +1,74 @@
+"""assess batch: gap reports for many services at once, plus a portfolio overview."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from assess.commands._common import add_lang
+
+NAME = "batch"
+ORDER = 45
+HELP = "write the gap report of every assessment file found, plus portfolio.md and portfolio.json"
+
+EPILOG = """\
+INPUT is a file, a folder (searched recursively for *.yaml and *.yml, hidden ones skipped) or - for a list
+of paths on stdin, one per line. Reports are named after the service (folded to a-z, 0-9 and -;
+the second "De Overloop" in path order becomes de-overloop-2). Failures are printed as FILE:LINE: message
+and listed in the portfolio under "not processed"; the other files are still processed.
+Exit status: 0 all well; 1 a service is under --fail-under; 2 an input could not be processed (2 wins).
+"""
+
+
+def _default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    from assess.reports import FORMATS
+
+    chosen: list[str] = []
+    for part in value.split(","):
+        fmt = part.strip().lower()
+        if fmt not in FORMATS:
+            raise argparse.ArgumentTypeError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        if fmt not in chosen:
+            chosen.append(fmt)
+    return tuple(chosen)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return jobs
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="assessment files, folders, or - (paths on stdin)")
+    parser.add_argument("-o", "--out", required=True, metavar="DIR",
+                        help="folder for the reports and the portfolio (created if needed; reports of the "
+                             "same name are replaced)")
+    parser.add_argument("--format", type=_formats, default=("md",), metavar="md,json,csv",
+                        help="report formats per service, comma-separated (default: md)")
+    add_lang(parser)
+    parser.add_argument("--fail-under", type=float, metavar="PCT",
+                        help="exit 1 when a service's overall score is under PCT (or it has none)")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                        help="worker processes (default: the number of CPUs); the output is the same for any N")
+
+
+def run(args: argparse.Namespace) -> int:
+    from assess import batch
+
+    outcome = batch.run(args.inputs, args.out, formats=args.format, lang=args.lang,
+                        jobs=args.jobs or _default_jobs(), fail_under=args.fail_under)
+    return outcome.exit_code

@@ -1,0 +1,60 @@
+"""assess import: turn a spreadsheet (CSV) of answers into assessment files."""
+
+from __future__ import annotations
+
+import argparse
+
+from assess.commands._common import add_lang, print_warnings
+
+NAME = "import"
+ORDER = 25
+HELP = "turn a CSV of answers (one row per service per norm) into assessment files, one per service"
+
+EPILOG = """\
+LONG layout (recommended; what form and survey tools export): one row per service per norm.
+  service,norm,result,evidence,note,action,owner,due,priority
+  De Overloop,1.7,not_met,Openingstijden ma-vr,Weekend gesloten,Avondopenstelling,M. de Vries,2027-03-01,high
+  Optional service columns: kind, location, assessor, date, language, settings.
+WIDE layout: one row per service and a column per norm id holding the result.
+  service,kind,1.1,1.2,...,1.10,...
+Results: met, partial, not_met, na (Dutch: voldaan, gedeeltelijk, niet voldaan, n.v.t.); empty = not assessed.
+Separators , ; and tab are recognised; save from Excel as "CSV UTF-8". Keep norm ids as text: a spreadsheet
+that turns 1.10 into 1.1 is caught and reported. Nothing is written unless the whole file is correct.
+"""
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = EPILOG
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("file", metavar="CSV", help="the spreadsheet saved as CSV, or - for stdin")
+    parser.add_argument("-o", "--out", required=True, metavar="DIR",
+                        help="folder for the assessment files, one per service (created if needed)")
+    add_lang(parser)
+    parser.add_argument("--force", action="store_true", help="overwrite assessment files that already exist")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from assess import spreadsheet
+    from assess.catalog import load_catalog
+    from assess.errors import InputError
+
+    catalog = load_catalog()
+    sheet = spreadsheet.read(args.file, catalog)
+    print_warnings(sheet.warnings)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise InputError.single(args.out, None, "is not a folder")
+    planned = spreadsheet.plan(sheet, out, catalog, args.lang, args.force)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError.single(args.out, None, f"cannot create the folder: {error.strerror or error}") from None
+    spreadsheet.write(planned)
+    for item in planned:
+        a = item.assessment
+        total = len(catalog.items_for(a.settings))
+        assessed = sum(1 for n in catalog.items_for(a.settings) if a.result(n.id))
+        print(f"{item.path}: {a.service.name} ({assessed} of {total} norms assessed)")
+    return 0

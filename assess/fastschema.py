@@ -1,0 +1,208 @@
+"""The assessment JSON Schema compiled to plain Python checks, for speed in batch runs.
+
+:func:`schema_accepts` returns a function that is True only when ``jsonschema`` would find no problem at
+all. When it says False (or cannot judge a value exactly), the caller runs the full ``jsonschema`` pass,
+which explains the problems with file lines. So no check is ever skipped; ``tests/test_batch_schema.py``
+holds the two to the same answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+
+class NotCompilable(Exception):
+    """The schema uses something :func:`compile_schema` does not implement; use jsonschema alone."""
+
+
+class _Unsure(Exception):
+    """The compiled code cannot judge this value exactly; let jsonschema decide."""
+
+
+Check = Callable[[Any], bool]
+_ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "default", "examples",
+                          "deprecated", "readOnly", "writeOnly",
+                          # jsonschema asserts "format" only with a format checker, which assess does not use
+                          "format"})
+# jsonschema's Draft 2020-12 type checker, condition by condition
+_TYPE_CONDITIONS = {
+    "object": "isinstance(v, dict)",
+    "array": "isinstance(v, list)",
+    "string": "isinstance(v, str)",
+    "null": "v is None",
+    "boolean": "isinstance(v, bool)",
+    "number": "(not isinstance(v, bool) and isinstance(v, _Number))",
+    "integer": "(not isinstance(v, bool) and (isinstance(v, int) or (isinstance(v, float) and v.is_integer())))",
+}
+
+
+def _unique(items: list) -> bool:
+    if all(isinstance(item, str) for item in items):
+        return len(set(items)) == len(items)
+    if len(items) < 2:
+        return True
+    raise _Unsure("uniqueItems over non-text items")
+
+
+class _Compiler:
+    """Turns each schema node into a Python function ``_sN(v) -> bool`` (source text, then ``exec``)."""
+
+    def __init__(self, root: dict) -> None:
+        self.root = root
+        self.names: dict[int, str] = {}
+        self.keep: list[Any] = []  # schema nodes, so their ids stay unique while compiling
+        self.constants: dict[str, Any] = {}
+        self.source: list[str] = []
+
+    def constant(self, value: Any) -> str:
+        name = f"_c{len(self.constants)}"
+        self.constants[name] = value
+        return name
+
+    def equals(self, target: Any) -> str:
+        """A condition for ``v`` equal to the scalar ``target`` as jsonschema's ``equal`` sees it."""
+        if isinstance(target, str):
+            return f"v == {target!r}"
+        if target is None or isinstance(target, bool):
+            return f"v is {target!r}"
+        if isinstance(target, int | float):
+            return f"(v is not True and v is not False and not isinstance(v, str) and v == {target!r})"
+        raise NotCompilable(f"const/enum value {target!r}")
+
+    def resolve(self, ref: str) -> Any:
+        if not ref.startswith("#/"):
+            raise NotCompilable(f"$ref {ref!r}")
+        target: Any = self.root
+        try:
+            for part in ref[2:].split("/"):
+                target = target[part.replace("~1", "/").replace("~0", "~")]
+        except (KeyError, IndexError, TypeError):
+            raise NotCompilable(f"$ref {ref!r}") from None
+        return target
+
+    def function(self, schema: Any) -> str:
+        if id(schema) in self.names:
+            return self.names[id(schema)]
+        name = f"_s{len(self.names)}"
+        self.names[id(schema)] = name
+        self.keep.append(schema)
+        body = self.body(schema, nested=len(self.names) > 1)
+        self.source += [f"def {name}(v):", *(f"    {line}" for line in body), "    return True", ""]
+        return name
+
+    def body(self, schema: Any, nested: bool) -> list[str]:
+        if schema is True:
+            return []
+        if schema is False:
+            return ["return False"]
+        if not isinstance(schema, dict):
+            raise NotCompilable(repr(schema))
+        if nested and "$id" in schema:
+            raise NotCompilable("nested $id")
+        if "patternProperties" in schema or "prefixItems" in schema:
+            raise NotCompilable("patternProperties/prefixItems")
+        out: list[str] = []
+        # uniqueItems last: it is the one check that may be unsure, and "items" usually settles it first
+        for key, value in sorted(schema.items(), key=lambda kv: kv[0] == "uniqueItems"):
+            if key in _ANNOTATIONS:
+                continue
+            if key == "type":
+                names = [value] if isinstance(value, str) else list(value)
+                if any(n not in _TYPE_CONDITIONS for n in names):
+                    raise NotCompilable(f"type {value!r}")
+                out.append(f"if not ({' or '.join(_TYPE_CONDITIONS[n] for n in names)}): return False")
+            elif key == "const":
+                out.append(f"if not ({self.equals(value)}): return False")
+            elif key == "enum":
+                if value and all(isinstance(o, str) for o in value):
+                    out.append(f"if not (isinstance(v, str) and v in {self.constant(frozenset(value))}): return False")
+                else:
+                    out.append(f"if not ({' or '.join(self.equals(o) for o in value) or 'False'}): return False")
+            elif key == "pattern":
+                rx = self.constant(re.compile(value))
+                out.append(f"if isinstance(v, str) and {rx}.search(v) is None: return False")
+            elif key in ("minLength", "maxLength", "minItems", "maxItems"):
+                kind = "str" if key.endswith("Length") else "list"
+                op = "<" if key.startswith("min") else ">"
+                out.append(f"if isinstance(v, {kind}) and len(v) {op} {int(value)}: return False")
+            elif key == "required":
+                if value:
+                    present = " and ".join(f"{k!r} in v" for k in value)
+                    out.append(f"if isinstance(v, dict) and not ({present}): return False")
+            elif key == "properties":
+                out.append("if isinstance(v, dict):")
+                for prop, sub in value.items():
+                    out.append(f"    if {prop!r} in v and not {self.function(sub)}(v[{prop!r}]): return False")
+                out.append("    pass")
+            elif key == "additionalProperties":
+                known = self.constant(frozenset(schema.get("properties", ())))
+                if value is False:
+                    out.append(f"if isinstance(v, dict) and not {known}.issuperset(v): return False")
+                else:
+                    check = self.function(value)
+                    out += ["if isinstance(v, dict):", "    for k, x in v.items():",
+                            f"        if k not in {known} and not {check}(x): return False"]
+            elif key == "propertyNames":
+                check = self.function(value)
+                out += ["if isinstance(v, dict):", "    for k in v:", f"        if not {check}(k): return False"]
+            elif key == "items":
+                check = self.function(value)
+                out += ["if isinstance(v, list):", "    for x in v:", f"        if not {check}(x): return False"]
+            elif key == "uniqueItems":
+                if value:
+                    out.append("if isinstance(v, list) and not _unique(v): return False")
+            elif key == "oneOf":
+                out.append("n = 0")
+                for sub in value:
+                    out += [f"if {self.function(sub)}(v):", "    n += 1", "    if n > 1: return False"]
+                out.append("if n != 1: return False")
+            elif key == "anyOf":
+                out.append(f"if not ({' or '.join(f'{self.function(s)}(v)' for s in value)}): return False")
+            elif key == "allOf":
+                out.append(f"if not ({' and '.join(f'{self.function(s)}(v)' for s in value)}): return False")
+            elif key == "$ref":
+                out.append(f"if not {self.function(self.resolve(value))}(v): return False")
+            else:
+                raise NotCompilable(key)
+        return out
+
+
+def compile_schema(root: dict) -> Check:
+    """Compile a JSON Schema (the subset assess's schemas use) into one Python function ``value -> bool``.
+
+    The function returns what ``Draft202012Validator(root).is_valid(value)`` returns (jsonschema's own type
+    checker and its equality, where ``true`` is not ``1``), or raises ``_Unsure`` in the rare case it cannot
+    tell exactly. A keyword outside the subset raises :class:`NotCompilable` here, so a schema that grows a
+    new keyword falls back to jsonschema instead of being checked loosely.
+    """
+    import numbers
+
+    compiler = _Compiler(root)
+    entry = compiler.function(root)
+    namespace: dict[str, Any] = {"_Number": numbers.Number, "_unique": _unique, **compiler.constants}
+    exec(compile("\n".join(compiler.source), "<compiled assessment schema>", "exec"), namespace)
+    return namespace[entry]
+
+
+@cache
+def schema_accepts(schema_name: str = "assessment") -> Check:
+    """A fast check for ``schema_name``: True only when jsonschema would find no problem at all."""
+    from assess import schema_check
+
+    try:
+        check = compile_schema(schema_check.validator(schema_name).schema)
+    except NotCompilable:
+        return lambda data: False  # always take the full jsonschema path
+
+    def accepts(data: Any) -> bool:
+        try:
+            return check(data)
+        except (_Unsure, RecursionError):
+            return False
+
+    return accepts
+
+

@@ -1,0 +1,438 @@
+"""Spreadsheet import: answers collected in a CSV become assessment files (``assess import``).
+
+Two layouts, told apart by the header:
+
+* **LONG** (the primary one): one row per service per norm, with the columns ``service``, ``norm``,
+  ``result`` and optionally ``evidence``, ``note``, ``action``, ``owner``, ``due``, ``priority``, plus the
+  service's ``kind``, ``location``, ``assessor``, ``date``, ``language`` and ``settings``. This is what
+  form and survey tools export (one response row per question) and it has room for evidence, a note and
+  an action per norm.
+* **WIDE**: one row per service and a column per norm id holding the result (``service, kind, 1.1, 1.2,
+  ...``). Quick to fill in by hand, but results only.
+
+Everything is checked before anything is written; every problem is reported as
+``answers.csv:LINE: column 'NAME': message``. Norm ids are text: ``1.10`` stays ``1.10``. A spreadsheet
+that turned ``1.10`` into the number ``1.1`` is caught (the same norm twice for a service, or a decimal
+comma) and explained.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assess.assessment import Action, Answer, Assessment, Service
+from assess.catalog import Catalog
+from assess.errors import InputError, Problem
+
+SERVICE_COLUMNS = ("kind", "location", "date", "language")
+LONG_COLUMNS = ("service", "norm", "result", "evidence", "note", "action", "owner", "due", "priority",
+                "kind", "location", "assessor", "date", "language", "settings")
+WIDE_COLUMNS = ("service", "kind", "location", "assessor", "date", "language", "settings")
+ALIASES = {
+    # Dutch headers and common variants -> column
+    "dienst": "service", "service_name": "service", "voorziening": "service", "naam": "service",
+    "norm_id": "norm", "normnummer": "norm", "id": "norm",
+    "resultaat": "result", "antwoord": "result", "uitkomst": "result", "score": "result",
+    "bewijs": "evidence", "onderbouwing": "evidence",
+    "opmerking": "note", "toelichting": "note", "notitie": "note", "notes": "note",
+    "actie": "action", "verbeteractie": "action",
+    "eigenaar": "owner", "verantwoordelijke": "owner",
+    "uiterlijk": "due", "deadline": "due", "due_date": "due", "datum_gereed": "due",
+    "prioriteit": "priority",
+    "soort": "kind", "type": "kind", "locatie": "location", "plaats": "location",
+    "beoordelaar": "assessor", "assessors": "assessor", "beoordelaars": "assessor",
+    "datum": "date", "taal": "language", "setting": "settings",
+}
+RESULTS = {
+    "met": "met", "voldaan": "met",
+    "partial": "partial", "partially_met": "partial", "gedeeltelijk": "partial", "gedeeltelijk_voldaan": "partial",
+    "not_met": "not_met", "niet_voldaan": "not_met",
+    "na": "na", "n/a": "na", "n.v.t.": "na", "nvt": "na", "n.v.t": "na", "not_applicable": "na",
+    "niet_van_toepassing": "na",
+}
+PRIORITIES = {"high": "high", "hoog": "high", "medium": "medium", "middel": "medium", "gemiddeld": "medium",
+              "low": "low", "laag": "low"}
+_NORM_LIKE = re.compile(r"^(\d+[.,]\d+|[a-z][a-z-]*\.\d+)$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
+
+
+def _column_key(header: str) -> str:
+    key = re.sub(r"[\s\-]+", "_", header.strip().lower())
+    return ALIASES.get(key, key)
+
+
+def _result_key(value: str) -> str:
+    return re.sub(r"[\s\-]+", "_", value.strip().lower())
+
+
+@dataclass
+class _Service:
+    """What the rows say about one service, gathered before anything is built."""
+
+    name: str
+    line: int
+    meta: dict[str, tuple[str, int]] = field(default_factory=dict)  # column -> (value, line)
+    assessors: list[str] = field(default_factory=list)
+    settings: list[str] = field(default_factory=list)
+    answers: dict[str, tuple[Answer, int]] = field(default_factory=dict)  # norm id -> (answer, line)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A parsed, checked spreadsheet: one assessment per service, in order of first appearance."""
+
+    layout: str  # "long" or "wide"
+    assessments: tuple[Assessment, ...]
+    warnings: tuple[Problem, ...] = ()
+
+
+class _Reader:
+    def __init__(self, name: str, catalog: Catalog) -> None:
+        self.name = name
+        self.catalog = catalog
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.services: dict[str, _Service] = {}
+
+    def problem(self, line: int | None, column: str | None, message: str) -> None:
+        where = f"column {column!r}: " if column else ""
+        self.problems.append(Problem(self.name, line, where + message))
+
+    # -- cells ---------------------------------------------------------------------------------
+
+    def norm_id(self, raw: str, line: int, column: str) -> str | None:
+        norm = raw.strip()
+        if not norm:
+            self.problem(line, column, "empty; every row needs a norm id such as 1.10")
+            return None
+        if _DECIMAL_COMMA.match(norm):
+            self.problem(line, column, f"{norm!r} has a decimal comma: the spreadsheet read the norm id as a number "
+                                       f"(1.10 may have become 1,1); format the column as text and type the ids again")
+            return None
+        if not self.catalog.has_item(norm):
+            hint = self.catalog.suggest(norm)
+            self.problem(line, column, f"unknown norm id {norm!r}" + (f"; did you mean {hint!r}?" if hint else ""))
+            return None
+        return norm
+
+    def result(self, raw: str, line: int, column: str) -> tuple[bool, str | None]:
+        if not raw.strip():
+            return True, None
+        result = RESULTS.get(_result_key(raw))
+        if result is None:
+            self.problem(line, column, f"{raw.strip()!r} is not a result; use met, partial, not_met or na "
+                                       f"(or leave it empty: not assessed)")
+            return False, None
+        return True, result
+
+    def date(self, raw: str, line: int, column: str) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            self.problem(line, column, f"{raw.strip()!r} is not a date (YYYY-MM-DD); format the column as text "
+                                       f"or as yyyy-mm-dd")
+            return None
+
+    def service(self, row: dict[str, str], line: int) -> _Service | None:
+        name = " ".join(row.get("service", "").split())
+        if not name:
+            self.problem(line, "service", "empty; every row needs the service's name")
+            return None
+        entry = self.services.setdefault(name, _Service(name, line))
+        for column in SERVICE_COLUMNS:
+            value = row.get(column, "").strip()
+            if not value:
+                continue
+            if column == "date" and self.date(value, line, column) is None:
+                continue
+            if column == "language" and value.lower() not in ("nl", "en"):
+                self.problem(line, column, f"{value!r} is not a language; use nl or en")
+                continue
+            value = value.lower() if column == "language" else value
+            known = entry.meta.get(column)
+            if known is None:
+                entry.meta[column] = (value, line)
+            elif known[0] != value:
+                self.problem(line, column, f"{value!r} differs from {known[0]!r} given for service {name!r} "
+                                           f"on line {known[1]}")
+        for assessor in re.split(r"[;\n]", row.get("assessor", "")):
+            assessor = assessor.strip()
+            if assessor and assessor not in entry.assessors:
+                entry.assessors.append(assessor)
+        for setting in re.split(r"[,;\s]+", row.get("settings", "").strip()):
+            if not setting:
+                continue
+            if setting not in self.catalog.settings:
+                known = ", ".join(self.catalog.settings)
+                self.problem(line, "settings", f"unknown setting {setting!r}; known: {known}")
+            elif setting not in entry.settings:
+                entry.settings.append(setting)
+        return entry
+
+    def add_answer(self, entry: _Service, norm: str, answer: Answer, line: int, column: str) -> None:
+        if norm in entry.answers:
+            first = entry.answers[norm][1]
+            trap = ""
+            if self.catalog.has_item(norm + "0"):
+                trap = (f"; a spreadsheet may have turned {norm}0 into {norm}: format the norm column as text "
+                        f"and check both rows")
+            self.problem(line, column, f"norm {norm!r} given twice for service {entry.name!r} (first on line {first})"
+                                       + trap)
+            return
+        entry.answers[norm] = (answer, line)
+
+    # -- layouts -------------------------------------------------------------------------------
+
+    def long_row(self, row: dict[str, str], line: int) -> None:
+        entry = self.service(row, line)
+        norm_cell, result_cell = row.get("norm", "").strip(), row.get("result", "").strip()
+        if norm_cell.isdigit() and result_cell.isdigit():
+            self.problem(line, "norm", f"{norm_cell!r}, then {result_cell!r} under 'result': a norm id written with a "
+                                       f"decimal comma ({norm_cell},{result_cell}) was split into two cells; "
+                                       f"format the norm column as text and write {norm_cell}.{result_cell}")
+            return
+        norm = self.norm_id(row.get("norm", ""), line, "norm")
+        ok, result = self.result(row.get("result", ""), line, "result")
+        evidence = tuple(e.strip() for e in row.get("evidence", "").splitlines() if e.strip())
+        note = row.get("note", "").strip() or None
+        action = self.action(row, line)
+        if entry is None or norm is None or not ok:
+            return
+        answer = Answer(result, evidence, note, action)
+        if answer.is_empty:
+            return  # a row with nothing filled in: not assessed
+        self.add_answer(entry, norm, answer, line, "norm")
+
+    def action(self, row: dict[str, str], line: int) -> Action | None:
+        description = row.get("action", "").strip()
+        owner = row.get("owner", "").strip() or None
+        due_text = row.get("due", "").strip()
+        priority_text = row.get("priority", "").strip()
+        due = self.date(due_text, line, "due") if due_text else None
+        priority = None
+        if priority_text:
+            priority = PRIORITIES.get(priority_text.lower())
+            if priority is None:
+                self.problem(line, "priority", f"{priority_text!r} is not a priority; use high, medium or low")
+        if not description:
+            for column, value in (("owner", owner), ("due", due_text), ("priority", priority_text)):
+                if value:
+                    self.problem(line, column, "given without an action (column 'action' is empty)")
+            return None
+        return Action(description, owner, due, priority)
+
+    def wide_row(self, row: dict[str, str], line: int, results: list[tuple[str, str, str]]) -> None:
+        """``results``: (column header, norm id, cell) for each norm column."""
+        name = " ".join(row.get("service", "").split())
+        if name in self.services:
+            self.problem(line, "service", f"service {name!r} is already on line {self.services[name].line}; "
+                                          f"the WIDE layout has one row per service")
+            return
+        entry = self.service(row, line)
+        for header, norm, cell in results:
+            ok, result = self.result(cell, line, header)
+            if entry is not None and ok and result is not None:
+                self.add_answer(entry, norm, Answer(result), line, header)
+
+    # -- the result ------------------------------------------------------------------------------
+
+    def build(self) -> list[Assessment]:
+        out = []
+        catalog = self.catalog
+        for entry in self.services.values():
+            settings = list(entry.settings)
+            for norm in entry.answers:
+                section = catalog.item(norm).section
+                if section in catalog.settings and section not in settings:
+                    settings.append(section)
+            ordered = tuple(s for s in catalog.settings if s in settings)
+            meta = {column: value for column, (value, _) in entry.meta.items()}
+            out.append(Assessment(
+                checklist=catalog.id, checklist_version=catalog.version,
+                service=Service(entry.name, meta.get("kind"), meta.get("location")),
+                assessors=tuple(entry.assessors),
+                date=dt.date.fromisoformat(meta["date"]) if "date" in meta else None,
+                language=meta.get("language"), settings=ordered,
+                answers={norm: answer for norm, (answer, _) in sorted(
+                    entry.answers.items(), key=lambda kv: self._order[kv[0]])},
+            ))
+        return out
+
+    @property
+    def _order(self) -> dict[str, int]:
+        if not hasattr(self, "_order_cache"):
+            items = self.catalog.items_for(tuple(self.catalog.settings))
+            self._order_cache = {n.id: i for i, n in enumerate(items)}
+        return self._order_cache
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise InputError.single(name, line, "not UTF-8 text; save the spreadsheet as “CSV UTF-8” "
+                                            "(Excel: Save as → CSV UTF-8)") from None
+
+
+def _delimiter(first_line: str) -> str:
+    """The separator of the header line: ``,`` ``;`` (Dutch Excel) or a tab, whichever finds known columns."""
+    known = set(LONG_COLUMNS) | set(WIDE_COLUMNS)
+
+    def score(delimiter: str) -> tuple[int, int]:
+        cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        hits = sum(1 for c in cells if _column_key(c) in known or _NORM_LIKE.match(c.strip()))
+        return hits, len(cells)
+
+    return max((",", ";", "\t"), key=score)
+
+
+def _records(text: str, delimiter: str) -> Iterable[tuple[int, list[str]]]:
+    """``(first line number, cells)`` per record; a quoted cell may span lines."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    start = 1
+    for cells in reader:
+        yield start, cells
+        start = reader.line_num + 1
+
+
+def parse(text: str, name: str, catalog: Catalog) -> Sheet:
+    """Check a whole CSV and turn it into assessments; raises :class:`InputError` with every problem."""
+    reader = _Reader(name, catalog)
+    first_line = text.split("\n", 1)[0]
+    delimiter = _delimiter(first_line)
+    try:
+        records = list(_records(text, delimiter))
+    except csv.Error as err:
+        raise InputError.single(name, None, f"not a readable CSV file: {err}") from None
+    if not records or not any(c.strip() for c in records[0][1]):
+        raise InputError.single(name, 1, "the first line must be the header (service, norm, result, ...)")
+    header = [c.strip() for c in records[0][1]]
+    keys = [_column_key(c) for c in header]
+    layout = "long" if "norm" in keys else "wide" if any(_NORM_LIKE.match(c) for c in header) else "long"
+    allowed = LONG_COLUMNS if layout == "long" else WIDE_COLUMNS
+    columns: dict[str, int] = {}
+    norm_columns: list[tuple[int, str]] = []  # WIDE: (column position, norm id)
+    seen_norms: dict[str, int] = {}
+    for position, (cell, key) in enumerate(zip(header, keys, strict=True), 1):
+        if layout == "wide" and _NORM_LIKE.match(cell):
+            norm = reader.norm_id(cell, 1, cell)
+            if norm is None:
+                continue
+            if norm in seen_norms:
+                trap = (f"; a spreadsheet may have turned {norm}0 into {norm}: format the header row as text"
+                        if catalog.has_item(norm + "0") else "")
+                reader.problem(1, cell, f"norm {norm!r} has two columns ({seen_norms[norm]} and {position}){trap}")
+                continue
+            seen_norms[norm] = position
+            norm_columns.append((position, norm))
+        elif key in allowed:
+            if key in columns:
+                reader.problem(1, cell, f"column {key!r} appears twice (columns {columns[key]} and {position})")
+            columns[key] = position
+        elif cell:
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+            if close:
+                reader.problem(1, cell, f"unknown column; did you mean {close[0]!r}?")
+            else:
+                reader.warnings.append(Problem(name, 1, f"warning: column {cell!r} is not used"))
+    required = ("service", "norm", "result") if layout == "long" else ("service",)
+    for column in required:
+        if column not in columns:
+            reader.problem(1, None, f"missing column {column!r}; the LONG layout has one row per service per norm "
+                                    f"with the columns service, norm, result (and optionally evidence, note, action, "
+                                    f"owner, due, priority, kind, location, assessor, date, language, settings); the "
+                                    f"WIDE layout has a column service and a column per norm id")
+    if layout == "wide" and not norm_columns and not reader.problems:
+        reader.problem(1, None, "no norm columns (such as 1.1, 1.2, ..., 1.10)")
+    if reader.problems:
+        raise InputError(reader.problems)
+    width = len(header)
+    for line, cells in records[1:]:
+        if not any(c.strip() for c in cells):
+            continue  # blank lines and rows of empty cells, as spreadsheets export them
+        if len(cells) > width and any(c.strip() for c in cells[width:]):
+            reader.problem(line, None, f"{len(cells)} cells, but the header has {width}; is a value missing quotes?")
+            continue
+        cells = cells + [""] * (width - len(cells))
+        row = {key: cells[position - 1] for key, position in columns.items()}
+        if layout == "long":
+            reader.long_row(row, line)
+        else:
+            reader.wide_row(row, line, [(header[position - 1], norm, cells[position - 1])
+                                        for position, norm in norm_columns])
+    if not reader.services and not reader.problems:
+        reader.problem(None, None, "no answers: the file has a header but no rows")
+    if reader.problems:
+        raise InputError(sorted(reader.problems, key=lambda p: p.line or 0))
+    return Sheet(layout, tuple(reader.build()), tuple(reader.warnings))
+
+
+def read(path: str, catalog: Catalog) -> Sheet:
+    """Read and check a CSV file (``-`` is stdin)."""
+    import sys
+
+    name = "<stdin>" if path == "-" else path
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError.single(name, None, "no such file") from None
+    except IsADirectoryError:
+        raise InputError.single(name, None, "is a directory, not a file") from None
+    except OSError as err:
+        raise InputError.single(name, None, err.strerror or str(err)) from None
+    return parse(_decode(data, name), name, catalog)
+
+
+@dataclass(frozen=True)
+class Planned:
+    path: Path
+    text: str
+    assessment: Assessment
+
+
+def plan(sheet: Sheet, out_dir: Path, catalog: Catalog, lang: str | None, force: bool) -> list[Planned]:
+    """The files to write, each checked by loading it back; refuses to overwrite unless ``force``."""
+    from assess import assessment as assessment_file
+    from assess.batch import NameAllocator
+    from assess.writer import dump
+
+    names = NameAllocator()
+    planned, problems = [], []
+    for assessment in sheet.assessments:
+        path = out_dir / f"{names.allocate(assessment.service.name)}.yaml"
+        text = dump(assessment, catalog, lang or assessment.language)
+        try:
+            assessment_file.loads(text, str(path), catalog)  # what we write must load
+        except InputError as error:
+            problems += error.problems
+        if path.exists() and not force:
+            problems.append(Problem(str(path), None, "already exists; not overwritten (use --force)"))
+        planned.append(Planned(path, text, assessment))
+    if problems:
+        raise InputError(problems)
+    return planned
+
+
+def write(planned: list[Planned]) -> None:
+    """Write every file atomically; if one cannot be written, remove the ones this call created."""
+    from assess.storage import atomic_write
+
+    created: list[Path] = []
+    for item in planned:
+        existed = item.path.exists()
+        try:
+            atomic_write(item.path, item.text)
+        except OSError as error:
+            for path in created:
+                path.unlink(missing_ok=True)
+            raise InputError.single(str(item.path), None, f"cannot write: {error.strerror or error}") from None
+        if not existed:
+            created.append(item.path)

@@ -1,0 +1,286 @@
+"""assess batch: inputs, report names, errors, exit codes, determinism."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assess import batch
+from assess.batch import NameAllocator, find_inputs, safe_stem
+from tests.conftest import assessment_text
+
+
+def service_file(name: str, *answers: str, extra: str = "") -> str:
+    return assessment_text(*answers, extra=extra).replace('service: {name: "Test"}', f"service: {{name: {name!r}}}")
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    """answers/ with two good files in nested folders, one .yml, one hidden file and a non-YAML file."""
+    root = tmp_path / "answers"
+    (root / "noord").mkdir(parents=True)
+    (root / "zuid" / ".hidden").mkdir(parents=True)
+    (root / "noord" / "a.yaml").write_text(service_file("Alfa", '"1.1": met'), encoding="utf-8")
+    (root / "zuid" / "b.yml").write_text(service_file("Bravo", '"1.1": not_met'), encoding="utf-8")
+    (root / "zuid" / ".hidden" / "c.yaml").write_text(service_file("Hidden", '"1.1": met'), encoding="utf-8")
+    (root / "zuid" / ".d.yaml").write_text("not: [valid", encoding="utf-8")
+    (root / "notes.txt").write_text("not an assessment", encoding="utf-8")
+    return root
+
+
+# -- report names ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "stem"), [
+    ("De Overloop", "de-overloop"),
+    ("Heroïnebehandeling 't Hoog", "heroinebehandeling-t-hoog"),
+    ("Straße & Co.", "strasse-co"),
+    ("Sint-Jan’s Gasthuis / Zuid", "sint-jans-gasthuis-zuid"),
+    ("Ærø Øst", "aero-ost"),
+    ("  --  ", "service"),
+    ("名前", "service"),
+    ("CON", "service-con"),
+    ("nul", "service-nul"),
+    ("Com1", "service-com1"),
+    ("con-tact", "con-tact"),
+])
+def test_safe_stem(name: str, stem: str) -> None:
+    assert safe_stem(name) == stem
+
+
+def test_safe_stem_caps_the_length_at_a_word_boundary() -> None:
+    stem = safe_stem("Ambulante verslavingszorg " * 10)
+    assert len(stem) <= batch.MAX_STEM
+    assert not stem.endswith("-")
+    assert stem.startswith("ambulante-verslavingszorg-ambulante")
+
+
+def test_name_allocator_resolves_collisions_in_call_order() -> None:
+    names = NameAllocator(reserved=["portfolio"])
+    assert [names.allocate(n) for n in ["De Overloop", "de overloop!", "Portfolio", "De Overloop 2", "DE OVERLOOP"]] \
+        == ["de-overloop", "de-overloop-2", "portfolio-2", "de-overloop-2-2", "de-overloop-3"]
+
+
+# -- inputs -------------------------------------------------------------------------------------
+
+
+def test_directories_are_searched_recursively_for_yaml_and_yml(files: Path) -> None:
+    paths, problems = find_inputs([str(files)])
+    assert paths == [str(files / "noord" / "a.yaml"), str(files / "zuid" / "b.yml")]
+    assert problems == []
+
+
+def test_stdin_lists_paths_skipping_blank_and_comment_lines(files: Path) -> None:
+    listing = f"\n# regio zuid\n{files / 'zuid' / 'b.yml'}\n  \n{files / 'noord'}\n{files / 'nope.yaml'}\n"
+    paths, problems = find_inputs(["-"], io.StringIO(listing))
+    assert paths == [str(files / "noord" / "a.yaml"), str(files / "zuid" / "b.yml")]
+    assert [str(p) for p in problems] == [f"{files / 'nope.yaml'}: no such file or folder (listed on stdin line 6)"]
+
+
+def test_the_same_file_twice_is_processed_once(files: Path) -> None:
+    paths, _ = find_inputs([str(files / "noord"), str(files / "noord" / "a.yaml"), str(files)])
+    assert paths == [str(files / "noord" / "a.yaml"), str(files / "zuid" / "b.yml")]
+
+
+def test_an_empty_folder_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "leeg").mkdir()
+    paths, problems = find_inputs([str(tmp_path / "leeg")])
+    assert paths == []
+    assert [p.message for p in problems] == ["no *.yaml or *.yml files in this folder"]
+
+
+def test_batch_reads_a_folder_and_stdin_list(cli, files: Path, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "out"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{files / 'zuid' / 'b.yml'}\n"))
+    status, stdout, stderr = cli("batch", "-", str(files / "noord"), "--out", str(out), "--jobs", "1")
+    assert (status, stdout, stderr) == (0, "", "")
+    assert sorted(p.name for p in out.iterdir()) == ["alfa.md", "bravo.md", "portfolio.json", "portfolio.md"]
+    data = json.loads((out / "portfolio.json").read_text(encoding="utf-8"))
+    assert [s["name"] for s in data["services"]] == ["Alfa", "Bravo"]
+    assert data["services"][0]["reports"] == {"md": "alfa.md"}
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+def test_one_bad_file_does_not_stop_the_others(cli, files: Path, tmp_path: Path) -> None:
+    bad = files / "zuid" / "c-bad.yaml"
+    bad.write_text(service_file("Charlie", '"1.1": met', '"1.2": maybe', '"9.9": met'), encoding="utf-8")
+    broken = files / "noord" / "broken.yaml"
+    broken.write_text("assess: 1\nanswers: [unclosed\n", encoding="utf-8")
+    out = tmp_path / "out"
+    status, _, stderr = cli("batch", str(files), str(tmp_path / "missing"), "--out", str(out), "--jobs", "1")
+    assert status == 2
+    lines = stderr.splitlines()
+    assert lines[0] == f"{tmp_path / 'missing'}: no such file or folder"
+    assert any(line.startswith(f"{broken}:3: invalid YAML") for line in lines)
+    assert f"{bad}:6: answers.\"1.2\": unknown result 'maybe'; expected one of met, partial, not_met, na" in lines
+    assert any(line.startswith(f"{bad}:7: answers.\"9.9\": unknown norm id") for line in lines)
+    # the good files were still processed
+    assert (out / "alfa.md").is_file() and (out / "bravo.md").is_file()
+    md = (out / "portfolio.md").read_text(encoding="utf-8")
+    assert "| Inputs not processed" in md or "| Niet verwerkte invoer" in md
+    section = md.split("## Not processed (3)" if "## Not processed" in md else "## Niet verwerkt (3)")[1]
+    for line in lines:
+        assert line in section
+    data = json.loads((out / "portfolio.json").read_text(encoding="utf-8"))
+    assert data["summary"]["processed"] == 2
+    assert data["summary"]["not_processed"] == 3
+    assert [f["file"] for f in data["not_processed"]] == [str(tmp_path / "missing"), str(broken), str(bad)]
+    assert [p["text"] for f in data["not_processed"] for p in f["problems"]] == lines
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "the staging folder is removed"
+
+
+def test_fail_under_exits_1_and_a_failed_input_wins_with_2(cli, files: Path, tmp_path: Path) -> None:
+    status, _, stderr = cli("batch", str(files), "--out", str(tmp_path / "o1"), "--fail-under", "50", "-j", "1")
+    assert status == 1
+    assert stderr == f"{files / 'zuid' / 'b.yml'}: overall score 0.0 is under 50\n"
+    status, _, _ = cli("batch", str(files), "--out", str(tmp_path / "o2"), "--fail-under", "0", "-j", "1")
+    assert status == 0
+    (files / "noord" / "z.yaml").write_text("{}", encoding="utf-8")
+    status, _, _ = cli("batch", str(files), "--out", str(tmp_path / "o3"), "--fail-under", "50", "-j", "1")
+    assert status == 2
+
+
+def test_a_service_without_a_score_is_under_any_fail_under(cli, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "leeg.yaml").write_text(service_file("Leeg"), encoding="utf-8")
+    status, _, stderr = cli("batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--fail-under", "0")
+    assert status == 1
+    assert "overall score – is under 0" in stderr
+
+
+def test_bad_arguments(cli, files: Path, tmp_path: Path) -> None:
+    assert cli("batch", str(files), "--out", str(tmp_path / "o"), "--format", "md,pdf")[0] == 2
+    assert cli("batch", str(files), "--out", str(tmp_path / "o"), "--jobs", "0")[0] == 2
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    status, _, stderr = cli("batch", str(files), "--out", str(tmp_path / "file"))
+    assert status == 2 and stderr == f"{tmp_path / 'file'}: is not a folder\n"
+
+
+def test_warnings_go_to_stderr_but_do_not_fail(cli, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    old = service_file("Oud", '"1.1": met', extra='checklist_version: "2019.1"\n')
+    (tmp_path / "in" / "oud.yaml").write_text(old, encoding="utf-8")
+    status, _, stderr = cli("batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert status == 0
+    assert "oud.yaml:4: warning: written against unodc-who-2020 version 2019.1" in stderr
+
+
+# -- names, formats, determinism ---------------------------------------------------------------------
+
+
+def test_name_collisions_are_resolved_in_path_order(cli, tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    for folder, name in [("b", "De Overloop"), ("a", "de overloop"), ("c", "Portfolio"), ("d", "CON")]:
+        (inputs / folder).mkdir(parents=True)
+        (inputs / folder / "x.yaml").write_text(service_file(name, '"1.1": met'), encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli("batch", str(inputs), "--out", str(out), "--format", "md,json,csv", "-j", "2")[0] == 0
+    reports = {json.loads(p.read_text(encoding="utf-8"))["service"]["name"]: p.stem
+               for p in out.glob("*.json") if p.name != "portfolio.json"}
+    assert reports == {"de overloop": "de-overloop", "De Overloop": "de-overloop-2", "Portfolio": "portfolio-2",
+                       "CON": "service-con"}
+    for stem in reports.values():
+        assert (out / f"{stem}.md").is_file() and (out / f"{stem}.csv").is_file()
+
+
+def test_reports_come_from_the_report_renderer(cli, files: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert cli("batch", str(files), "--out", str(out), "--format", "json,md", "--lang", "en", "-j", "1")[0] == 0
+    status, single, _ = cli("report", str(files / "noord" / "a.yaml"), "--lang", "en")
+    assert status == 0
+    assert (out / "alfa.md").read_text(encoding="utf-8") == single
+    status, single, _ = cli("report", str(files / "noord" / "a.yaml"), "--format", "json")
+    assert (out / "alfa.json").read_text(encoding="utf-8") == single
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _many(tmp_path: Path, catalog, count: int = 24) -> Path:
+    """``count`` varied files (the bench's seeded generator: collisions, settings, evidence, actions) and two
+    bad files."""
+    from bench.batch_bench import generate
+
+    inputs = tmp_path / "many"
+    generate(inputs, count, seed=7, catalog=catalog)
+    (inputs / "regio-00" / "kapot.yaml").write_text("assess: 1\nchecklist: [\n", encoding="utf-8")
+    (inputs / "regio-00" / "fout.yaml").write_text(service_file("Fout", '"1.1": ja'), encoding="utf-8")
+    return inputs
+
+
+def test_output_is_byte_identical_whatever_jobs(cli, tmp_path: Path, catalog) -> None:
+    inputs = _many(tmp_path, catalog)
+    runs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        status, _, stderr = cli("batch", str(inputs), "--out", str(out), "--format", "md,json,csv", "--jobs", jobs)
+        assert status == 2
+        runs.append((_tree(out), stderr))
+    assert runs[0] == runs[1]
+    assert len(runs[0][0]) == 3 * 24 + 2
+
+
+def test_end_to_end_in_a_subprocess(tmp_path: Path, catalog) -> None:
+    inputs = _many(tmp_path, catalog, count=12)
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out-{jobs}"
+        done = subprocess.run([sys.executable, "-m", "assess", "batch", str(inputs), "--out", str(out), "--lang",
+                               "nl", "--jobs", jobs], capture_output=True, text=True, check=False)
+        assert done.returncode == 2
+        assert done.stdout == ""
+        assert "\r" not in done.stderr, "no progress when stderr is not a terminal"
+        assert len(done.stderr.splitlines()) == 2
+        outputs.append(_tree(out))
+    assert outputs[0] == outputs[1]
+    assert "## Niet verwerkt (2)" in outputs[0]["portfolio.md"].decode("utf-8")
+
+
+def test_batch_and_import_do_not_import_textual(tmp_path: Path, files: Path) -> None:
+    code = ("import sys\nfrom assess.cli import main\n"
+            f"main(['batch', {str(files)!r}, '--out', {str(tmp_path / 'o')!r}, '--jobs', '2'])\n"
+            f"main(['import', '-', '-o', {str(tmp_path / 'i')!r}])\n"
+            "print('TEXTUAL=' + ','.join(m for m in sys.modules if m.split('.')[0] == 'textual'))\n")
+    done = subprocess.run([sys.executable, "-c", code], input="service,norm,result\nX,1.1,met\n",
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "TEXTUAL="
+    assert (tmp_path / "o" / "portfolio.md").is_file() and (tmp_path / "i" / "x.yaml").is_file()
+
+
+# -- progress ---------------------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal() -> None:
+    quiet = io.StringIO()
+    bar = batch.Progress(3, quiet)
+    bar.step(3, "a.yaml")
+    bar.clear()
+    assert quiet.getvalue() == ""
+    loud = _Terminal()
+    bar = batch.Progress(3, loud)
+    bar.step(3, "a.yaml")
+    bar.clear()
+    assert "3/3" in loud.getvalue() and loud.getvalue().endswith("\r\x1b[K")
+
+
+def test_messages_clear_the_progress_line(tmp_path: Path, files: Path) -> None:
+    (files / "noord" / "x.yaml").write_text("{}", encoding="utf-8")
+    err = _Terminal()
+    outcome = batch.run([str(files)], str(tmp_path / "out"), stderr=err, progress=True)
+    assert outcome.exit_code == 2
+    text = err.getvalue()
+    assert "\r\x1b[K" + str(files / "noord" / "x.yaml") + ":1:" in text
+    assert text.endswith("\r\x1b[K")

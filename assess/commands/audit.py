@@ -1,0 +1,63 @@
+"""assess audit: the interactive audit (a Textual TUI), saved after every keystroke."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+NAME = "audit"
+ORDER = 25
+HELP = "walk through the norms in an interactive audit; every change is saved at once (creates FILE if needed)"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="assessment file; created when it does not exist")
+    parser.add_argument("--service", metavar="NAME",
+                        help="the service's name (for a new file; on an existing file it renames the service)")
+    parser.add_argument("--lang", choices=("nl", "en"),
+                        help="language of the screens and norm texts, switchable with l (default: the file's "
+                             "language, else the system locale)")
+
+
+def needs_terminal(command: str) -> int | None:
+    """Exit status 2 with a message when stdin or stdout is not a terminal (the TUI would hang)."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return None
+    print(f"assess {command}: needs an interactive terminal (stdin and stdout); "
+          "in scripts use `assess validate` or `assess report`", file=sys.stderr)
+    return 2
+
+
+def run_audit(path, service: str | None, lang_option: str | None) -> int:
+    """Open (or create) ``path`` and run the TUI on it; raises InputError for a file that does not load."""
+    from pathlib import Path
+
+    from assess.catalog import load_catalog
+    from assess.i18n import resolve_language
+    from assess.tui import session
+    from assess.tui.keymap import load_keymap
+
+    catalog = load_catalog()
+    path = Path(path)
+    existing = session.read(path, catalog) if path.exists() else None
+    if (status := needs_terminal(NAME)) is not None:
+        return status
+    keymap = load_keymap()
+    lang = resolve_language(lang_option, existing.assessment.language if existing else None)
+    opened = session.open_or_create(path, catalog, lang, service)
+
+    from assess.tui.app import AuditApp
+
+    app = AuditApp(opened, catalog, lang, keymap)
+    try:
+        app.run()
+    finally:
+        app.autosaver.close()
+    card = app.card
+    print(f"{path}: {card.overall.assessed} of {card.overall.total} norms assessed, saved. "
+          f"Report: assess report {path}")
+    return app.return_code or 0
+
+
+def run(args: argparse.Namespace) -> int:
+    return run_audit(args.file, args.service, args.lang)

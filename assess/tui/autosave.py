@@ -1,0 +1,122 @@
+"""Saving every change at once, off the UI thread, never over a file someone else changed.
+
+One worker thread does all disk work in order, so a check never races a write. When changes come
+faster than the disk, only the newest assessment is written: every write is a complete, valid file
+(``storage.guarded_write`` is atomic), so skipping an intermediate version loses nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Protocol
+
+from assess.assessment import Assessment
+from assess.catalog import Catalog
+from assess.storage import ChangedOnDisk, fingerprint, guarded_write
+from assess.writer import dump
+
+# The writer waits this long before it dumps: the UI thread draws the change meanwhile without
+# competing for the interpreter, and a burst of keys becomes one write.
+SETTLE_SECONDS = 0.008
+
+
+class SaveListener(Protocol):
+    """Told what happened; called on the worker thread."""
+
+    def saved_to_disk(self, fingerprint: str) -> None: ...
+
+    def changed_on_disk(self) -> None: ...
+
+    def save_failed(self, error: OSError) -> None: ...
+
+
+class Autosaver:
+    def __init__(self, path: Path, catalog: Catalog, expected: str | None, listener: SaveListener) -> None:
+        self.path = path
+        self._catalog = catalog
+        self._expected = expected
+        self._listener = listener
+        self._lock = threading.Lock()
+        self._pending: Assessment | None = None
+        self._blocked = False  # the file changed on disk: write nothing until the user decides
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="assess-autosave")
+
+    @property
+    def blocked(self) -> bool:
+        return self._blocked
+
+    def save(self, assessment: Assessment) -> None:
+        with self._lock:
+            self._pending = assessment
+        self._executor.submit(self._settle_and_write)
+
+    def check(self) -> None:
+        """Look whether the file changed on disk (cheap: one read and a hash)."""
+        self._executor.submit(self._check)
+
+    def overwrite(self, assessment: Assessment) -> None:
+        """Keep mine: write ``assessment`` over whatever is on disk now."""
+        self._executor.submit(self._overwrite, assessment)
+
+    def adopt(self, expected: str | None) -> None:
+        """After a reload: the file on disk is ours again; drop unsaved changes."""
+        self._executor.submit(self._adopt, expected)
+
+    def flushed(self) -> Future[None]:
+        """Done when every save and check queued so far has run."""
+        return self._executor.submit(lambda: None)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True)
+
+    def _settle_and_write(self) -> None:
+        time.sleep(SETTLE_SECONDS)
+        self._write_pending()
+
+    def _write_pending(self) -> None:
+        if self._blocked:
+            return
+        with self._lock:
+            assessment, self._pending = self._pending, None
+        if assessment is None:
+            return
+        try:
+            self._expected = guarded_write(self.path, dump(assessment, self._catalog), self._expected)
+        except ChangedOnDisk:
+            self._blocked = True
+            with self._lock:
+                if self._pending is None:
+                    self._pending = assessment
+            self._listener.changed_on_disk()
+        except OSError as error:
+            with self._lock:
+                if self._pending is None:
+                    self._pending = assessment
+            self._listener.save_failed(error)
+        else:
+            self._listener.saved_to_disk(self._expected)
+
+    def _check(self) -> None:
+        if self._blocked:
+            return
+        if fingerprint(self.path) != self._expected:
+            self._blocked = True
+            self._listener.changed_on_disk()
+        elif self._pending is not None:  # an earlier write failed (disk full, no permission): retry
+            self._write_pending()
+
+    def _overwrite(self, assessment: Assessment) -> None:
+        with self._lock:
+            self._pending = assessment
+        self._expected = fingerprint(self.path)
+        self._blocked = False
+        self._write_pending()
+
+    def _adopt(self, expected: str | None) -> None:
+        with self._lock:
+            self._pending = None
+        self._expected = expected
+        self._blocked = False

@@ -1,0 +1,209 @@
+"""The audit: the sections on the left, the current norm on the right, every key in the footer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from assess.tui.components.edit_screen import EditScreen
+from assess.tui.components.filter_screen import FilterScreen
+from assess.tui.components.norm_pane import NormPane, NormView
+from assess.tui.components.section_list import SectionList, SectionListView
+from assess.tui.components.summary_screen import SummaryScreen
+from assess.tui.components.title_bar import TitleBar, title_info
+from assess.tui.css import stylesheet
+from assess.tui.keys import AUDIT_KEYS, make_bindings
+from assess.tui.labels import label
+from assess.tui.session import Filter
+
+if TYPE_CHECKING:
+    from assess.tui.app import AuditApp
+
+
+class AuditScreen(Screen[None]):
+    DEFAULT_CSS = stylesheet(__file__)
+    AUTO_FOCUS = ""
+    BINDINGS: ClassVar[list[BindingType]] = make_bindings(AUDIT_KEYS, "en")
+
+    current: var[str] = var("", init=False)
+    show_description: var[bool] = var(False, init=False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._show_requested = False
+
+    @property
+    def audit(self) -> AuditApp:
+        return cast("AuditApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with Horizontal(id="body"):
+            with VerticalScroll(id="sections") as sections:
+                sections.can_focus = False
+                yield SectionList()
+            yield NormPane(id="norm")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        app = self.audit
+        walk = app.walk()
+        # Resume at the first norm not yet assessed.
+        self.set_reactive(AuditScreen.current, walk.next_unassessed(walk.items[-1].id, app.assessment)
+                          or walk.items[0].id)
+        app.translate_bindings(self, AUDIT_KEYS)
+        self.watch(app, "assessment", self._request_show, init=False)
+        self.watch(app, "lang", self._on_language, init=False)
+        self.watch(app, "norm_filter", self._request_show, init=False)
+        self.watch(app, "save_state", self._show_title, init=False)
+        self._show_all()
+
+    # -- showing -----------------------------------------------------------------------------------
+
+    def _request_show(self) -> None:
+        """Show the new state once, however many things changed while handling one key."""
+        if not self._show_requested:
+            self._show_requested = True
+            self.call_next(self._show_all)
+
+    def _on_language(self) -> None:
+        self.audit.translate_bindings(self, AUDIT_KEYS)
+        self._request_show()
+
+    def _show_title(self) -> None:
+        self.query_one(TitleBar).info = title_info(self.audit)
+
+    def _key_displays(self) -> dict[str, str]:
+        shown: dict[str, str] = {}
+        for key, active in self.active_bindings.items():
+            if active.binding.id and active.binding.id not in shown:
+                shown[active.binding.id] = self.app.get_key_display(active.binding) or key
+        return shown
+
+    def _show_all(self) -> None:
+        self._show_requested = False
+        app = self.audit
+        walk = app.walk()
+        norm = app.catalog.item(self.current)
+        kept_sections = frozenset(n.section for n in walk.visible)
+        sections = self.query_one(SectionList)
+        shown = sections.view
+        if shown is None or shown.card is not app.card or (shown.lang, shown.current_section, shown.kept_sections) != (
+                app.lang, norm.section, kept_sections):
+            sections.view = SectionListView(app.card, app.lang, norm.section, kept_sections)
+        self.query_one(NormPane).view = NormView(
+            norm, app.catalog.section(norm.section), app.assessment.answer(norm.id), app.catalog.answer_set,
+            app.lang, walk.position(norm.id), self.show_description, self._key_displays())
+        self._show_title()
+
+    def watch_current(self) -> None:
+        self._request_show()
+
+    def watch_show_description(self) -> None:
+        self._request_show()
+
+    # -- moving ------------------------------------------------------------------------------------
+
+    def go_to(self, norm_id: str | None, at_edge: str | None = None) -> None:
+        if norm_id is None:
+            if at_edge:
+                self.notify(label(at_edge, self.audit.lang), timeout=3)
+            return
+        self.current = norm_id
+
+    def action_next(self) -> None:
+        self.go_to(self.audit.walk().next(self.current), "audit.at_end")
+
+    def action_previous(self) -> None:
+        self.go_to(self.audit.walk().previous(self.current), "audit.at_start")
+
+    def action_next_section(self) -> None:
+        self.go_to(self.audit.walk().next_section(self.current), "audit.at_end")
+
+    def action_previous_section(self) -> None:
+        self.go_to(self.audit.walk().previous_section(self.current), "audit.at_start")
+
+    def action_next_open(self) -> None:
+        self.go_to(self.audit.walk().next_unassessed(self.current, self.audit.assessment), "audit.all_assessed")
+
+    def action_scroll_text(self, pages: int) -> None:
+        scroll = self.query_one(NormPane)
+        if pages > 0:
+            scroll.scroll_page_down(animate=False)
+        else:
+            scroll.scroll_page_up(animate=False)
+
+    def on_section_list_chosen(self, message: SectionList.Chosen) -> None:
+        self.go_to(self.audit.walk().first_in_section(message.section_id))
+
+    # -- changing ----------------------------------------------------------------------------------
+
+    def action_score(self, result: str | None) -> None:
+        app = self.audit
+        norm_id = self.current
+        app.record(norm_id, replace(app.assessment.answer(norm_id), result=result))
+        if result is not None:
+            walk = app.walk()
+            following = walk.next(norm_id)
+            if following is None:
+                unassessed = walk.next_unassessed(norm_id, app.assessment)
+                self.go_to(unassessed, "audit.all_assessed")
+                if unassessed:
+                    self.notify(label("audit.at_end", app.lang), timeout=3)
+            else:
+                self.go_to(following)
+
+    def on_norm_pane_result_chosen(self, message: NormPane.ResultChosen) -> None:
+        self.action_score(message.result)
+
+    def action_edit(self) -> None:
+        norm_id = self.current
+        app = self.audit
+
+        def apply(answer) -> None:
+            if answer is not None:
+                app.record(norm_id, answer)
+
+        self.app.push_screen(EditScreen(app.catalog.item(norm_id), app.assessment.answer(norm_id), app.lang), apply)
+
+    def on_norm_pane_edit_requested(self, _message: NormPane.EditRequested) -> None:
+        self.action_edit()
+
+    def action_describe(self) -> None:
+        self.show_description = not self.show_description
+
+    def on_norm_pane_description_toggled(self, _message: NormPane.DescriptionToggled) -> None:
+        self.action_describe()
+
+    def action_filter(self) -> None:
+        app = self.audit
+
+        def apply(chosen: Filter | None) -> None:
+            if chosen is None:
+                return
+            walk = app.walk(chosen)
+            if not walk.kept:
+                self.notify(label("filter.none_match", app.lang), severity="warning", timeout=4)
+                return
+            target = walk.nearest(self.current)
+            app.norm_filter = chosen
+            self.go_to(target)
+
+        self.app.push_screen(FilterScreen(app.norm_filter, app.lang), apply)
+
+    def action_summary(self) -> None:
+        def back(norm_id: str | None) -> None:
+            if norm_id:
+                walk = self.audit.walk()
+                if norm_id not in walk.kept:
+                    self.audit.norm_filter = Filter()
+                self.go_to(norm_id)
+
+        self.app.push_screen(SummaryScreen(), back)

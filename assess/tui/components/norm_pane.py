@@ -1,0 +1,214 @@
+"""The main pane: the current norm in full, its result, evidence, note, action and any dispute."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+from assess.assessment import Action, Answer
+from assess.catalog import AnswerSet, Norm, Section
+from assess.i18n import t
+from assess.tui.css import stylesheet
+from assess.tui.labels import label
+
+FIELD_WIDTH = 11  # the label column of evidence, note and action
+SCORE_KEYS = {"met": ("score-met", "m"), "partial": ("score-partial", "p"), "not_met": ("score-not-met", "n"),
+              "na": ("score-na", "a")}
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: cheaper than comparing its norm, answer and section
+class NormView:
+    norm: Norm
+    section: Section
+    answer: Answer
+    answer_set: AnswerSet
+    lang: str
+    position: tuple[int, int]  # place among the section's norms in view, and their number
+    show_description: bool = False
+    keys: Mapping[str, str] | None = None  # binding id -> key shown, after the user's keymap
+
+
+def action_lines(action: Action, lang: str) -> list[Content]:
+    details = []
+    if action.owner:
+        details.append(f"{label('action.owner', lang)}: {action.owner}")
+    if action.due:
+        details.append(f"{label('action.due', lang)}: {action.due.isoformat()}")
+    if action.priority:
+        details.append(f"{label('action.priority', lang)}: {t('priority.' + action.priority, lang)}")
+    if action.done:
+        details.append(label("action.done", lang))
+    lines = [Content(action.description)]
+    if details:
+        lines.append(Content.assemble((" · ".join(details), "$text-muted")))
+    return lines
+
+
+def wrapped(content: Content | str, width: int) -> list[Content]:
+    """``content`` wrapped to ``width``, paragraph by paragraph."""
+    content = Content(content) if isinstance(content, str) else content
+    lines: list[Content] = []
+    for paragraph in content.split("\n"):
+        lines += paragraph.wrap(max(width, 1)) if paragraph.cell_length else [Content("")]
+    return lines
+
+
+def field(name: str, value_lines: list[Content], width: int) -> list[Content]:
+    """A label, then its value with every wrapped line indented under the value's start."""
+    lines: list[Content] = []
+    pad = " " * FIELD_WIDTH
+    for index, line in enumerate(line for value in value_lines for line in wrapped(value, width - FIELD_WIDTH)):
+        lines.append(Content.assemble((name.ljust(FIELD_WIDTH), "bold") if index == 0 else pad, line))
+    return lines
+
+
+class NormPane(ScrollView, can_focus=False):
+    """Line API: the text is wrapped by hand and kept as strips, so a keystroke costs no layout pass."""
+
+    DEFAULT_CSS = stylesheet(__file__)
+
+    view: reactive[NormView | None] = reactive(None)
+
+    class ResultChosen(Message):
+        """The user clicked a result."""
+
+        def __init__(self, result: str) -> None:
+            super().__init__()
+            self.result = result
+
+    class EditRequested(Message):
+        pass
+
+    class DescriptionToggled(Message):
+        pass
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._strips: list[Strip] = []
+        self._norm_shown: str | None = None
+        self._built_for: tuple[NormView, int] | None = None
+
+    def action_choose(self, result: str) -> None:
+        self.post_message(self.ResultChosen(result))
+
+    def action_edit(self) -> None:
+        self.post_message(self.EditRequested())
+
+    def action_describe(self) -> None:
+        self.post_message(self.DescriptionToggled())
+
+    def _key(self, view: NormView, binding_id: str, fallback: str) -> str:
+        return (view.keys or {}).get(binding_id, fallback)
+
+    def _choices(self, view: NormView, width: int) -> list[Content]:
+        """The result choices, packed into as few lines as fit without breaking a choice in two."""
+        gap = "   "
+        lines: list[Content] = []
+        line = Content("")
+        for option in view.answer_set.options:
+            chosen = option.id == view.answer.result
+            binding_id, fallback = SCORE_KEYS.get(option.id, ("", ""))
+            key = self._key(view, binding_id, fallback) if binding_id else ""
+            text = f"{key} {'●' if chosen else '○'} {option.label[view.lang]}"
+            part = Content.assemble((text, "reverse bold" if chosen else "")).stylize(f"@click=choose({option.id!r})")
+            if line.cell_length and line.cell_length + len(gap) + part.cell_length > width:
+                lines.append(line)
+                line = part
+            else:
+                line = Content.assemble(line, gap, part) if line.cell_length else part
+        lines.append(line)
+        return lines
+
+    def build(self, view: NormView, width: int) -> list[Content]:
+        """Every line of the pane at ``width``."""
+        lang = view.lang
+        norm, answer, section = view.norm, view.answer, view.section
+        index, total = view.position
+        place = label("audit.position", lang, index=index, total=total)
+        scope = Content.assemble((label("audit.scope", lang, scope=t(f"scope.{norm.scope}", lang)), "$text-muted"))
+        if norm.critical:
+            scope = Content.assemble((label("audit.critical", lang), "bold $text-error"), " · ", scope)
+        lines = wrapped(Content.assemble((norm.id, "bold $text-accent"), "  ",
+                                         (f"{section.label(lang)} · {place}", "$text-muted")), width)
+        lines += [*wrapped(scope, width), Content("")]
+        lines += [*wrapped(norm.text[lang], width), Content("")]
+        if norm.source_note:
+            note = f"{label('audit.source_note', lang)}: {norm.source_note[lang]}"
+            lines += [*wrapped(Content.assemble((note, "italic $text-muted")), width), Content("")]
+        if view.show_description and section.description:
+            lines += wrapped(Content.assemble((f"{section.label(lang)}: {section.title[lang]}", "bold")), width)
+            lines += [*wrapped(Content.assemble((section.description[lang], "italic")), width), Content("")]
+        result_head = label("audit.result", lang)
+        if answer.result is None:
+            result_head += f" ({label('audit.not_assessed', lang)})"
+        lines += wrapped(Content.assemble((result_head, "bold")), width) + self._choices(view, width)
+        if answer.result == "na" and not answer.note:
+            hint = label("audit.na_needs_note", lang, key=self._key(view, "edit", "e"))
+            lines += wrapped(Content.assemble((hint, "$text-warning")), width)
+        lines.append(Content(""))
+        lines += field(label("audit.evidence", lang), [Content(f"– {item}") for item in answer.evidence]
+                       or [Content("–")], width)
+        lines += field(label("audit.note", lang), [Content(answer.note or "–")], width)
+        lines += field(label("audit.action", lang),
+                       action_lines(answer.action, lang) if answer.action else [Content("–")], width)
+        if answer.disputed:
+            lines += [Content(""), *wrapped(Content.assemble((label("audit.disputed", lang), "bold $text-warning")),
+                                            width)]
+            for position in answer.disputed:
+                result_text = view.answer_set.option(position.result).label[lang] if position.result else "–"
+                parts = [result_text, *position.evidence, *([position.note] if position.note else [])]
+                lines += wrapped(Content.assemble((f"{position.assessor}: ", "bold"), " · ".join(parts)), width)
+        describe = "audit.describe_hide" if view.show_description else "audit.describe_hint"
+        lines.append(Content(""))
+        lines += wrapped(Content.assemble((label("audit.edit_hint", lang, key=self._key(view, "edit", "e")),
+                                           "$text-muted")).stylize("@click=edit"), width)
+        lines += wrapped(Content.assemble((label(describe, lang, key=self._key(view, "describe", "d")),
+                                           "$text-muted")).stylize("@click=describe"), width)
+        return lines
+
+    def watch_view(self) -> None:
+        self._rebuild()
+
+    def on_resize(self) -> None:
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        view = self.view
+        width = self.scrollable_content_region.width
+        if view is None or width <= 2 or (view, width) == self._built_for:
+            return
+        self._built_for = (view, width)
+        content = Content("\n").join(Content.assemble(" ", line) for line in self.build(view, width - 2))
+        self._strips = Visual.to_strips(self, content, width, None, self.visual_style, pad=True)
+        # The scrollbar is always shown (overflow-y: scroll), so a new height needs no layout pass of
+        # the screen, only new scrollbar proportions: that saves most of a frame per keystroke.
+        size = Size(width, len(self._strips))
+        if size != self.virtual_size:
+            self.set_reactive(NormPane.virtual_size, size)
+            self._scroll_update(size)
+        if self._norm_shown != view.norm.id:
+            self._norm_shown = view.norm.id
+            self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh()
+
+    @property
+    def lines(self) -> list[str]:
+        """The pane's lines as plain text, as shown at its current width."""
+        width = self.scrollable_content_region.width
+        if self.view is None or width <= 2:
+            return []
+        return [" " + line.plain for line in self.build(self.view, width - 2)]
+
+    def render_line(self, y: int) -> Strip:
+        index = y + self.scroll_offset.y
+        if 0 <= index < len(self._strips):
+            return self._strips[index]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)

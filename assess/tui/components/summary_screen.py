@@ -1,0 +1,145 @@
+"""The summary: the Markdown report's numbers (from assess.scoring), a bar per section, the gaps.
+
+Dismissed with the id of a gap to go to, or None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from assess.i18n import t
+from assess.reports.text import bar, result_label, score_text
+from assess.scoring import Scorecard
+from assess.tui.components.export_screen import ExportScreen
+from assess.tui.components.section_list import status_content
+from assess.tui.components.title_bar import TitleBar, title_info
+from assess.tui.css import stylesheet
+from assess.tui.keys import SUMMARY_KEYS, make_bindings
+from assess.tui.labels import label
+
+if TYPE_CHECKING:
+    from assess.tui.app import AuditApp
+
+
+def clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def overview(card: Scorecard, lang: str) -> Content:
+    """Overall score, status, completeness and one bar per section, worded as in the Markdown report."""
+    o = card.overall
+    principles_only = f"  ({label('summary.principles_only', lang)})" if card.settings else ""
+    rows = [
+        (t("report.overall_score", lang), Content.assemble((score_text(card.score), "bold"), "  ",
+                                                           status_content(card.status, lang),
+                                                           (principles_only, "$text-muted"))),
+        (t("report.completeness", lang), Content(
+            f"{card.completeness:.1f}% ({t('report.completeness_detail', lang, assessed=o.assessed, total=o.total)})")),
+        (t("report.counted", lang), Content(t("report.counted_detail", lang, counted=o.counted, met=o.met,
+                                               partial=o.partial, not_met=o.not_met))),
+        (t("report.excluded", lang), Content(t("report.excluded_detail", lang, na=o.na,
+                                                 not_assessed=o.not_assessed))),
+    ]
+    width = max(len(name) for name, _ in rows) + 2
+    lines = [Content.assemble((name.ljust(width), "bold"), value) for name, value in rows]
+    if card.critical_failures:
+        ids = ", ".join(n.id for n in card.critical_failures)
+        lines.append(Content.assemble(("⚠ " + label("summary.critical", lang, ids=ids), "bold $text-error")))
+    names = [entry.section.label(lang) for entry in card.sections]
+    name_width = max(len(name) for name in names)
+    for name, entry in zip(names, card.sections, strict=True):
+        lines.append(Content.assemble(name.ljust(name_width), "  ", bar(entry.score), "  ",
+                                      score_text(entry.score).rjust(5), "  ", status_content(entry.status, lang)))
+    return Content("\n").join(lines)
+
+
+class SummaryScreen(Screen[str | None]):
+    DEFAULT_CSS = stylesheet(__file__)
+    BINDINGS: ClassVar[list[BindingType]] = make_bindings(SUMMARY_KEYS, "en")
+
+    @property
+    def audit(self) -> AuditApp:
+        return cast("AuditApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with VerticalScroll(id="overview-scroll") as scroll:
+            scroll.can_focus = False
+            yield Static(id="overview")
+        yield DataTable(id="gaps", cursor_type="row", zebra_stripes=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        app = self.audit
+        app.translate_bindings(self, SUMMARY_KEYS)
+        self.watch(app, "assessment", self._show, init=False)
+        self.watch(app, "lang", self._on_language, init=False)
+        self.watch(app, "save_state", self._show_title, init=False)
+        self._show()
+        self.query_one(DataTable).focus()
+
+    def _on_language(self) -> None:
+        self.audit.translate_bindings(self, SUMMARY_KEYS)
+        self._show()
+
+    def _show_title(self) -> None:
+        self.query_one(TitleBar).info = title_info(self.audit, label("summary.title", self.audit.lang))
+
+    def _show(self) -> None:
+        app = self.audit
+        lang, card = app.lang, app.card
+        self._show_title()
+        self.query_one("#overview", Static).update(overview(card, lang))
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.border_title = f"{t('report.gaps', lang)} ({len(card.gaps)})"
+        rows = []
+        for gap in card.gaps:
+            action = gap.answer.action
+            action_text = "–"
+            if action:
+                action_text = action.description
+                if action.priority:
+                    action_text = f"({t('priority.' + action.priority, lang)}) {action_text}"
+            rows.append((gap.norm.id + (" ⚠" if gap.norm.critical else ""),
+                         result_label(card.catalog, gap.answer.result, lang), action_text,
+                         gap.norm.text[lang], gap.norm.id))
+        # Fit the screen: the norm and result columns as wide as they need, action and text share the rest.
+        id_width = max([len(t("col.norm", lang))] + [len(r[0]) for r in rows])
+        result_width = max([len(t("col.result", lang))] + [len(r[1]) for r in rows])
+        rest = max(self.size.width - id_width - result_width - 2 * 4 - 1, 30)
+        action_width = rest * 2 // 5
+        text_width = rest - action_width
+        table.add_column(t("col.norm", lang), key="norm", width=id_width)
+        table.add_column(t("col.result", lang), key="result", width=result_width)
+        table.add_column(t("col.action", lang), key="action", width=action_width)
+        table.add_column(t("col.text", lang), key="text", width=text_width)
+        for norm_id, result, action_text, text, key in rows:
+            table.add_row(norm_id, result, clip(action_text, action_width), clip(text, text_width), key=key)
+        table.border_subtitle = label("summary.table_keys", lang) if card.gaps else label("summary.no_gaps", lang)
+
+    def on_resize(self) -> None:
+        self._show()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(event.row_key.value)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_export(self) -> None:
+        app = self.audit
+
+        def done(path: str | None) -> None:
+            if path:
+                self.notify(label("summary.exported", app.lang, path=path), timeout=6)
+
+        self.app.push_screen(ExportScreen(app.card, app.lang, app.path), done)

@@ -1,0 +1,80 @@
+"""The user's key overrides: a YAML mapping of binding id to key(s).
+
+Read from ``$ASSESS_KEYMAP`` when set, else ``$XDG_CONFIG_HOME/assess/keymap.yaml`` (by default
+``~/.config/assess/keymap.yaml``). A missing default file is fine; a broken one stops the audit with
+``FILE:LINE: message``, like every other input of assess.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from assess.errors import InputError, Problem
+from assess.tui.keys import ALL_KEYS
+from assess.yamlsource import parse
+
+
+def keymap_path(environ: Mapping[str, str] | None = None) -> Path:
+    environ = os.environ if environ is None else environ
+    if environ.get("ASSESS_KEYMAP"):
+        return Path(environ["ASSESS_KEYMAP"]).expanduser()
+    config = Path(environ["XDG_CONFIG_HOME"]) if environ.get("XDG_CONFIG_HOME") else Path.home() / ".config"
+    return config / "assess" / "keymap.yaml"
+
+
+def parse_keymap(text: str, name: str) -> dict[str, str]:
+    doc = parse(text, name)
+    if doc.data is None:
+        return {}
+    if not isinstance(doc.data, dict):
+        raise InputError.single(name, doc.line_of([]), "a keymap must be a mapping of binding id to key(s), "
+                                "e.g. `score-met: \"1\"`")
+    known = [key.id for key in ALL_KEYS]
+    problems = []
+    keymap: dict[str, str] = {}
+    for binding_id, value in doc.data.items():
+        line = doc.line_of([binding_id])
+        if binding_id not in known:
+            close = difflib.get_close_matches(binding_id, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known ids: {', '.join(known)}"
+            problems.append(Problem(name, line, f"{binding_id}: unknown binding id{hint}"))
+            continue
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            keys = [part.strip() for part in str(value).split(",")]
+        elif isinstance(value, list) and all(isinstance(v, str | int) and not isinstance(v, bool) for v in value):
+            keys = [str(v).strip() for v in value]
+        else:
+            problems.append(Problem(name, line, f"{binding_id}: expected a key or a list of keys"))
+            continue
+        if not keys or not all(keys):
+            problems.append(Problem(name, line, f"{binding_id}: empty key"))
+            continue
+        keymap[binding_id] = ",".join(keys)
+    if problems:
+        raise InputError(problems)
+    return keymap
+
+
+def load_keymap(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    path = keymap_path(environ)
+    explicit = bool((os.environ if environ is None else environ).get("ASSESS_KEYMAP"))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if explicit:
+            raise InputError.single(str(path), None, "no such file (named by ASSESS_KEYMAP)") from None
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError.single(str(path), None, f"cannot read the keymap: {error}") from None
+    return parse_keymap(text, str(path))
+
+
+def shown_path(path: Path) -> str:
+    """``path`` as a person would type it: ``~/…`` under the home folder."""
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)

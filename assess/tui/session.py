@@ -1,0 +1,159 @@
+"""What the audit TUI works on, without Textual: opening the file, filters and moving between norms."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from assess import assessment as assessment_file
+from assess.assessment import Answer, Assessment, Service
+from assess.catalog import Catalog, Norm
+from assess.errors import InputError, Problem
+from assess.scoring import GAP_RESULTS
+from assess.storage import fingerprint, guarded_write
+from assess.writer import dump
+
+STATUS_FILTERS = ("all", "unassessed", "gaps", "disputed")
+PLACEHOLDER_SERVICE = {"nl": "Naam van de dienst", "en": "Name of the service"}
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which norms the audit walks through. ``service_only`` hides norms of scope ``system``."""
+
+    status: str = "all"
+    service_only: bool = False
+
+    def keeps(self, norm: Norm, answer: Answer) -> bool:
+        if self.service_only and norm.scope == "system":
+            return False
+        if self.status == "unassessed":
+            return answer.result is None
+        if self.status == "gaps":
+            return answer.result in GAP_RESULTS
+        if self.status == "disputed":
+            return bool(answer.disputed)
+        return True
+
+    @property
+    def active(self) -> bool:
+        return self != Filter()
+
+
+@dataclass(frozen=True)
+class Opened:
+    """An assessment read from (or just created at) ``path``, with the fingerprint of the bytes read."""
+
+    path: Path
+    assessment: Assessment
+    fingerprint: str | None
+    warnings: tuple[Problem, ...] = ()
+    created: bool = False
+
+
+def read(path: Path, catalog: Catalog) -> Opened:
+    """Load ``path`` (raising :class:`InputError` like ``assess validate``) and fingerprint what was loaded."""
+    for _attempt in range(3):
+        before = fingerprint(path)
+        loaded = assessment_file.load(str(path), catalog)
+        if fingerprint(path) == before:
+            return Opened(path, loaded.assessment, before, loaded.warnings)
+    raise InputError.single(str(path), None, "the file keeps changing while it is read; try again")
+
+
+def open_or_create(path: Path, catalog: Catalog, lang: str, service: str | None = None,
+                   today: dt.date | None = None) -> Opened:
+    """Open ``path``, or create it as a blank assessment when there is no such file.
+
+    ``service`` names the service of a new file; on an existing file it renames the service.
+    """
+    if path.exists():
+        opened = read(path, catalog)
+        if service and service != opened.assessment.service.name:
+            renamed = replace(opened.assessment, service=replace(opened.assessment.service, name=service))
+            written = guarded_write(path, dump(renamed, catalog), opened.fingerprint)
+            return replace(opened, assessment=renamed, fingerprint=written)
+        return opened
+    if not path.parent.is_dir():
+        raise InputError.single(str(path), None, f"folder {path.parent} does not exist")
+    blank = Assessment(checklist=catalog.id, checklist_version=catalog.version,
+                       service=Service(service or PLACEHOLDER_SERVICE.get(lang, PLACEHOLDER_SERVICE["en"])),
+                       date=today or dt.date.today(), language=lang, answers={})
+    try:
+        written = guarded_write(path, dump(blank, catalog), None)
+    except OSError as error:
+        raise InputError.single(str(path), None, f"cannot create: {error.strerror or error}") from None
+    return Opened(path, blank, written, created=True)
+
+
+@dataclass(frozen=True)
+class Walk:
+    """The audit's norms in order, and the ones the filter keeps; every move is a pure function."""
+
+    items: tuple[Norm, ...]
+    kept: frozenset[str]
+
+    @classmethod
+    def of(cls, catalog: Catalog, assessment: Assessment, norm_filter: Filter) -> Walk:
+        items = catalog.items_for(assessment.settings)
+        return cls(items, frozenset(n.id for n in items if norm_filter.keeps(n, assessment.answer(n.id))))
+
+    def index(self, norm_id: str) -> int:
+        for position, norm in enumerate(self.items):
+            if norm.id == norm_id:
+                return position
+        raise KeyError(norm_id)
+
+    @property
+    def visible(self) -> tuple[Norm, ...]:
+        return tuple(n for n in self.items if n.id in self.kept)
+
+    def first(self) -> str | None:
+        return next((n.id for n in self.items if n.id in self.kept), None)
+
+    def _scan(self, candidates: Sequence[Norm]) -> str | None:
+        return next((n.id for n in candidates if n.id in self.kept), None)
+
+    def next(self, norm_id: str) -> str | None:
+        return self._scan(self.items[self.index(norm_id) + 1:])
+
+    def previous(self, norm_id: str) -> str | None:
+        return self._scan(self.items[:self.index(norm_id)][::-1])
+
+    def nearest(self, norm_id: str) -> str | None:
+        """``norm_id`` when kept, else the next kept norm, else the previous one."""
+        if norm_id in self.kept:
+            return norm_id
+        return self.next(norm_id) or self.previous(norm_id)
+
+    def next_section(self, norm_id: str) -> str | None:
+        section = self.items[self.index(norm_id)].section
+        after = [n for n in self.items[self.index(norm_id) + 1:] if n.section != section]
+        return self._scan(after)
+
+    def previous_section(self, norm_id: str) -> str | None:
+        """The first kept norm of the nearest earlier section that has one."""
+        position = self.index(norm_id)
+        section = self.items[position].section
+        earlier = [n for n in self.items[:position] if n.section != section and n.id in self.kept]
+        if not earlier:
+            return None
+        target = earlier[-1].section
+        return next(n.id for n in earlier if n.section == target)
+
+    def first_in_section(self, section_id: str) -> str | None:
+        return self._scan([n for n in self.items if n.section == section_id])
+
+    def next_unassessed(self, norm_id: str, assessment: Assessment) -> str | None:
+        """The next kept norm without a result, wrapping round to the start."""
+        position = self.index(norm_id)
+        ring = self.items[position + 1:] + self.items[:position + 1]
+        return next((n.id for n in ring if n.id in self.kept and assessment.result(n.id) is None), None)
+
+    def position(self, norm_id: str) -> tuple[int, int]:
+        """1-based place of ``norm_id`` among the kept norms of its section, and their number."""
+        section = self.items[self.index(norm_id)].section
+        ids = [n.id for n in self.items if n.section == section and (n.id in self.kept or n.id == norm_id)]
+        return ids.index(norm_id) + 1, len(ids)

@@ -1,0 +1,196 @@
+"""Benchmark of the audit TUI (issue 4); not a unit test.
+
+Measures, in one run and headless (``App.run_test``):
+
+* time to first paint: from creating the app (the TUI: also opening its file) to its first frame on
+  screen (the ``Ready`` event), against a minimal Textual app; several repetitions, medians.
+  Goal: the TUI within 1.5x the minimal app.
+* scoring all 62 norms of a new file through Pilot, and how long the UI thread is busy handling each
+  keystroke: the time the event loop spends running callbacks (handlers, layout, rendering) between
+  the key press and the app being idle again. Pilot's own waiting is sleep, so it is not counted.
+  Goal: no keystroke slower than one frame (16 ms). The same is measured on the minimal app, as
+  the floor Textual and Pilot set.
+
+Run: ``python bench/tui_bench.py [--repeat N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Static
+
+from assess.catalog import load_catalog
+from assess.tui import session
+from assess.tui.app import AuditApp
+
+FRAME_MS = 16.0
+PAINT_RATIO_GOAL = 1.5
+SIZE = (80, 24)
+
+
+class MinimalApp(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("m", "count", "Count")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("0", id="count")
+        yield Footer()
+
+    def on_ready(self) -> None:
+        self.painted_at = time.perf_counter()
+
+    def action_count(self) -> None:
+        counter = self.query_one("#count", Static)
+        counter.update(str(int(str(counter.render())) + 1))
+
+
+class MinimalTextApp(MinimalApp):
+    """For context only: the minimal app with a screenful of text (the audit screen is full of it)."""
+
+    def compose(self) -> ComposeResult:
+        catalog = load_catalog()
+        yield Static("\n\n".join(n.text.nl for n in catalog.norms[:12]), id="count")
+        yield Footer()
+
+
+class TimedAuditApp(AuditApp):
+    def on_ready(self) -> None:
+        self.painted_at = time.perf_counter()
+
+
+class LoopBusyMeter:
+    """Wall time spent inside event-loop callbacks on the UI thread."""
+
+    def __init__(self) -> None:
+        self.busy = 0.0
+        self._thread = threading.get_ident()
+        self._original = asyncio.events.Handle._run
+
+    def __enter__(self) -> LoopBusyMeter:
+        meter = self
+        original = self._original
+
+        def timed_run(handle: asyncio.events.Handle) -> None:
+            if threading.get_ident() != meter._thread:
+                return original(handle)
+            start = time.perf_counter()
+            try:
+                return original(handle)
+            finally:
+                meter.busy += time.perf_counter() - start
+
+        asyncio.events.Handle._run = timed_run  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        asyncio.events.Handle._run = self._original  # type: ignore[method-assign]
+
+
+async def first_paint_minimal(app_class: type[MinimalApp] = MinimalApp) -> float:
+    start = time.perf_counter()
+    app = app_class()
+    async with app.run_test(size=SIZE):
+        pass
+    return app.painted_at - start
+
+
+async def first_paint_audit(folder: Path, repetition: int, with_opening: bool = True) -> float:
+    """From opening the file (or, without ``with_opening``, from creating the app) to the first frame."""
+    catalog = load_catalog()
+    demo = Path(__file__).resolve().parents[1] / "assess" / "data" / "demo.yaml"
+    path = folder / f"paint-{repetition}.yaml"
+    path.write_text(demo.read_text(encoding="utf-8"), encoding="utf-8")
+    start = time.perf_counter()
+    opened = session.open_or_create(path, catalog, "nl")
+    if not with_opening:
+        start = time.perf_counter()
+    app = TimedAuditApp(opened, catalog, "nl")
+    async with app.run_test(size=SIZE):
+        pass
+    app.autosaver.close()
+    return app.painted_at - start
+
+
+async def keystrokes(app: App, keys: list[str]) -> list[float]:
+    """UI-thread busy time (ms) for each key."""
+    times = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(keys[0])  # warm up
+        for key in keys:
+            with LoopBusyMeter() as meter:
+                await pilot.press(key)
+            times.append(meter.busy * 1000)
+        if isinstance(app, AuditApp):
+            await app.saved()
+    return times
+
+
+def describe(name: str, values: list[float]) -> str:
+    return (f"{name}: median {statistics.median(values):.1f} ms, p90 {statistics.quantiles(values, n=10)[-1]:.1f} ms, "
+            f"max {max(values):.1f} ms (n={len(values)})")
+
+
+async def main(repeat: int) -> int:
+    catalog = load_catalog()
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        # Warm both once: imports and Textual's caches are not what is measured.
+        await first_paint_minimal()
+        await first_paint_audit(folder, -1)
+        await first_paint_minimal(MinimalTextApp)
+        minimal, texty, audit, app_only = [], [], [], []
+        for i in range(repeat):  # interleaved, so a busy moment of the machine hits all alike
+            minimal.append(await first_paint_minimal())
+            texty.append(await first_paint_minimal(MinimalTextApp))
+            audit.append(await first_paint_audit(folder, i))
+            app_only.append(await first_paint_audit(folder, i + repeat, with_opening=False))
+        paint_ratio = statistics.median(audit) / statistics.median(minimal)
+        app_ratio = statistics.median(app_only) / statistics.median(minimal)
+        print(f"Time to first paint (headless, 80x24, medians of {repeat})")
+        print(f"  minimal Textual app (a Static and a Footer):      {statistics.median(minimal) * 1000:6.1f} ms")
+        print(f"  assess audit, demo file opened and validated too: {statistics.median(audit) * 1000:6.1f} ms"
+              f"  ratio {paint_ratio:.2f}")
+        print(f"  assess audit, file already opened (the TUI only):  {statistics.median(app_only) * 1000:6.1f} ms"
+              f"  ratio {app_ratio:.2f}")
+        print(f"  for context, the minimal app with a screenful of text: {statistics.median(texty) * 1000:6.1f} ms"
+              f"  (the TUI only is {statistics.median(app_only) / statistics.median(texty):.2f}x that)")
+        print(f"  goal: ratio <= {PAINT_RATIO_GOAL}: {'OK' if paint_ratio <= PAINT_RATIO_GOAL else 'NOT MET'} "
+              f"(with opening), {'OK' if app_ratio <= PAINT_RATIO_GOAL else 'NOT MET'} (TUI only)")
+
+        norms = catalog.norms
+        path = folder / "all.yaml"
+        opened = session.open_or_create(path, catalog, "nl")
+        app = AuditApp(opened, catalog, "nl")
+        keys = ["mpna"[i % 4] for i in range(len(norms))]
+        start = time.perf_counter()
+        audit_keys = await keystrokes(app, keys)
+        total = time.perf_counter() - start
+        app.autosaver.close()
+        saved = session.read(path, catalog).assessment
+        assessed = sum(1 for n in norms if saved.result(n.id))
+        minimal_keys = await keystrokes(MinimalApp(), ["m"] * len(norms))
+        slowest = max(audit_keys)
+        print(f"\nScoring all {len(norms)} norms through Pilot: {total:.2f} s in all "
+              f"({assessed} assessed on disk afterwards)")
+        print("  UI-thread busy time per keystroke:")
+        print("  " + describe("assess audit", audit_keys))
+        print("  " + describe("minimal app ", minimal_keys))
+        print(f"  slowest keystroke {slowest:.1f} ms (goal <= {FRAME_MS:.0f} ms): "
+              f"{'OK' if slowest <= FRAME_MS else 'NOT MET'}")
+        return 0 if paint_ratio <= PAINT_RATIO_GOAL and slowest <= FRAME_MS and assessed == len(norms) else 1
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    sys.exit(asyncio.run(main(parser.parse_args().repeat)))

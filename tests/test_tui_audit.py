@@ -1,0 +1,456 @@
+"""The audit TUI played through Pilot: whole audits, resuming, filters, summary, export, changes on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.widgets import DataTable, Select
+
+from assess import assessment as assessment_file
+from assess.assessment import Action, Answer, Position
+from assess.catalog import load_catalog
+from assess.errors import InputError
+from assess.reports import renderer
+from assess.reports.text import score_text, status_label
+from assess.scoring import score
+from assess.tui.components.conflict_screen import ConflictScreen
+from assess.tui.components.edit_screen import EditScreen
+from assess.tui.components.help_screen import HelpScreen
+from assess.tui.components.norm_pane import NormPane
+from assess.tui.components.section_list import SectionList
+from assess.tui.components.summary_screen import SummaryScreen
+from assess.tui.components.title_bar import TitleBar
+from assess.tui.session import Filter
+from tests.test_tui_support import (
+    SIZE,
+    copy_demo,
+    current,
+    open_app,
+    pane_field,
+    pane_line,
+    pane_text,
+    run,
+    settle,
+    shown,
+    text,
+    type_text,
+    write_assessment,
+)
+
+KEY_FOR = {"met": "m", "partial": "p", "not_met": "n", "na": "a"}
+PATTERN = ("met", "partial", "not_met", "na")
+
+
+def expected_result(index: int) -> str:
+    return PATTERN[index % len(PATTERN)]
+
+
+def test_a_whole_audit_by_keyboard_then_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    catalog = load_catalog()
+    norms = catalog.norms
+
+    async def audit() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            assert path.exists(), "a missing FILE is created at once"
+            assert current(app) == "1.1"
+            for index, norm in enumerate(norms):
+                assert current(app) == norm.id, "scoring a norm moves to the next one"
+                await pilot.press(KEY_FOR[expected_result(index)])
+            assert current(app) == norms[-1].id
+            # back to 1.7 with the section and norm keys: [ six times, then j six times
+            await pilot.press(*"[" * 6)
+            assert current(app) == "1.1"
+            await pilot.press(*"j" * 6)
+            assert current(app) == "1.7"
+            await pilot.press("e")
+            assert isinstance(app.screen, EditScreen)
+            await type_text(pilot, "Rooster 2026")
+            await pilot.press("enter")  # a second line: a second piece of evidence
+            await type_text(pilot, "Notulen MT")
+            await pilot.press("tab")
+            await type_text(pilot, "Weekend dicht")
+            await pilot.press("tab")
+            await type_text(pilot, "Open op zaterdag")
+            await pilot.press("tab")
+            await type_text(pilot, "M. de Vries")
+            await pilot.press("tab")
+            await type_text(pilot, "2027-03-01")
+            await pilot.press("tab")
+            assert isinstance(app.focused, Select)
+            await pilot.press("enter", "down", "enter")  # open the list, first priority: high
+            await pilot.press("ctrl+s")
+            assert not isinstance(app.screen, EditScreen)
+            await settle(app, pilot)
+            assert "Rooster 2026" in pane_field(app, "Evidence")
+            await pilot.press("q")
+        assert app.return_code == 0
+
+    run(audit())
+    saved = assessment_file.load(str(path), catalog).assessment
+    for index, norm in enumerate(norms):
+        assert saved.result(norm.id) == expected_result(index), norm.id
+    assert saved.answer("1.7") == Answer(
+        "not_met", ("Rooster 2026", "Notulen MT"), "Weekend dicht",
+        Action("Open op zaterdag", "M. de Vries", dt.date(2027, 3, 1), "high"))
+
+    async def reopen() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            assert current(app) == "1.1", "everything assessed: start at the first norm"
+            card = score(saved, catalog)
+            sidebar = text(app.screen.query_one(SectionList))
+            for entry in card.principles:
+                assert f"{entry.tally.total}/{entry.tally.total}" in sidebar
+            assert f"{score_text(card.score)} {status_label(card.status, 'en')}" in sidebar
+            await pilot.press(*"j" * 6)
+            assert current(app) == "1.7"
+            assert pane_field(app, "Evidence") == "– Rooster 2026 – Notulen MT"
+            assert pane_field(app, "Note") == "Weekend dicht"
+            assert pane_field(app, "Action") == "Open op zaterdag owner: M. de Vries · due: 2027-03-01 · priority: high"
+            assert "n ● not met" in pane_text(app)
+            await pilot.press("q")
+
+    run(reopen())
+
+
+def test_resume_in_the_middle(tmp_path: Path) -> None:
+    catalog = load_catalog()
+    norms = catalog.norms
+    answers = {n.id: Answer("met") for n in norms[:30]}
+    answers["1.3"] = Answer("partial", ("Functieprofiel 2024",))
+    path = write_assessment(tmp_path / "half.yaml", answers)
+
+    async def resume() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            assert current(app) == norms[30].id, "the audit resumes at the first norm not yet assessed"
+            assert " ".join(norms[30].text["en"].split()) in " ".join(pane_text(app).split())
+            await pilot.press("n", "g")
+            assert current(app) == norms[32].id
+            await pilot.press("k", "k")
+            assert current(app) == norms[30].id
+            await settle(app, pilot)
+
+    run(resume())
+    saved = assessment_file.load(str(path), catalog).assessment
+    assert saved.answer("1.3") == Answer("partial", ("Functieprofiel 2024",)), "earlier answers stay as they were"
+    assert saved.result(norms[30].id) == "not_met"
+    assert sum(1 for n in norms if saved.result(n.id)) == 31
+
+
+def test_clear_keeps_what_was_typed_and_scoring_moves_on(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met", ("Huisregels",), "goed")})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("k")
+            assert current(app) == "1.1"
+            await pilot.press("u")
+            assert current(app) == "1.1", "clearing does not move"
+            await settle(app, pilot)
+
+    run(play())
+    saved = assessment_file.load(str(path), load_catalog()).assessment
+    assert saved.answer("1.1") == Answer(None, ("Huisregels",), "goed")
+
+
+def test_edit_form_refuses_a_bad_date_and_escape_cancels(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e", "tab", "tab")
+            await type_text(pilot, "Plan")
+            await pilot.press("tab", "tab")
+            await type_text(pilot, "2027-02-30")
+            await pilot.press("ctrl+s")
+            assert isinstance(app.screen, EditScreen), "a bad date keeps the form open"
+            assert "not a date" in shown(app, "error")
+            await pilot.press("escape")
+            assert not isinstance(app.screen, EditScreen)
+            await settle(app, pilot)
+        assert app.assessment.answers == {}
+
+    run(play())
+    assert assessment_file.load(str(path), load_catalog()).assessment.answers == {}
+
+
+def test_the_file_changed_on_disk_is_never_overwritten_keep_mine(tmp_path: Path) -> None:
+    catalog = load_catalog()
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("m")
+            await settle(app, pilot)
+            edited = path.read_text(encoding="utf-8").replace('"1.5":', '"1.5": na', 1)
+            path.write_text(edited, encoding="utf-8")
+            await pilot.press("p")  # 1.2
+            await settle(app, pilot)
+            assert isinstance(app.screen, ConflictScreen), "the user is told and asked"
+            assert path.read_text(encoding="utf-8") == edited, "their edit is not overwritten"
+            assert "1.2" in text(app.screen.query_one(".detail")) and "1.5" in text(app.screen.query_one(".detail"))
+            await pilot.press("q")
+            assert isinstance(app.screen, ConflictScreen), "q does not slip past the question"
+            await pilot.press("k")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, ConflictScreen)
+            await pilot.press("n")  # 1.3: saving goes on normally afterwards
+            await settle(app, pilot)
+
+    run(play())
+    saved = assessment_file.load(str(path), catalog).assessment
+    assert {k: a.result for k, a in saved.answers.items()} == {"1.1": "met", "1.2": "partial", "1.3": "not_met"}
+
+
+def test_the_file_changed_on_disk_reload_takes_theirs(tmp_path: Path) -> None:
+    catalog = load_catalog()
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            theirs = write_assessment(tmp_path / "theirs.yaml", {"1.1": Answer("not_met"), "2.1": Answer("na")})
+            path.write_text(theirs.read_text(encoding="utf-8"), encoding="utf-8")
+            app.autosaver.check()  # what the app does every few seconds and when the terminal gets focus
+            await settle(app, pilot)
+            assert isinstance(app.screen, ConflictScreen)
+            await pilot.press("r")
+            await settle(app, pilot)
+            assert app.assessment.result("1.1") == "not_met" and app.assessment.result("2.1") == "na"
+            await pilot.press("m")  # then my next change is saved on top of theirs
+            await settle(app, pilot)
+
+    run(play())
+    saved = assessment_file.load(str(path), catalog).assessment
+    assert saved.result("2.1") == "na"
+    assert saved.result("1.2") == "met"
+
+
+def test_a_broken_file_on_disk_cannot_be_reloaded(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            path.write_text("assess: 1\nchecklist: [oops\n", encoding="utf-8")
+            await pilot.press("m")
+            await settle(app, pilot)
+            assert isinstance(app.screen, ConflictScreen)
+            try:
+                assessment_file.load(str(path), load_catalog())
+            except InputError as error:
+                assert str(error.problems[0]) in text(app.screen.query_one(".detail")), "as `assess validate` says"
+            await pilot.press("r")
+            assert isinstance(app.screen, ConflictScreen), "reload is not offered for a file that does not load"
+            path.write_text("assess: 1\n", encoding="utf-8")
+            await pilot.press("t")  # try again: still broken (a schema error now), still asking
+            await pilot.pause()
+            assert isinstance(app.screen, ConflictScreen)
+            assert path.read_text(encoding="utf-8") == "assess: 1\n"
+            await pilot.press("k")
+            await settle(app, pilot)
+
+    run(play())
+    assert assessment_file.load(str(path), load_catalog()).assessment.result("1.1") == "met"
+
+
+def test_filters_walk_only_the_norms_they_keep(tmp_path: Path) -> None:
+    catalog = load_catalog()
+    path = copy_demo(tmp_path)
+    demo = assessment_file.load(str(path), catalog).assessment
+    gaps = [g.norm.id for g in sorted(score(demo, catalog).gaps,
+                                      key=lambda g: [n.id for n in catalog.items_for(demo.settings)].index(g.norm.id))]
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f", "3")  # only gaps
+            assert app.norm_filter == Filter("gaps")
+            assert current(app) == gaps[0] or current(app) in gaps
+            await pilot.press("[", "[", "[", "[", "[", "[", "[", "[")
+            visited = [current(app)]
+            for _ in range(len(gaps) + 2):
+                await pilot.press("j")
+                if current(app) != visited[-1]:
+                    visited.append(current(app))
+            assert visited == gaps
+            assert "filter: gaps" in text(app.screen.query_one(TitleBar))
+            await pilot.press("f", "1", "f", "5")  # all norms; then service-only on (the dialog stays open)
+            await pilot.press("1")
+            assert app.norm_filter == Filter("all", service_only=True)
+            await pilot.press(*"[" * 8)
+            seen = [current(app)]
+            while True:
+                await pilot.press("j")
+                if current(app) == seen[-1]:
+                    break
+                seen.append(current(app))
+            assert all(catalog.item(norm_id).scope != "system" for norm_id in seen)
+            assert len(seen) == sum(1 for n in catalog.items_for(demo.settings) if n.scope != "system")
+            await pilot.press("f", "4")  # only disputed: the demo has none, so the filter is refused
+            assert app.norm_filter == Filter("all", service_only=True)
+
+    run(play())
+
+
+def test_disputed_filter_and_settling_a_dispute(tmp_path: Path) -> None:
+    disputed = Answer(None, disputed=(Position("Anna", "met", note="rooster"), Position("Bas", "not_met")))
+    path = write_assessment(tmp_path / "consensus.yaml", {"1.1": Answer("met"), "2.3": disputed,
+                                                          "4.2": Answer(None, disputed=disputed.disputed)})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f", "4")
+            assert app.norm_filter.status == "disputed"
+            assert current(app) == "2.3"
+            assert "Anna: met · rooster" in pane_text(app) and "Bas: not met" in pane_text(app)
+            await pilot.press("j")
+            assert current(app) == "4.2"
+            await pilot.press("e")
+            settle_box = app.screen.query_one("#settle")
+            await pilot.click(settle_box)
+            await pilot.press("ctrl+s")
+            await pilot.press("p")
+            await settle(app, pilot)
+
+    run(play())
+    saved = assessment_file.load(str(path), load_catalog()).assessment
+    assert saved.answer("4.2") == Answer("partial")
+    assert saved.answer("2.3") == disputed
+
+
+def test_settings_are_sections_of_their_own(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {"outreach.1": Answer("met")}, settings=("outreach",))
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            sidebar = text(app.screen.query_one(SectionList))
+            assert "Settings (scored apart)" in sidebar
+            assert "4.1.1 Community outreach" in sidebar and "1/13  100.0 GREEN" in sidebar
+            assert "0/62 assessed" in sidebar, "settings never count towards the principles' numbers"
+            await pilot.press(*"]" * 7)
+            assert current(app) == "outreach.1"
+            await pilot.press("j", "m")
+            await settle(app, pilot)
+
+    run(play())
+    assert assessment_file.load(str(path), load_catalog()).assessment.result("outreach.2") == "met"
+
+
+def test_language_switches_live(tmp_path: Path) -> None:
+    path = copy_demo(tmp_path)
+    catalog = load_catalog()
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            norm = catalog.item(current(app))
+            assert " ".join(norm.text.nl.split()) in " ".join(pane_text(app).split())
+            assert "Totaalscore" in text(app.screen.query_one(SectionList))
+            descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
+            assert "Bewerk" in descriptions
+            await pilot.press("l")
+            assert app.lang == "en"
+            assert " ".join(norm.text.en.split()) in " ".join(pane_text(app).split())
+            assert "Overall score" in text(app.screen.query_one(SectionList))
+            descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
+            assert "Edit" in descriptions and "Bewerk" not in descriptions
+            await pilot.press("d")
+            description = catalog.section(norm.section).description.en
+            assert " ".join(description.split()) in " ".join(pane_text(app).split())
+
+    run(play())
+    assert "language: nl" in path.read_text(encoding="utf-8"), "the UI language is not the file's language"
+
+
+def test_summary_shows_the_report_numbers_and_exports(tmp_path: Path) -> None:
+    catalog = load_catalog()
+    path = copy_demo(tmp_path)
+    demo = assessment_file.load(str(path), catalog).assessment
+    card = score(demo, catalog)
+    report = tmp_path / "demo-report.md"
+    report.write_text("old", encoding="utf-8")
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            assert isinstance(app.screen, SummaryScreen)
+            overview = shown(app, "overview")
+            assert f"Overall score  {score_text(card.score)}  {status_label(card.status, 'en')}" in overview
+            assert f"{card.completeness:.1f}% ({card.overall.assessed} of {card.overall.total} norms" in overview
+            for entry in card.sections:
+                assert f"{score_text(entry.score).rjust(5)}  {status_label(entry.status, 'en')}" in overview
+            table = app.screen.query_one(DataTable)
+            assert [str(key.value) for key in table.rows] == [g.norm.id for g in card.gaps]
+            await pilot.press("x")
+            field = app.screen.query_one("#file")
+            assert field.value == str(report)
+            await pilot.press("enter")
+            assert "already exists" in shown(app, "message")
+            assert report.read_text(encoding="utf-8") == "old"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            await pilot.press("x", "shift+tab", "right", "enter")  # to the formats: json
+            assert app.screen.query_one("#file").value == str(tmp_path / "demo-report.json")
+            await pilot.press("tab", "enter")
+            await pilot.pause()
+            await pilot.press("down", "enter")  # the second gap: back in the audit, at that norm
+            assert current(app) == card.gaps[1].norm.id
+
+    run(play())
+    assert report.read_text(encoding="utf-8") == renderer("md")(card, "en")
+    assert (tmp_path / "demo-report.json").read_text(encoding="utf-8") == renderer("json")(card, "en")
+
+
+def test_help_lists_every_key_with_its_id_and_the_keymap_moves_keys(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path, keymap={"score-met": "1", "next": "ctrl+n"})
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("m")
+            assert current(app) == "1.1" and app.assessment.answers == {}, "m was moved away"
+            await pilot.press("1")
+            assert current(app) == "1.2" and app.assessment.result("1.1") == "met"
+            await pilot.press("ctrl+n")
+            assert current(app) == "1.3"
+            assert "1 ○ met" in pane_text(app), "the result row shows the user's key"
+            await pilot.press("question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            table = shown(app, "keys")
+            for binding_id in ("score-met", "score-partial", "score-not-met", "score-na", "clear", "next",
+                               "previous", "next-section", "previous-section", "next-open", "edit", "summary",
+                               "filter", "describe", "language", "help", "quit"):
+                assert binding_id in table
+            assert any(line.startswith("1 ") and "score-met" in line for line in table.splitlines())
+            await pilot.press("escape")
+            assert not isinstance(app.screen, HelpScreen)
+            await settle(app, pilot)
+
+    run(play())
+
+
+def test_mouse_clicks_score_and_choose_sections(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.click(NormPane, offset=(3, pane_line(app, "m ○ met")))
+            assert app.assessment.result("1.1") == "met" and current(app) == "1.2"
+            await pilot.click(SectionList, offset=(3, 4))  # principle 3's title line
+            assert current(app) == "3.1"
+            await settle(app, pilot)
+
+    run(play())

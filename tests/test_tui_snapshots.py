@@ -1,0 +1,73 @@
+"""SVG snapshots of the audit, summary and help screens at 80x24 (and the audit at 120x40).
+
+Made with syrupy's single-file extension; update with ``pytest tests/test_tui_snapshots.py --snapshot-update``
+after a deliberate change of the look, and look at the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+
+from tests.test_tui_support import copy_demo, open_app, run
+
+
+class SVGSnapshot(SingleFileSnapshotExtension):
+    file_extension = "svg"
+    _write_mode = WriteMode.TEXT
+
+    def serialize(self, data: Any, **_kwargs: Any) -> str:
+        return str(data)
+
+
+@pytest.fixture
+def svg(snapshot, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("ASSESS_KEYMAP", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.setenv("HOME", "/home/auditor")  # the help screen names the keymap file
+    return snapshot.use_extension(SVGSnapshot)
+
+
+def screenshot(folder: Path, keys: tuple[str, ...], lang: str = "nl", size: tuple[int, int] = (80, 24)) -> str:
+    """The demo (always named demo.yaml, dated in the file) after ``keys``, as SVG."""
+    path = copy_demo(folder)
+
+    async def shoot() -> str:
+        app = open_app(path, lang=lang)
+        async with app.run_test(size=size) as pilot:
+            await pilot.press(*keys)
+            await pilot.pause()
+            image = app.export_screenshot(title="assess")
+            await app.saved()
+        app.autosaver.close()
+        return image
+
+    return run(shoot())
+
+
+def test_audit_screen(tmp_path: Path, svg) -> None:
+    assert screenshot(tmp_path, ()) == svg
+
+
+def test_audit_screen_with_an_action_in_english(tmp_path: Path, svg) -> None:
+    # 1.7 (not met, with evidence, note and action): [ six times from 7.8, then j six times
+    assert screenshot(tmp_path, ("l", *"[" * 6, *"j" * 6)) == svg
+
+
+def test_summary_screen(tmp_path: Path, svg) -> None:
+    assert screenshot(tmp_path, ("s",)) == svg
+
+
+def test_help_screen(tmp_path: Path, svg) -> None:
+    assert screenshot(tmp_path, ("question_mark",)) == svg
+
+
+def test_help_screen_scrolled_to_the_keymap_note(tmp_path: Path, svg) -> None:
+    assert screenshot(tmp_path, ("question_mark", "end"), lang="en") == svg
+
+
+def test_audit_screen_at_120x40(tmp_path: Path, svg) -> None:
+    assert screenshot(tmp_path, ("d",), lang="en", size=(120, 40)) == svg

@@ -1,0 +1,102 @@
+"""Helpers shared by the TUI tests (this module holds no tests itself)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from assess.assessment import Answer, Assessment, Service
+from assess.catalog import Catalog, load_catalog
+from assess.paths import package_data
+from assess.tui import session
+from assess.tui.app import AuditApp
+from assess.writer import dump
+
+FIXED_DATE = dt.date(2026, 11, 23)
+SIZE = (80, 24)
+
+
+def run(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """Run one async test body (the project does not use pytest-asyncio)."""
+    return asyncio.run(coroutine)
+
+
+def open_app(path: Path, lang: str = "en", keymap: dict[str, str] | None = None) -> AuditApp:
+    catalog = load_catalog()
+    return AuditApp(session.open_or_create(path, catalog, lang, today=FIXED_DATE), catalog, lang, keymap)
+
+
+def copy_demo(folder: Path, name: str = "demo.yaml") -> Path:
+    target = folder / name
+    target.write_text((package_data("data") / "demo.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    return target
+
+
+def write_assessment(path: Path, answers: dict[str, Answer], settings: tuple[str, ...] = (),
+                     catalog: Catalog | None = None) -> Path:
+    catalog = catalog or load_catalog()
+    assessment = Assessment(checklist=catalog.id, checklist_version=catalog.version, service=Service("Test"),
+                            date=FIXED_DATE, language="en", settings=settings, answers=answers)
+    path.write_text(dump(assessment, catalog), encoding="utf-8")
+    return path
+
+
+def text(widget: Widget) -> str:
+    """What a widget shows, as plain text."""
+    return str(widget.render())
+
+
+def shown(app: AuditApp, widget_id: str) -> str:
+    return text(app.screen.query_one(f"#{widget_id}"))
+
+
+async def settle(app: AuditApp, pilot: Pilot) -> None:
+    """Let every queued save finish and the app handle what it reported."""
+    await app.saved()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot, value: str) -> None:
+    await pilot.press(*("space" if char == " " else char for char in value))
+
+
+def pane_text(app: AuditApp) -> str:
+    """The audit's norm pane as plain text."""
+    from assess.tui.components.norm_pane import NormPane
+
+    return "\n".join(app.screen_stack[0].query_one(NormPane).lines)
+
+
+def pane_field(app: AuditApp, name: str) -> str:
+    """One field of the norm pane (Evidence, Note, Action...), its wrapped lines joined by spaces."""
+    lines = pane_text(app).splitlines()
+    out: list[str] = []
+    for line in lines:
+        body = line[1:]
+        if body.startswith(name.ljust(11)):
+            out.append(body[11:].strip())
+        elif out and body.startswith(" " * 11) and body.strip():
+            out.append(body.strip())
+        elif out:
+            break
+    return " ".join(out)
+
+
+def pane_line(app: AuditApp, needle: str) -> int:
+    """The row of the pane that shows ``needle``."""
+    for row, line in enumerate(pane_text(app).splitlines()):
+        if needle in line:
+            return row
+    raise AssertionError(f"{needle!r} is not in the pane")
+
+
+def current(app: AuditApp) -> str:
+    from assess.tui.components.audit_screen import AuditScreen
+
+    return app.screen_stack[0].current if isinstance(app.screen_stack[0], AuditScreen) else ""

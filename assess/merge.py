@@ -1,6 +1,6 @@
 """Merging independent assessments of one service into a consensus file (``assess merge``).
 
-Rules (also in docs/readme/compare.md):
+Rules (also in the README, "Several assessors"):
 
 * Inputs: two or more files of the same service (``service.name``, ignoring case and spacing), the same
   checklist and the same ``checklist_version`` where stated. A file with disputed norms must be settled

@@ -33,14 +33,11 @@ from assess.assessment import RESULTS, Action, Answer, Assessment, Loaded, Posit
 from assess.catalog import Catalog
 from assess.compare import line_in, same_service
 from assess.errors import InputError, Problem
+from assess.reports.text import action_details
 from assess.storage import digest
 
 LABELS: dict[str, tuple[str, str]] = {
     "action": ("actie", "action"),
-    "owner": ("eigenaar", "owner"),
-    "due": ("uiterlijk", "due"),
-    "priority": ("prioriteit", "priority"),
-    "done": ("afgerond", "done"),
     "written": ("Consensus geschreven naar {file}: {count} beoordelingen van {service}.",
                 "Consensus written to {file}: {count} assessments of {service}."),
     "counts": ("{agreed} normen eensgezind, {disputed} betwist, {unassessed} door niemand beoordeeld.",
@@ -206,17 +203,7 @@ class Merged:
 
 
 def _action_note(action: Action, lang: str) -> str:
-    from assess.i18n import t
-
-    details = []
-    if action.owner:
-        details.append(f"{label('owner', lang)}: {action.owner}")
-    if action.due:
-        details.append(f"{label('due', lang)}: {action.due.isoformat()}")
-    if action.priority:
-        details.append(f"{label('priority', lang)}: {t('priority.' + action.priority, lang)}")
-    if action.done:
-        details.append(label("done", lang))
+    details = action_details(action, lang)
     return f"{label('action', lang)}: {action.description}" + (f" ({'; '.join(details)})" if details else "")
 
 

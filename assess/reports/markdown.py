@@ -9,7 +9,7 @@ from tabulate import tabulate
 from assess.compare import label as compare_label
 from assess.compare import score_delta, trend_text
 from assess.i18n import t
-from assess.reports.text import bar, md_escape, result_label, score_text, short, status_label
+from assess.reports.text import action_details, bar, md_escape, result_label, score_text, short, status_label
 from assess.scoring import PRIORITY_ORDER, Scorecard, SectionScore
 
 
@@ -73,15 +73,7 @@ def _action_text(card: Scorecard, action, lang: str) -> str:
     if action is None:
         return "–"
     parts = [md_escape(action.description)]
-    details = []
-    if action.owner:
-        details.append(f"{t('col.owner', lang).lower()}: {md_escape(action.owner)}")
-    if action.due:
-        details.append(f"{t('col.due', lang).lower()}: {action.due.isoformat()}")
-    if action.priority:
-        details.append(f"{t('col.priority', lang).lower()}: {t('priority.' + action.priority, lang)}")
-    if action.done:
-        details.append(t("action.done", lang))
+    details = action_details(action, lang, md_escape)
     if details:
         parts.append("(" + "; ".join(details) + ")")
     return " ".join(parts)

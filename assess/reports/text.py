@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from assess.assessment import Action
 from assess.catalog import Catalog
 from assess.i18n import t
 
@@ -46,3 +48,17 @@ def result_label(catalog: Catalog, result: str | None, lang: str) -> str:
     if result is None:
         return "–"
     return catalog.answer_set.option(result).label[lang]
+
+
+def action_details(action: Action, lang: str, escape: Callable[[str], str] = str) -> list[str]:
+    """Owner, due date, priority and done as readable phrases (``eigenaar: …``), for reports and screens."""
+    details = []
+    if action.owner:
+        details.append(f"{t('col.owner', lang).lower()}: {escape(action.owner)}")
+    if action.due:
+        details.append(f"{t('col.due', lang).lower()}: {action.due.isoformat()}")
+    if action.priority:
+        details.append(f"{t('col.priority', lang).lower()}: {t('priority.' + action.priority, lang)}")
+    if action.done:
+        details.append(t("action.done", lang))
+    return details

@@ -78,10 +78,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "audit.at_start": ("Eerste norm in beeld.", "First norm in view."),
     "audit.warning": ("Waarschuwing", "Warning"),
     # action fields
-    "action.owner": ("eigenaar", "owner"),
-    "action.due": ("uiterlijk", "due"),
-    "action.priority": ("prioriteit", "priority"),
-    "action.done": ("afgerond", "done"),
     # filters
     "filter.title": ("Filter", "Filter"),
     "filter.status": ("Toon", "Show"),

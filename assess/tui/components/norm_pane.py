@@ -16,6 +16,7 @@ from textual.visual import Visual
 from assess.assessment import Action, Answer
 from assess.catalog import AnswerSet, Norm, Section
 from assess.i18n import t
+from assess.reports.text import action_details
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 
@@ -37,15 +38,7 @@ class NormView:
 
 
 def action_lines(action: Action, lang: str) -> list[Content]:
-    details = []
-    if action.owner:
-        details.append(f"{label('action.owner', lang)}: {action.owner}")
-    if action.due:
-        details.append(f"{label('action.due', lang)}: {action.due.isoformat()}")
-    if action.priority:
-        details.append(f"{label('action.priority', lang)}: {t('priority.' + action.priority, lang)}")
-    if action.done:
-        details.append(label("action.done", lang))
+    details = action_details(action, lang)
     lines = [Content(action.description)]
     if details:
         lines.append(Content.assemble((" · ".join(details), "$text-muted")))

@@ -11,6 +11,26 @@ from assess.cli import main
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 STANDARDS = SEEDS / "004_c998a5404968b47d.txt"
+# The parts of STANDARDS the catalog comes from, line for line, so the verbatim checks run in any clone;
+# tests/test_catalog.py checks the excerpt against STANDARDS whenever that file is beside the checkout.
+EXCERPT = Path(__file__).resolve().parent / "data" / "standards-excerpt.txt"
+
+
+def excerpt_blocks() -> list[tuple[int, int, list[str]]]:
+    """(first line, last line, lines) of each block of the excerpt, in source order."""
+    blocks: list[tuple[int, int, list[str]]] = []
+    for line in EXCERPT.read_text(encoding="utf-8").split("\n")[:-1]:
+        if line.startswith("### lines "):
+            first, last = line.removeprefix("### lines ").split("-")
+            blocks.append((int(first), int(last), []))
+        else:
+            blocks[-1][2].append(line)
+    return blocks
+
+
+def standards_text() -> str:
+    """The source lines the catalog comes from: the excerpt's blocks, in order, as one text."""
+    return "\n\n".join("\n".join(lines) for _, _, lines in excerpt_blocks())
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import pytest
 from assess.catalog import Catalog, load_catalog_from
 from assess.errors import InputError
 from assess.paths import norms_directory
-from tests.conftest import STANDARDS
+from tests.conftest import STANDARDS, excerpt_blocks, standards_text
 
 EXPECTED_COUNTS = {"1": 10, "2": 7, "3": 10, "4": 11, "5": 7, "6": 9, "7": 8}
 
@@ -23,11 +23,19 @@ def normalise(text: str) -> str:
 
 def source_text() -> str:
     """The Dutch standards as one line; a hyphen at a line's end is joined to the next word."""
-    if not STANDARDS.exists():
-        pytest.skip("the source text ../shared/seeds is not beside this checkout")
-    raw = STANDARDS.read_text(encoding="utf-8")
+    raw = standards_text()
     raw = re.sub(r"-[ \t]*\n\s*(?=[a-zà-ÿ])", "-", raw)
     return normalise(raw)
+
+
+def test_the_excerpt_is_the_source_line_for_line() -> None:
+    if not STANDARDS.exists():
+        pytest.skip("the source text ../shared/seeds is not beside this checkout")
+    source = STANDARDS.read_text(encoding="utf-8").split("\n")
+    blocks = excerpt_blocks()
+    assert len(blocks) == 6  # chapter 2, then the key requirements of the five settings
+    for first, last, lines in blocks:
+        assert lines == source[first - 1:last], f"lines {first}-{last}"
 
 
 def test_counts_per_principle(catalog: Catalog) -> None:

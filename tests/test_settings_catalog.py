@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from assess.catalog import Catalog
-from tests.conftest import STANDARDS
+from tests.conftest import standards_text
 
 # Counted by hand from the bullets under each "Belangrijkste vereisten voor …" heading.
 EXPECTED = {
@@ -32,9 +30,7 @@ def test_settings_in_source_order_with_counts(catalog: Catalog) -> None:
 
 
 def test_items_are_verbatim_and_in_source_order(catalog: Catalog) -> None:
-    if not STANDARDS.exists():
-        pytest.skip("the source text ../shared/seeds is not beside this checkout")
-    source = normalise(STANDARDS.read_text(encoding="utf-8"))
+    source = normalise(standards_text())
     for setting in catalog.settings.values():
         heading = normalise(setting.description.nl)
         assert heading.startswith("Belangrijkste vereisten voor") and heading in source

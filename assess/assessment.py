@@ -14,6 +14,7 @@ from typing import Any
 from assess import schema_check
 from assess.catalog import Catalog
 from assess.errors import InputError, Problem, field_path
+from assess.fastschema import schema_accepts
 from assess.yamlsource import Document, parse, read
 
 FORMAT_VERSION = 1
@@ -211,15 +212,18 @@ def _known(doc: Document, catalog: Catalog, norm_id: str, version: str | None, s
 def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bool] | None = None) -> Loaded:
     """Validate a parsed assessment against the schema and the catalog.
 
-    ``schema_ok`` is an optional faster check (``assess.fastschema.schema_accepts``) that accepts exactly what the
-    JSON Schema accepts; when it accepts, the slower pass that explains schema problems is not needed.
+    ``schema_ok`` accepts exactly what the JSON Schema accepts, fast (by default the compiled schema of
+    :mod:`assess.fastschema`); only when it does not accept does the slower ``jsonschema`` pass run, which
+    explains each problem with its line.
     """
+    if schema_ok is None:
+        schema_ok = schema_accepts("assessment")
     data = doc.data
     if not isinstance(data, dict):
         raise InputError.single(doc.name, doc.line_of([]), "an assessment file must be a YAML mapping "
                                 "(see `assess template`)")
     checked = _dates_to_text(data)
-    problems = [] if schema_ok is not None and schema_ok(checked) else _schema_problems(doc, checked)
+    problems = [] if schema_ok(checked) else _schema_problems(doc, checked)
     if problems:
         answers = data.get("answers")
         if isinstance(answers, dict):  # unknown ids too, so one run shows every problem

@@ -72,15 +72,14 @@ def test_demo_copies_to_a_free_name_and_opens_the_audit(cli: Cli, tmp_path: Path
     opened: list[tuple] = []
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(audit_command, "needs_terminal", lambda _name: None)
-    monkeypatch.setattr(audit_command, "run_audit", lambda *args: opened.append(args) or 0)
+    monkeypatch.setattr(audit_command, "run_audit", lambda *args, **kwargs: opened.append((*args, kwargs)) or 0)
     (tmp_path / "assess-demo.yaml").write_text("someone's", encoding="utf-8")
-    status, out, _err = cli("demo", "--lang", "en")
+    status, _out, _err = cli("demo", "--lang", "en")
     assert status == 0
     copy = tmp_path / "assess-demo-2.yaml"
     assert copy.read_text(encoding="utf-8") == (package_data("data") / "demo.yaml").read_text(encoding="utf-8")
     assert (tmp_path / "assess-demo.yaml").read_text(encoding="utf-8") == "someone's"
-    assert opened == [(copy, None, "en")]
-    assert str(copy) in out
+    assert opened == [(copy, None, "en", {"announce_label": "demo.copied"})]
 
 
 def test_free_path_counts_up(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""A real `assess audit` in a pseudo-terminal, killed with SIGKILL mid-audit, loses nothing it was given."""
+"""A real `assess audit` in a pseudo-terminal: killed with SIGKILL mid-audit, it loses nothing it was given;
+quit, it says in the terminal what was saved."""
 
 from __future__ import annotations
 
@@ -26,16 +27,16 @@ KEYS = {"m": "met", "p": "partial", "n": "not_met", "a": "na"}
 
 
 class Terminal:
-    """`assess audit FILE` on a pseudo-terminal of 80x24, its output drained so it never blocks."""
+    """`assess ARGS...` on a pseudo-terminal of 80x24, its output drained so it never blocks."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, *args: str, cwd: Path | None = None) -> None:
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "LANG": "en_GB.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
         env.pop("ASSESS_KEYMAP", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "assess", "audit", str(path), "--lang", "en"],
-            stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True,
+            [sys.executable, "-m", "assess", *args],
+            stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True, cwd=cwd,
         )
         os.close(slave)
         self.output = bytearray()
@@ -85,7 +86,7 @@ def wait_for(condition, what: str, timeout: float = 20.0):
 def test_sigkill_mid_audit_loses_nothing(tmp_path: Path) -> None:
     path = tmp_path / "killed.yaml"
     norms = [n.id for n in load_catalog().norms]
-    terminal = Terminal(path)
+    terminal = Terminal("audit", str(path), "--lang", "en")
     try:
         wait_for(lambda: b"Quit" in terminal.output, "the audit to be on screen")
         assert results_on_disk(path) == {}, "a new FILE is created before the audit starts"
@@ -114,3 +115,23 @@ def test_sigkill_mid_audit_loses_nothing(tmp_path: Path) -> None:
     print(f"{saved_of_burst} of the {len(burst)} keys of the burst were on disk at the kill")
     assert after[:saved_of_burst] == [KEYS[k] for k in burst[:saved_of_burst]], "the burst was saved in order"
     assert set(on_disk) == set(norms[:len(confirmed) + saved_of_burst]), "nothing else was written"
+
+
+def test_demo_in_dutch_says_where_it_copied_and_what_was_saved(tmp_path: Path) -> None:
+    terminal = Terminal("demo", "--lang", "nl", cwd=tmp_path)
+    try:
+        wait_for(lambda: b"Stop" in terminal.output, "the audit to be on screen")
+        terminal.send("q")
+        terminal.process.wait(timeout=20)
+    finally:
+        if terminal.process.poll() is None:
+            terminal.kill()
+    assert terminal.process.returncode == 0
+    wait_for(lambda: b"assess report" in terminal.output, "the closing line")
+    said = terminal.output.decode("utf-8", "replace").replace("\r", "")
+    copy = tmp_path / "assess-demo.yaml"
+    assert f"assess demo: de demo is gekopieerd naar {copy}" in said
+    principle_norms = {n.id for n in load_catalog().norms}  # settings are scored apart, as in the report
+    assessed = len(set(results_on_disk(copy) or {}) & principle_norms)
+    assert assessed > 0
+    assert f"{copy}: {assessed} van 62 normen beoordeeld, opgeslagen. Rapport: assess report {copy}" in said

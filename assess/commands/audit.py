@@ -28,7 +28,7 @@ def needs_terminal(command: str) -> int | None:
     return 2
 
 
-def run_audit(path, service: str | None, lang_option: str | None) -> int:
+def run_audit(path, service: str | None, lang_option: str | None, announce_label: str | None = None) -> int:
     """Open (or create) ``path`` and run the TUI on it; raises InputError for a file that does not load."""
     from pathlib import Path
 
@@ -44,6 +44,10 @@ def run_audit(path, service: str | None, lang_option: str | None) -> int:
         return status
     keymap = load_keymap()
     lang = resolve_language(lang_option, existing.assessment.language if existing else None)
+    if announce_label:
+        from assess.tui.labels import label
+
+        print(label(announce_label, lang, path=path))
     opened = session.open_or_create(path, catalog, lang, service)
 
     from assess.tui.app import AuditApp
@@ -53,9 +57,10 @@ def run_audit(path, service: str | None, lang_option: str | None) -> int:
         app.run()
     finally:
         app.autosaver.close()
+    from assess.tui.labels import label
+
     card = app.card
-    print(f"{path}: {card.overall.assessed} of {card.overall.total} norms assessed, saved. "
-          f"Report: assess report {path}")
+    print(label("exit.saved", app.lang, path=path, assessed=card.overall.assessed, total=card.overall.total))
     return app.return_code or 0
 
 

@@ -47,5 +47,4 @@ def run(args: argparse.Namespace) -> int:
         guarded_write(target, text, None)
     except OSError as error:
         raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None
-    print(f"assess demo: copied the demo to {target}")
-    return run_audit(target, None, args.lang)
+    return run_audit(target, None, args.lang, announce_label="demo.copied")

@@ -165,6 +165,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Every change is saved at once. Scoring a norm moves to the next one.",
     ),
     "help.close": ("esc of ? sluit", "esc or ? closes"),
+    # printed in the terminal after the audit
+    "exit.saved": ("{path}: {assessed} van {total} normen beoordeeld, opgeslagen. Rapport: assess report {path}",
+                   "{path}: {assessed} of {total} norms assessed, saved. Report: assess report {path}"),
+    "demo.copied": ("assess demo: de demo is gekopieerd naar {path}", "assess demo: copied the demo to {path}"),
 }
 
 

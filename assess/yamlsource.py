@@ -119,8 +119,13 @@ def parse(text: str, name: str) -> Document:
         line = mark.line + 1 if mark else None
         what = err.problem or err.context or "cannot be read"
         raise InputError.single(name, line, f"invalid YAML: {what}") from None
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow; it has a position, not a mark
+        line = text.count("\n", 0, err.position) + 1
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        raise InputError.single(name, line, f"invalid YAML: character U+{code:04X} is not allowed in YAML text"
+                                ) from None
     except yaml.YAMLError as err:
-        raise InputError.single(name, None, f"invalid YAML: {err}") from None
+        raise InputError.single(name, None, "invalid YAML: " + " ".join(str(err).split())) from None
     except (ValueError, TypeError, OverflowError) as err:
         raise InputError.single(name, None, f"invalid YAML value: {err}") from None
     return Document(name=name, text=text, data=data)
@@ -133,16 +138,19 @@ def read(path: str) -> Document:
     name = "<stdin>" if path == "-" else path
     try:
         if path == "-":
-            text = sys.stdin.read()
+            raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
         else:
-            with open(path, encoding="utf-8") as handle:
-                text = handle.read()
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise InputError.single(name, None, "no such file") from None
     except IsADirectoryError:
         raise InputError.single(name, None, "is a directory, not a file") from None
     except UnicodeDecodeError as err:
-        raise InputError.single(name, None, f"not UTF-8 text ({err.reason})") from None
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise InputError.single(name, line, f"not UTF-8 text: byte 0x{raw[err.start]:02X} cannot be read "
+                                "(save the file as UTF-8)") from None
     except OSError as err:
         raise InputError.single(name, None, err.strerror or str(err)) from None
     return parse(text, name)

@@ -146,6 +146,18 @@ def test_not_a_mapping_and_bad_yaml(write, catalog: Catalog) -> None:
     assert problem.startswith(f"{path}:6: invalid YAML")
 
 
+def test_not_utf8_and_forbidden_characters_name_their_line(tmp_path: Path, catalog: Catalog) -> None:
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes(HEAD.replace('"Test"', '"Caf\xe9"').encode("latin-1") + b"answers: {}\n")
+    service_line = 3  # HEAD's `service:` line
+    assert load_error(latin, catalog) == [
+        f"{latin}:{service_line}: not UTF-8 text: byte 0xE9 cannot be read (save the file as UTF-8)"]
+    nul = tmp_path / "nul.yaml"
+    nul.write_text(HEAD + 'answers:\n  "1.1": "met\x00"\n', encoding="utf-8")
+    assert load_error(nul, catalog) == [
+        f"{nul}:{len(HEAD.splitlines()) + 2}: invalid YAML: character U+0000 is not allowed in YAML text"]
+
+
 def test_missing_file(tmp_path: Path, catalog: Catalog) -> None:
     assert load_error(tmp_path / "nope.yaml", catalog) == [f"{tmp_path / 'nope.yaml'}: no such file"]
 

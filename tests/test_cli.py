@@ -121,7 +121,7 @@ def test_bad_input_never_prints_a_traceback(tmp_path: Path) -> None:
     bad.write_bytes(b"\xff\xfe not utf-8")
     result = subprocess.run([sys.executable, "-m", "assess", "report", str(bad)], capture_output=True, text=True)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"{bad}: not UTF-8 text")
+    assert result.stderr.startswith(f"{bad}:1: not UTF-8 text")
 
 
 def test_schema_command(cli) -> None:

@@ -425,7 +425,8 @@ def _service_cell(entry: Entry, data: PortfolioData) -> str:
 
     s = entry.summary
     name = md_escape(s.name)
-    link = f"[{name}]({entry.stem}.{data.formats[0]})" if data.formats else name
+    fmt = "md" if "md" in data.formats else data.formats[0] if data.formats else None
+    link = f"[{name}]({entry.stem}.{fmt})" if fmt else name
     return link + (f" · {md_escape(s.location)}" if s.location else "")
 
 

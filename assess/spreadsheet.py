@@ -192,12 +192,6 @@ class _Reader:
 
     def long_row(self, row: dict[str, str], line: int) -> None:
         entry = self.service(row, line)
-        norm_cell, result_cell = row.get("norm", "").strip(), row.get("result", "").strip()
-        if norm_cell.isdigit() and result_cell.isdigit():
-            self.problem(line, "norm", f"{norm_cell!r}, then {result_cell!r} under 'result': a norm id written with a "
-                                       f"decimal comma ({norm_cell},{result_cell}) was split into two cells; "
-                                       f"format the norm column as text and write {norm_cell}.{result_cell}")
-            return
         norm = self.norm_id(row.get("norm", ""), line, "norm")
         ok, result = self.result(row.get("result", ""), line, "result")
         evidence = tuple(e.strip() for e in row.get("evidence", "").splitlines() if e.strip())
@@ -209,6 +203,22 @@ class _Reader:
         if answer.is_empty:
             return  # a row with nothing filled in: not assessed
         self.add_answer(entry, norm, answer, line, "norm")
+
+    def split_norm(self, cells: list[str], header: list[str], position: int, line: int) -> bool:
+        """Whether a norm id with a decimal comma was split in two by the ``,`` separator (``1,3`` -> ``1``, ``3``).
+
+        ``position`` is the norm column's (1-based). The split pushes every later cell one column on, so the row
+        may have one cell more than the header: this is checked before that, to explain the actual mistake.
+        """
+        first = cells[position - 1].strip() if position <= len(cells) else ""
+        second = cells[position].strip() if position < len(cells) else ""
+        if not (first.isdigit() and second.isdigit()):
+            return False
+        where = f"under {_column_key(header[position])!r}" if position < len(header) else "in an extra cell"
+        self.problem(line, "norm", f"{first!r}, then {second!r} {where}: a norm id written with a decimal comma "
+                                   f"({first},{second}) was split into two cells; format the norm column as text "
+                                   f"and write {first}.{second}")
+        return True
 
     def action(self, row: dict[str, str], line: int) -> Action | None:
         description = row.get("action", "").strip()
@@ -358,6 +368,8 @@ def parse(text: str, name: str, catalog: Catalog) -> Sheet:
     for line, cells in records[1:]:
         if not any(c.strip() for c in cells):
             continue  # blank lines and rows of empty cells, as spreadsheets export them
+        if layout == "long" and reader.split_norm(cells, header, columns["norm"], line):
+            continue
         if len(cells) > width and any(c.strip() for c in cells[width:]):
             reader.problem(line, None, f"{len(cells)} cells, but the header has {width}; is a value missing quotes?")
             continue

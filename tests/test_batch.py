@@ -158,6 +158,10 @@ def test_a_service_without_a_score_is_under_any_fail_under(cli, tmp_path: Path) 
 def test_bad_arguments(cli, files: Path, tmp_path: Path) -> None:
     assert cli("batch", str(files), "--out", str(tmp_path / "o"), "--format", "md,pdf")[0] == 2
     assert cli("batch", str(files), "--out", str(tmp_path / "o"), "--jobs", "0")[0] == 2
+    for pct in ("150", "-1", "nan", "abc"):  # a percentage: 150 would fail every service, nan none
+        status, _, stderr = cli("batch", str(files), "--out", str(tmp_path / "o"), "--fail-under", pct)
+        assert status == 2 and "argument --fail-under: " in stderr and "Traceback" not in stderr, pct
+    assert not (tmp_path / "o").exists()
     (tmp_path / "file").write_text("x", encoding="utf-8")
     status, _, stderr = cli("batch", str(files), "--out", str(tmp_path / "file"))
     assert status == 2 and stderr == f"{tmp_path / 'file'}: is not a folder\n"

@@ -126,6 +126,20 @@ def test_errors_name_line_and_column_and_nothing_is_written(cli, csv_file, tmp_p
     assert not out.exists()
 
 
+def test_a_split_norm_id_is_explained_even_when_it_overflows_the_header(cli, csv_file, tmp_path: Path) -> None:
+    # only the three required columns: the split pushes the result into a fourth cell, beyond the header
+    path = csv_file("service,norm,result\nDe Brug,1,3,met\ndienst,resultaat,norm\n")
+    other = csv_file("dienst,resultaat,norm\nDe Brug,met,1,3\n", "other.csv")
+    status, _, stderr = cli("import", str(path), "-o", str(tmp_path / "out"))
+    assert status == 2
+    assert stderr.splitlines()[0] == (
+        f"{path}:2: column 'norm': '1', then '3' under 'result': a norm id written with a decimal comma (1,3) was "
+        "split into two cells; format the norm column as text and write 1.3")
+    assert cli("import", str(other), "-o", str(tmp_path / "out"))[2] == (
+        f"{other}:2: column 'norm': '1', then '3' in an extra cell: a norm id written with a decimal comma (1,3) "
+        "was split into two cells; format the norm column as text and write 1.3\n")
+
+
 def test_missing_and_mistyped_columns(cli, csv_file, tmp_path: Path) -> None:
     path = csv_file("service,norm,evidense,Tijdstempel\nX,1.1,a,b\n")
     status, _, stderr = cli("import", str(path), "-o", str(tmp_path / "out"))

@@ -183,6 +183,15 @@ def test_markdown_cells_are_escaped(cli, tmp_path: Path) -> None:
     assert "[A \\| B\\_\\*](a-b.md)" in md
 
 
+def test_services_link_to_their_markdown_report_whatever_the_format_order(cli, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "x.yaml").write_text(service_file("Alfa", '"1.1": met'), encoding="utf-8")
+    assert cli("batch", str(tmp_path / "in"), "--out", str(tmp_path / "o1"), "--format", "csv,md")[0] == 0
+    assert "[Alfa](alfa.md)" in (tmp_path / "o1" / "portfolio.md").read_text(encoding="utf-8")
+    assert cli("batch", str(tmp_path / "in"), "--out", str(tmp_path / "o2"), "--format", "json,csv")[0] == 0
+    assert "[Alfa](alfa.json)" in (tmp_path / "o2" / "portfolio.md").read_text(encoding="utf-8")
+
+
 def test_pipe_table_is_tabulates_pipe_format() -> None:
     rng = random.Random(5)
     words = ["", "a", "–", "62.5 AMBER", "[De Overloop](de-overloop.md) · Dordrecht", "Heroïne", "⚠", "x" * 30]

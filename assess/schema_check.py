@@ -83,6 +83,8 @@ def message(doc: Document, error: ValidationError) -> str:
     if error.validator == "enum":
         choices = ", ".join(str(c) for c in error.validator_value)
         return f"{where}: {describe_value(value)} is not one of {choices}{yaml_trap_hint(doc, path, value)}"
+    if error.validator == "pattern" and error.validator_value == r"\S":
+        return f"{where}: must not be blank"
     if error.validator == "pattern":
         return f"{where}: {value!r} does not have the expected form ({error.validator_value})"
     if error.validator in ("minLength", "minItems"):

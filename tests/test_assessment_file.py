@@ -158,6 +158,11 @@ def test_not_utf8_and_forbidden_characters_name_their_line(tmp_path: Path, catal
         f"{nul}:{len(HEAD.splitlines()) + 2}: invalid YAML: character U+0000 is not allowed in YAML text"]
 
 
+def test_a_blank_service_name_is_refused(write, catalog: Catalog) -> None:
+    path = write("a.yaml", HEAD.replace('"Test"', '"   "') + "answers: {}\n")
+    assert load_error(path, catalog) == [f"{path}:3: service.name: must not be blank"]
+
+
 def test_missing_file(tmp_path: Path, catalog: Catalog) -> None:
     assert load_error(tmp_path / "nope.yaml", catalog) == [f"{tmp_path / 'nope.yaml'}: no such file"]
 

@@ -139,3 +139,13 @@ def test_schema_command(cli) -> None:
 )
 def test_language_resolution(requested, file_lang, env, expected) -> None:
     assert resolve_language(requested, file_lang, env) == expected
+
+
+def test_a_blank_service_name_is_a_usage_error(cli, tmp_path) -> None:
+    for command in (["template"], ["audit", str(tmp_path / "new.yaml")]):
+        status, out, err = cli(*command, "--service", "   ")
+        assert status == 2 and out == ""
+        assert err.splitlines()[-1].endswith("argument --service: must not be blank")
+    assert not (tmp_path / "new.yaml").exists()
+    status, out, _ = cli("template", "--service", "  De Brug ")
+    assert status == 0 and '  name: "De Brug"\n' in out

@@ -15,6 +15,14 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
                         help="language of the output (default: the file's language, else the system locale)")
 
 
+def service_name(value: str) -> str:
+    """``--service``: a name with its outer spaces removed; a blank one is a usage error."""
+    name = value.strip()
+    if not name:
+        raise argparse.ArgumentTypeError("must not be blank")
+    return name
+
+
 def write_output(target: str | None, text: str) -> None:
     """Write to stdout (``-`` or nothing) or atomically to a file."""
     if target in (None, "-"):

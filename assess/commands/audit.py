@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from assess.commands._common import service_name
+
 NAME = "audit"
 ORDER = 25
 HELP = "walk through the norms in an interactive audit; every change is saved at once (creates FILE if needed)"
@@ -12,7 +14,7 @@ HELP = "walk through the norms in an interactive audit; every change is saved at
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="assessment file; created when it does not exist")
-    parser.add_argument("--service", metavar="NAME",
+    parser.add_argument("--service", metavar="NAME", type=service_name,
                         help="the service's name (for a new file; on an existing file it renames the service)")
     parser.add_argument("--lang", choices=("nl", "en"),
                         help="language of the screens and norm texts, switchable with l (default: the file's "

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from assess.commands._common import add_lang, write_output
+from assess.commands._common import add_lang, service_name, write_output
 
 NAME = "template"
 ORDER = 20
@@ -20,7 +20,7 @@ GUIDE = {
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--service", metavar="NAME", help="the service's name")
+    parser.add_argument("--service", metavar="NAME", type=service_name, help="the service's name")
     add_lang(parser)
     parser.add_argument("--setting", metavar="NAME", action="append", default=[],
                         help="include a setting's key requirements (repeatable)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from pathlib import Path
 
 from textual.widgets import DataTable, Select
@@ -14,6 +15,8 @@ from assess.errors import InputError
 from assess.reports import renderer
 from assess.reports.text import score_text, status_label
 from assess.scoring import score
+from assess.tui import autosave
+from assess.tui.app import AuditApp
 from assess.tui.components.conflict_screen import ConflictScreen
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.help_screen import HelpScreen
@@ -172,7 +175,12 @@ def test_edit_form_refuses_a_bad_date_and_escape_cancels(tmp_path: Path) -> None
             assert isinstance(app.screen, EditScreen), "a bad date keeps the form open"
             assert "not a date" in shown(app, "error")
             await pilot.press("escape")
+            assert isinstance(app.screen, EditScreen), "what was typed is not thrown away at one press of esc"
+            assert "pressing again discards" in shown(app, "error")
+            await pilot.press("escape")
             assert not isinstance(app.screen, EditScreen)
+            await pilot.press("e", "escape")
+            assert not isinstance(app.screen, EditScreen), "an untouched form closes at once"
             await settle(app, pilot)
         assert app.assessment.answers == {}
 
@@ -451,6 +459,173 @@ def test_mouse_clicks_score_and_choose_sections(tmp_path: Path) -> None:
             assert app.assessment.result("1.1") == "met" and current(app) == "1.2"
             await pilot.click(SectionList, offset=(3, 4))  # principle 3's title line
             assert current(app) == "3.1"
+            await settle(app, pilot)
+
+    run(play())
+
+
+def test_a_failed_save_is_said_once_and_quitting_does_not_drop_it(tmp_path: Path, monkeypatch) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {})
+    disk_full = [True]
+    real_write = autosave.guarded_write
+
+    def write(target: Path, text_: str, expected: str | None) -> str:
+        if disk_full[0]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(target, text_, expected)
+
+    monkeypatch.setattr(autosave, "guarded_write", write)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("m")
+            await settle(app, pilot)
+            for _ in range(3):  # the retries every few seconds
+                app.autosaver.check()
+                await settle(app, pilot)
+            failures = [n for n in app._notifications if "No space left" in n.message]
+            assert len(failures) == 1, "a failed save is said once, not at every retry"
+            assert "niet opgeslagen" in text(app.screen.query_one(TitleBar))
+            await pilot.press("q")
+            await settle(app, pilot)
+            assert app.is_running, "q does not quit while a change is not on disk"
+            assert any("Druk nogmaals om toch te stoppen" in n.message for n in app._notifications)
+            disk_full[0] = False  # room again: the next q writes the change, then quits
+            await pilot.press("q")
+            await settle(app, pilot)
+            assert not app.is_running
+
+    run(play())
+    assert assessment_file.load(str(path), load_catalog()).assessment.result("1.1") == "met"
+
+
+def test_quitting_anyway_after_the_warning(tmp_path: Path, monkeypatch) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    def write(target: Path, text_: str, expected: str | None) -> str:
+        raise OSError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(autosave, "guarded_write", write)
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("m")
+            await settle(app, pilot)
+            await pilot.press("q")
+            await settle(app, pilot)
+            assert app.is_running
+            await pilot.press("q")
+            await settle(app, pilot)
+            assert not app.is_running, "asked twice, the user may leave"
+        app.autosaver.close()
+
+    run(play())
+
+
+def test_ctrl_c_says_how_to_quit_in_the_users_language(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+c")
+            await pilot.pause()
+            assert [n.message for n in app._notifications] == ["Druk op q om te stoppen."]
+            assert app.is_running
+            await settle(app, pilot)
+
+    run(play())
+
+
+def test_quitting_from_the_edit_form_asks_before_dropping_what_was_typed(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e")
+            await type_text(pilot, "Rooster")
+            await pilot.press("ctrl+q")
+            await settle(app, pilot)
+            assert app.is_running and isinstance(app.screen, EditScreen)
+            assert "pressing again discards" in shown(app, "error")
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert app.assessment.answer("1.1").evidence == ("Rooster",)
+
+    run(play())
+
+
+def test_a_reload_that_drops_the_current_setting_or_changes_the_result_being_edited(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")}, settings=("outreach",))
+    met = write_assessment(tmp_path / "met.yaml", {"1.1": Answer("met")}).read_text(encoding="utf-8")
+    not_met = write_assessment(tmp_path / "not-met.yaml", {"1.1": Answer("not_met")}).read_text(encoding="utf-8")
+
+    async def reload(app: AuditApp, pilot, theirs: str) -> None:
+        path.write_text(theirs, encoding="utf-8")
+        app.autosaver.check()
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConflictScreen)
+        await pilot.press("r")
+        await settle(app, pilot)
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*"]" * 7)
+            assert current(app) == "outreach.1"
+            await reload(app, pilot, met)  # the file on disk has no settings any more
+            assert app.is_running and app.assessment.settings == ()
+            assert current(app) == "1.1"
+            await pilot.press("e")
+            await type_text(pilot, "Rooster")
+            await reload(app, pilot, not_met)  # while the form is open, 1.1 becomes not met on disk
+            assert isinstance(app.screen, EditScreen)
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+
+    run(play())
+    assert assessment_file.load(str(path), load_catalog()).assessment.answer("1.1") == Answer(
+        "not_met", ("Rooster",)), "the form changes evidence, note and action, not the result it did not show"
+
+
+def test_the_conflict_choices_stay_in_view_with_many_problems(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {})
+    broken = "".join(f"  \"1.{n}\": {n}\n" for n in range(1, 10))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            path.write_text(f"assess: 1\nchecklist: 3\nservice: 4\nfoo: 1\nanswers:\n{broken}", encoding="utf-8")
+            await pilot.press("m")
+            await settle(app, pilot)
+            assert isinstance(app.screen, ConflictScreen)
+            assert text(app.screen.query_one(".detail")).count(path.name) >= 9
+            for button_id in ("#retry", "#keep"):
+                button = app.screen.query_one(button_id)
+                widget, _ = app.screen.get_widget_at(button.region.x + 1, button.region.y)
+                assert widget is button, f"{button_id} is on the screen, not cut off"
+            await pilot.press("k")
+            await settle(app, pilot)
+
+    run(play())
+    assert assessment_file.load(str(path), load_catalog()).assessment.result("1.1") == "met"
+
+
+def test_texts_name_the_keys_of_the_users_keymap(tmp_path: Path) -> None:
+    catalog = load_catalog()
+    path = write_assessment(tmp_path / "a.yaml", {n.id: Answer("not_met") for n in catalog.norms})
+
+    async def play() -> None:
+        app = open_app(path, keymap={"summary": "o", "export": "ctrl+e"})
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("g")
+            assert any("Press o for the summary" in n.message for n in app._notifications)
+            await pilot.press("o")
+            assert isinstance(app.screen, SummaryScreen)
+            assert "^e: export" in str(app.screen.query_one(DataTable).border_subtitle)
             await settle(app, pilot)
 
     run(play())

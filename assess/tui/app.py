@@ -23,6 +23,7 @@ from assess.tui import session
 from assess.tui.autosave import Autosaver
 from assess.tui.components.audit_screen import AuditScreen
 from assess.tui.components.conflict_screen import ConflictDetails, ConflictScreen
+from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.help_screen import HelpRow, HelpScreen
 from assess.tui.keymap import keymap_path, shown_path
 from assess.tui.keys import APP_KEYS, AUDIT_KEYS, SUMMARY_KEYS, Key, make_bindings, translated
@@ -72,6 +73,7 @@ class AuditApp(App[None]):
         self._user_keymap = dict(keymap or {})
         self._card: Scorecard | None = None
         self._conflict_open = False
+        self._quit_warned = False
         self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self)
 
     # -- state the screens read --------------------------------------------------------------------
@@ -92,6 +94,7 @@ class AuditApp(App[None]):
         if updated.answers == self.assessment.answers:
             return
         self.assessment = updated
+        self._quit_warned = False
         self.autosaver.save(updated)
 
     def translate_bindings(self, node: App | Screen, keys: tuple[Key, ...]) -> None:
@@ -126,11 +129,27 @@ class AuditApp(App[None]):
         self.autosaver.check()
 
     async def action_quit(self) -> None:
+        if isinstance(self.screen, EditScreen) and not self.screen.may_discard():
+            return
         await self.saved()
+        if self.autosaver.unsaved and not self.autosaver.blocked:  # an earlier write failed: try once more
+            self.autosaver.check()
+            await self.saved()
         if self.autosaver.blocked:
             self._show_conflict()
             return
+        if self.autosaver.unsaved and not self._quit_warned:  # still not written: quit only when asked twice
+            self._quit_warned = True
+            self.notify(label("quit.unsaved", self.lang), severity="error", timeout=10)
+            return
         self.exit()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c (outside a text field): say how to quit, in the user's language and with the user's key."""
+        keys = {active.binding.id: self.get_key_display(active.binding) or key
+                for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")}
+        if keys:
+            self.notify(label("quit.how", self.lang, key=keys.get("quit") or next(iter(keys.values()))))
 
     def action_toggle_language(self) -> None:
         self.lang = "en" if self.lang == "nl" else "nl"
@@ -165,13 +184,16 @@ class AuditApp(App[None]):
         self.post_message(self.SaveFailed(error))
 
     def on_audit_app_saved(self, _message: Saved) -> None:
+        self._quit_warned = False
         if not self.autosaver.blocked:
             self.save_state = SaveState("saved")
 
     def on_audit_app_save_failed(self, message: SaveFailed) -> None:
         reason = message.error.strerror or str(message.error)
-        self.save_state = SaveState("failed", reason)
-        self.notify(label("save.failed", self.lang, error=reason), severity="error", timeout=10)
+        state = SaveState("failed", reason)
+        if self.save_state != state:  # say it once, not at every retry (every few seconds)
+            self.notify(label("save.failed", self.lang, error=reason), severity="error", timeout=10)
+        self.save_state = state
 
     def on_audit_app_changed_on_disk(self, _message: ChangedOnDisk) -> None:
         self._show_conflict()

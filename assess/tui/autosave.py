@@ -48,6 +48,11 @@ class Autosaver:
     def blocked(self) -> bool:
         return self._blocked
 
+    @property
+    def unsaved(self) -> bool:
+        """A change is not on disk yet (queued, refused after a conflict, or its write failed)."""
+        return self._pending is not None
+
     def save(self, assessment: Assessment) -> None:
         with self._lock:
             self._pending = assessment

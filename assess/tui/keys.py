@@ -10,6 +10,7 @@ from assess.tui.labels import label
 
 if TYPE_CHECKING:
     from textual.binding import Binding, BindingsMap
+    from textual.screen import Screen
 
 
 @dataclass(frozen=True)
@@ -90,3 +91,12 @@ def translated(bindings: BindingsMap, keys: Iterable[Key], lang: str) -> Binding
         for key, items in bindings.key_to_bindings.items()
     }
     return BindingsMap.from_keys(key_to_bindings)
+
+
+def shown_keys(screen: Screen) -> dict[str, str]:
+    """Binding id -> the first key that does it on ``screen``, as shown (after the user's keymap)."""
+    shown: dict[str, str] = {}
+    for key, active in screen.active_bindings.items():
+        if active.binding.id and active.binding.id not in shown:
+            shown[active.binding.id] = screen.app.get_key_display(active.binding) or key
+    return shown

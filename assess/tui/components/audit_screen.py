@@ -12,6 +12,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from assess.assessment import Answer
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.norm_pane import NormPane, NormView
@@ -19,7 +20,7 @@ from assess.tui.components.section_list import SectionList, SectionListView
 from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
-from assess.tui.keys import AUDIT_KEYS, make_bindings
+from assess.tui.keys import AUDIT_KEYS, make_bindings, shown_keys
 from assess.tui.labels import label
 from assess.tui.session import Filter
 
@@ -80,17 +81,12 @@ class AuditScreen(Screen[None]):
     def _show_title(self) -> None:
         self.query_one(TitleBar).info = title_info(self.audit)
 
-    def _key_displays(self) -> dict[str, str]:
-        shown: dict[str, str] = {}
-        for key, active in self.active_bindings.items():
-            if active.binding.id and active.binding.id not in shown:
-                shown[active.binding.id] = self.app.get_key_display(active.binding) or key
-        return shown
-
     def _show_all(self) -> None:
         self._show_requested = False
         app = self.audit
         walk = app.walk()
+        if not any(n.id == self.current for n in walk.items):  # its setting is gone (the file was reloaded)
+            self.set_reactive(AuditScreen.current, walk.first() or walk.items[0].id)
         norm = app.catalog.item(self.current)
         kept_sections = frozenset(n.section for n in walk.visible)
         sections = self.query_one(SectionList)
@@ -100,7 +96,7 @@ class AuditScreen(Screen[None]):
             sections.view = SectionListView(app.card, app.lang, norm.section, kept_sections)
         self.query_one(NormPane).view = NormView(
             norm, app.catalog.section(norm.section), app.assessment.answer(norm.id), app.catalog.answer_set,
-            app.lang, walk.position(norm.id), self.show_description, self._key_displays())
+            app.lang, walk.position(norm.id), self.show_description, shown_keys(self))
         self._show_title()
 
     def watch_current(self) -> None:
@@ -114,7 +110,7 @@ class AuditScreen(Screen[None]):
     def go_to(self, norm_id: str | None, at_edge: str | None = None) -> None:
         if norm_id is None:
             if at_edge:
-                self.notify(label(at_edge, self.audit.lang), timeout=3)
+                self.notify(label(at_edge, self.audit.lang, key=shown_keys(self).get("summary", "s")), timeout=3)
             return
         self.current = norm_id
 
@@ -167,9 +163,10 @@ class AuditScreen(Screen[None]):
         norm_id = self.current
         app = self.audit
 
-        def apply(answer) -> None:
-            if answer is not None:
-                app.record(norm_id, answer)
+        def apply(answer: Answer | None) -> None:
+            if answer is not None and any(n.id == norm_id for n in app.walk().items):
+                # the form edits all but the result: keep the result as it is now (a reload may have changed it)
+                app.record(norm_id, replace(answer, result=app.assessment.answer(norm_id).result))
 
         self.app.push_screen(EditScreen(app.catalog.item(norm_id), app.assessment.answer(norm_id), app.lang), apply)
 

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -48,17 +48,19 @@ class ConflictScreen(ModalScreen[str]):
         lang, details = self.lang, self.details
         with Vertical(id="dialog") as dialog:
             dialog.border_title = label("conflict.title", lang)
-            yield Static(label("conflict.explain", lang, file=details.file_name), id="explain")
-            if details.gone:
-                yield Static(label("conflict.gone", lang), classes="detail")
-            elif details.problems:
-                yield Static(label("conflict.broken", lang) + "\n" + "\n".join(details.problems), classes="detail")
-            elif details.differing:
-                ids = ", ".join(details.differing[:MAX_IDS_SHOWN]) + (" …" if len(details.differing) > MAX_IDS_SHOWN
-                                                                     else "")
-                yield Static(label("conflict.differs", lang, ids=ids), classes="detail")
-            else:
-                yield Static(label("conflict.same_answers", lang), classes="detail")
+            with VerticalScroll(id="details"):  # many problems scroll; the choice and its keys stay in view
+                yield Static(label("conflict.explain", lang, file=details.file_name), id="explain")
+                if details.gone:
+                    yield Static(label("conflict.gone", lang), classes="detail")
+                elif details.problems:
+                    yield Static(label("conflict.broken", lang) + "\n" + "\n".join(details.problems),
+                                 classes="detail")
+                elif details.differing:
+                    ids = ", ".join(details.differing[:MAX_IDS_SHOWN]) + (
+                        " …" if len(details.differing) > MAX_IDS_SHOWN else "")
+                    yield Static(label("conflict.differs", lang, ids=ids), classes="detail")
+                else:
+                    yield Static(label("conflict.same_answers", lang), classes="detail")
             yield Static(label("conflict.choose", lang), id="choose")
             with Horizontal(id="buttons"):
                 if details.can_reload:

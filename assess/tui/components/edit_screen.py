@@ -37,6 +37,8 @@ class EditScreen(ModalScreen[Answer | None]):
         self.norm = norm
         self.answer = answer
         self.lang = lang
+        self._as_opened: Answer | None = None  # what the form said before the user typed anything
+        self._discard_warned = False
 
     def compose(self) -> ComposeResult:
         lang, answer = self.lang, self.answer
@@ -78,9 +80,19 @@ class EditScreen(ModalScreen[Answer | None]):
 
     def on_mount(self) -> None:
         self.query_one("#evidence", TextArea).focus()
+        try:
+            self._as_opened = self.read_answer()
+        except ValueError:
+            self._as_opened = None
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.focus_next()
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self._discard_warned = False
+
+    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+        self._discard_warned = False
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -88,8 +100,21 @@ class EditScreen(ModalScreen[Answer | None]):
         else:
             self.action_cancel()
 
+    def may_discard(self) -> bool:
+        """True when closing the form loses nothing typed, or the user was told so and closes it again."""
+        try:
+            unchanged = self._as_opened is not None and self.read_answer() == self._as_opened
+        except ValueError:
+            unchanged = False
+        if unchanged or self._discard_warned:
+            return True
+        self._discard_warned = True
+        self.query_one("#error", Static).update(label("edit.discard", self.lang))
+        return False
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.may_discard():
+            self.dismiss(None)
 
     def action_save(self) -> None:
         try:

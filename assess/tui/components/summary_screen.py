@@ -21,7 +21,7 @@ from assess.tui.components.export_screen import ExportScreen
 from assess.tui.components.section_list import status_content
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
-from assess.tui.keys import SUMMARY_KEYS, make_bindings
+from assess.tui.keys import SUMMARY_KEYS, make_bindings, shown_keys
 from assess.tui.labels import label
 
 if TYPE_CHECKING:
@@ -124,7 +124,9 @@ class SummaryScreen(Screen[str | None]):
         table.add_column(t("col.text", lang), key="text", width=text_width)
         for norm_id, result, action_text, text, key in rows:
             table.add_row(norm_id, result, clip(action_text, action_width), clip(text, text_width), key=key)
-        table.border_subtitle = label("summary.table_keys", lang) if card.gaps else label("summary.no_gaps", lang)
+        export_key = shown_keys(self).get("export", "x")
+        table.border_subtitle = (label("summary.table_keys", lang, key=export_key) if card.gaps
+                                 else label("summary.no_gaps", lang))
 
     def on_resize(self) -> None:
         self._show()

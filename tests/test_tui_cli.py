@@ -98,3 +98,22 @@ def test_a_broken_keymap_stops_the_audit(cli: Cli, tmp_path: Path, monkeypatch: 
     assert status == 2
     assert f"{keymap}:2: score-mett: unknown binding id; did you mean 'score-met'?" in err
     assert not (tmp_path / "a.yaml").exists(), "nothing is created when the audit cannot start"
+
+
+@pytest.mark.parametrize("unsaved", [False, True])
+def test_audit_says_on_exit_whether_everything_was_saved(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         unsaved: bool) -> None:
+    from assess.tui import app as app_module
+    from assess.tui import autosave
+
+    monkeypatch.setattr(audit_command, "needs_terminal", lambda _name: None)
+    monkeypatch.setattr(app_module.AuditApp, "run", lambda self: None)  # the user quits at once
+    monkeypatch.setattr(autosave.Autosaver, "unsaved", property(lambda self: unsaved))
+    path = tmp_path / "a.yaml"
+    status, out, err = cli("audit", str(path), "--lang", "nl")
+    if unsaved:
+        assert (status, out) == (1, "")
+        assert err == f"{path}: de laatste wijzigingen zijn NIET opgeslagen; het bestand bevat de stand van daarvoor\n"
+    else:
+        assert (status, err) == (0, "")
+        assert out == f"{path}: 0 van 62 normen beoordeeld, opgeslagen. Rapport: assess report {path}\n"

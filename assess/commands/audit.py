@@ -61,6 +61,9 @@ def run_audit(path, service: str | None, lang_option: str | None, announce_label
         app.autosaver.close()
     from assess.tui.labels import label
 
+    if app.autosaver.unsaved:  # the user quit anyway after a failed save or an unresolved conflict
+        print(label("exit.unsaved", app.lang, path=path), file=sys.stderr)
+        return 1
     card = app.card
     print(label("exit.saved", app.lang, path=path, assessed=card.overall.assessed, total=card.overall.total))
     return app.return_code or 0

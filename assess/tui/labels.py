@@ -165,6 +165,8 @@ LABELS: dict[str, tuple[str, str]] = {
     # printed in the terminal after the audit
     "exit.saved": ("{path}: {assessed} van {total} normen beoordeeld, opgeslagen. Rapport: assess report {path}",
                    "{path}: {assessed} of {total} norms assessed, saved. Report: assess report {path}"),
+    "exit.unsaved": ("{path}: de laatste wijzigingen zijn NIET opgeslagen; het bestand bevat de stand van daarvoor",
+                     "{path}: the last changes were NOT saved; the file holds the state before them"),
     "demo.copied": ("assess demo: de demo is gekopieerd naar {path}", "assess demo: copied the demo to {path}"),
 }
 

@@ -52,6 +52,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "pf.col.share": ("Aandeel", "Share"),
     "pf.col.partial": ("Gedeeltelijk", "Partially met"),
     "pf.legend": ("{col} = {label}: {title}", "{col} = {label}: {title}"),
+    "pf.partial_mark": (
+        "\\* = niet elke norm van dit beginsel is beoordeeld: de score telt alleen de beoordeelde normen; "
+        "de volledigheid per beginsel staat in het rapport van de dienst en in portfolio.json.",
+        "\\* = not every norm of this principle was assessed: the score counts only the assessed norms; "
+        "the completeness per principle is in the service's report and in portfolio.json.",
+    ),
     "pf.critical_mark": (
         "⚠ = een kritieke norm is niet voldaan: de totaalstatus is ROOD, ongeacht de score.",
         "⚠ = a critical norm is not met: the overall status is RED, whatever the score.",
@@ -414,10 +420,13 @@ def pipe_table(headers: list[str], rows: Callable[[], Iterable[list[str]]], alig
         yield line(row)
 
 
-def _cell(score: float | None, status: str | None, lang: str) -> str:
+def _cell(score: float | None, status: str | None, lang: str, completeness: float = 100.0) -> str:
+    """Score and status; ``*`` marks a score over part of the section (not every norm assessed)."""
     from assess.reports.text import score_text, status_label
 
-    return "–" if score is None else f"{score_text(score)} {status_label(status, lang)}"
+    if score is None:
+        return "–"
+    return f"{score_text(score)} {status_label(status, lang)}" + (" *" if completeness < 100 else "")
 
 
 def _service_cell(entry: Entry, data: PortfolioData) -> str:
@@ -471,8 +480,8 @@ def write_md(data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> 
             for rank, entry in enumerate(data.services, 1):
                 s = entry.summary
                 by_id = {r.id: r for r in s.principles}
-                cells = [_cell(by_id[p.id].score, by_id[p.id].status, lang) if p.id in by_id else "–"
-                         for p in principles]
+                cells = [_cell(by_id[p.id].score, by_id[p.id].status, lang, by_id[p.id].completeness)
+                         if p.id in by_id else "–" for p in principles]
                 overall = _cell(s.score, s.status, lang) if s.score is not None else status_label(s.status, lang)
                 yield [str(rank), _service_cell(entry, data), *cells, overall + (" ⚠" if s.critical_not_met else ""),
                        f"{s.completeness:.1f}%", ", ".join(s.settings) or "–"]
@@ -482,6 +491,8 @@ def write_md(data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> 
                    + [t("pf.col.overall", lang), t("col.complete", lang), t("pf.col.settings", lang)])
         align = ["right", "left"] + ["right"] * len(principles) + ["right", "right", "left"]
         lines(t("pf.matrix_intro", lang), "", *pipe_table(headers, matrix_rows, align), "")
+        if any(r.score is not None and r.completeness < 100 for e in data.services for r in e.summary.principles):
+            lines(t("pf.partial_mark", lang), "")
         if data.critical_services:
             lines(t("pf.critical_mark", lang), "")
         lines(*("- " + t("pf.legend", lang, col=t("pf.col.principle", lang, id=p.id), label=p.label(lang),

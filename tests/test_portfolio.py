@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from tabulate import tabulate
 
+from assess.paths import package_data
 from assess.portfolio import LABELS, pipe_table
 from assess.reports.markdown import table
 from tests.conftest import assessment_text
@@ -125,15 +126,17 @@ def test_markdown_matrix_and_tables(portfolio) -> None:
     header = [c.strip() for c in lines[0].split("|")[1:-1]]
     assert header == ["#", "Service", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "Overall", "Complete", "Settings"]
     cells = [[c.strip() for c in row.split("|")[1:-1]] for row in lines[2:]]
-    assert cells[0] == ["1", "[Alfa](alfa.md)", "50.0 AMBER", "100.0 GREEN", "–", "–", "–", "–", "–", "62.5 AMBER",
+    # every fixture service assessed only a few norms of each principle: each score is marked *
+    assert cells[0] == ["1", "[Alfa](alfa.md)", "50.0 AMBER *", "100.0 GREEN *", "–", "–", "–", "–", "–", "62.5 AMBER",
                         "8.1%", "–"]
     assert [c[1] for c in cells] == ["[Alfa](alfa.md)", "[Charlie](charlie.md)", "[Bravo](bravo.md)",
                                      "[Delta](delta.md)"]
-    assert cells[2][2:12] == ["0.0 RED", "0.0 RED", "100.0 GREEN", "–", "–", "–", "–", "25.0 RED ⚠", "6.5%",
+    assert cells[2][2:12] == ["0.0 RED *", "0.0 RED *", "100.0 GREEN *", "–", "–", "–", "–", "25.0 RED ⚠", "6.5%",
                               "outreach"]
     assert cells[3][9:11] == ["no score", "0.0%"]
     assert "| GREEN 0 · AMBER 2 · RED 1 · no score 1 |" in md
     assert "⚠ = a critical norm is not met: the overall status is RED, whatever the score." in md
+    assert "\\* = not every norm of this principle was assessed: the score counts only the assessed norms" in md
     assert "| [Bravo](bravo.md) | outreach (Setting 4.1.1) | 50.0 AMBER |      15.4% |" in md
     norms = md.split("## Norms most often not met")[1].split("##")[0]
     assert [line.split("|")[1].strip() for line in norms.splitlines() if line.startswith("| ")][1:] == [
@@ -203,3 +206,17 @@ def test_pipe_table_is_tabulates_pipe_format() -> None:
         assert "\n".join(pipe_table(headers, lambda rows=rows: rows, align)) == table(headers, rows, align)
     assert table(["a"], [["b"]], ["left"]) == tabulate([["b"]], headers=["a"], tablefmt="pipe",
                                                        disable_numparse=True, colalign=["left"])
+
+
+def test_only_partly_assessed_principles_are_marked(cli, tmp_path: Path) -> None:
+    """The demo assessed every norm but 7.8: principle 7 alone carries the mark."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "demo.yaml").write_text((package_data("data") / "demo.yaml").read_text(encoding="utf-8"),
+                                      encoding="utf-8")
+    assert cli("batch", str(inputs), "--out", str(tmp_path / "out"), "--lang", "en")[0] == 0
+    md = (tmp_path / "out" / "portfolio.md").read_text(encoding="utf-8")
+    row = next(line for line in md.splitlines() if line.startswith("|   1 |"))
+    cells = [c.strip() for c in row.split("|")[1:-1]]
+    assert [c.endswith(" *") for c in cells[2:9]] == [False] * 6 + [True]
+    assert cells[8] == "85.7 GREEN *" and cells[10] == "98.4%"

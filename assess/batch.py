@@ -95,9 +95,17 @@ def _path_key(path: str) -> tuple[str, ...]:
     return PurePath(path).parts
 
 
-def _walk(directory: str) -> Iterator[str]:
-    """``*.yaml``/``*.yml`` files under ``directory``, skipping hidden files and folders."""
-    for root, dirs, files in os.walk(directory):
+def _walk(directory: str, problems: list[Problem]) -> Iterator[str]:
+    """``*.yaml``/``*.yml`` files under ``directory``, skipping hidden files and folders.
+
+    A folder that cannot be read is added to ``problems``: its files would otherwise be missed silently.
+    """
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Problem(error.filename or directory, None,
+                                f"cannot read this folder: {error.strerror or error}"))
+
+    for root, dirs, files in os.walk(directory, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(YAML_SUFFIXES):
@@ -128,8 +136,9 @@ def find_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[lis
     for entry, origin in entries:
         listed = f" (listed on {origin})" if origin else ""
         if os.path.isdir(entry):
-            files = list(_walk(entry))
-            if not files:
+            before = len(problems)
+            files = list(_walk(entry, problems))
+            if not files and len(problems) == before:
                 problems.append(Problem(entry, None, f"no *.yaml or *.yml files in this folder{listed}"))
         elif os.path.exists(entry):
             files = [os.path.normpath(entry)]

@@ -94,6 +94,22 @@ def test_an_empty_folder_is_a_problem(tmp_path: Path) -> None:
     assert [p.message for p in problems] == ["no *.yaml or *.yml files in this folder"]
 
 
+def test_an_unreadable_folder_is_a_problem_not_a_silent_gap(files: Path, monkeypatch) -> None:
+    import os
+
+    real_scandir = os.scandir
+
+    def scandir(path=None):
+        if os.fspath(path) == str(files / "zuid"):
+            raise PermissionError(13, "Permission denied", str(files / "zuid"))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # chmod cannot do this when the tests run as root
+    paths, problems = find_inputs([str(files)])
+    assert paths == [str(files / "noord" / "a.yaml")]
+    assert [str(p) for p in problems] == [f"{files / 'zuid'}: cannot read this folder: Permission denied"]
+
+
 def test_batch_reads_a_folder_and_stdin_list(cli, files: Path, tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "out"
     monkeypatch.setattr(sys, "stdin", io.StringIO(f"{files / 'zuid' / 'b.yml'}\n"))

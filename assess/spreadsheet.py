@@ -145,6 +145,12 @@ class _Reader:
         if not name:
             self.problem(line, "service", "empty; every row needs the service's name")
             return None
+        if name not in self.services:
+            alike = next((known for known in self.services if known.casefold() == name.casefold()), None)
+            if alike is not None:
+                self.warnings.append(Problem(self.name, line, f"warning: column 'service': {name!r} differs from "
+                                             f"{alike!r} (line {self.services[alike].line}) only in capitals; "
+                                             "they become two services"))
         entry = self.services.setdefault(name, _Service(name, line))
         for column in SERVICE_COLUMNS:
             value = row.get(column, "").strip()

@@ -179,6 +179,15 @@ def test_wide_layout_bad_cell_and_repeated_service(cli, csv_file, tmp_path: Path
     ]
 
 
+def test_names_that_differ_only_in_capitals_are_two_services_with_a_warning(cli, csv_file, tmp_path: Path) -> None:
+    path = csv_file("service,norm,result\nDe Brug,1.1,met\nde brug,1.2,met\nDe Brug,1.3,met\n")
+    status, _, stderr = cli("import", str(path), "-o", str(tmp_path / "out"))
+    assert status == 0
+    assert stderr == (f"{path}:3: warning: column 'service': 'de brug' differs from 'De Brug' (line 2) only in "
+                      "capitals; they become two services\n")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["de-brug-2.yaml", "de-brug.yaml"]
+
+
 def test_never_overwrites_without_force(cli, csv_file, tmp_path: Path) -> None:
     path = csv_file("service,norm,result\nDe Brug,1.1,met\nHet Dok,1.1,met\n")
     out = tmp_path / "out"

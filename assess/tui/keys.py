@@ -60,6 +60,9 @@ SUMMARY_KEYS = (
 )
 
 ALL_KEYS = APP_KEYS + AUDIT_KEYS + SUMMARY_KEYS
+# result id -> the key that scores it (the pane's result row names these keys)
+SCORE_KEYS = {key.action.removeprefix("score('").removesuffix("')"): key
+              for key in AUDIT_KEYS if key.action.startswith("score('")}
 
 
 def make_bindings(keys: Iterable[Key], lang: str) -> list[Binding]:

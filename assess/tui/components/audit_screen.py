@@ -10,9 +10,9 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from assess.assessment import Answer
+from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.norm_pane import NormPane, NormView
@@ -51,7 +51,7 @@ class AuditScreen(Screen[None]):
                 sections.can_focus = False
                 yield SectionList()
             yield NormPane(id="norm")
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         app = self.audit

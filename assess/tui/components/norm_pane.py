@@ -18,11 +18,10 @@ from assess.catalog import AnswerSet, Norm, Section
 from assess.i18n import t
 from assess.reports.text import action_details
 from assess.tui.css import stylesheet
+from assess.tui.keys import SCORE_KEYS
 from assess.tui.labels import label
 
 FIELD_WIDTH = 11  # the label column of evidence, note and action
-SCORE_KEYS = {"met": ("score-met", "m"), "partial": ("score-partial", "p"), "not_met": ("score-not-met", "n"),
-              "na": ("score-na", "a")}
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: cheaper than comparing its norm, answer and section
@@ -108,8 +107,8 @@ class NormPane(ScrollView, can_focus=False):
         line = Content("")
         for option in view.answer_set.options:
             chosen = option.id == view.answer.result
-            binding_id, fallback = SCORE_KEYS.get(option.id, ("", ""))
-            key = self._key(view, binding_id, fallback) if binding_id else ""
+            score_key = SCORE_KEYS.get(option.id)
+            key = self._key(view, score_key.id, score_key.keys.split(",")[0]) if score_key else ""
             text = f"{key} {'●' if chosen else '○'} {option.label[view.lang]}"
             part = Content.assemble((text, "reverse bold" if chosen else "")).stylize(f"@click=choose({option.id!r})")
             if line.cell_length and line.cell_length + len(gap) + part.cell_length > width:

@@ -12,11 +12,12 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from assess.i18n import t
 from assess.reports.text import bar, result_label, score_text
 from assess.scoring import Scorecard
+from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
 from assess.tui.components.section_list import status_content
 from assess.tui.components.title_bar import TitleBar, title_info
@@ -75,7 +76,7 @@ class SummaryScreen(Screen[str | None]):
             scroll.can_focus = False
             yield Static(id="overview")
         yield DataTable(id="gaps", cursor_type="row", zebra_stripes=False)
-        yield Footer(compact=True)
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         app = self.audit

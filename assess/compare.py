@@ -21,6 +21,7 @@ from typing import Any
 
 from assess.assessment import Action, Assessment
 from assess.catalog import Catalog
+from assess.i18n import pick, t
 from assess.scoring import GAP_RESULTS, Scorecard, Tally, round1, score
 
 RANK = {"not_met": 0, "partial": 1, "met": 2}
@@ -79,9 +80,7 @@ LABELS: dict[str, tuple[str, str]] = {
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    nl, en = LABELS[key]
-    text = en if lang == "en" else nl
-    return text.format(**values) if values else text
+    return pick(LABELS, key, lang, **values)
 
 
 def direction(before: str, after: str) -> str | None:
@@ -289,7 +288,6 @@ def _result(diff: Diff, result: str | None, lang: str) -> str:
 
 
 def _norm_table(diff: Diff, items: tuple[NormChange, ...], lang: str) -> list[str]:
-    from assess.i18n import t
     from assess.reports.markdown import table
     from assess.reports.text import md_escape, short
 
@@ -303,7 +301,6 @@ def _norm_table(diff: Diff, items: tuple[NormChange, ...], lang: str) -> list[st
 
 
 def _action_table(diff: Diff, items: tuple[ActionStatus, ...], lang: str) -> list[str]:
-    from assess.i18n import t
     from assess.reports.markdown import table
     from assess.reports.text import md_escape
 
@@ -334,7 +331,6 @@ def _score_rows(diff: Diff, entries: tuple[ScoreChange, ...], lang: str) -> list
 
 
 def render_markdown(diff: Diff, lang: str) -> str:
-    from assess.i18n import t
     from assess.reports.markdown import table
     from assess.reports.text import md_escape, score_text, status_label
 

@@ -111,10 +111,16 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: str, **values: object) -> str:
-    nl, en = LABELS[key]
+def pick(table: Mapping[str, tuple[str, str]], key: str, lang: str, /, **values: object) -> str:
+    """The ``lang`` text of ``key`` in a table of (nl, en) pairs, with ``values`` filled in."""
+    nl, en = table[key]
     text = en if lang == "en" else nl
     return text.format(**values) if values else text
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """A word or sentence of the reports and the CLI in ``lang``."""
+    return pick(LABELS, key, lang, **values)
 
 
 def system_language(environ: Mapping[str, str] | None = None) -> str | None:

@@ -33,6 +33,7 @@ from assess.assessment import RESULTS, Action, Answer, Assessment, Loaded, Posit
 from assess.catalog import Catalog
 from assess.compare import line_in, same_service
 from assess.errors import InputError, Problem
+from assess.i18n import pick
 from assess.reports.text import action_details
 from assess.storage import digest
 
@@ -82,9 +83,7 @@ LABELS: dict[str, tuple[str, str]] = {
 
 
 def label(key: str, lang: str, **values: object) -> str:
-    nl, en = LABELS[key]
-    text = en if lang == "en" else nl
-    return text.format(**values) if values else text
+    return pick(LABELS, key, lang, **values)
 
 
 @dataclass(frozen=True)

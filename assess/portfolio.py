@@ -21,6 +21,7 @@ from typing import Any
 from assess.catalog import Catalog
 from assess.errors import Problem
 from assess.i18n import LABELS as CORE_LABELS
+from assess.i18n import pick
 from assess.i18n import t as core_t
 from assess.scoring import Scorecard, round1
 
@@ -125,9 +126,7 @@ def t(key: str, lang: str, **values: object) -> str:
     """The portfolio's own labels, else the core's (:func:`assess.i18n.t`)."""
     if key not in LABELS:
         return core_t(key, lang, **values)
-    nl, en = LABELS[key]
-    text = en if lang == "en" else nl
-    return text.format(**values) if values else text
+    return pick(LABELS, key, lang, **values)
 
 
 assert not set(LABELS) & set(CORE_LABELS), "portfolio labels must not shadow core labels"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from assess.i18n import pick
+
 LABELS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
     # key bindings (footer, help)
@@ -172,6 +174,4 @@ LABELS: dict[str, tuple[str, str]] = {
 
 
 def label(name: str, lang: str, **values: object) -> str:
-    nl, en = LABELS[name]
-    text = en if lang == "en" else nl
-    return text.format(**values) if values else text
+    return pick(LABELS, name, lang, **values)

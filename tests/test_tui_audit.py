@@ -629,3 +629,25 @@ def test_texts_name_the_keys_of_the_users_keymap(tmp_path: Path) -> None:
             await settle(app, pilot)
 
     run(play())
+
+
+def test_keys_typed_just_before_ctrl_s_are_saved(tmp_path: Path) -> None:
+    """ctrl+s is handled as it arrives; text typed just before it (a fast typist, a paste) still counts."""
+    from textual import events
+
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            for char in "Wachtlijst":  # one burst: no waiting between the keys
+                app.post_message(events.Key(char, char))
+            app.post_message(events.Key("ctrl+s", None))
+            await settle(app, pilot)
+            assert not isinstance(app.screen, EditScreen)
+            assert app.assessment.answer("1.1").evidence == ("Wachtlijst",)
+
+    run(play())
+    assert assessment_file.load(str(path), load_catalog()).assessment.answer("1.1").evidence == ("Wachtlijst",)

@@ -117,6 +117,17 @@ class EditScreen(ModalScreen[Answer | None]):
             self.dismiss(None)
 
     def action_save(self) -> None:
+        # ctrl+s is a priority key: it is handled as it arrives, while keys typed just before it may still
+        # wait in the focused field's queue. Reading the form from that queue, after them, loses none.
+        field = self.focused
+        if field is not None:
+            field.call_later(self._save)
+        else:
+            self._save()
+
+    def _save(self) -> None:
+        if not self.is_current:  # saved or cancelled meanwhile
+            return
         try:
             answer = self.read_answer()
         except ValueError as problem:

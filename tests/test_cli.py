@@ -101,6 +101,9 @@ def test_report_exit_codes(cli, write) -> None:
     status, _, err = cli("report", str(path), "--fail-under", "50.1")
     assert status == 1 and "overall score 50.0 is under 50.1" in err
     assert cli("report", str(path))[0] == 0
+    for nonsense in ("-5", "101", "nan", "abc"):
+        status, out, err = cli("report", str(path), "--fail-under", nonsense)
+        assert status == 2 and out == "" and "argument --fail-under: " in err, nonsense
     status, _, err = cli("report", str(path), "--fail-on-critical")
     assert status == 1 and "critical norm not met: 2.2" in err
     bad = write("bad.yaml", "assess: 1\n")

@@ -15,6 +15,17 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
                         help="language of the output (default: the file's language, else the system locale)")
 
 
+def percent(value: str) -> float:
+    """``--fail-under``: a number from 0 to 100."""
+    try:
+        pct = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0 <= pct <= 100:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{value!r} is not a percentage from 0 to 100")
+    return pct
+
+
 def service_name(value: str) -> str:
     """``--service``: a name with its outer spaces removed; a blank one is a usage error."""
     name = value.strip()

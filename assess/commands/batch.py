@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from assess.commands._common import add_lang
+from assess.commands._common import add_lang, percent
 
 NAME = "batch"
 ORDER = 45
@@ -50,16 +50,6 @@ def _jobs(value: str) -> int:
     return jobs
 
 
-def _percent(value: str) -> float:
-    try:
-        pct = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0 <= pct <= 100:  # also refuses nan
-        raise argparse.ArgumentTypeError(f"{value!r} is not a percentage from 0 to 100")
-    return pct
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
@@ -70,7 +60,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", type=_formats, default=("md",), metavar="md,json,csv",
                         help="report formats per service, comma-separated (default: md)")
     add_lang(parser)
-    parser.add_argument("--fail-under", type=_percent, metavar="PCT",
+    parser.add_argument("--fail-under", type=percent, metavar="PCT",
                         help="exit 1 when a service's overall score is under PCT, 0 to 100 (or it has none)")
     parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                         help="worker processes (default: the number of CPUs); the output is the same for any N")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assess.commands._common import add_lang, print_warnings, write_output
+from assess.commands._common import add_lang, percent, print_warnings, write_output
 
 NAME = "report"
 ORDER = 40
@@ -17,8 +17,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("md", "json", "csv"), default="md")
     add_lang(parser)
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default or -: stdout)")
-    parser.add_argument("--fail-under", type=float, metavar="PCT",
-                        help="exit 1 when the overall score is under PCT")
+    parser.add_argument("--fail-under", type=percent, metavar="PCT",
+                        help="exit 1 when the overall score is under PCT, 0 to 100 (or there is none)")
     parser.add_argument("--fail-on-critical", action="store_true",
                         help="exit 1 when a critical norm is not met")
     parser.add_argument("--previous", metavar="FILE",

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -22,7 +21,7 @@ from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
 from assess.tui.keys import AUDIT_KEYS, make_bindings, shown_keys
 from assess.tui.labels import label
-from assess.tui.session import Filter
+from assess.tui.session import Filter, Walk
 
 if TYPE_CHECKING:
     from assess.tui.app import AuditApp
@@ -45,20 +44,19 @@ class AuditScreen(Screen[None]):
         return cast("AuditApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
-        with Horizontal(id="body"):
-            with VerticalScroll(id="sections") as sections:
-                sections.can_focus = False
-                yield SectionList()
-            yield NormPane(id="norm")
-        yield CompactFooter()
-
-    def on_mount(self) -> None:
         app = self.audit
         walk = app.walk()
         # Resume at the first norm not yet assessed.
         self.set_reactive(AuditScreen.current, walk.next_unassessed(walk.items[-1].id, app.assessment)
                           or walk.items[0].id)
+        # Each widget gets its content now, so the first layout and the first frame already show it.
+        yield TitleBar()
+        yield SectionList(self._section_view(walk), id="sections")
+        yield NormPane(id="norm")
+        yield CompactFooter()
+
+    def on_mount(self) -> None:
+        app = self.audit
         app.translate_bindings(self, AUDIT_KEYS)
         self.watch(app, "assessment", self._request_show, init=False)
         self.watch(app, "lang", self._on_language, init=False)
@@ -88,16 +86,21 @@ class AuditScreen(Screen[None]):
         if not any(n.id == self.current for n in walk.items):  # its setting is gone (the file was reloaded)
             self.set_reactive(AuditScreen.current, walk.first() or walk.items[0].id)
         norm = app.catalog.item(self.current)
-        kept_sections = frozenset(n.section for n in walk.visible)
         sections = self.query_one(SectionList)
+        view = self._section_view(walk)
         shown = sections.view
-        if shown is None or shown.card is not app.card or (shown.lang, shown.current_section, shown.kept_sections) != (
-                app.lang, norm.section, kept_sections):
-            sections.view = SectionListView(app.card, app.lang, norm.section, kept_sections)
+        if shown.card is not view.card or (shown.lang, shown.current_section, shown.kept_sections) != (
+                view.lang, view.current_section, view.kept_sections):
+            sections.show(view)
         self.query_one(NormPane).view = NormView(
             norm, app.catalog.section(norm.section), app.assessment.answer(norm.id), app.catalog.answer_set,
             app.lang, walk.position(norm.id), self.show_description, shown_keys(self))
         self._show_title()
+
+    def _section_view(self, walk: Walk) -> SectionListView:
+        app = self.audit
+        return SectionListView(app.card, app.lang, app.catalog.item(self.current).section,
+                               frozenset(n.section for n in walk.visible))
 
     def watch_current(self) -> None:
         self._request_show()

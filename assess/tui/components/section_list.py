@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.widget import Widget
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from assess.i18n import t
 from assess.reports.text import bar, score_text, status_label
@@ -33,10 +35,17 @@ def status_content(status: str | None, lang: str) -> Content:
     return Content.assemble((status_label(status, lang), f"bold {STATUS_STYLE.get(status or '', '')}".strip()))
 
 
-class SectionList(Widget):
-    DEFAULT_CSS = stylesheet(__file__)
+def line_count(view: SectionListView) -> int:
+    """How many lines :meth:`SectionList.content` has: two per section, the settings' heading, the totals."""
+    settings = 1 + 2 * len(view.card.settings) if view.card.settings else 0
+    return 2 * len(view.card.principles) + settings + 3
 
-    view: reactive[SectionListView | None] = reactive(None)
+
+class SectionList(ScrollView, can_focus=False):
+    """Line API, like the norm pane: a keystroke repaints only the lines that changed (mostly one
+    section's progress and the overall score), and the list scrolls by itself (no container)."""
+
+    DEFAULT_CSS = stylesheet(__file__)
 
     class Chosen(Message):
         """The user clicked a section."""
@@ -45,54 +54,67 @@ class SectionList(Widget):
             super().__init__()
             self.section_id = section_id
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._rendered: tuple[SectionListView, int, Content] | None = None
+    def __init__(self, view: SectionListView, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._view = view
+        # section id -> what its two lines were made of, and the lines (most stay the same on a keystroke)
+        self._entries: dict[str, tuple[tuple[object, ...], list[Content]]] = {}
+        self._strips: list[Strip] = []
+        self._built_for: tuple[SectionListView, int] | None = None
+        self.set_reactive(SectionList.virtual_size, Size(0, line_count(view)))
+
+    @property
+    def view(self) -> SectionListView:
+        return self._view
+
+    def show(self, view: SectionListView) -> None:
+        """Show ``view``, repainting only the lines that changed."""
+        self._view = view
+        if line_count(view) != self.virtual_size.height:  # the chosen settings changed: a layout pass
+            self.virtual_size = Size(self.virtual_size.width, line_count(view))
+        if self.is_mounted:
+            self._rebuild()
 
     def on_resize(self) -> None:
-        self.refresh()
-
-    def watch_view(self, old: SectionListView | None, new: SectionListView | None) -> None:
-        if old is None or new is None or old.card.settings != new.card.settings:
-            self.refresh(layout=True)  # the number of lines changes only with the chosen settings
+        self._rebuild()
 
     def action_choose(self, section_id: str) -> None:
         self.post_message(self.Chosen(section_id))
 
-    def _entry(self, entry: SectionScore, view: SectionListView) -> list[Content]:
+    def _entry(self, entry: SectionScore, view: SectionListView, wide: bool) -> list[Content]:
         section = entry.section
         current = section.id == view.current_section
+        kept = section.id in view.kept_sections
+        key = (entry.tally, current, kept, view.lang, wide)
+        cached = self._entries.get(section.id)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         name = section.id if section.kind == "principle" else (section.source_section or section.id)
         marker = "▶ " if current else "  "
-        style = "reverse bold" if current else ("" if section.id in view.kept_sections else "dim")
+        style = "reverse bold" if current else ("" if kept else "dim")
         click = f"choose({section.id!r})"
         title = Content.assemble(f"{marker}{name} ", section.title[view.lang])
         tally = entry.tally
         progress = f"{tally.assessed}/{tally.total}"
-        meter = f"{bar(entry.score, BAR_WIDTH)} " if self.size.width >= WIDE else ""
+        meter = f"{bar(entry.score, BAR_WIDTH)} " if wide else ""
         status = status_content(entry.status, view.lang) if entry.status else Content("")  # no score: just "–"
         detail = Content.assemble(f"    {progress.ljust(6)}{meter}", score_text(entry.score).rjust(5), " ", status)
-        return [title.stylize(style).stylize(f"@click={click}"),
-                detail.stylize("dim" if section.id not in view.kept_sections else "").stylize(f"@click={click}")]
+        lines = [title.stylize(style).stylize(f"@click={click}"),
+                 detail.stylize("dim" if not kept else "").stylize(f"@click={click}")]
+        self._entries[section.id] = (key, lines)
+        return lines
 
-    def render(self) -> Content:
-        view = self.view
-        if view is None:
-            return Content("")
-        if self._rendered is not None and self._rendered[0] is view and self._rendered[1] == self.size.width:
-            return self._rendered[2]
-        content = self._content(view)
-        self._rendered = (view, self.size.width, content)
-        return content
-
-    def _content(self, view: SectionListView) -> Content:
+    def content(self, wide: bool | None = None) -> Content:
+        """Every line of the list; with a bar per section when ``wide`` (default: when the list is wide)."""
+        view = self._view
+        wide = self.size.width >= WIDE if wide is None else wide
         lines: list[Content] = []
         for entry in view.card.principles:
-            lines += self._entry(entry, view)
+            lines += self._entry(entry, view, wide)
         if view.card.settings:
             lines.append(Content.assemble((label("audit.settings_apart", view.lang), "italic $text-muted")))
             for entry in view.card.settings:
-                lines += self._entry(entry, view)
+                lines += self._entry(entry, view, wide)
         card = view.card
         lines.append(Content(""))
         lines.append(Content.assemble((t("report.overall_score", view.lang), "bold"), " ",
@@ -100,3 +122,33 @@ class SectionList(Widget):
         lines.append(Content(label("audit.assessed", view.lang, assessed=card.overall.assessed,
                                    total=card.overall.total)))
         return Content("\n").join(lines)
+
+    def render(self) -> Content:
+        """The whole list as one text (the lines on screen are cut from it)."""
+        return self.content()
+
+    def _rebuild(self) -> None:
+        view = self._view
+        width = self.scrollable_content_region.width
+        if width <= 0 or (view, width) == self._built_for:
+            return
+        self._built_for = (view, width)
+        old = self._strips
+        self._strips = Visual.to_strips(self, self.content(), width, None, self.visual_style)
+        if self.virtual_size.width != width:
+            self.set_reactive(SectionList.virtual_size, Size(width, len(self._strips)))
+        if not old:  # the first build, while the first frame is drawn: nothing painted yet is stale
+            return
+        if len(old) != len(self._strips):
+            self.refresh()
+            return
+        for y, (before, after) in enumerate(zip(old, self._strips, strict=True)):
+            if before != after:
+                self.refresh_line(y)
+
+    def render_line(self, y: int) -> Strip:
+        self._rebuild()  # the first frame already shows the list, without waiting for a Resize event
+        index = y + self.scroll_offset.y
+        if 0 <= index < len(self._strips):
+            return self._strips[index]
+        return Strip([])  # below the list: the widget's background

@@ -137,8 +137,7 @@ def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
             full = Document(doc.name, doc.text, doc.data)
             full._root = doc._root
             error.path.extendleft(reversed(path))
-            problems.append(Problem(doc.name, doc.line_of(list(error.absolute_path)),
-                                    schema_check.message(full, error)))
+            problems.extend(schema_check.problems(full, error))
         return problems
     hint = schema_check.yaml_trap_hint(doc, path, value)
     return [Problem(doc.name, line, f"{where}: expected a result ({', '.join(RESULTS)}) or a mapping, "
@@ -152,7 +151,7 @@ def _schema_problems(doc: Document, data: Any) -> list[Problem]:
         if len(path) == 2 and path[0] == "answers" and error.validator == "oneOf":
             problems.extend(_answer_problems(doc, str(path[1]), error.instance))
         else:
-            problems.append(Problem(doc.name, doc.line_of(path), schema_check.message(doc, error)))
+            problems.extend(schema_check.problems(doc, error))
     return problems
 
 

@@ -95,13 +95,23 @@ def message(doc: Document, error: ValidationError) -> str:
     return f"{where}: {error.message}"
 
 
+def problems(doc: Document, error: ValidationError) -> list[Problem]:
+    """The problems one schema error stands for, each at its line: an unknown field at the field's own line."""
+    path = list(error.absolute_path)
+    value = error.instance
+    if error.validator == "additionalProperties" and isinstance(value, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        where = field_path(path)
+        return [Problem(doc.name, doc.line_of([*path, key]),
+                        f"{where}: unknown field {key!r}; allowed: {', '.join(allowed)}")
+                for key in value if key not in allowed]
+    return [Problem(doc.name, doc.line_of(path), message(doc, error))]
+
+
 def check(doc: Document, schema_name: str, data: Any | None = None) -> Iterator[Problem]:
     """Yield one problem per schema violation, in document order."""
     instance = doc.data if data is None else data
     errors: Iterable[ValidationError] = validator(schema_name).iter_errors(instance)
-    found = []
-    for error in errors:
-        line = doc.line_of(list(error.absolute_path))
-        found.append(Problem(doc.name, line, message(doc, error)))
+    found = [problem for error in errors for problem in problems(doc, error)]
     found.sort(key=lambda p: (p.line or 0, p.message))
     yield from found

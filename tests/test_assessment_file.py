@@ -100,10 +100,10 @@ def test_unknown_fields(write, catalog: Catalog) -> None:
     path = write("a.yaml", assessment_text('"1.1":', "  result: met", "  evidense: x"), )
     text = path.read_text().replace("answers:", "owner: me\nanswers:")
     path.write_text(text)
-    assert load_error(path, catalog) == [
-        f"{path}:1: (top level): unknown field 'owner'; allowed: answers, assess, assessors, checklist, "
+    assert load_error(path, catalog) == [  # each at the line of the unknown field itself
+        f"{path}:4: (top level): unknown field 'owner'; allowed: answers, assess, assessors, checklist, "
         "checklist_version, date, language, merged_from, service, settings",
-        f"{path}:6: answers.\"1.1\": unknown field 'evidense'; allowed: action, disputed, evidence, note, result",
+        f"{path}:8: answers.\"1.1\": unknown field 'evidense'; allowed: action, disputed, evidence, note, result",
     ]
 
 

@@ -7,6 +7,7 @@ batch mode read and write. See ``assess schema`` for its JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -161,6 +162,23 @@ def _texts(value: Any) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _impossible_dates(doc: Document, data: dict, problems: list[Problem]) -> None:
+    """Dates of the right shape that do not exist (2027-02-30), for a file that also has schema problems:
+    the schema checks only the shape, so without this they would show up only once the rest is fixed."""
+    places: list[tuple[list[object], Any]] = [(["date"], data.get("date"))]
+    answers = data.get("answers")
+    for norm_id, answer in (answers.items() if isinstance(answers, dict) else ()):
+        action = answer.get("action") if isinstance(answer, dict) else None
+        if isinstance(action, dict):
+            places.append((["answers", norm_id, "action", "due"], action.get("due")))
+    for path, value in places:
+        if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
+            _date(doc, path, value, problems)
+
+
 def _date(doc: Document, path: list[object], value: Any, problems: list[Problem]) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
@@ -224,6 +242,7 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
     checked = _dates_to_text(data)
     problems = [] if schema_ok(checked) else _schema_problems(doc, checked)
     if problems:
+        _impossible_dates(doc, checked, problems)
         answers = data.get("answers")
         if isinstance(answers, dict):  # unknown ids too, so one run shows every problem
             listed = data.get("settings") if isinstance(data.get("settings"), list) else []

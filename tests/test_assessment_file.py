@@ -215,3 +215,13 @@ def test_round_trip_through_the_writer(catalog: Catalog) -> None:
     assert loaded.assessment == original
     assert dump(loaded.assessment, catalog) == text
     assert '  "1.10":\n' in text and "# 1.10 " in text
+
+
+def test_impossible_dates_are_reported_with_the_other_problems(write, catalog: Catalog) -> None:
+    path = write("a.yaml", HEAD + "date: 2026-13-01\n" + 'answers:\n  "1.1": mett\n  "1.2":\n    result: met\n'
+                 '    action: {description: "x", due: 2027-02-30}\n')
+    assert load_error(path, catalog) == [
+        f"{path}:4: date: '2026-13-01' is not a date (YYYY-MM-DD)",
+        f"{path}:6: answers.\"1.1\": unknown result 'mett'; expected one of met, partial, not_met, na",
+        f"{path}:9: answers.\"1.2\".action.due: '2027-02-30' is not a date (YYYY-MM-DD)",
+    ]

@@ -30,6 +30,7 @@ from pathlib import Path
 from assess.assessment import Action, Answer, Assessment, Service
 from assess.catalog import Catalog
 from assess.errors import InputError, Problem
+from assess.i18n import resolve_language
 
 SERVICE_COLUMNS = ("kind", "location", "date", "language")
 LONG_COLUMNS = ("service", "norm", "result", "evidence", "note", "action", "owner", "due", "priority",
@@ -426,7 +427,7 @@ def plan(sheet: Sheet, out_dir: Path, catalog: Catalog, lang: str | None, force:
     planned, problems = [], []
     for assessment in sheet.assessments:
         path = out_dir / f"{names.allocate(assessment.service.name)}.yaml"
-        text = dump(assessment, catalog, lang or assessment.language)
+        text = dump(assessment, catalog, resolve_language(lang, assessment.language))
         try:
             assessment_file.loads(text, str(path), catalog)  # what we write must load
         except InputError as error:

@@ -152,3 +152,11 @@ def test_a_blank_service_name_is_a_usage_error(cli, tmp_path) -> None:
     assert not (tmp_path / "new.yaml").exists()
     status, out, _ = cli("template", "--service", "  De Brug ")
     assert status == 0 and '  name: "De Brug"\n' in out
+
+
+def test_template_speaks_one_language(cli) -> None:
+    _, dutch, _ = cli("template", "--lang", "nl")
+    _, english, _ = cli("template", "--lang", "en")
+    assert dutch.splitlines()[1] == "# assess-beoordelingsbestand, formaat 1. JSON Schema: `assess schema`."
+    assert english.splitlines()[1] == "# assess assessment file, format 1. JSON Schema: `assess schema`."
+    assert "# 1.1 Essentiële behandelingen" in dutch and "# 1.1 Essential treatment" in english

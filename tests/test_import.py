@@ -237,3 +237,15 @@ def test_import_then_batch(cli, csv_file, tmp_path: Path) -> None:
     assert (status, stderr) == (0, "")
     md = (tmp_path / "reports" / "portfolio.md").read_text(encoding="utf-8")
     assert "[De Brug](de-brug.md)" in md and "[Het Dok](het-dok.md)" in md
+
+
+@pytest.mark.parametrize(("locale", "first_line"), [
+    ("en_GB.UTF-8", "# assess assessment file, format 1."),
+    ("nl_NL.UTF-8", "# assess-beoordelingsbestand, formaat 1."),
+])
+def test_comments_follow_the_system_language_without_lang(cli, csv_file, tmp_path: Path, monkeypatch,
+                                                          locale: str, first_line: str) -> None:
+    monkeypatch.setenv("LC_ALL", locale)
+    path = csv_file("service,norm,result\nDe Brug,1.1,met\n")
+    assert cli("import", str(path), "-o", str(tmp_path / "out"))[0] == 0
+    assert (tmp_path / "out" / "de-brug.yaml").read_text(encoding="utf-8").startswith(first_line)

@@ -10,9 +10,9 @@ from assess.errors import InputError
 from assess.storage import atomic_write
 
 
-def add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("nl", "en"),
-                        help="language of the output (default: the file's language, else the system locale)")
+def add_lang(parser: argparse.ArgumentParser, reads_a_file: bool = True) -> None:
+    default = "the file's language, else the system locale" if reads_a_file else "the system locale"
+    parser.add_argument("--lang", choices=("nl", "en"), help=f"language of the output (default: {default}, else en)")
 
 
 def percent(value: str) -> float:

@@ -14,7 +14,7 @@ HELP = "list the norms of the checklist (or a setting's key requirements)"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "md", "json"), default="table")
-    add_lang(parser)
+    add_lang(parser, reads_a_file=False)
     parser.add_argument("--principle", metavar="N", help="only the norms of principle N (1-7)")
     parser.add_argument("--scope", choices=("service", "system", "both"),
                         help="only norms of this scope (the assess project's reading)")

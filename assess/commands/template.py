@@ -21,7 +21,7 @@ GUIDE = {
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--service", metavar="NAME", type=service_name, help="the service's name")
-    add_lang(parser)
+    add_lang(parser, reads_a_file=False)
     parser.add_argument("--setting", metavar="NAME", action="append", default=[],
                         help="include a setting's key requirements (repeatable)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")

@@ -73,6 +73,16 @@ def _cells(row: str) -> int:
     return row.replace("\\|", "").count("|")
 
 
+def test_every_bar_shows_its_completeness(catalog: Catalog) -> None:
+    md = renderer("md")(score(sample(catalog), catalog), "en")
+    block = md.split("```text\n")[1].split("```")[0].splitlines()
+    # principle 1: 1.1 met and 1.7 not met of 10 -> 50.0; principle 3: two n/a of 10, no score
+    assert block[0].split() == ["Principle", "1", "██████████░░░░░░░░░░", "50.0", "AMBER", "2", "of", "10",
+                                "norms", "assessed"]
+    assert block[2].split()[2:] == ["·" * 20, "–", "no", "score", "2", "of", "10", "norms", "assessed"]
+    assert block[-1].split()[-5:] == ["6", "of", "62", "norms", "assessed"]
+
+
 def test_english_markdown(catalog: Catalog) -> None:
     md = renderer("md")(score(sample(catalog), catalog), "en")
     assert md.startswith("# Gap report: De \\| Kade") and "**RED**" in md and "## Scoring rules" in md

@@ -57,15 +57,16 @@ def _previous_row(card: Scorecard, previous: Scorecard, lang: str) -> list[str]:
 
 
 def _bars(card: Scorecard, lang: str) -> str:
-    names = [e.section.label(lang) for e in card.sections]
-    width = max(len(n) for n in names)
+    """A bar per section and overall, each with its completeness (assessed of total norms)."""
+    rows = [(e.section.label(lang), e.score, status_label(e.status, lang), e.tally) for e in card.sections]
+    rows.append((t("report.overall_score", lang), card.score, status_label(card.status, lang), card.overall))
+    width = max(len(name) for name, *_ in rows)
+    status_width = max(len(status) for _, _, status, _ in rows)
     lines = []
-    for name, entry in zip(names, card.sections, strict=True):
-        lines.append(f"{name.ljust(width)}  {bar(entry.score)}  {score_text(entry.score).rjust(5)}  "
-                     f"{status_label(entry.status, lang)}")
-    overall = t("report.overall_score", lang)
-    lines.append(f"{overall.ljust(width)}  {bar(card.score)}  {score_text(card.score).rjust(5)}  "
-                 f"{status_label(card.status, lang)}")
+    for name, score, status, tally in rows:
+        completeness = t("report.completeness_detail", lang, assessed=tally.assessed, total=tally.total)
+        lines.append(f"{name.ljust(width)}  {bar(score)}  {score_text(score).rjust(5)}  {status.ljust(status_width)}  "
+                     f"{completeness}")
     return "```text\n" + "\n".join(lines) + "\n```"
 
 

@@ -50,9 +50,9 @@ class AuditScreen(Screen[None]):
         self.set_reactive(AuditScreen.current, walk.next_unassessed(walk.items[-1].id, app.assessment)
                           or walk.items[0].id)
         # Each widget gets its content now, so the first layout and the first frame already show it.
-        yield TitleBar()
+        yield TitleBar(title_info(app))
         yield SectionList(self._section_view(walk), id="sections")
-        yield NormPane(id="norm")
+        yield NormPane(self._norm_view(walk), id="norm")
         yield CompactFooter()
 
     def on_mount(self) -> None:
@@ -62,7 +62,6 @@ class AuditScreen(Screen[None]):
         self.watch(app, "lang", self._on_language, init=False)
         self.watch(app, "norm_filter", self._request_show, init=False)
         self.watch(app, "save_state", self._show_title, init=False)
-        self._show_all()
 
     # -- showing -----------------------------------------------------------------------------------
 
@@ -85,22 +84,26 @@ class AuditScreen(Screen[None]):
         walk = app.walk()
         if not any(n.id == self.current for n in walk.items):  # its setting is gone (the file was reloaded)
             self.set_reactive(AuditScreen.current, walk.first() or walk.items[0].id)
-        norm = app.catalog.item(self.current)
         sections = self.query_one(SectionList)
         view = self._section_view(walk)
         shown = sections.view
         if shown.card is not view.card or (shown.lang, shown.current_section, shown.kept_sections) != (
                 view.lang, view.current_section, view.kept_sections):
             sections.show(view)
-        self.query_one(NormPane).view = NormView(
-            norm, app.catalog.section(norm.section), app.assessment.answer(norm.id), app.catalog.answer_set,
-            app.lang, walk.position(norm.id), self.show_description, shown_keys(self))
+        self.query_one(NormPane).view = self._norm_view(walk)
         self._show_title()
 
     def _section_view(self, walk: Walk) -> SectionListView:
         app = self.audit
         return SectionListView(app.card, app.lang, app.catalog.item(self.current).section,
                                frozenset(n.section for n in walk.visible))
+
+    def _norm_view(self, walk: Walk) -> NormView:
+        app = self.audit
+        norm = app.catalog.item(self.current)
+        return NormView(norm, app.catalog.section(norm.section), app.assessment.answer(norm.id),
+                        app.catalog.answer_set, app.lang, walk.position(norm.id), self.show_description,
+                        shown_keys(self))
 
     def watch_current(self) -> None:
         self._request_show()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
@@ -67,7 +67,7 @@ class NormPane(ScrollView, can_focus=False):
 
     DEFAULT_CSS = stylesheet(__file__)
 
-    view: reactive[NormView | None] = reactive(None)
+    view: var[NormView | None] = var(None, init=False)  # var: :meth:`_rebuild` says what to repaint
 
     class ResultChosen(Message):
         """The user clicked a result."""
@@ -82,8 +82,9 @@ class NormPane(ScrollView, can_focus=False):
     class DescriptionToggled(Message):
         pass
 
-    def __init__(self, id: str | None = None) -> None:
+    def __init__(self, view: NormView | None = None, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.set_reactive(NormPane.view, view)
         self._strips: list[Strip] = []
         self._norm_shown: str | None = None
         self._built_for: tuple[NormView, int] | None = None
@@ -172,24 +173,29 @@ class NormPane(ScrollView, can_focus=False):
     def on_resize(self) -> None:
         self._rebuild()
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, painting: bool = False) -> None:
+        """Make the strips for the current view and width (``painting``: asked by :meth:`render_line`)."""
         view = self.view
         width = self.scrollable_content_region.width
         if view is None or width <= 2 or (view, width) == self._built_for:
             return
+        first = self._built_for is None
         self._built_for = (view, width)
         content = Content("\n").join(Content.assemble(" ", line) for line in self.build(view, width - 2))
+        # The lines are wrapped already (text-wrap is nowrap): Textual need not look for breaks again.
         self._strips = Visual.to_strips(self, content, width, None, self.visual_style, pad=True)
         # The scrollbar is always shown (overflow-y: scroll), so a new height needs no layout pass of
         # the screen, only new scrollbar proportions: that saves most of a frame per keystroke.
         size = Size(width, len(self._strips))
         if size != self.virtual_size:
             self.set_reactive(NormPane.virtual_size, size)
-            self._scroll_update(size)
+            self.vertical_scrollbar.window_virtual_size = size.height
+            self.scroll_y = self.validate_scroll_y(self.scroll_y)
         if self._norm_shown != view.norm.id:
             self._norm_shown = view.norm.id
             self.scroll_to(0, 0, animate=False, immediate=True)
-        self.refresh()
+        if not (first and painting):  # the first frame is being drawn with these strips already
+            self.refresh()
 
     @property
     def lines(self) -> list[str]:
@@ -200,6 +206,7 @@ class NormPane(ScrollView, can_focus=False):
         return [" " + line.plain for line in self.build(self.view, width - 2)]
 
     def render_line(self, y: int) -> Strip:
+        self._rebuild(painting=True)  # so the first frame shows the norm, without waiting for a Resize event
         index = y + self.scroll_offset.y
         if 0 <= index < len(self._strips):
             return self._strips[index]

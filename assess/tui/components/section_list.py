@@ -59,6 +59,7 @@ class SectionList(ScrollView, can_focus=False):
         self._view = view
         # section id -> what its two lines were made of, and the lines (most stay the same on a keystroke)
         self._entries: dict[str, tuple[tuple[object, ...], list[Content]]] = {}
+        self._shown: list[Content] = []  # the lines the strips show
         self._strips: list[Strip] = []
         self._built_for: tuple[SectionListView, int] | None = None
         self.set_reactive(SectionList.virtual_size, Size(0, line_count(view)))
@@ -106,8 +107,10 @@ class SectionList(ScrollView, can_focus=False):
 
     def content(self, wide: bool | None = None) -> Content:
         """Every line of the list; with a bar per section when ``wide`` (default: when the list is wide)."""
+        return Content("\n").join(self._lines(self.size.width >= WIDE if wide is None else wide))
+
+    def _lines(self, wide: bool) -> list[Content]:
         view = self._view
-        wide = self.size.width >= WIDE if wide is None else wide
         lines: list[Content] = []
         for entry in view.card.principles:
             lines += self._entry(entry, view, wide)
@@ -121,33 +124,47 @@ class SectionList(ScrollView, can_focus=False):
                                       score_text(card.score), " ", status_content(card.status, view.lang)))
         lines.append(Content(label("audit.assessed", view.lang, assessed=card.overall.assessed,
                                    total=card.overall.total)))
-        return Content("\n").join(lines)
+        return lines
 
     def render(self) -> Content:
         """The whole list as one text (the lines on screen are cut from it)."""
         return self.content()
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, painting: bool = False) -> None:
+        """Make the strips for the current view and width (``painting``: asked by :meth:`render_line`)."""
         view = self._view
         width = self.scrollable_content_region.width
         if width <= 0 or (view, width) == self._built_for:
             return
+        same_width = self._built_for is not None and self._built_for[1] == width
         self._built_for = (view, width)
-        old = self._strips
-        self._strips = Visual.to_strips(self, self.content(), width, None, self.visual_style)
+        lines = self._lines(self.size.width >= WIDE)
+        old_lines, old_strips = self._shown, self._strips
+        if same_width and len(old_lines) == len(lines):
+            changed = [y for y, line in enumerate(lines) if not line.is_same(old_lines[y])]
+        else:
+            changed = list(range(len(lines)))
+        # Only the changed lines are rendered (mostly one section's progress and the totals); the others
+        # are blank in this render and keep their strips. Rendering them as one text keeps each line's
+        # place in the list, which the strips record for text selection.
+        redo = set(changed)
+        fresh = Visual.to_strips(self, Content("\n").join(line if y in redo else Content("")
+                                                           for y, line in enumerate(lines)),
+                                 width, None, self.visual_style)
+        self._shown = lines
+        self._strips = [fresh[y] if y in redo else old_strips[y] for y in range(len(lines))]
         if self.virtual_size.width != width:
-            self.set_reactive(SectionList.virtual_size, Size(width, len(self._strips)))
-        if not old:  # the first build, while the first frame is drawn: nothing painted yet is stale
+            self.set_reactive(SectionList.virtual_size, Size(width, len(lines)))
+        if not old_strips and painting:  # the first frame is being drawn with these strips already
             return
-        if len(old) != len(self._strips):
+        if len(old_strips) != len(lines):
             self.refresh()
             return
-        for y, (before, after) in enumerate(zip(old, self._strips, strict=True)):
-            if before != after:
-                self.refresh_line(y)
+        for y in changed:
+            self.refresh_line(y)
 
     def render_line(self, y: int) -> Strip:
-        self._rebuild()  # the first frame already shows the list, without waiting for a Resize event
+        self._rebuild(painting=True)  # so the first frame shows the list, without waiting for a Resize event
         index = y + self.scroll_offset.y
         if 0 <= index < len(self._strips):
             return self._strips[index]

@@ -32,6 +32,10 @@ class TitleBar(Widget):
 
     info: reactive[TitleInfo | None] = reactive(None)
 
+    def __init__(self, info: TitleInfo | None = None) -> None:
+        super().__init__()
+        self.set_reactive(TitleBar.info, info)
+
     def render(self) -> Content:
         info = self.info
         if info is None:

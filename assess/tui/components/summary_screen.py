@@ -56,9 +56,13 @@ def overview(card: Scorecard, lang: str) -> Content:
         lines.append(Content.assemble(("⚠ " + label("summary.critical", lang, ids=ids), "bold $text-error")))
     names = [entry.section.label(lang) for entry in card.sections]
     name_width = max(len(name) for name in names)
+    status_width = max(status_content(entry.status, lang).cell_length for entry in card.sections)
     for name, entry in zip(names, card.sections, strict=True):
+        status = status_content(entry.status, lang)
+        progress = label("audit.assessed", lang, assessed=entry.tally.assessed, total=entry.tally.total)
         lines.append(Content.assemble(name.ljust(name_width), "  ", bar(entry.score), "  ",
-                                      score_text(entry.score).rjust(5), "  ", status_content(entry.status, lang)))
+                                      score_text(entry.score).rjust(5), "  ", status,
+                                      " " * (status_width - status.cell_length + 2), (progress, "$text-muted")))
     return Content("\n").join(lines)
 
 

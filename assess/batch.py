@@ -321,6 +321,7 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         portfolio.fail(problem.file, (problem,))
         outcome.failed += 1
     names = NameAllocator(reserved=[PORTFOLIO_STEM])
+    written: list[str] = []  # stems of the reports this run put in place
     bar = Progress(len(paths), err, progress)
     try:
         for done, result in enumerate(_results(list(enumerate(paths)), config, jobs), 1):
@@ -341,6 +342,7 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
                 outcome.processed += 1
                 messages += [str(w) for w in result.warnings]
                 portfolio.add(result, stem)
+                written.append(stem)
                 if fail_under is not None and (result.score is None or result.score < fail_under):
                     outcome.under += 1
                     shown = "–" if result.score is None else f"{result.score:.1f}"
@@ -351,6 +353,7 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
                     print(message, file=err)
             bar.step(done, result.path)
         bar.clear()
+        _warn_about_other_reports(out, formats, written, err)
         data = portfolio.build()
         portfolio_lang = resolve_language(lang)
         _publish(out / f"{PORTFOLIO_STEM}.md", staging, lambda write: write_md(data, catalog, portfolio_lang, write))
@@ -359,6 +362,23 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         bar.clear()
         shutil.rmtree(staging, ignore_errors=True)
     return outcome
+
+
+def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Iterable[str], err: TextIO) -> None:
+    """One warning when ``out`` holds report-like files this run did not write (say, of a renamed service):
+    the portfolio does not list them, and whoever reads the folder may take them for current."""
+    current = {f"{stem}.{fmt}" for stem in written for fmt in formats}
+    current |= {f"{PORTFOLIO_STEM}.md", f"{PORTFOLIO_STEM}.json"}
+    suffixes = {f".{fmt}" for fmt in formats}
+    try:
+        others = sorted(entry.name for entry in out.iterdir()
+                        if entry.is_file() and entry.suffix in suffixes and entry.name not in current)
+    except OSError:
+        return
+    if others:
+        shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+        print(f"{out}: warning: {len(others)} report file(s) here were not written by this run ({shown}); "
+              "they may be from an earlier run", file=err)
 
 
 def _publish(target: Path, staging: str, produce: Callable[[Callable[[str], Any]], None]) -> None:

@@ -304,3 +304,16 @@ def test_messages_clear_the_progress_line(tmp_path: Path, files: Path) -> None:
     text = err.getvalue()
     assert "\r\x1b[K" + str(files / "noord" / "x.yaml") + ":1:" in text
     assert text.endswith("\r\x1b[K")
+
+
+def test_reports_of_an_earlier_run_are_pointed_out(cli, files: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert cli("batch", str(files), "--out", str(out), "--jobs", "1") == (0, "", "")
+    renamed = files / "zuid" / "b.yml"
+    renamed.write_text(service_file("Bravo Noord", '"1.1": not_met'), encoding="utf-8")
+    (out / "notes.txt").write_text("the consultant's own notes", encoding="utf-8")
+    status, _, stderr = cli("batch", str(files), "--out", str(out), "--jobs", "1")
+    assert status == 0
+    assert stderr == (f"{out}: warning: 1 report file(s) here were not written by this run (bravo.md); "
+                      "they may be from an earlier run\n")
+    assert (out / "bravo.md").exists(), "nothing is deleted"

@@ -61,18 +61,30 @@ class Agreement:
     kappa: Kappa
 
 
+def _quantize(value: Fraction, places: int) -> Decimal:
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def round_half_up(value: Fraction | None, places: int) -> float | None:
-    """Round half up (away from zero at .5) from the exact fraction, like ``assess.scoring.round1``."""
+    """Round half up (away from zero at .5) from the exact fraction, like ``assess.scoring.round1``.
+
+    A value that rounds to zero is 0.0, never -0.0 (which would print as "-0.00").
+    """
     if value is None:
         return None
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    return float(_quantize(value, places)) + 0.0
 
 
 def band(value: Fraction | None) -> str | None:
-    """The Landis & Koch label of a kappa: poor, slight, fair, moderate, substantial, almost_perfect."""
+    """The Landis & Koch label of a kappa: poor, slight, fair, moderate, substantial, almost_perfect.
+
+    Landis & Koch give two-decimal ranges (0.41-0.60 moderate, 0.61-0.80 substantial, ...), so the label is
+    that of the kappa rounded half up to two decimals, as it is printed: 0.6018 is "0.60 (moderate)".
+    """
     if value is None:
         return None
+    value = Fraction(_quantize(value, 2))
     if value < 0:
         return "poor"
     for upper, name in BANDS:

@@ -137,3 +137,15 @@ def test_bad_input_is_rejected() -> None:
         agreement([("met", "met")], 3)
     with pytest.raises(ValueError):
         agreement([("met",)], 1)
+
+
+def test_band_goes_with_the_kappa_as_printed() -> None:
+    # 15 items, 2x2 table [[6, 1], [2, 6]]: p_o = 12/15, p_e = (7*8 + 8*7)/225 = 112/225,
+    # kappa = (180/225 - 112/225) / (113/225) = 68/113 = 0.6018 -> printed 0.60, which Landis & Koch call moderate.
+    kappa = cohen_kappa_table([[6, 1], [2, 6]])
+    assert kappa.value == Fraction(68, 113) and round_half_up(kappa.value, 2) == 0.60
+    assert band(kappa.value) == "moderate"
+    assert band(Fraction(2049, 10000)) == "slight" and band(Fraction(205, 1000)) == "fair"
+    # A kappa that rounds to zero is 0.00, not -0.00, and not "poor".
+    assert str(round_half_up(Fraction(-4, 1000), 2)) == "0.0" and band(Fraction(-4, 1000)) == "slight"
+    assert band(Fraction(-5, 1000)) == "poor"

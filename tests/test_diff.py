@@ -286,3 +286,22 @@ def test_diff_end_to_end(write, tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "assess", "diff", str(old), str(bad)],
                             capture_output=True, text=True)
     assert result.returncode == 2 and result.stderr.startswith(f"{bad}:5: service.name:")
+
+
+def test_output_equal_to_an_input_is_refused(write, cli) -> None:
+    old, new = write("old.yaml", OLD), write("new.yaml", NEW)
+    for target in (str(new), str(old), str(new.parent / "." / "new.yaml")):
+        status, out, err = cli("diff", str(old), str(new), "-o", target)
+        assert status == 2 and out == ""
+        assert err.startswith(f"{target}: is also an input") and err.count("\n") == 1
+    assert old.read_text(encoding="utf-8").lstrip("\n") == OLD.lstrip("\n")
+    assert new.read_text(encoding="utf-8").lstrip("\n") == NEW.lstrip("\n")
+
+
+def test_old_dated_after_new_warns(write, cli) -> None:
+    old, new = write("old.yaml", OLD), write("new.yaml", NEW)
+    status, out, err = cli("diff", str(new), str(old), "--format", "json")
+    assert status == 0 and json.loads(out)["overall"]["delta"] == 12.5
+    assert f"{new}:6: warning: OLD is dated 2026-10-01, after NEW (2025-10-01 in {old}); OLD and NEW swapped?" in err
+    _, _, err = cli("diff", str(old), str(new))
+    assert "swapped" not in err

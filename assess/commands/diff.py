@@ -27,6 +27,7 @@ def _name(path: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     import sys
+    from pathlib import Path
 
     from assess import assessment
     from assess.catalog import load_catalog
@@ -36,6 +37,12 @@ def run(args: argparse.Namespace) -> int:
 
     if args.old == "-" and args.new == "-":
         raise InputError.single("<stdin>", None, "only one of OLD and NEW can be read from stdin")
+    if args.output not in (None, "-"):
+        target = Path(args.output).resolve()
+        for given in (args.old, args.new):
+            if given != "-" and Path(given).resolve() == target:
+                raise InputError.single(args.output, None, f"is also an input ({given}); "
+                                        "write the comparison to another file")
     catalog = load_catalog()
     old = assessment.load(args.old, catalog)
     new = assessment.load(args.new, catalog)
@@ -58,6 +65,11 @@ def run(args: argparse.Namespace) -> int:
                       f"warning: checklist_version {a.checklist_version} differs from {b.checklist_version} in "
                       f"{_name(args.new)}; norms compared by id (all ids are in {catalog.id} version "
                       f"{catalog.version})"), file=sys.stderr)
+    if a.date and b.date and a.date > b.date:
+        line = line_in(old.text, _name(args.old), ["date"])
+        print(Problem(_name(args.old), line,
+                      f"warning: OLD is dated {a.date.isoformat()}, after NEW ({b.date.isoformat()} in "
+                      f"{_name(args.new)}); OLD and NEW swapped?"), file=sys.stderr)
     diff = compare(a, b, catalog, old_file=_name(args.old), new_file=_name(args.new))
     lang = resolve_language(args.lang, b.language or a.language)
     write_output(args.output, render(diff, args.format, lang))

@@ -111,15 +111,22 @@ class Loaded:
     text: str = ""
 
 
-def _dates_to_text(value: Any) -> Any:
-    """YAML reads 2026-11-23 as a date; the schema checks dates as text."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _dates_to_text(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_dates_to_text(v) for v in value]
-    return value
+def _dates_to_text(data: Any) -> Any:
+    """YAML reads 2026-11-23 as a date; the schema checks the date fields as text. An unquoted date in a
+    text field (``note: 2026-11-23``) stays a date, so the schema names it rather than a crash later."""
+    if not isinstance(data, dict):
+        return data
+    checked = dict(data)
+    if isinstance(checked.get("date"), dt.date):
+        checked["date"] = checked["date"].isoformat()
+    answers = checked.get("answers")
+    if isinstance(answers, dict):
+        checked["answers"] = answers = dict(answers)
+        for norm_id, answer in answers.items():
+            action = answer.get("action") if isinstance(answer, dict) else None
+            if isinstance(action, dict) and isinstance(action.get("due"), dt.date):
+                answers[norm_id] = {**answer, "action": {**action, "due": action["due"].isoformat()}}
+    return checked
 
 
 def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
@@ -151,6 +158,8 @@ def _schema_problems(doc: Document, data: Any) -> list[Problem]:
         path = list(error.absolute_path)
         if len(path) == 2 and path[0] == "answers" and error.validator == "oneOf":
             problems.extend(_answer_problems(doc, str(path[1]), error.instance))
+        elif path == ["answers"] and "propertyNames" in error.schema_path:
+            continue  # an id of the wrong form is an unknown norm id, reported at its own line by _known
         else:
             problems.extend(schema_check.problems(doc, error))
     return problems

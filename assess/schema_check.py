@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -38,6 +39,10 @@ def validator(schema_name: str) -> Draft202012Validator:
 def describe_value(value: object) -> str:
     if value is None:
         return "nothing (null)"
+    if isinstance(value, dt.datetime):
+        return f"the date and time {value.isoformat(sep=' ')}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, int | float):
@@ -52,6 +57,8 @@ def describe_value(value: object) -> str:
 def yaml_trap_hint(doc: Document, path: list[object], value: object) -> str:
     """Explain what YAML did to an unquoted scalar, when it did something surprising."""
     raw = doc.raw_text(path)
+    if isinstance(value, dt.date) and raw is not None:
+        return f' (YAML reads unquoted {raw} as a date: put it in quotes, "{raw}")'
     if isinstance(value, bool) and raw is not None:
         return f" (YAML reads unquoted {raw} as {str(value).lower()}: put it in quotes)"
     if isinstance(value, int | float) and raw is not None:
@@ -89,7 +96,15 @@ def message(doc: Document, error: ValidationError) -> str:
         return f"{where}: {value!r} does not have the expected form ({error.validator_value})"
     if error.validator in ("minLength", "minItems"):
         return f"{where}: must not be empty"
+    if error.validator == "uniqueItems" and isinstance(value, list):
+        twice = next((item for index, item in enumerate(value) if item in value[:index]), None)
+        return f"{where}: {describe_value(twice)} is listed twice"
     if error.validator == "oneOf" and error.context:
+        if all(e.validator == "type" for e in error.context):
+            wanted = [w for e in error.context for w in ([e.validator_value] if isinstance(e.validator_value, str)
+                                                          else e.validator_value)]
+            words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
+            return f"{where}: expected {words}, got {describe_value(value)}{yaml_trap_hint(doc, path, value)}"
         best = min(error.context, key=lambda e: len(e.message))
         return f"{where}: {best.message}"
     return f"{where}: {error.message}"
@@ -99,6 +114,11 @@ def problems(doc: Document, error: ValidationError) -> list[Problem]:
     """The problems one schema error stands for, each at its line: an unknown field at the field's own line."""
     path = list(error.absolute_path)
     value = error.instance
+    if error.validator == "oneOf" and error.context:
+        # a value of the right shape with a wrong part (a list of texts with a number in it): name the part
+        deeper = [e for e in error.context if e.relative_path]
+        if deeper:
+            return problems(doc, deeper[0])
     if error.validator == "additionalProperties" and isinstance(value, dict):
         allowed = sorted(error.schema.get("properties", {}))
         where = field_path(path)

@@ -34,8 +34,11 @@ def fingerprint(path: Path) -> str | None:
 
 
 def atomic_write(path: Path, text: str) -> str:
-    """Replace ``path`` with ``text`` atomically; returns the new fingerprint."""
+    """Replace ``path`` with ``text`` atomically; returns the new fingerprint. A symlink stays a symlink:
+    the file it points to is replaced."""
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
     data = text.encode("utf-8")
     fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")

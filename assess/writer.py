@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 import unicodedata
 
@@ -19,12 +20,17 @@ HEADER = {
 }
 
 
+# Characters YAML does not allow in a file, even quoted: written as escapes (the TUI or a sheet can hold them).
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def yaml_str(text: str) -> str:
-    """A YAML double-quoted scalar (JSON escaping, plus YAML's own line-break characters)."""
+    """A YAML double-quoted scalar (JSON escaping, plus YAML's own line-break and non-printable characters)."""
     quoted = json.dumps(text, ensure_ascii=False)
     out = []
     for char in quoted:
-        if char in "\x85\u2028\u2029" or (unicodedata.category(char) == "Cc" and char not in "\n\t"):
+        if (char in "\x85\u2028\u2029" or (unicodedata.category(char) == "Cc" and char not in "\n\t")
+                or _NOT_PRINTABLE.match(char)):
             out.append(f"\\u{ord(char):04x}")
         else:
             out.append(char)

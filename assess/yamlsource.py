@@ -3,12 +3,16 @@
 * Only safe loaders (libyaml's ``CSafeLoader`` when present).
 * Mapping keys are kept exactly as written: ``1.10:`` stays the string ``"1.10"``.
 * Duplicate keys are an error, never a silent overwrite.
+* Aliases (``*a``) and merge keys (``<<``) are errors: they hide what a value is and let a small file
+  expand into a huge one. Files over ``MAX_BYTES`` and nesting deeper than ``MAX_DEPTH`` are refused
+  before they can exhaust memory or the stack.
 * Lines are found lazily: the fast path builds plain values; only when a problem is
   reported is the text composed again to find the line of a data path.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +22,12 @@ import yaml
 from assess.errors import InputError
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 10 * 1024 * 1024  # an assessment with long notes on every item is well under 1 MB
+MAX_DEPTH = 40  # an assessment file nests 7 deep; libyaml's composer recurses, and crashes far deeper
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+# Only a line starting with this many spaces or block indicators can open deeper block nesting.
+_DEEP_LINE = re.compile(r"^[ ?:-]{200}", re.MULTILINE)
 
 
 class _DuplicateKey(Exception):
@@ -30,18 +40,38 @@ class _Unhashable(Exception):
         self.line = line
 
 
+class _Alias(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+class _Merge(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+_construct_object = yaml.constructor.BaseConstructor.construct_object
+
+
 class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader whose mappings keep raw key text and refuse duplicate keys."""
+    """Safe loader whose mappings keep raw key text and refuse duplicate keys and aliases."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A node met a second time is an alias of an anchored one (``*a``, or ``<<: *a``).
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _Alias(node.start_mark.line + 1)
+        return _construct_object(self, node, deep)
 
 
 def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict:
-    loader.flatten_mapping(node)
     mapping: dict[str, Any] = {}
     first_seen: dict[str, int] = {}
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1
         if not isinstance(key_node, yaml.ScalarNode):
             raise _Unhashable(line)
+        if key_node.tag == _MERGE_TAG:
+            raise _Merge(line)
         key = key_node.value
         if key in first_seen:
             raise _DuplicateKey(key, line, first_seen[key])
@@ -104,10 +134,84 @@ class Document:
         return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
+def _events(text: str):
+    """YAML events, produced without recursion; stops quietly at a syntax error (the loader names it)."""
+    try:
+        yield from yaml.parse(text, Loader=_BaseLoader)
+    except yaml.YAMLError:
+        return
+
+
+def _first_alias(text: str) -> tuple[int, str] | None:
+    """Line and anchor name of the first alias in ``text``."""
+    for event in _events(text):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1, event.anchor
+    return None
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where nesting first goes deeper than ``MAX_DEPTH``, or None."""
+    depth = 0
+    for event in _events(text):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _depth(data: Any) -> int:
+    """How deep lists and mappings nest in ``data`` (without recursion)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, level)
+            if level <= MAX_DEPTH:
+                stack.extend((item, level + 1) for item in (value.values() if isinstance(value, dict) else value))
+    return deepest
+
+
+def _too_large(name: str, size: int | None) -> InputError:
+    limit = MAX_BYTES // 1024 // 1024
+    found = f"{size / 1024 / 1024:.1f} MB; at most {limit} MB" if size else f"over {limit} MB"
+    return InputError.single(name, None, f"too large for an assessment file ({found})")
+
+
+def _nested_too_deeply(name: str, text: str) -> InputError:
+    return InputError.single(name, _too_deep(text), f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
+
+
+def _tab_hint(text: str, line: int | None) -> str:
+    if line is None:
+        return ""
+    lines = text.split("\n")
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = source[:len(source) - len(source.lstrip(" \t"))]
+    return " (a tab indents this line: YAML indents with spaces only)" if "\t" in indent else ""
+
+
 def parse(text: str, name: str) -> Document:
     """Parse ``text``; every defect becomes an :class:`InputError` naming ``name`` and a line."""
+    if len(text) > MAX_BYTES:
+        raise _too_large(name, len(text.encode("utf-8", "surrogatepass")))
+    # libyaml composes nested collections recursively: a file could nest deep enough to crash it, so
+    # unless the text cannot nest deeply (few brackets, no deeply indented line), count first.
+    if (text.count("[") + text.count("{") > 1000 or _DEEP_LINE.search(text)) and _too_deep(text):
+        raise _nested_too_deeply(name, text)
     try:
         data = yaml.load(text, Loader=StrictLoader)
+    except _Alias as alias:
+        where = _first_alias(text)
+        line, what = (where[0], f"alias *{where[1]}") if where else (alias.line, "an alias")
+        raise InputError.single(name, line, f"invalid YAML: {what}; anchors and aliases (&name, *name) are not "
+                                "allowed in assess files: write the value out in full") from None
+    except _Merge as merge:
+        raise InputError.single(name, merge.line, "invalid YAML: merge keys (<<) are not allowed in assess files: "
+                                "write the fields out in full") from None
     except _DuplicateKey as dup:
         raise InputError.single(
             name, dup.line, f"duplicate key {dup.key!r} (first at line {dup.first_line})"
@@ -118,7 +222,7 @@ def parse(text: str, name: str) -> Document:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         what = err.problem or err.context or "cannot be read"
-        raise InputError.single(name, line, f"invalid YAML: {what}") from None
+        raise InputError.single(name, line, f"invalid YAML: {what}{_tab_hint(text, line)}") from None
     except yaml.reader.ReaderError as err:  # a character YAML does not allow; it has a position, not a mark
         line = text.count("\n", 0, err.position) + 1
         code = err.character if isinstance(err.character, int) else ord(err.character)
@@ -128,20 +232,28 @@ def parse(text: str, name: str) -> Document:
         raise InputError.single(name, None, "invalid YAML: " + " ".join(str(err).split())) from None
     except (ValueError, TypeError, OverflowError) as err:
         raise InputError.single(name, None, f"invalid YAML value: {err}") from None
+    except RecursionError:
+        raise _nested_too_deeply(name, text) from None
+    if _depth(data) > MAX_DEPTH:
+        raise _nested_too_deeply(name, text)
     return Document(name=name, text=text, data=data)
 
 
 def read(path: str) -> Document:
     """Read a file as UTF-8 (``-`` is stdin) and parse it."""
+    import os
     import sys
 
     name = "<stdin>" if path == "-" else path
     try:
         if path == "-":
-            raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+            stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+            raw = stream.read(MAX_BYTES + 1) if stream else sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
         else:
             with open(path, "rb") as handle:
-                raw = handle.read()
+                raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise _too_large(name, None if path == "-" else os.path.getsize(path))
         text = raw.decode("utf-8")
     except FileNotFoundError:
         raise InputError.single(name, None, "no such file") from None

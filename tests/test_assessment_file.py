@@ -226,3 +226,71 @@ def test_impossible_dates_are_reported_with_the_other_problems(write, catalog: C
         f"{path}:6: answers.\"1.1\": unknown result 'mett'; expected one of met, partial, not_met, na",
         f"{path}:9: answers.\"1.2\".action.due: '2027-02-30' is not a date (YYYY-MM-DD)",
     ]
+
+
+def test_aliases_and_merge_keys_are_refused(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"1.1": &x {result: met, note: "n"}', '"1.2": *x'))
+    assert load_error(path, catalog) == [
+        f"{path}:6: invalid YAML: alias *x; anchors and aliases (&name, *name) are not allowed in assess files: "
+        "write the value out in full"]
+    merged = write("m.yaml", assessment_text('"1.1": &x {result: met}', '"1.2":', "  <<: *x"))
+    assert load_error(merged, catalog)[0].startswith(f"{merged}:7: invalid YAML: ")
+    # a "billion laughs" file: without the alias check it expands to 10**8 items and never finishes
+    bomb = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    bomb += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 8)]
+    path = write("bomb.yaml", HEAD + "\n".join(bomb) + '\nanswers:\n  "1.1": {result: met, evidence: *a7}\n')
+    assert load_error(path, catalog) == [
+        f"{path}:5: invalid YAML: alias *a0; anchors and aliases (&name, *name) are not allowed in assess files: "
+        "write the value out in full"]
+
+
+def test_deep_nesting_and_huge_files_are_refused(write, catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    for depth in (45, 600, 5000):  # 600 was a RecursionError traceback; far deeper crashed libyaml
+        path = write("deep.yaml", assessment_text('"1.1":', "  evidence: " + "[" * depth + "]" * depth))
+        assert load_error(path, catalog) == [f"{path}:6: invalid YAML: nested more than 40 levels deep"], depth
+    nested = [" " * (4 + 2 * i) + "-" for i in range(300)]
+    path = write("indented.yaml", assessment_text('"1.1":', "  evidence:", *nested))
+    assert load_error(path, catalog)[0].endswith("invalid YAML: nested more than 40 levels deep")
+    monkeypatch.setattr("assess.yamlsource.MAX_BYTES", 200)
+    path = write("big.yaml", assessment_text('"1.1": {result: met, note: "' + "x" * 300 + '"}'))
+    assert load_error(path, catalog) == [f"{path}: too large for an assessment file (0.0 MB; at most 0 MB)"]
+
+
+def test_a_tab_is_named(write, catalog: Catalog) -> None:
+    path = write("a.yaml", HEAD + 'answers:\n\t"1.1": met\n')
+    assert load_error(path, catalog) == [f"{path}:5: invalid YAML: found character that cannot start any token "
+                                         "(a tab indents this line: YAML indents with spaces only)"]
+
+
+def test_unquoted_dates_in_text_fields_are_explained(write, catalog: Catalog) -> None:
+    # each was loaded as a date object, and evidence crashed with a TypeError traceback
+    path = write("a.yaml", HEAD.replace('"Test"', "2026-01-01") + 'answers:\n  "1.1":\n    result: met\n'
+                 "    evidence: 2026-01-02\n    note: 2026-01-03\n  \"1.2\": {result: met, evidence: [2026-01-04]}\n")
+    hint = ' (YAML reads unquoted {0} as a date: put it in quotes, "{0}")'
+    assert load_error(path, catalog) == [
+        f"{path}:3: service.name: expected text, got the date 2026-01-01" + hint.format("2026-01-01"),
+        f"{path}:7: answers.\"1.1\".evidence: expected text or a list, got the date 2026-01-02"
+        + hint.format("2026-01-02"),
+        f"{path}:8: answers.\"1.1\".note: expected text, got the date 2026-01-03" + hint.format("2026-01-03"),
+        f"{path}:9: answers.\"1.2\".evidence[0]: expected text, got the date 2026-01-04" + hint.format("2026-01-04"),
+    ]
+
+
+def test_ids_of_the_wrong_form_are_named_once_at_their_line(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"01.1": met', '" 1.1": met', "1: met"))
+    assert load_error(path, catalog) == [
+        f"{path}:5: answers.\"01.1\": unknown norm id; did you mean '1.1'?",
+        f"{path}:6: answers.\" 1.1\": unknown norm id; did you mean '1.1'?",
+        f"{path}:7: answers.\"1\": unknown norm id",
+    ]
+
+
+def test_a_setting_listed_twice_is_named(write, catalog: Catalog) -> None:
+    path = write("a.yaml", assessment_text('"outreach.1": met', extra="settings: [outreach, outreach]\n"))
+    assert load_error(path, catalog) == [f"{path}:4: settings: 'outreach' is listed twice"]
+
+
+def test_the_writer_escapes_what_yaml_cannot_hold(catalog: Catalog) -> None:
+    # U+FFFE and U+FFFF may come from the TUI or a sheet; written raw, the file could not be read back
+    original = Assessment(catalog.id, Service("x\ufffey"), answers={"1.1": Answer("met", note="a\uffffb")})
+    assert assessment.loads(dump(original, catalog), "x.yaml", catalog).assessment.answers == original.answers

@@ -160,3 +160,39 @@ def test_template_speaks_one_language(cli) -> None:
     assert dutch.splitlines()[1] == "# assess-beoordelingsbestand, formaat 1. JSON Schema: `assess schema`."
     assert english.splitlines()[1] == "# assess assessment file, format 1. JSON Schema: `assess schema`."
     assert "# 1.1 Essentiële behandelingen" in dutch and "# 1.1 Essential treatment" in english
+
+
+def test_report_never_writes_over_its_input(cli, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(DEMO.read_text(encoding="utf-8"), encoding="utf-8")
+    for args in (["report", str(mine), "-o", str(tmp_path / "." / "mine.yaml")],
+                 ["report", str(DEMO), "--previous", str(mine), "-o", str(mine)]):
+        status, out, err = cli(*args)
+        assert status == 2 and "not overwritten" in err and out == "", args
+        assert mine.read_text(encoding="utf-8") == DEMO.read_text(encoding="utf-8")
+    status, _, err = cli("report", str(mine), "-o", "")
+    assert status == 2 and err == "-o: the output file name is empty\n"
+
+
+def test_template_lists_a_repeated_setting_once(cli, catalog: Catalog) -> None:
+    status, out, _ = cli("template", "--service", "X", "--setting", "outreach", "--setting", "outreach")
+    assert status == 0 and "settings: [outreach]\n" in out
+    assert assessment.loads(out, "t.yaml", catalog).assessment.settings == ("outreach",)
+
+
+def test_fail_under_without_a_score_says_so(cli, write) -> None:
+    path = write("a.yaml", assessment_text('"2.1": na'))
+    status, _, err = cli("report", str(path), "--fail-under", "0")
+    assert status == 1 and err == (f"{path}: no overall score (every norm of the principles is na or not assessed), "
+                                   "which counts as under 0\n")
+
+
+def test_a_hostile_file_never_crashes_the_process(tmp_path: Path) -> None:
+    # 100000 nested lists crashed libyaml (SIGSEGV): no output, no message
+    deep = tmp_path / "deep.yaml"
+    deep.write_text(assessment_text('"1.1":', "  evidence: " + "[" * 100_000 + "]" * 100_000), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "assess", "validate", str(deep), "-"], capture_output=True,
+                            text=True, input=DEMO.read_text(encoding="utf-8"), timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr == f"{deep}:6: invalid YAML: nested more than 40 levels deep\n"
+    assert result.stdout == "<stdin>: ok (71 of 75 norms assessed)\n"

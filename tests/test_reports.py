@@ -156,3 +156,22 @@ def test_reports_with_and_without_settings(catalog: Catalog) -> None:
     assert gap["setting"] == "outpatient" and gap["principle"] is None
     rows = list(csv.DictReader(io.StringIO(renderer("csv")(score(with_setting, catalog), "en"))))
     assert len(rows) == 62 + 18 and rows[-1]["setting"] == "outpatient" and rows[-1]["id"] == "outpatient.18"
+
+
+def test_csv_cells_cannot_run_as_formulas(catalog: Catalog) -> None:
+    evil = Assessment(catalog.id, Service("x"), answers={
+        "1.1": Answer("not_met", ("=HYPERLINK(\"http://x\")", "ok"), "+cmd|' /C calc'!A0",
+                      Action("@SUM(A1)", "-1")),
+        "1.2": Answer("partial", note="a = b"),
+    })
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(renderer("csv")(score(evil, catalog), "en")))}
+    assert rows["1.1"]["evidence"] == "'=HYPERLINK(\"http://x\")\nok" and rows["1.1"]["note"] == "'+cmd|' /C calc'!A0"
+    assert rows["1.1"]["action"] == "'@SUM(A1)" and rows["1.1"]["action_owner"] == "'-1"
+    assert rows["1.2"]["note"] == "a = b"
+
+
+def test_user_text_starting_a_line_cannot_become_a_list(catalog: Catalog) -> None:
+    card = score(Assessment(catalog.id, Service("x", "- gebruiksruimte", "Zwolle")), catalog)
+    assert "\n\\- gebruiksruimte · Zwolle\n" in renderer("md")(card, "nl")
+    card = score(Assessment(catalog.id, Service("x", "    2. locatie")), catalog)
+    assert "\n2\\. locatie\n" in renderer("md")(card, "nl")

@@ -50,3 +50,14 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
         atomic_write(path, "never\n")
     assert path.read_text() == "safe\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml"]
+
+
+def test_atomic_write_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "2026.md"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    link = tmp_path / "latest.md"
+    link.symlink_to(target)
+    atomic_write(link, "new\n")
+    assert link.is_symlink() and target.read_text() == "new\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["2026.md"]

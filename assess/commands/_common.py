@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -34,12 +35,27 @@ def service_name(value: str) -> str:
     return name
 
 
+def not_an_input(target: str | None, inputs: list[str | None]) -> None:
+    """Refuse an output that is one of the input files: a report written over an assessment would destroy it."""
+    if target in (None, "-") or not target.strip():
+        return
+    for source in inputs:
+        try:
+            same = source not in (None, "-") and os.path.samefile(source, target)
+        except OSError:  # either one does not exist (yet): not the same file
+            same = False
+        if same:
+            raise InputError.single(target, None, f"is the input file {source}; not overwritten (choose another -o)")
+
+
 def write_output(target: str | None, text: str) -> None:
     """Write to stdout (``-`` or nothing) or atomically to a file."""
     if target in (None, "-"):
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    if not target.strip():
+        raise InputError.single("-o", None, "the output file name is empty")
     path = Path(target)
     if path.parent and not path.parent.exists():
         raise InputError.single(target, None, f"folder {path.parent} does not exist")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assess.commands._common import add_lang, percent, print_warnings, write_output
+from assess.commands._common import add_lang, not_an_input, percent, print_warnings, write_output
 
 NAME = "report"
 ORDER = 40
@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from assess.reports import renderer
     from assess.scoring import score
 
+    not_an_input(args.output, [args.file, args.previous])
     catalog = load_catalog()
     loaded = assessment.load(args.file, catalog)
     print_warnings(loaded.warnings)
@@ -42,12 +43,16 @@ def run(args: argparse.Namespace) -> int:
         write_output(args.output, renderer(args.format)(card, lang, previous=_previous(args, catalog, card)))
     else:
         write_output(args.output, renderer(args.format)(card, lang))
-    if args.fail_under is not None and (card.score is None or card.score < args.fail_under):
-        print(f"{args.file}: overall score {card.score if card.score is not None else '–'} "
-              f"is under {args.fail_under:g}", file=sys.stderr)
+    name = "<stdin>" if args.file == "-" else args.file
+    if args.fail_under is not None and card.score is None:
+        print(f"{name}: no overall score (every norm of the principles is na or not assessed), "
+              f"which counts as under {args.fail_under:g}", file=sys.stderr)
+        return 1
+    if args.fail_under is not None and card.score < args.fail_under:
+        print(f"{name}: overall score {card.score} is under {args.fail_under:g}", file=sys.stderr)
         return 1
     if args.fail_on_critical and card.critical_failures:
-        print(f"{args.file}: critical norm not met: {', '.join(n.id for n in card.critical_failures)}",
+        print(f"{name}: critical norm not met: {', '.join(n.id for n in card.critical_failures)}",
               file=sys.stderr)
         return 1
     return 0

@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
                                     + ", ".join(catalog.settings))
     if args.output not in (None, "-") and Path(args.output).exists() and not args.force:
         raise InputError.single(args.output, None, "already exists; not overwritten (use --force)")
-    assessment = blank(catalog, args.service or PLACEHOLDER[lang], lang, tuple(args.setting), dt.date.today())
+    settings = tuple(dict.fromkeys(args.setting))  # a setting given twice is listed once
+    assessment = blank(catalog, args.service or PLACEHOLDER[lang], lang, settings, dt.date.today())
     write_output(args.output, GUIDE[lang] + dump(assessment, catalog, lang))
     return 0

@@ -36,5 +36,5 @@ def run(args: argparse.Namespace) -> int:
             a = loaded.assessment
             total = len(catalog.items_for(a.settings))
             assessed = sum(1 for n in catalog.items_for(a.settings) if a.result(n.id))
-            print(f"{path}: ok ({assessed} of {total} norms assessed)")
+            print(f"{'<stdin>' if path == '-' else path}: ok ({assessed} of {total} norms assessed)")
     return 2 if failed else 0

@@ -11,6 +11,15 @@ COLUMNS = ["id", "principle", "setting", "critical", "scope", "result", "evidenc
            "action", "action_owner", "action_due", "action_priority", "action_done", "text"]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def cell(text: str) -> str:
+    """User text as a cell a spreadsheet shows as text: one starting like a formula (``=``, ``+``, ``-``,
+    ``@``) gets a leading ``'``, so Excel or LibreOffice never runs it (CSV injection)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def render(card: Scorecard, lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -23,8 +32,8 @@ def render(card: Scorecard, lang: str) -> str:
         writer.writerow([
             norm.id, "" if in_setting else norm.section, norm.section if in_setting else "",
             "yes" if norm.critical else "no", norm.scope, answer.result or "not_assessed",
-            "\n".join(answer.evidence), answer.note or "",
-            action.description if action else "", (action.owner or "") if action else "",
+            cell("\n".join(answer.evidence)), cell(answer.note or ""),
+            cell(action.description) if action else "", cell(action.owner or "") if action else "",
             action.due.isoformat() if action and action.due else "",
             (action.priority or "") if action else "", ("yes" if action.done else "no") if action else "",
             norm.text[lang],

@@ -9,7 +9,16 @@ from tabulate import tabulate
 from assess.compare import label as compare_label
 from assess.compare import score_delta, trend_text
 from assess.i18n import t
-from assess.reports.text import action_details, bar, md_escape, result_label, score_text, short, status_label
+from assess.reports.text import (
+    action_details,
+    bar,
+    md_escape,
+    md_line_start,
+    result_label,
+    score_text,
+    short,
+    status_label,
+)
 from assess.scoring import PRIORITY_ORDER, Scorecard, SectionScore
 
 
@@ -141,7 +150,7 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
     if a.assessors:
         about.append(f"{t('report.by', lang)} {md_escape(', '.join(a.assessors))}")
     if about:
-        out += [" · ".join(about), ""]
+        out += [md_line_start(" · ".join(about)), ""]
     out += [f"{t('report.checklist', lang)}: {md_escape(catalog.title[lang])} ({catalog.id}, "
             f"{t('report.version', lang)} {catalog.version})", ""]
     if card.critical_failures:

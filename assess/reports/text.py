@@ -19,6 +19,15 @@ def md_escape(text: str) -> str:
     return escaped.replace("\n", "<br>")
 
 
+_BLOCK_START = re.compile(r"^([-+])|^([0-9]+)([.)])")
+
+
+def md_line_start(escaped: str) -> str:
+    """Escaped text that starts a line of its own: it cannot turn into a list, a rule or a code block."""
+    return _BLOCK_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3),
+                            escaped.lstrip(), count=1)
+
+
 def short(text: str, limit: int = 90) -> str:
     """The start of a text, cut at a word boundary."""
     text = " ".join(text.split())

@@ -21,7 +21,7 @@ from typing import Any
 
 from assess.assessment import Action, Assessment
 from assess.catalog import Catalog
-from assess.i18n import pick, t
+from assess.i18n import number, pick, t
 from assess.scoring import GAP_RESULTS, Scorecard, Tally, round1, score
 
 RANK = {"not_met": 0, "partial": 1, "met": 2}
@@ -105,16 +105,16 @@ def arrow(delta: float | None) -> str | None:
     return UP if delta > 0 else DOWN if delta < 0 else SAME
 
 
-def delta_text(delta: float | None) -> str:
-    """``↑ +7.5``, ``↓ -3.0``, ``=`` or ``–`` (no score on one side)."""
+def delta_text(delta: float | None, lang: str) -> str:
+    """``↑ +7.5``, ``↓ -3.0`` (Dutch ``↑ +7,5``), ``=`` or ``–`` (no score on one side)."""
     if delta is None:
         return "–"
-    return SAME if delta == 0 else f"{arrow(delta)} {delta:+.1f}"
+    return SAME if delta == 0 else f"{arrow(delta)} {number(delta, lang, sign=True)}"
 
 
-def trend_text(before: Tally | None, after: Tally | None) -> str:
+def trend_text(before: Tally | None, after: Tally | None, lang: str) -> str:
     """The report's trend column: :func:`delta_text` of the two tallies' scores."""
-    return delta_text(score_delta(before, after))
+    return delta_text(score_delta(before, after), lang)
 
 
 @dataclass(frozen=True)
@@ -323,16 +323,16 @@ def _score_rows(diff: Diff, entries: tuple[ScoreChange, ...], lang: str) -> list
     rows = []
     for entry in entries:
         section = catalog.section(entry.id)
-        before = score_text(entry.before) if entry.before_tally else label("not_chosen", lang)
-        after = score_text(entry.after) if entry.after_tally else label("not_chosen", lang)
+        before = score_text(entry.before, lang) if entry.before_tally else label("not_chosen", lang)
+        after = score_text(entry.after, lang) if entry.after_tally else label("not_chosen", lang)
         rows.append([md_escape(section.label(lang)), md_escape(short(section.title[lang], 60)),
-                     before, after, delta_text(entry.delta)])
+                     before, after, delta_text(entry.delta, lang)])
     return rows
 
 
 def render_markdown(diff: Diff, lang: str) -> str:
     from assess.reports.markdown import table
-    from assess.reports.text import md_escape, score_text, status_label
+    from assess.reports.text import md_escape, percent_text, score_text, status_label
 
     old, new = diff.old, diff.new
 
@@ -345,10 +345,11 @@ def render_markdown(diff: Diff, lang: str) -> str:
            f"{side(diff.new_file, new)}", ""]
     headers = ["", label("before", lang), label("after", lang), label("delta", lang)]
     summary = [
-        [t("report.overall_score", lang), score_text(diff.overall.before), score_text(diff.overall.after),
-         delta_text(diff.overall.delta)],
+        [t("report.overall_score", lang), score_text(diff.overall.before, lang), score_text(diff.overall.after, lang),
+         delta_text(diff.overall.delta, lang)],
         [t("report.status", lang), status_label(old.status, lang), status_label(new.status, lang), ""],
-        [t("report.completeness", lang), f"{old.completeness:.1f}%", f"{new.completeness:.1f}%", ""],
+        [t("report.completeness", lang), percent_text(old.completeness, lang), percent_text(new.completeness, lang),
+         ""],
         [t("report.gaps", lang), str(len(old.gaps)), str(len(new.gaps)), ""],
     ]
     out += [f"## {label('summary', lang)}", "", table(headers, summary, ["left", "right", "right", "right"]), ""]

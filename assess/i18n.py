@@ -118,6 +118,12 @@ def pick(table: Mapping[str, tuple[str, str]], key: str, lang: str, /, **values:
     return text.format(**values) if values else text
 
 
+def number(value: float, lang: str, places: int = 1, sign: bool = False) -> str:
+    """A decimal number as ``lang`` writes it: 72.5 in English, 72,5 in Dutch."""
+    text = f"{value:+.{places}f}" if sign else f"{value:.{places}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """A word or sentence of the reports and the CLI in ``lang``."""
     return pick(LABELS, key, lang, **values)

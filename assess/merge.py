@@ -33,7 +33,7 @@ from assess.assessment import RESULTS, Action, Answer, Assessment, Loaded, Posit
 from assess.catalog import Catalog
 from assess.compare import line_in, same_service
 from assess.errors import InputError, Problem
-from assess.i18n import pick
+from assess.i18n import number, pick
 from assess.reports.text import action_details
 from assess.storage import digest
 
@@ -285,13 +285,14 @@ def merge(inputs: Sequence[Input], catalog: Catalog, lang: str) -> Merged:
 def kappa_text(kappa: agr.Kappa, lang: str) -> str:
     if kappa.value is None:
         return f"{label('na', lang)} ({label(kappa.reason or agr.NO_ITEMS, lang)})"
-    return f"{agr.round_half_up(kappa.value, 2):.2f} ({label(agr.band(kappa.value) or 'poor', lang)})"
+    shown = number(agr.round_half_up(kappa.value, 2), lang, places=2)
+    return f"{shown} ({label(agr.band(kappa.value) or 'poor', lang)})"
 
 
-def percent_text(value) -> str:
+def agreement_percent(value: float | None, lang: str) -> str:
     from assess.scoring import round1
 
-    return "–" if value is None else f"{round1(100 * value):.1f}%"
+    return "–" if value is None else f"{number(round1(100 * value), lang)}%"
 
 
 def method_text(merged: Merged, lang: str) -> str:
@@ -314,7 +315,7 @@ def render_text(merged: Merged, catalog: Catalog, lang: str, output: str) -> str
     for entry in (merged.overall, *merged.principles, *merged.settings):
         name = label("overall", lang) if entry.id is None else catalog.section(entry.id).label(lang)
         a = entry.agreement
-        rows.append([md_escape(name), str(entry.norms), str(a.items), percent_text(a.percent),
+        rows.append([md_escape(name), str(entry.norms), str(a.items), agreement_percent(a.percent, lang),
                      kappa_text(a.kappa, lang)])
     headers = [label(k, lang) for k in ("col.section", "col.norms", "col.by_all", "col.percent", "col.kappa")]
     out += [table(headers, rows, ["left", "right", "right", "right", "left"]), ""]

@@ -425,7 +425,7 @@ def _cell(score: float | None, status: str | None, lang: str, completeness: floa
 
     if score is None:
         return "–"
-    return f"{score_text(score)} {status_label(status, lang)}" + (" *" if completeness < 100 else "")
+    return f"{score_text(score, lang)} {status_label(status, lang)}" + (" *" if completeness < 100 else "")
 
 
 def _service_cell(entry: Entry, data: PortfolioData) -> str:
@@ -452,7 +452,7 @@ def _fence(lines: list[str]) -> list[str]:
 
 def write_md(data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> None:
     from assess.reports.markdown import table
-    from assess.reports.text import md_escape, result_label, score_text, short, status_label
+    from assess.reports.text import md_escape, percent_text, result_label, short, status_label
 
     def lines(*items: str) -> None:
         for item in items:
@@ -483,7 +483,7 @@ def write_md(data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> 
                          if p.id in by_id else "–" for p in principles]
                 overall = _cell(s.score, s.status, lang) if s.score is not None else status_label(s.status, lang)
                 yield [str(rank), _service_cell(entry, data), *cells, overall + (" ⚠" if s.critical_not_met else ""),
-                       f"{s.completeness:.1f}%", ", ".join(s.settings) or "–"]
+                       percent_text(s.completeness, lang), ", ".join(s.settings) or "–"]
 
         headers = (["#", t("pf.col.service", lang)]
                    + [t("pf.col.principle", lang, id=p.id) for p in principles]
@@ -505,7 +505,7 @@ def write_md(data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> 
                 for row in entry.summary.setting_scores:
                     section = catalog.settings[row.id]
                     yield [_service_cell(entry, data), md_escape(f"{row.id} ({section.label(lang)})"),
-                           _cell(row.score, row.status, lang), f"{row.completeness:.1f}%"]
+                           _cell(row.score, row.status, lang), percent_text(row.completeness, lang)]
 
         headers = [t("pf.col.service", lang), t("pf.col.setting", lang), t("col.score", lang), t("col.complete", lang)]
         lines(f"## {t('pf.settings', lang)}", "", t("report.settings_apart", lang), "",
@@ -517,7 +517,8 @@ def write_md(data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> 
         for c in data.norms_not_met[:TOP_NORMS]:
             label = c.id + (f" ⚠ {t('critical', lang)}" if c.critical else "")
             rows.append([md_escape(label), md_escape(short(catalog.item(c.id).text[lang], 70)), str(c.not_met),
-                         str(c.applicable), f"{score_text(c.share)}%", str(c.partial)])
+                         str(c.applicable), "–" if c.share is None else percent_text(c.share, lang),
+                         str(c.partial)])
         headers = [t("col.norm", lang), t("col.text", lang), t("pf.col.not_met", lang), t("pf.col.applicable", lang),
                    t("pf.col.share", lang), t("pf.col.partial", lang)]
         lines(t("pf.norms_intro", lang), "", table(headers, rows, ["left", "left", "right", "right", "right", "right"]),

@@ -168,8 +168,9 @@ def test_delta_rounds_the_exact_difference(write, catalog: Catalog) -> None:
 
 
 def test_delta_text() -> None:
-    assert delta_text(7.5) == "↑ +7.5" and delta_text(-3.0) == "↓ -3.0"
-    assert delta_text(0.0) == "=" and delta_text(None) == "–"
+    assert delta_text(7.5, "en") == "↑ +7.5" and delta_text(-3.0, "en") == "↓ -3.0"
+    assert delta_text(7.5, "nl") == "↑ +7,5" and delta_text(-3.0, "nl") == "↓ -3,0"
+    assert delta_text(0.0, "nl") == "=" and delta_text(None, "en") == "–"
 
 
 def test_cli_json_shape(write, cli) -> None:
@@ -192,8 +193,8 @@ def test_cli_markdown_in_both_languages(write, cli) -> None:
     status, out, _ = cli("diff", str(old), str(new))
     assert status == 0
     assert out.startswith("# Vergelijking: De Overloop")
-    assert cells(out, "Totaalscore") == ["Totaalscore", "56.3", "43.8", "↓ -12.5"]
-    assert cells(out, "Beginsel 2")[2:] == ["83.3", "50.0", "↓ -33.3"]
+    assert cells(out, "Totaalscore") == ["Totaalscore", "56,3", "43,8", "↓ -12,5"]  # Dutch decimal commas
+    assert cells(out, "Beginsel 2")[2:] == ["83,3", "50,0", "↓ -33,3"]
     assert "### Verbeterd (2)" in out and "### Verslechterd (2)" in out and "## Acties over tijd (2)" in out
     assert "Bushalte verplaatsen (uit de vorige beoordeling)" in out
     status, out, _ = cli("diff", str(old), str(new), "--lang", "en")

@@ -108,9 +108,9 @@ def test_two_assessors(cli, tmp_path: Path, catalog: Catalog) -> None:
     assert consensus.assessors == ("A. Jansen", "B. de Boer") and str(consensus.date) == "2026-10-03"
     # The summary: counts, agreement table, disputed norms.
     assert "2 normen eensgezind, 4 betwist, 56 door niemand beoordeeld." in out
-    assert row(out, "Totaal (7 beginselen)") == ["Totaal (7 beginselen)", "62", "4", "50.0%", "0.27 (matig)"]
-    assert row(out, "Beginsel 1")[2:] == ["3", "66.7%", "0.50 (redelijk)"]
-    assert row(out, "Beginsel 2")[2:] == ["1", "0.0%", "0.00 (gering)"]
+    assert row(out, "Totaal (7 beginselen)") == ["Totaal (7 beginselen)", "62", "4", "50,0%", "0,27 (matig)"]
+    assert row(out, "Beginsel 1")[2:] == ["3", "66,7%", "0,50 (redelijk)"]
+    assert row(out, "Beginsel 2")[2:] == ["1", "0,0%", "0,00 (gering)"]
     assert row(out, "Beginsel 3")[3:] == ["–", "n.b. (geen normen die door alle beoordelaars beoordeeld zijn)"]
     assert "Cohens kappa (twee beoordelaars)" in out
     assert row(out, "1.3") == ["1.3", "niet voldaan", "gedeeltelijk voldaan"]
@@ -257,7 +257,7 @@ def test_round_trip_merge_settle_report(cli, tmp_path: Path) -> None:
     assert data["overall"]["score"] == 60.0
     assert [p["score"] for p in data["principles"][:2]] == [75.0, 0.0]
     status, md, _ = cli("report", str(target))
-    assert status == 0 and re.search(r"\| Totaalscore +\| \*\*60\.0\*\*", md)
+    assert status == 0 and re.search(r"\| Totaalscore +\| \*\*60,0\*\*", md)
     assert "\\[A. Jansen\\] Werkinstructie naloxon 2025" in md  # labelled evidence reaches the report (escaped)
     # The settled consensus can be compared with one of its inputs.
     status, out, _ = cli("diff", str(tmp_path / "a.yaml"), str(target), "--format", "json")

@@ -157,7 +157,7 @@ def test_dutch_portfolio(cli, tmp_path: Path) -> None:
         (inputs / name).write_text(FIXTURE[name], encoding="utf-8")
     assert cli("batch", str(inputs), "--out", str(tmp_path / "out"), "--lang", "nl")[0] == 0
     md = (tmp_path / "out" / "portfolio.md").read_text(encoding="utf-8")
-    for text in ("# Portfolio-overzicht", "| 62.5 ORANJE", "| 25.0 ROOD ⚠", "## Settings (apart gescoord)",
+    for text in ("# Portfolio-overzicht", "| 62,5 ORANJE", "| 25,0 ROOD ⚠", "## Settings (apart gescoord)",
                  "## Normen die het vaakst niet voldaan zijn", "## Kritieke tekortkomingen per dienst",
                  "## Niet verwerkt (0)", "Alle invoer is verwerkt.", "## Rekenregels", "B1 = Beginsel 1:"):
         assert text in md, text

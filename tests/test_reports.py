@@ -45,9 +45,9 @@ def test_markdown_report(catalog: Catalog) -> None:
     lead = next(i for i, line in enumerate(lines) if line.startswith("> **Kritieke norm niet voldaan: 2.3.**"))
     assert lead < lines.index("## Samenvatting")
     # Counted 4: met 1, partial 1, not_met 2 -> (1 + 0.5) / 4 = 37.5; status red.
-    assert "| Totaalscore  | **37.5**" in md and "**ROOD**" in md
-    assert "6.5% (4 van 62 normen beoordeeld)" not in md  # na counts as assessed: 6 of 62
-    assert "9.7% (6 van 62 normen beoordeeld)" in md
+    assert "| Totaalscore  | **37,5**" in md and "**ROOD**" in md  # Dutch: decimal comma
+    assert "6,5% (4 van 62 normen beoordeeld)" not in md  # na counts as assessed: 6 of 62
+    assert "9,7% (6 van 62 normen beoordeeld)" in md
     assert "2 niet van toepassing, 56 niet beoordeeld" in md
     # Every table row has the same number of unescaped pipes as its header.
     for table_lines in _tables(lines):

@@ -107,7 +107,7 @@ def test_a_whole_audit_by_keyboard_then_reopen(tmp_path: Path) -> None:
             sidebar = text(app.screen.query_one(SectionList))
             for entry in card.principles:
                 assert f"{entry.tally.total}/{entry.tally.total}" in sidebar
-            assert f"{score_text(card.score)} {status_label(card.status, 'en')}" in sidebar
+            assert f"{score_text(card.score, 'en')} {status_label(card.status, 'en')}" in sidebar
             await pilot.press(*"j" * 6)
             assert current(app) == "1.7"
             assert pane_field(app, "Evidence") == "– Rooster 2026 – Notulen MT"
@@ -394,10 +394,10 @@ def test_summary_shows_the_report_numbers_and_exports(tmp_path: Path) -> None:
             await pilot.press("s")
             assert isinstance(app.screen, SummaryScreen)
             overview = shown(app, "overview")
-            assert f"Overall score  {score_text(card.score)}  {status_label(card.status, 'en')}" in overview
+            assert f"Overall score  {score_text(card.score, 'en')}  {status_label(card.status, 'en')}" in overview
             assert f"{card.completeness:.1f}% ({card.overall.assessed} of {card.overall.total} norms" in overview
             for entry in card.sections:
-                assert f"{score_text(entry.score).rjust(5)}  {status_label(entry.status, 'en')}" in overview
+                assert f"{score_text(entry.score, 'en').rjust(5)}  {status_label(entry.status, 'en')}" in overview
             table = app.screen.query_one(DataTable)
             assert [str(key.value) for key in table.rows] == [g.norm.id for g in card.gaps]
             await pilot.press("x")

@@ -14,6 +14,7 @@ from assess.reports.text import (
     bar,
     md_escape,
     md_line_start,
+    percent_text,
     result_label,
     score_text,
     short,
@@ -36,11 +37,11 @@ def _section_rows(entries: tuple[SectionScore, ...], lang: str,
         tl = entry.tally
         row = [
             md_escape(entry.section.label(lang)), md_escape(short(entry.section.title[lang], 60)),
-            score_text(entry.score), status_label(entry.status, lang), f"{entry.completeness:.1f}%",
+            score_text(entry.score, lang), status_label(entry.status, lang), percent_text(entry.completeness, lang),
             str(tl.met), str(tl.partial), str(tl.not_met), str(tl.na), str(tl.not_assessed),
         ]
         if previous is not None:
-            row.insert(3, trend_text(before.get(entry.section.id), tl))
+            row.insert(3, trend_text(before.get(entry.section.id), tl, lang))
         rows.append(row)
     return rows
 
@@ -60,9 +61,9 @@ def _previous_row(card: Scorecard, previous: Scorecard, lang: str) -> list[str]:
     when = f" ({assessed_on.isoformat()})" if assessed_on else ""
     change = ""
     if score_delta(previous.overall, card.overall) is not None:
-        change = f"; {compare_label('delta', lang).lower()} {trend_text(previous.overall, card.overall)}"
+        change = f"; {compare_label('delta', lang).lower()} {trend_text(previous.overall, card.overall, lang)}"
     return [compare_label("previous", lang),
-            f"{score_text(previous.score)}{when}, {status_label(previous.status, lang)}{change}"]
+            f"{score_text(previous.score, lang)}{when}, {status_label(previous.status, lang)}{change}"]
 
 
 def _bars(card: Scorecard, lang: str) -> str:
@@ -74,8 +75,8 @@ def _bars(card: Scorecard, lang: str) -> str:
     lines = []
     for name, score, status, tally in rows:
         completeness = t("report.completeness_detail", lang, assessed=tally.assessed, total=tally.total)
-        lines.append(f"{name.ljust(width)}  {bar(score)}  {score_text(score).rjust(5)}  {status.ljust(status_width)}  "
-                     f"{completeness}")
+        lines.append(f"{name.ljust(width)}  {bar(score)}  {score_text(score, lang).rjust(5)}  "
+                     f"{status.ljust(status_width)}  {completeness}")
     return "```text\n" + "\n".join(lines) + "\n```"
 
 
@@ -161,9 +162,9 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
         out.append("")
     o = card.overall
     summary_rows = [
-        [t("report.overall_score", lang), f"**{score_text(card.score)}**"],
+        [t("report.overall_score", lang), f"**{score_text(card.score, lang)}**"],
         [t("report.status", lang), f"**{status_label(card.status, lang)}**"],
-        [t("report.completeness", lang), f"{card.completeness:.1f}% "
+        [t("report.completeness", lang), f"{percent_text(card.completeness, lang)} "
          f"({t('report.completeness_detail', lang, assessed=o.assessed, total=o.total)})"],
         [t("report.counted", lang), t("report.counted_detail", lang, counted=o.counted, met=o.met,
                                       partial=o.partial, not_met=o.not_met)],

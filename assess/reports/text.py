@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from assess.assessment import Action
 from assess.catalog import Catalog
-from assess.i18n import t
+from assess.i18n import number, t
 
 BAR_WIDTH = 20
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -49,8 +49,13 @@ def status_label(status: str | None, lang: str) -> str:
     return t(f"status.{status}" if status else "status.none", lang)
 
 
-def score_text(score: float | None) -> str:
-    return "–" if score is None else f"{score:.1f}"
+def score_text(score: float | None, lang: str) -> str:
+    """A score as ``lang`` writes it (``72,5`` in Dutch), or ``–`` when there is none."""
+    return "–" if score is None else number(score, lang)
+
+
+def percent_text(value: float, lang: str) -> str:
+    return f"{number(value, lang)}%"
 
 
 def result_label(catalog: Catalog, result: str | None, lang: str) -> str:

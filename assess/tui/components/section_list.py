@@ -99,7 +99,8 @@ class SectionList(ScrollView, can_focus=False):
         progress = f"{tally.assessed}/{tally.total}"
         meter = f"{bar(entry.score, BAR_WIDTH)} " if wide else ""
         status = status_content(entry.status, view.lang) if entry.status else Content("")  # no score: just "–"
-        detail = Content.assemble(f"    {progress.ljust(6)}{meter}", score_text(entry.score).rjust(5), " ", status)
+        detail = Content.assemble(f"    {progress.ljust(6)}{meter}", score_text(entry.score, view.lang).rjust(5), " ",
+                                  status)
         lines = [title.stylize(style).stylize(f"@click={click}"),
                  detail.stylize("dim" if not kept else "").stylize(f"@click={click}")]
         self._entries[section.id] = (key, lines)
@@ -121,7 +122,7 @@ class SectionList(ScrollView, can_focus=False):
         card = view.card
         lines.append(Content(""))
         lines.append(Content.assemble((t("report.overall_score", view.lang), "bold"), " ",
-                                      score_text(card.score), " ", status_content(card.status, view.lang)))
+                                      score_text(card.score, view.lang), " ", status_content(card.status, view.lang)))
         lines.append(Content(label("audit.assessed", view.lang, assessed=card.overall.assessed,
                                    total=card.overall.total)))
         return lines

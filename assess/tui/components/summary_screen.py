@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from assess.i18n import t
-from assess.reports.text import bar, result_label, score_text
+from assess.reports.text import bar, percent_text, result_label, score_text
 from assess.scoring import Scorecard
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
@@ -39,11 +39,12 @@ def overview(card: Scorecard, lang: str) -> Content:
     o = card.overall
     principles_only = f"  ({label('summary.principles_only', lang)})" if card.settings else ""
     rows = [
-        (t("report.overall_score", lang), Content.assemble((score_text(card.score), "bold"), "  ",
+        (t("report.overall_score", lang), Content.assemble((score_text(card.score, lang), "bold"), "  ",
                                                            status_content(card.status, lang),
                                                            (principles_only, "$text-muted"))),
         (t("report.completeness", lang), Content(
-            f"{card.completeness:.1f}% ({t('report.completeness_detail', lang, assessed=o.assessed, total=o.total)})")),
+            f"{percent_text(card.completeness, lang)} "
+            f"({t('report.completeness_detail', lang, assessed=o.assessed, total=o.total)})")),
         (t("report.counted", lang), Content(t("report.counted_detail", lang, counted=o.counted, met=o.met,
                                                partial=o.partial, not_met=o.not_met))),
         (t("report.excluded", lang), Content(t("report.excluded_detail", lang, na=o.na,
@@ -61,7 +62,7 @@ def overview(card: Scorecard, lang: str) -> Content:
         status = status_content(entry.status, lang)
         progress = label("audit.assessed", lang, assessed=entry.tally.assessed, total=entry.tally.total)
         lines.append(Content.assemble(name.ljust(name_width), "  ", bar(entry.score), "  ",
-                                      score_text(entry.score).rjust(5), "  ", status,
+                                      score_text(entry.score, lang).rjust(5), "  ", status,
                                       " " * (status_width - status.cell_length + 2), (progress, "$text-muted")))
     return Content("\n").join(lines)
 

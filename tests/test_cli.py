@@ -196,3 +196,14 @@ def test_a_hostile_file_never_crashes_the_process(tmp_path: Path) -> None:
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr == f"{deep}:6: invalid YAML: nested more than 40 levels deep\n"
     assert result.stdout == "<stdin>: ok (71 of 75 norms assessed)\n"
+
+
+def test_validate_reads_each_file_once(cli, write, monkeypatch) -> None:
+    import io
+    import sys
+
+    good = write("a.yaml", assessment_text('"1.1": met'))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(good.read_text(encoding="utf-8")))
+    status, out, err = cli("validate", "-", str(good), "-", str(good))
+    assert (status, err) == (0, "")
+    assert out.splitlines() == ["<stdin>: ok (1 of 62 norms assessed)", f"{good}: ok (1 of 62 norms assessed)"]

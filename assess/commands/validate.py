@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
 
     catalog = load_catalog()
     failed = False
-    for path in args.files:
+    for path in dict.fromkeys(args.files):  # each file once (stdin can be read only once)
         try:
             loaded = assessment.load(path, catalog)
         except InputError as error:

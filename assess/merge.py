@@ -11,8 +11,8 @@ Rules (also in the README, "Several assessors"):
   position (assessor, result, evidence, note) per input, so the team can settle it. A norm no input
   assessed stays unassessed.
 * Evidence and notes of agreed (and unassessed) norms are all kept, labelled ``[assessor] ...``; notes
-  one per line. Actions: kept when only one input has one, or all are identical; otherwise the first is
-  kept and the others are recorded in the note, labelled.
+  one per line, every line labelled. Actions: kept when only one input has one, or all are identical;
+  otherwise the first is kept and all of them are recorded in the note, labelled.
 * ``merged_from`` lists every input with the sha256 of its bytes and its assessors; ``assessors`` is the
   union in order; ``date`` the latest input date; settings the union.
 * Agreement (percent, Cohen's kappa for two inputs, Fleiss' kappa for more) is computed over the norms
@@ -142,6 +142,11 @@ def check_inputs(inputs: Sequence[Input], force: bool = False) -> list[Problem]:
             if other.sha256 == earlier.sha256:
                 errors.append(Problem(other.file, None, f"identical to {earlier.file} (same sha256); "
                                                         "give each assessor's own file"))
+            for consensus, source in ((other, earlier), (earlier, other)):
+                if any(m.sha256 == source.sha256 for m in consensus.assessment.merged_from):
+                    errors.append(Problem(source.file, None, f"already merged into {consensus.file} "
+                                                             "(its merged_from lists this file's sha256); "
+                                                             "an assessor would count twice"))
         if b.checklist != a.checklist:
             errors.append(Problem(other.file, line_in(other.loaded.text, other.file, ["checklist"]),
                                   f"checklist: {b.checklist!r} differs from {a.checklist!r} in {first.file}"))
@@ -213,7 +218,8 @@ def _merge_actions(labels: Sequence[str], answers: Sequence[Answer], lang: str) 
     first = actions[0][1]
     if all(action == first for _, action in actions):
         return first, []
-    return first, [f"[{name}] {_action_note(action, lang)}" for name, action in actions[1:]]
+    # They differ: the first is kept as the action, and every one is in the note with its assessor.
+    return first, [f"[{name}] {_action_note(action, lang)}" for name, action in actions]
 
 
 def _merge_answer(labels: Sequence[str], answers: Sequence[Answer], lang: str) -> Answer:
@@ -225,7 +231,8 @@ def _merge_answer(labels: Sequence[str], answers: Sequence[Answer], lang: str) -
                                                                                           strict=True))
         return Answer(None, (), "\n".join(action_notes) or None, action, positions)
     evidence = tuple(f"[{name}] {e}" for name, a in zip(labels, answers, strict=True) for e in a.evidence)
-    notes = [f"[{name}] {a.note}" for name, a in zip(labels, answers, strict=True) if a.note] + action_notes
+    notes = [f"[{name}] {line}" for name, a in zip(labels, answers, strict=True) if a.note
+             for line in a.note.splitlines()] + action_notes
     return Answer(assessed[0] if assessed else None, evidence, "\n".join(notes) or None, action)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assess import assessment
 from assess.assessment import Action, Answer, Position
-from assess.catalog import Catalog
+from assess.catalog import Catalog, load_catalog
 
 
 def head(assessors: str, date: str = "2026-10-01", name: str = "De Overloop", extra: str = "") -> str:
@@ -86,12 +86,14 @@ def test_two_assessors(cli, tmp_path: Path, catalog: Catalog) -> None:
     assert status == 0, err
     consensus = assessment.load(str(target), catalog).assessment
     answers = consensus.answers
-    # Agreed: result kept, evidence and notes of every assessor kept and labelled; the second,
-    # different action is recorded in the note.
+    # Agreed: result kept, evidence and notes of every assessor kept and labelled; the actions differ, so
+    # the first is kept and both are recorded in the note with their assessor.
     assert answers["1.1"] == Answer("met")
     assert answers["1.2"] == Answer(
         "partial", ("[A. Jansen] Werkinstructie naloxon 2025", "[B. de Boer] Rooster 2026"),
-        "[A. Jansen] Alleen overdag\n[B. de Boer] actie: Weekendopenstelling",
+        "[A. Jansen] Alleen overdag\n"
+        "[A. Jansen] actie: Avondopenstelling (eigenaar: M. de Vries; uiterlijk: 2027-03-01; prioriteit: hoog)\n"
+        "[B. de Boer] actie: Weekendopenstelling",
         Action("Avondopenstelling", "M. de Vries", dt.date(2027, 3, 1), "high"))
     # Disputed: no result, one position per assessor, in input order.
     assert answers["1.3"] == Answer(disputed=(Position("A. Jansen", "not_met"),
@@ -285,3 +287,24 @@ def test_merge_end_to_end(tmp_path: Path, catalog: Catalog) -> None:
     assert [s.file for s in loaded.merged_from] == ["a.yaml", "b.yaml"]
     result = subprocess.run([sys.executable, "-m", "assess", "validate", str(out)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_consensus_cannot_be_merged_with_one_of_its_own_inputs(cli, tmp_path: Path) -> None:
+    status, _, _, target = merge(cli, tmp_path, A, B)
+    text = target.read_text(encoding="utf-8")
+    for norm_id, result in (("1.3", "partial"), ("1.4", "met"), ("1.5", "na"), ("2.1", "not_met")):
+        text = settle(text, norm_id, result)
+    target.write_text(text, encoding="utf-8")
+    status, _, err = cli("merge", str(target), str(tmp_path / "a.yaml"), "-o", str(tmp_path / "again.yaml"))
+    assert status == 2
+    assert f"{tmp_path / 'a.yaml'}: already merged into {target} (its merged_from lists this file's sha256); " \
+           "an assessor would count twice" in err
+    assert not (tmp_path / "again.yaml").exists()
+
+
+def test_every_line_of_a_note_keeps_its_assessor(cli, tmp_path: Path) -> None:
+    two_lines = A.replace('note: "Alleen overdag"', 'note: "Alleen overdag\\nWeekend dicht"')
+    status, _, _, target = merge(cli, tmp_path, two_lines, B)
+    assert status == 0
+    note = assessment.load(str(target), load_catalog()).assessment.answers["1.2"].note
+    assert note.splitlines()[:2] == ["[A. Jansen] Alleen overdag", "[A. Jansen] Weekend dicht"]

@@ -164,6 +164,9 @@ def check_inputs(inputs: Sequence[Input], force: bool = False) -> list[Problem]:
             else:
                 errors.append(Problem(other.file, line, f"{message} (use --force to merge anyway)"))
     for item in inputs:
+        if not any(answer.result for answer in item.assessment.answers.values()):
+            warnings.append(Problem(item.file, None, "warning: no norm is assessed in this file; every norm another "
+                                                     "assessor answered becomes disputed"))
         for norm_id, answer in item.assessment.answers.items():
             if answer.disputed:
                 errors.append(Problem(item.file, line_in(item.loaded.text, item.file, ["answers", norm_id]),

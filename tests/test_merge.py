@@ -308,3 +308,11 @@ def test_every_line_of_a_note_keeps_its_assessor(cli, tmp_path: Path) -> None:
     assert status == 0
     note = assessment.load(str(target), load_catalog()).assessment.answers["1.2"].note
     assert note.splitlines()[:2] == ["[A. Jansen] Alleen overdag", "[A. Jansen] Weekend dicht"]
+
+
+def test_an_assessor_who_assessed_nothing_is_pointed_out(cli, tmp_path: Path) -> None:
+    empty = head('["C. Visser"]').replace("answers:\n", "answers: {}\n")
+    status, _, err, _ = merge(cli, tmp_path, A, empty)
+    assert status == 0
+    assert f"{tmp_path / 'b.yaml'}: warning: no norm is assessed in this file; every norm another assessor " \
+           "answered becomes disputed" in err

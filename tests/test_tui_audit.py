@@ -558,6 +558,27 @@ def test_quitting_from_the_edit_form_asks_before_dropping_what_was_typed(tmp_pat
     run(play())
 
 
+def test_quitting_right_after_typing_still_asks(tmp_path: Path) -> None:
+    """ctrl+q arriving in the same burst as the text (a paste, a fast typist) still sees that text."""
+    from textual import events
+
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            for char in "Rooster":
+                app.post_message(events.Key(char, char))
+            app.post_message(events.Key("ctrl+q", None))
+            await settle(app, pilot)
+            assert app.is_running and isinstance(app.screen, EditScreen)
+            assert "pressing again discards" in shown(app, "error")
+
+    run(play())
+
+
 def test_a_reload_that_drops_the_current_setting_or_changes_the_result_being_edited(tmp_path: Path) -> None:
     path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")}, settings=("outreach",))
     met = write_assessment(tmp_path / "met.yaml", {"1.1": Answer("met")}).read_text(encoding="utf-8")

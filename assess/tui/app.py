@@ -129,8 +129,10 @@ class AuditApp(App[None]):
         self.autosaver.check()
 
     async def action_quit(self) -> None:
-        if isinstance(self.screen, EditScreen) and not self.screen.may_discard():
-            return
+        if isinstance(self.screen, EditScreen):
+            await self.screen.fields_settled()
+            if not self.screen.may_discard():
+                return
         await self.saved()
         if self.autosaver.unsaved and not self.autosaver.blocked:  # an earlier write failed: try once more
             self.autosaver.check()

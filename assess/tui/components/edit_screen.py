@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from dataclasses import replace
 from typing import ClassVar
@@ -116,16 +117,22 @@ class EditScreen(ModalScreen[Answer | None]):
         if self.may_discard():
             self.dismiss(None)
 
-    def action_save(self) -> None:
-        # ctrl+s is a priority key: it is handled as it arrives, while keys typed just before it may still
-        # wait in the focused field's queue. Reading the form from that queue, after them, loses none.
-        field = self.focused
-        if field is not None:
-            field.call_later(self._save)
-        else:
-            self._save()
+    async def fields_settled(self) -> None:
+        """Wait until the focused field has handled the keys already sent to it.
 
-    def _save(self) -> None:
+        ctrl+s and ctrl+q are priority keys: they are handled as they arrive, while keys typed just before
+        them (fast typing, a paste) may still wait in the focused field's queue. Reading the form after
+        this loses none of them.
+        """
+        field = self.focused
+        if field is None:
+            return
+        handled = asyncio.get_running_loop().create_future()
+        field.call_later(lambda: handled.done() or handled.set_result(None))
+        await handled
+
+    async def action_save(self) -> None:
+        await self.fields_settled()
         if not self.is_current:  # saved or cancelled meanwhile
             return
         try:

@@ -261,7 +261,9 @@ def diff_data(diff: Diff) -> dict[str, Any]:
         "reference_date": diff.reference_date.isoformat(),
         "overall": overall,
         "principles": [scores(e) for e in diff.principles],
-        "settings": [scores(e) for e in diff.settings],
+        # null means "no score" or "setting not chosen": the chosen_* fields tell which
+        "settings": [{**scores(e), "chosen_before": e.before_tally is not None,
+                      "chosen_after": e.after_tally is not None} for e in diff.settings],
         "changes": [change(c) for c in diff.changes],
         "newly_assessed": results(diff.newly_assessed),
         "no_longer_assessed": results(diff.no_longer_assessed),

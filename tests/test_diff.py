@@ -180,7 +180,8 @@ def test_cli_json_shape(write, cli) -> None:
     data = json.loads(out)
     assert data["overall"] == {"before": 56.3, "after": 43.8, "delta": -12.5}
     assert data["principles"][1] == {"id": "2", "before": 83.3, "after": 50.0, "delta": -33.3}
-    assert data["settings"] == [{"id": "outreach", "before": 75.0, "after": 100.0, "delta": 25.0}]
+    assert data["settings"] == [{"id": "outreach", "before": 75.0, "after": 100.0, "delta": 25.0,
+                                 "chosen_before": True, "chosen_after": True}]
     assert data["changes"][0] == {"id": "1.1", "before": "met", "after": "partial", "direction": "regressed"}
     assert {c["direction"] for c in data["changes"]} == {"improved", "regressed", "changed"}
     assert data["newly_assessed"] == [{"id": "1.7", "before": None, "after": "not_met"}]
@@ -306,3 +307,12 @@ def test_old_dated_after_new_warns(write, cli) -> None:
     assert f"{new}:6: warning: OLD is dated 2026-10-01, after NEW (2025-10-01 in {old}); OLD and NEW swapped?" in err
     _, _, err = cli("diff", str(old), str(new))
     assert "swapped" not in err
+
+
+def test_json_tells_a_setting_not_chosen_from_one_without_a_score(write, cli) -> None:
+    old = write("old.yaml", OLD.replace("settings: [outreach]\n", "").replace('  "outreach.1": partial\n', "")
+                .replace('  "outreach.2": met\n', ""))
+    status, out, _ = cli("diff", str(old), str(write("new.yaml", NEW)), "--format", "json")
+    assert status == 0
+    assert json.loads(out)["settings"] == [{"id": "outreach", "before": None, "after": 100.0, "delta": None,
+                                            "chosen_before": False, "chosen_after": True}]

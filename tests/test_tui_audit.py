@@ -34,6 +34,7 @@ from tests.test_tui_support import (
     pane_line,
     pane_text,
     run,
+    send_burst,
     settle,
     shown,
     text,
@@ -560,8 +561,6 @@ def test_quitting_from_the_edit_form_asks_before_dropping_what_was_typed(tmp_pat
 
 def test_quitting_right_after_typing_still_asks(tmp_path: Path) -> None:
     """ctrl+q arriving in the same burst as the text (a paste, a fast typist) still sees that text."""
-    from textual import events
-
     path = write_assessment(tmp_path / "a.yaml", {})
 
     async def play() -> None:
@@ -569,9 +568,7 @@ def test_quitting_right_after_typing_still_asks(tmp_path: Path) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("e")
             await pilot.pause()
-            for char in "Rooster":
-                app.post_message(events.Key(char, char))
-            app.post_message(events.Key("ctrl+q", None))
+            send_burst(app, "Rooster", "ctrl+q")
             await settle(app, pilot)
             assert app.is_running and isinstance(app.screen, EditScreen)
             assert "pressing again discards" in shown(app, "error")
@@ -654,8 +651,6 @@ def test_texts_name_the_keys_of_the_users_keymap(tmp_path: Path) -> None:
 
 def test_keys_typed_just_before_ctrl_s_are_saved(tmp_path: Path) -> None:
     """ctrl+s is handled as it arrives; text typed just before it (a fast typist, a paste) still counts."""
-    from textual import events
-
     path = write_assessment(tmp_path / "a.yaml", {})
 
     async def play() -> None:
@@ -663,9 +658,7 @@ def test_keys_typed_just_before_ctrl_s_are_saved(tmp_path: Path) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("e")
             await pilot.pause()
-            for char in "Wachtlijst":  # one burst: no waiting between the keys
-                app.post_message(events.Key(char, char))
-            app.post_message(events.Key("ctrl+s", None))
+            send_burst(app, "Wachtlijst", "ctrl+s")
             await settle(app, pilot)
             assert not isinstance(app.screen, EditScreen)
             assert app.assessment.answer("1.1").evidence == ("Wachtlijst",)

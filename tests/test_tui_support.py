@@ -66,6 +66,15 @@ async def type_text(pilot: Pilot, value: str) -> None:
     await pilot.press(*("space" if char == " " else char for char in value))
 
 
+def send_burst(app: AuditApp, value: str, last_key: str) -> None:
+    """Send ``value`` and then ``last_key`` at once, without waiting between keys (a paste, a fast typist)."""
+    from textual import events
+
+    for char in value:
+        app.post_message(events.Key(char, char))
+    app.post_message(events.Key(last_key, None))
+
+
 def pane_text(app: AuditApp) -> str:
     """The audit's norm pane as plain text."""
     from assess.tui.components.norm_pane import NormPane

@@ -35,8 +35,9 @@ def service_name(value: str) -> str:
     return name
 
 
-def not_an_input(target: str | None, inputs: list[str | None]) -> None:
-    """Refuse an output that is one of the input files: a report written over an assessment would destroy it."""
+def not_an_input(target: str | None, inputs: list[str | None], what: str) -> None:
+    """Refuse an output that is one of the input files (also by another path or a symlink): ``what`` written
+    over an assessment would destroy it."""
     if target in (None, "-") or not target.strip():
         return
     for source in inputs:
@@ -45,7 +46,8 @@ def not_an_input(target: str | None, inputs: list[str | None]) -> None:
         except OSError:  # either one does not exist (yet): not the same file
             same = False
         if same:
-            raise InputError.single(target, None, f"is the input file {source}; not overwritten (choose another -o)")
+            raise InputError.single(target, None, f"is also an input ({source}); not overwritten: write the {what} "
+                                    "to another file")
 
 
 def write_output(target: str | None, text: str) -> None:

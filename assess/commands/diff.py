@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from assess.commands._common import add_lang, print_warnings, write_output
+from assess.commands._common import add_lang, not_an_input, print_warnings, write_output
 
 NAME = "diff"
 ORDER = 45
@@ -27,7 +27,6 @@ def _name(path: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     import sys
-    from pathlib import Path
 
     from assess import assessment
     from assess.catalog import load_catalog
@@ -37,12 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.old == "-" and args.new == "-":
         raise InputError.single("<stdin>", None, "only one of OLD and NEW can be read from stdin")
-    if args.output not in (None, "-"):
-        target = Path(args.output).resolve()
-        for given in (args.old, args.new):
-            if given != "-" and Path(given).resolve() == target:
-                raise InputError.single(args.output, None, f"is also an input ({given}); "
-                                        "write the comparison to another file")
+    not_an_input(args.output, [args.old, args.new], "comparison")
     catalog = load_catalog()
     old = assessment.load(args.old, catalog)
     new = assessment.load(args.new, catalog)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from assess.commands._common import add_lang, print_warnings
+from assess.commands._common import add_lang, not_an_input, print_warnings
 
 NAME = "merge"
 ORDER = 46
@@ -51,10 +51,7 @@ def run(args: argparse.Namespace) -> int:
         print_warnings(item.loaded.warnings)
     print_warnings(check_inputs(inputs, args.force))
     target = Path(args.output)
-    for item in inputs:
-        if Path(item.file).resolve() == target.resolve():
-            raise InputError.single(args.output, None, f"is also an input ({item.file}); "
-                                    "write the consensus to a new file")
+    not_an_input(args.output, [item.file for item in inputs], "consensus")
     if not target.parent.is_dir():
         raise InputError.single(args.output, None, f"folder {target.parent} does not exist")
     first_language = next((i.assessment.language for i in inputs if i.assessment.language), None)

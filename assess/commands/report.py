@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from assess.reports import renderer
     from assess.scoring import score
 
-    not_an_input(args.output, [args.file, args.previous])
+    not_an_input(args.output, [args.file, args.previous], "report")
     catalog = load_catalog()
     loaded = assessment.load(args.file, catalog)
     print_warnings(loaded.warnings)

@@ -111,21 +111,34 @@ class Loaded:
     text: str = ""
 
 
+def _date_places(data: dict) -> list[tuple[list[object], Any]]:
+    """The path and value of each date field of an assessment: ``date`` and every action's ``due``."""
+    places: list[tuple[list[object], Any]] = [(["date"], data.get("date"))]
+    answers = data.get("answers")
+    for norm_id, answer in (answers.items() if isinstance(answers, dict) else ()):
+        action = answer.get("action") if isinstance(answer, dict) else None
+        if isinstance(action, dict):
+            places.append((["answers", norm_id, "action", "due"], action.get("due")))
+    return places
+
+
 def _dates_to_text(data: Any) -> Any:
     """YAML reads 2026-11-23 as a date; the schema checks the date fields as text. An unquoted date in a
     text field (``note: 2026-11-23``) stays a date, so the schema names it rather than a crash later."""
     if not isinstance(data, dict):
         return data
     checked = dict(data)
-    if isinstance(checked.get("date"), dt.date):
-        checked["date"] = checked["date"].isoformat()
-    answers = checked.get("answers")
-    if isinstance(answers, dict):
-        checked["answers"] = answers = dict(answers)
-        for norm_id, answer in answers.items():
-            action = answer.get("action") if isinstance(answer, dict) else None
-            if isinstance(action, dict) and isinstance(action.get("due"), dt.date):
-                answers[norm_id] = {**answer, "action": {**action, "due": action["due"].isoformat()}}
+    for path, value in _date_places(data):
+        if not isinstance(value, dt.date):
+            continue
+        if path == ["date"]:
+            checked["date"] = value.isoformat()
+            continue
+        if checked["answers"] is data["answers"]:  # copied once, never changed in place
+            checked["answers"] = dict(data["answers"])
+        norm_id = path[1]
+        answer = checked["answers"][norm_id]
+        checked["answers"][norm_id] = {**answer, "action": {**answer["action"], "due": value.isoformat()}}
     return checked
 
 
@@ -177,13 +190,7 @@ _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 def _impossible_dates(doc: Document, data: dict, problems: list[Problem]) -> None:
     """Dates of the right shape that do not exist (2027-02-30), for a file that also has schema problems:
     the schema checks only the shape, so without this they would show up only once the rest is fixed."""
-    places: list[tuple[list[object], Any]] = [(["date"], data.get("date"))]
-    answers = data.get("answers")
-    for norm_id, answer in (answers.items() if isinstance(answers, dict) else ()):
-        action = answer.get("action") if isinstance(answer, dict) else None
-        if isinstance(action, dict):
-            places.append((["answers", norm_id, "action", "due"], action.get("due")))
-    for path, value in places:
+    for path, value in _date_places(data):
         if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
             _date(doc, path, value, problems)
 

@@ -8,12 +8,15 @@
   before they can exhaust memory or the stack.
 * Lines are found lazily: the fast path builds plain values; only when a problem is
   reported is the text composed again to find the line of a data path.
+* The same words whatever the YAML library does: libyaml (PyYAML >= 6.0.3) refuses nesting past its
+  own limit with its own message; the depth is counted here, with the pure-Python parser, which has no
+  limit of its own, so every file nested too deep gets this module's message and the line.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,11 +24,13 @@ import yaml
 
 from assess.errors import InputError
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's loader when PyYAML was built with it (as its wheels are); the pure-Python one otherwise.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 10 * 1024 * 1024  # an assessment with long notes on every item is well under 1 MB
 MAX_DEPTH = 40  # an assessment file nests 7 deep; libyaml's composer recurses, and crashes far deeper
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_NO_ALIASES = "anchors and aliases (&name, *name) are not allowed in assess files: write the value out in full"
 # Only a line starting with this many spaces or block indicators can open deeper block nesting.
 _DEEP_LINE = re.compile(r"^[ ?:-]{200}", re.MULTILINE)
 
@@ -53,17 +58,7 @@ class _Merge(Exception):
 _construct_object = yaml.constructor.BaseConstructor.construct_object
 
 
-class StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader whose mappings keep raw key text and refuse duplicate keys and aliases."""
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        # A node met a second time is an alias of an anchored one (``*a``, or ``<<: *a``).
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise _Alias(node.start_mark.line + 1)
-        return _construct_object(self, node, deep)
-
-
-def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict:
+def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) -> dict[str, Any]:
     mapping: dict[str, Any] = {}
     first_seen: dict[str, int] = {}
     for key_node, value_node in node.value:
@@ -88,8 +83,24 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
         return node.value
 
 
-StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+def strict_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """A safe loader on ``base`` whose mappings keep raw key text and refuse duplicate keys and aliases."""
+
+    class Strict(base):  # type: ignore[valid-type, misc]
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            # A node met a second time is an alias of an anchored one (``*a``, or ``<<: *a``).
+            if node in self.constructed_objects or node in self.recursive_objects:
+                raise _Alias(node.start_mark.line + 1)
+            return _construct_object(self, node, deep)
+
+    Strict.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    Strict.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+    Strict.__name__ = Strict.__qualname__ = f"Strict{base.__name__}"
+    return Strict
+
+
+StrictLoader = strict_loader(_BaseLoader)
+PythonStrictLoader = strict_loader(yaml.SafeLoader)  # the tests run every trap under both
 
 
 @dataclass
@@ -134,10 +145,10 @@ class Document:
         return node.value if isinstance(node, yaml.ScalarNode) else None
 
 
-def _events(text: str):
+def _events(text: str, loader: type[yaml.SafeLoader] | None = None) -> Iterator[yaml.Event]:
     """YAML events, produced without recursion; stops quietly at a syntax error (the loader names it)."""
     try:
-        yield from yaml.parse(text, Loader=_BaseLoader)
+        yield from yaml.parse(text, Loader=loader or _BaseLoader)
     except yaml.YAMLError:
         return
 
@@ -153,7 +164,8 @@ def _first_alias(text: str) -> tuple[int, str] | None:
 def _too_deep(text: str) -> int | None:
     """The line where nesting first goes deeper than ``MAX_DEPTH``, or None."""
     depth = 0
-    for event in _events(text):
+    # The pure-Python parser: libyaml stops at its own nesting limit, which would hide the line here.
+    for event in _events(text, yaml.SafeLoader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -165,7 +177,8 @@ def _too_deep(text: str) -> int | None:
 
 def _depth(data: Any) -> int:
     """How deep lists and mappings nest in ``data`` (without recursion)."""
-    deepest, stack = 0, [(data, 1)]
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
         value, level = stack.pop()
         if isinstance(value, dict | list):
@@ -185,13 +198,46 @@ def _nested_too_deeply(name: str, text: str) -> InputError:
     return InputError.single(name, _too_deep(text), f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
 
 
-def _tab_hint(text: str, line: int | None) -> str:
-    if line is None:
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    """The character at ``mark`` ("" past the end of its line or without a mark)."""
+    if mark is None:
         return ""
     lines = text.split("\n")
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    indent = source[:len(source) - len(source.lstrip(" \t"))]
-    return " (a tab indents this line: YAML indents with spaces only)" if "\t" in indent else ""
+    source = lines[mark.line] if mark.line < len(lines) else ""
+    return source[mark.column] if mark.column < len(source) else ""
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """Line and this project's words for a YAML syntax error.
+
+    PyYAML's own wording differs between libyaml and the pure-Python parser and between releases, so
+    the message is chosen from the kind of error and the text at its position, never copied from it.
+    """
+    mark = err.problem_mark or err.context_mark
+    if mark is None:
+        return None, "the file cannot be read as YAML"
+    line = mark.line + 1
+    source = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+    char = _char_at(text, mark)
+    opened = _char_at(text, err.context_mark)  # where the construct that failed began
+    opened_line = err.context_mark.line + 1 if err.context_mark is not None else line
+    if char == "\t" or "\t" in source[:len(source) - len(source.lstrip(" \t"))]:
+        return line, "a tab indents this line: YAML indents with spaces only"
+    if isinstance(err, yaml.composer.ComposerError) and source.startswith(("---", "...")):
+        return line, "a second YAML document starts here: an assessment file is one document"
+    if isinstance(err, yaml.composer.ComposerError) and "*" in (char, opened):
+        return line, f"an alias; {_NO_ALIASES}"
+    if opened in ("'", '"') and opened_line != line:
+        return opened_line, "a quote opened on this line is never closed"
+    if opened in ("[", "{") and opened_line != line:
+        return opened_line, f"a {opened!r} opened on this line is never closed"
+    if isinstance(err, yaml.scanner.ScannerError):
+        if char in ("@", "`", "%"):
+            return line, f"a value cannot start with {char!r}: put the value in quotes"
+        if char == ":":
+            return line, "a ':' inside a value: put the value in quotes"
+        return line, "a character here cannot be read: put the value in quotes"
+    return line, "the structure breaks here: check the indentation (keys of one level start in one column)"
 
 
 def parse(text: str, name: str) -> Document:
@@ -207,8 +253,7 @@ def parse(text: str, name: str) -> Document:
     except _Alias as alias:
         where = _first_alias(text)
         line, what = (where[0], f"alias *{where[1]}") if where else (alias.line, "an alias")
-        raise InputError.single(name, line, f"invalid YAML: {what}; anchors and aliases (&name, *name) are not "
-                                "allowed in assess files: write the value out in full") from None
+        raise InputError.single(name, line, f"invalid YAML: {what}; {_NO_ALIASES}") from None
     except _Merge as merge:
         raise InputError.single(name, merge.line, "invalid YAML: merge keys (<<) are not allowed in assess files: "
                                 "write the fields out in full") from None
@@ -219,17 +264,17 @@ def parse(text: str, name: str) -> Document:
     except _Unhashable as bad:
         raise InputError.single(name, bad.line, "a mapping key must be plain text") from None
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        what = err.problem or err.context or "cannot be read"
-        raise InputError.single(name, line, f"invalid YAML: {what}{_tab_hint(text, line)}") from None
+        if _too_deep(text):  # libyaml's own nesting limit, or a syntax error after too deep a start
+            raise _nested_too_deeply(name, text) from None
+        line, what = _syntax_problem(err, text)
+        raise InputError.single(name, line, f"invalid YAML: {what}") from None
     except yaml.reader.ReaderError as err:  # a character YAML does not allow; it has a position, not a mark
         line = text.count("\n", 0, err.position) + 1
         code = err.character if isinstance(err.character, int) else ord(err.character)
         raise InputError.single(name, line, f"invalid YAML: character U+{code:04X} is not allowed in YAML text"
                                 ) from None
-    except yaml.YAMLError as err:
-        raise InputError.single(name, None, "invalid YAML: " + " ".join(str(err).split())) from None
+    except yaml.YAMLError:
+        raise InputError.single(name, None, "invalid YAML: the file cannot be read as YAML") from None
     except (ValueError, TypeError, OverflowError) as err:
         raise InputError.single(name, None, f"invalid YAML value: {err}") from None
     except RecursionError:

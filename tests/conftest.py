@@ -33,6 +33,21 @@ def standards_text() -> str:
     return "\n\n".join("\n".join(lines) for _, _, lines in excerpt_blocks())
 
 
+@pytest.fixture(params=["libyaml", "pure-python"])
+def yaml_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test under libyaml's loader and under PyYAML's pure-Python one: the words must not differ."""
+    import yaml
+
+    from assess import yamlsource
+
+    if request.param == "pure-python":
+        monkeypatch.setattr(yamlsource, "StrictLoader", yamlsource.PythonStrictLoader)
+        monkeypatch.setattr(yamlsource, "_BaseLoader", yaml.SafeLoader)
+    elif not hasattr(yaml, "CSafeLoader"):
+        pytest.skip("this PyYAML was built without libyaml")
+    return str(request.param)
+
+
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return load_catalog()

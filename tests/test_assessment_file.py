@@ -14,6 +14,9 @@ from assess.errors import InputError
 from assess.writer import dump
 from tests.conftest import HEAD, assessment_text
 
+# Every trap is caught, with the same words, under libyaml's loader and under the pure-Python one.
+pytestmark = pytest.mark.usefixtures("yaml_loader")
+
 
 def load_error(path: Path, catalog: Catalog) -> list[str]:
     with pytest.raises(InputError) as info:
@@ -258,8 +261,8 @@ def test_deep_nesting_and_huge_files_are_refused(write, catalog: Catalog, monkey
 
 def test_a_tab_is_named(write, catalog: Catalog) -> None:
     path = write("a.yaml", HEAD + 'answers:\n\t"1.1": met\n')
-    assert load_error(path, catalog) == [f"{path}:5: invalid YAML: found character that cannot start any token "
-                                         "(a tab indents this line: YAML indents with spaces only)"]
+    assert load_error(path, catalog) == [
+        f"{path}:5: invalid YAML: a tab indents this line: YAML indents with spaces only"]
 
 
 def test_unquoted_dates_in_text_fields_are_explained(write, catalog: Catalog) -> None:
@@ -294,3 +297,22 @@ def test_the_writer_escapes_what_yaml_cannot_hold(catalog: Catalog) -> None:
     # U+FFFE and U+FFFF may come from the TUI or a sheet; written raw, the file could not be read back
     original = Assessment(catalog.id, Service("x\ufffey"), answers={"1.1": Answer("met", note="a\uffffb")})
     assert assessment.loads(dump(original, catalog), "x.yaml", catalog).assessment.answers == original.answers
+
+
+@pytest.mark.parametrize(("body", "line", "message"), [
+    ('answers:\n  "1.1": a: b\n', 5, "a ':' inside a value: put the value in quotes"),
+    ('answers:\n  "1.1": {result: met\n  "1.2": met\n', 5, "a '{' opened on this line is never closed"),
+    ('answers:\n  "1.1": [met\n  "1.2": met\n', 5, "a '[' opened on this line is never closed"),
+    ('answers:\n  "1.1":\n    note: "open\n    evidence: x\n', 6, "a quote opened on this line is never closed"),
+    ('answers:\n  "1.1": @met\n', 5, "a value cannot start with '@': put the value in quotes"),
+    ('answers: {}\n---\nanswers: {}\n', 5, "a second YAML document starts here: an assessment file is one document"),
+    ('answers:\n  "1.1": met\n "1.2": met\n', 6,
+     "the structure breaks here: check the indentation (keys of one level start in one column)"),
+    ('answers:\n  "1.1": *x\n', 5, "an alias; anchors and aliases (&name, *name) are not allowed in assess files: "
+     "write the value out in full"),
+])
+def test_yaml_syntax_errors_are_told_in_the_projects_own_words(
+        write, catalog: Catalog, body: str, line: int, message: str) -> None:
+    """The same line and words under libyaml and the pure-Python parser, whatever PyYAML itself says."""
+    path = write("a.yaml", HEAD + body)
+    assert load_error(path, catalog) == [f"{path}:{line}: invalid YAML: {message}"]

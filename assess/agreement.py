@@ -20,6 +20,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import overload
 
 NO_ITEMS = "no_items"
 CHANCE_IS_ONE = "chance_is_one"
@@ -66,6 +67,10 @@ def _quantize(value: Fraction, places: int) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+@overload
+def round_half_up(value: Fraction, places: int) -> float: ...
+@overload
+def round_half_up(value: None, places: int) -> None: ...
 def round_half_up(value: Fraction | None, places: int) -> float | None:
     """Round half up (away from zero at .5) from the exact fraction, like ``assess.scoring.round1``.
 
@@ -160,7 +165,7 @@ def fleiss_kappa_counts(counts: Sequence[Sequence[int]]) -> Kappa:
     observed = pair_agreement / items
     shares = [Fraction(sum(row[j] for row in counts), items * raters) for j in range(width)]
     expected = sum((p * p for p in shares), Fraction(0))
-    return _kappa("fleiss", items, raters, observed, expected)
+    return _kappa("fleiss", items, raters, Fraction(observed), expected)
 
 
 def fleiss_kappa(ratings: Sequence[Sequence[Hashable]], categories: Sequence[Hashable] | None = None) -> Kappa:

@@ -111,7 +111,7 @@ class Loaded:
     text: str = ""
 
 
-def _date_places(data: dict) -> list[tuple[list[object], Any]]:
+def _date_places(data: dict[str, Any]) -> list[tuple[list[object], Any]]:
     """The path and value of each date field of an assessment: ``date`` and every action's ``due``."""
     places: list[tuple[list[object], Any]] = [(["date"], data.get("date"))]
     answers = data.get("answers")
@@ -151,7 +151,7 @@ def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
         return [Problem(doc.name, line, f"{where}: unknown result {value!r}; expected one of {', '.join(RESULTS)}")]
     if isinstance(value, dict):
         sub = schema_check.validator("assessment")
-        answer_schema = sub.schema["$defs"]["answer"]
+        answer_schema = sub.schema["$defs"]["answer"]  # type: ignore[index]
         checker = sub.evolve(schema=answer_schema)
         problems = []
         for error in checker.iter_errors(value):
@@ -187,7 +187,7 @@ def _texts(value: Any) -> tuple[str, ...]:
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _impossible_dates(doc: Document, data: dict, problems: list[Problem]) -> None:
+def _impossible_dates(doc: Document, data: dict[str, Any], problems: list[Problem]) -> None:
     """Dates of the right shape that do not exist (2027-02-30), for a file that also has schema problems:
     the schema checks only the shape, so without this they would show up only once the rest is fixed."""
     for path, value in _date_places(data):
@@ -259,10 +259,10 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
     problems = [] if schema_ok(checked) else _schema_problems(doc, checked)
     if problems:
         _impossible_dates(doc, checked, problems)
-        answers = data.get("answers")
-        if isinstance(answers, dict):  # unknown ids too, so one run shows every problem
-            listed = data.get("settings") if isinstance(data.get("settings"), list) else []
-            for norm_id in answers:
+        given = data.get("answers")
+        if isinstance(given, dict):  # unknown ids too, so one run shows every problem
+            listed: list[str] = data["settings"] if isinstance(data.get("settings"), list) else []
+            for norm_id in given:
                 _known(doc, catalog, str(norm_id), data.get("checklist_version"), tuple(listed), problems)
         raise InputError(sorted(problems, key=lambda p: p.line or 0))
     warnings: list[Problem] = []

@@ -30,10 +30,13 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from assess.errors import InputError, Problem
 from assess.fastschema import schema_accepts
+
+if TYPE_CHECKING:
+    from assess.portfolio import ServiceSummary
 
 YAML_SUFFIXES = (".yaml", ".yml")
 PORTFOLIO_STEM = "portfolio"
@@ -188,7 +191,7 @@ def staged_path(config: Config, index: int, fmt: str) -> str:
     return os.path.join(config.staging, f"{index}.{fmt}")
 
 
-def process(task: tuple[int, str]):
+def process(task: tuple[int, str]) -> ServiceSummary | Failure:
     """Load, score and render one file; write its reports to the staging folder; return its summary."""
     from assess import assessment, yamlsource
     from assess.i18n import resolve_language

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 from assess import schema_check
 from assess.errors import InputError, Problem
@@ -164,12 +164,12 @@ def _load_answer_sets(doc: Document) -> dict[str, AnswerSet]:
     return sets
 
 
-def _project(raw: Mapping) -> tuple[str, bool]:
+def _project(raw: Mapping[str, Any]) -> tuple[str, bool]:
     project = raw.get("project") or {}
     return project.get("scope", "service"), bool(project.get("critical", False))
 
 
-def _note(raw: Mapping) -> Text | None:
+def _note(raw: Mapping[str, Any]) -> Text | None:
     return Text.of(raw["source_note"]) if "source_note" in raw else None
 
 

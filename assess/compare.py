@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -324,6 +325,7 @@ def _score_rows(diff: Diff, entries: tuple[ScoreChange, ...], lang: str) -> list
     catalog = diff.new.catalog
     rows = []
     for entry in entries:
+        assert entry.id is not None, "section rows only; the overall score has a row of its own"
         section = catalog.section(entry.id)
         before = score_text(entry.before, lang) if entry.before_tally else label("not_chosen", lang)
         after = score_text(entry.after, lang) if entry.after_tally else label("not_chosen", lang)
@@ -399,7 +401,7 @@ def same_service(first: str, second: str) -> bool:
     return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
 
 
-def line_in(text: str, name: str, path: list[object]) -> int | None:
+def line_in(text: str, name: str, path: Sequence[object]) -> int | None:
     """The line of ``path`` in an already loaded file's text (for FILE:LINE messages)."""
     from assess.errors import InputError
     from assess.yamlsource import parse

@@ -39,7 +39,7 @@ _TYPE_CONDITIONS = {
 }
 
 
-def _unique(items: list) -> bool:
+def _unique(items: list[Any]) -> bool:
     if all(isinstance(item, str) for item in items):
         return len(set(items)) == len(items)
     if len(items) < 2:
@@ -50,7 +50,7 @@ def _unique(items: list) -> bool:
 class _Compiler:
     """Turns each schema node into a Python function ``_sN(v) -> bool`` (source text, then ``exec``)."""
 
-    def __init__(self, root: dict) -> None:
+    def __init__(self, root: dict[str, Any]) -> None:
         self.root = root
         self.names: dict[int, str] = {}
         self.keep: list[Any] = []  # schema nodes, so their ids stay unique while compiling
@@ -170,7 +170,7 @@ class _Compiler:
         return out
 
 
-def compile_schema(root: dict) -> Check:
+def compile_schema(root: dict[str, Any]) -> Check:
     """Compile a JSON Schema (the subset assess's schemas use) into one Python function ``value -> bool``.
 
     The function returns what ``Draft202012Validator(root).is_valid(value)`` returns (jsonschema's own type
@@ -184,7 +184,8 @@ def compile_schema(root: dict) -> Check:
     entry = compiler.function(root)
     namespace: dict[str, Any] = {"_Number": numbers.Number, "_unique": _unique, **compiler.constants}
     exec(compile("\n".join(compiler.source), "<compiled assessment schema>", "exec"), namespace)
-    return namespace[entry]
+    check: Check = namespace[entry]
+    return check
 
 
 @cache
@@ -193,7 +194,7 @@ def schema_accepts(schema_name: str = "assessment") -> Check:
     from assess import schema_check
 
     try:
-        check = compile_schema(schema_check.validator(schema_name).schema)
+        check = compile_schema(dict(schema_check.validator(schema_name).schema))  # type: ignore[arg-type]
     except NotCompilable:
         return lambda data: False  # always take the full jsonschema path
 

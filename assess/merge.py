@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -299,7 +300,7 @@ def kappa_text(kappa: agr.Kappa, lang: str) -> str:
     return f"{shown} ({label(agr.band(kappa.value) or 'poor', lang)})"
 
 
-def agreement_percent(value: float | None, lang: str) -> str:
+def agreement_percent(value: Fraction | float | None, lang: str) -> str:
     from assess.scoring import round1
 
     return "–" if value is None else f"{number(round1(100 * value), lang)}%"

@@ -23,7 +23,7 @@ from assess.errors import Problem
 from assess.i18n import LABELS as CORE_LABELS
 from assess.i18n import pick
 from assess.i18n import t as core_t
-from assess.scoring import Scorecard, round1
+from assess.scoring import Scorecard, SectionScore, round1
 
 FORMAT_VERSION = 1
 TOP_NORMS = 20  # rows of "norms most often not met" in portfolio.md (portfolio.json has them all)
@@ -180,7 +180,7 @@ class ServiceSummary:
     warnings: tuple[Problem, ...] = ()
 
 
-def _row(entry) -> SectionRow:
+def _row(entry: SectionScore) -> SectionRow:
     return SectionRow(entry.section.id, entry.score, entry.status, entry.completeness)
 
 
@@ -263,7 +263,7 @@ class PortfolioData:
         return sum(1 for e in self.services if e.summary.critical_not_met)
 
 
-def _sort_key(entry: Entry) -> tuple:
+def _sort_key(entry: Entry) -> tuple[bool, float, str, str, int]:
     s = entry.summary
     return (s.score is None, -(s.score or 0.0), s.name.casefold(), s.name, s.index)
 

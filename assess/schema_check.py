@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -54,7 +54,7 @@ def describe_value(value: object) -> str:
     return repr(value)
 
 
-def yaml_trap_hint(doc: Document, path: list[object], value: object) -> str:
+def yaml_trap_hint(doc: Document, path: Sequence[object], value: object) -> str:
     """Explain what YAML did to an unquoted scalar, when it did something surprising."""
     raw = doc.raw_text(path)
     if isinstance(value, dt.date) and raw is not None:
@@ -72,6 +72,17 @@ _TYPE_WORDS = {"string": "text", "object": "a mapping", "array": "a list", "inte
                "number": "a number", "boolean": "true or false", "null": "nothing"}
 
 
+def _properties(error: ValidationError) -> Mapping[str, Any]:
+    """The ``properties`` of the schema node that failed (none for a boolean schema)."""
+    schema = error.schema
+    return schema.get("properties", {}) if isinstance(schema, Mapping) else {}
+
+
+def _wanted_types(value: object) -> list[str]:
+    """A ``type`` keyword's value as a list: ``"string"`` or ``["string", "null"]``."""
+    return [value] if isinstance(value, str) else [str(v) for v in value] if isinstance(value, list) else []
+
+
 def message(doc: Document, error: ValidationError) -> str:
     path = list(error.absolute_path)
     where = field_path(path)
@@ -80,15 +91,14 @@ def message(doc: Document, error: ValidationError) -> str:
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"{where}: missing field {missing!r}"
     if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(_properties(error))
         extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
         return f"{where}: unknown field {', '.join(map(repr, extra))}; allowed: {', '.join(allowed)}"
     if error.validator == "type":
-        wanted = error.validator_value
-        words = " or ".join(_TYPE_WORDS.get(w, w) for w in ([wanted] if isinstance(wanted, str) else wanted))
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in _wanted_types(error.validator_value))
         return f"{where}: expected {words}, got {describe_value(value)}{yaml_trap_hint(doc, path, value)}"
     if error.validator == "enum":
-        choices = ", ".join(str(c) for c in error.validator_value)
+        choices = ", ".join(str(c) for c in error.validator_value) if isinstance(error.validator_value, list) else ""
         return f"{where}: {describe_value(value)} is not one of {choices}{yaml_trap_hint(doc, path, value)}"
     if error.validator == "pattern" and error.validator_value == r"\S":
         return f"{where}: must not be blank"
@@ -101,8 +111,7 @@ def message(doc: Document, error: ValidationError) -> str:
         return f"{where}: {describe_value(twice)} is listed twice"
     if error.validator == "oneOf" and error.context:
         if all(e.validator == "type" for e in error.context):
-            wanted = [w for e in error.context for w in ([e.validator_value] if isinstance(e.validator_value, str)
-                                                          else e.validator_value)]
+            wanted = [w for e in error.context for w in _wanted_types(e.validator_value)]
             words = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
             return f"{where}: expected {words}, got {describe_value(value)}{yaml_trap_hint(doc, path, value)}"
         best = min(error.context, key=lambda e: len(e.message))
@@ -120,7 +129,7 @@ def problems(doc: Document, error: ValidationError) -> list[Problem]:
         if deeper:
             return problems(doc, deeper[0])
     if error.validator == "additionalProperties" and isinstance(value, dict):
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(_properties(error))
         where = field_path(path)
         return [Problem(doc.name, doc.line_of([*path, key]),
                         f"{where}: unknown field {key!r}; allowed: {', '.join(allowed)}")

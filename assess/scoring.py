@@ -14,10 +14,11 @@ Rules (stated in every report):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import overload
 
 from assess.assessment import Answer, Assessment
 from assess.catalog import Catalog, Norm, Section
@@ -28,6 +29,10 @@ GAP_RESULTS = ("not_met", "partial")
 PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2, None: 3}
 
 
+@overload
+def round1(value: Fraction | float) -> float: ...
+@overload
+def round1(value: None) -> None: ...
 def round1(value: Fraction | float | None) -> float | None:
     """Round half up to one decimal (62.25 -> 62.3), exactly, from a fraction."""
     if value is None:
@@ -165,8 +170,8 @@ class Scorecard:
         raise KeyError(section_id)
 
 
-def _gap_key(order: dict[str, int]):
-    def key(gap: Gap) -> tuple:
+def _gap_key(order: dict[str, int]) -> Callable[[Gap], tuple[bool, bool, int, int]]:
+    def key(gap: Gap) -> tuple[bool, bool, int, int]:
         priority = gap.answer.action.priority if gap.answer.action else None
         return (not gap.norm.critical, gap.answer.result != "not_met", PRIORITY_ORDER[priority],
                 order[gap.norm.id])

@@ -177,8 +177,8 @@ class _Reader:
             if not setting:
                 continue
             if setting not in self.catalog.settings:
-                known = ", ".join(self.catalog.settings)
-                self.problem(line, "settings", f"unknown setting {setting!r}; known: {known}")
+                known_settings = ", ".join(self.catalog.settings)
+                self.problem(line, "settings", f"unknown setting {setting!r}; known: {known_settings}")
             elif setting not in entry.settings:
                 entry.settings.append(setting)
         return entry
@@ -424,7 +424,8 @@ def plan(sheet: Sheet, out_dir: Path, catalog: Catalog, lang: str | None, force:
     from assess.writer import dump
 
     names = NameAllocator()
-    planned, problems = [], []
+    planned: list[Planned] = []
+    problems: list[Problem] = []
     for assessment in sheet.assessments:
         path = out_dir / f"{names.allocate(assessment.service.name)}.yaml"
         text = dump(assessment, catalog, resolve_language(lang, assessment.language))

@@ -156,8 +156,8 @@ def _events(text: str, loader: type[yaml.SafeLoader] | None = None) -> Iterator[
 def _first_alias(text: str) -> tuple[int, str] | None:
     """Line and anchor name of the first alias in ``text``."""
     for event in _events(text):
-        if isinstance(event, yaml.AliasEvent):
-            return event.start_mark.line + 1, event.anchor
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+            return event.start_mark.line + 1, str(event.anchor)
     return None
 
 
@@ -169,7 +169,7 @@ def _too_deep(text: str) -> int | None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return event.start_mark.line + 1
+                return event.start_mark.line + 1 if event.start_mark is not None else None
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
@@ -266,12 +266,12 @@ def parse(text: str, name: str) -> Document:
     except yaml.MarkedYAMLError as err:
         if _too_deep(text):  # libyaml's own nesting limit, or a syntax error after too deep a start
             raise _nested_too_deeply(name, text) from None
-        line, what = _syntax_problem(err, text)
-        raise InputError.single(name, line, f"invalid YAML: {what}") from None
+        at_line, what = _syntax_problem(err, text)
+        raise InputError.single(name, at_line, f"invalid YAML: {what}") from None
     except yaml.reader.ReaderError as err:  # a character YAML does not allow; it has a position, not a mark
-        line = text.count("\n", 0, err.position) + 1
+        at = text.count("\n", 0, err.position) + 1
         code = err.character if isinstance(err.character, int) else ord(err.character)
-        raise InputError.single(name, line, f"invalid YAML: character U+{code:04X} is not allowed in YAML text"
+        raise InputError.single(name, at, f"invalid YAML: character U+{code:04X} is not allowed in YAML text"
                                 ) from None
     except yaml.YAMLError:
         raise InputError.single(name, None, "invalid YAML: the file cannot be read as YAML") from None

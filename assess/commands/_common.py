@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from assess.errors import InputError
@@ -67,6 +68,6 @@ def write_output(target: str | None, text: str) -> None:
         raise InputError.single(target, None, f"cannot write: {error.strerror or error}") from None
 
 
-def print_warnings(warnings) -> None:
+def print_warnings(warnings: Iterable[object]) -> None:
     for warning in warnings:
         print(warning, file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from assess.commands._common import service_name
@@ -30,7 +31,8 @@ def needs_terminal(command: str) -> int | None:
     return 2
 
 
-def run_audit(path, service: str | None, lang_option: str | None, announce_label: str | None = None) -> int:
+def run_audit(file: str | os.PathLike[str], service: str | None, lang_option: str | None,
+              announce_label: str | None = None) -> int:
     """Open (or create) ``path`` and run the TUI on it; raises InputError for a file that does not load."""
     from pathlib import Path
 
@@ -40,7 +42,7 @@ def run_audit(path, service: str | None, lang_option: str | None, announce_label
     from assess.tui.keymap import load_keymap
 
     catalog = load_catalog()
-    path = Path(path)
+    path = Path(file)
     existing = session.read(path, catalog) if path.exists() else None
     if (status := needs_terminal(NAME)) is not None:
         return status

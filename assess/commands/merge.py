@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from assess.commands._common import add_lang, not_an_input, print_warnings
+from assess.errors import Problem
 
 NAME = "merge"
 ORDER = 46
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError.single("-o", None, "the consensus must go to a file, not stdout "
                                 "(stdout gets the agreement summary)")
     catalog = load_catalog()
-    problems = []
+    problems: list[Problem] = []
     inputs = []
     for path in args.files:
         try:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from assess.commands._common import add_lang, not_an_input, percent, print_warnings, write_output
+
+if TYPE_CHECKING:
+    from assess.catalog import Catalog
+    from assess.scoring import Scorecard
 
 NAME = "report"
 ORDER = 40
@@ -39,8 +44,11 @@ def run(args: argparse.Namespace) -> int:
     print_warnings(loaded.warnings)
     card = score(loaded.assessment, catalog)
     lang = resolve_language(args.lang, loaded.assessment.language)
-    if args.previous:
-        write_output(args.output, renderer(args.format)(card, lang, previous=_previous(args, catalog, card)))
+    if args.previous:  # a trend column: Markdown only (_previous refuses the other formats)
+        from assess.reports.markdown import render
+
+        previous = _previous(args, catalog, card)
+        write_output(args.output, render(card, lang, previous=previous))
     else:
         write_output(args.output, renderer(args.format)(card, lang))
     name = "<stdin>" if args.file == "-" else args.file
@@ -58,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _previous(args: argparse.Namespace, catalog, card):
+def _previous(args: argparse.Namespace, catalog: Catalog, card: Scorecard) -> Scorecard:
     """The scorecard of ``--previous``; a different service name is a warning, not an error."""
     from assess import assessment
     from assess.compare import line_in, same_service

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assess.commands._common import add_lang, service_name, write_output
 
@@ -19,6 +20,11 @@ GUIDE = {
 }
 
 
+if TYPE_CHECKING:
+    from assess.assessment import Assessment
+    from assess.catalog import Catalog
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--service", metavar="NAME", type=service_name, help="the service's name")
     add_lang(parser, reads_a_file=False)
@@ -28,7 +34,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
-def blank(catalog, service: str, lang: str, settings: tuple[str, ...], today: dt.date):
+def blank(catalog: Catalog, service: str, lang: str, settings: tuple[str, ...], today: dt.date) -> Assessment:
     from assess.assessment import Assessment, Service
 
     return Assessment(checklist=catalog.id, checklist_version=catalog.version, service=Service(service),

@@ -11,11 +11,12 @@ FORMATS = ("md", "json", "csv")
 
 def renderer(fmt: str) -> Callable[[Scorecard, str], str]:
     if fmt == "md":
-        from assess.reports.markdown import render
+        from assess.reports import markdown as module
     elif fmt == "json":
-        from assess.reports.jsonreport import render
+        from assess.reports import jsonreport as module  # type: ignore[no-redef]
     elif fmt == "csv":
-        from assess.reports.csvreport import render
+        from assess.reports import csvreport as module  # type: ignore[no-redef]
     else:
         raise ValueError(fmt)
+    render: Callable[[Scorecard, str], str] = module.render
     return render

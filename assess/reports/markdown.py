@@ -6,6 +6,7 @@ from datetime import date
 
 from tabulate import tabulate
 
+from assess.assessment import Action
 from assess.compare import label as compare_label
 from assess.compare import score_delta, trend_text
 from assess.i18n import t
@@ -80,7 +81,7 @@ def _bars(card: Scorecard, lang: str) -> str:
     return "```text\n" + "\n".join(lines) + "\n```"
 
 
-def _action_text(card: Scorecard, action, lang: str) -> str:
+def _action_text(card: Scorecard, action: Action | None, lang: str) -> str:
     if action is None:
         return "–"
     parts = [md_escape(action.description)]
@@ -105,7 +106,7 @@ def _gap_table(card: Scorecard, lang: str) -> str:
     return table(headers, rows)
 
 
-def _action_status(action, assessed_on, lang: str) -> str:
+def _action_status(action: Action, assessed_on: date | None, lang: str) -> str:
     """Done, overdue (due before the assessment date and still a gap) or open; never "today"."""
     if action.done:
         return t("action.done", lang)
@@ -116,14 +117,13 @@ def _action_status(action, assessed_on, lang: str) -> str:
 
 def _action_plan(card: Scorecard, lang: str) -> list[str]:
     """Actions of the gaps, most urgent first: priority, then due date, then gap order."""
-    with_action = sorted((g for g in card.gaps if g.answer.action),
-                         key=lambda g: (PRIORITY_ORDER[g.answer.action.priority], g.answer.action.due or date.max))
+    with_action = sorted(((g, g.answer.action) for g in card.gaps if g.answer.action),
+                         key=lambda pair: (PRIORITY_ORDER[pair[1].priority], pair[1].due or date.max))
     out = []
     if with_action:
         headers = [t(k, lang) for k in ("col.priority", "col.norm", "col.action", "col.owner", "col.due", "col.status")]
         rows = []
-        for gap in with_action:
-            action = gap.answer.action
+        for gap, action in with_action:
             rows.append([
                 t("priority." + action.priority, lang) if action.priority else "–",
                 md_escape(gap.norm.id), md_escape(action.description),

@@ -6,7 +6,7 @@ import asyncio
 import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
@@ -42,7 +42,7 @@ class SaveState:
 class AuditApp(App[None]):
     TITLE = "assess"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS: ClassVar[list[BindingType]] = make_bindings(APP_KEYS, "en")
+    BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(APP_KEYS, "en")]
 
     # var, not reactive: the screens decide what to repaint (a repaint of everything costs a frame)
     lang: var[str] = var("en", init=False)
@@ -97,7 +97,7 @@ class AuditApp(App[None]):
         self._quit_warned = False
         self.autosaver.save(updated)
 
-    def translate_bindings(self, node: App | Screen, keys: tuple[Key, ...]) -> None:
+    def translate_bindings(self, node: App[None] | Screen[Any], keys: tuple[Key, ...]) -> None:
         """Describe ``node``'s keys in the current language (Textual applies the keymap on top)."""
         node._bindings = translated(node._bindings, keys, self.lang)
         node.refresh_bindings()
@@ -109,7 +109,7 @@ class AuditApp(App[None]):
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[None]:
         return AuditScreen()
 
     def on_mount(self) -> None:
@@ -169,9 +169,9 @@ class AuditApp(App[None]):
             if active.binding.id:
                 found.setdefault(active.binding.id, []).append(self.get_key_display(active.binding) or key)
         rows = []
-        for key in AUDIT_KEYS + SUMMARY_KEYS + APP_KEYS:
-            if key.id in found:
-                rows.append(HelpRow(" ".join(found[key.id]), label(key.help_label, self.lang), key.id))
+        for known in AUDIT_KEYS + SUMMARY_KEYS + APP_KEYS:
+            if known.id in found:
+                rows.append(HelpRow(" ".join(found[known.id]), label(known.help_label, self.lang), known.id))
         return tuple(rows)
 
     # -- saving (the listener methods run on the autosave thread: post messages only) ----------

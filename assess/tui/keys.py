@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assess.tui.labels import label
 
@@ -96,7 +96,7 @@ def translated(bindings: BindingsMap, keys: Iterable[Key], lang: str) -> Binding
     return BindingsMap.from_keys(key_to_bindings)
 
 
-def shown_keys(screen: Screen) -> dict[str, str]:
+def shown_keys(screen: Screen[Any]) -> dict[str, str]:
     """Binding id -> the first key that does it on ``screen``, as shown (after the user's keymap)."""
     shown: dict[str, str] = {}
     for key, active in screen.active_bindings.items():

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class AuditScreen(Screen[None]):
     DEFAULT_CSS = stylesheet(__file__)
     AUTO_FOCUS = ""
-    BINDINGS: ClassVar[list[BindingType]] = make_bindings(AUDIT_KEYS, "en")
+    BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(AUDIT_KEYS, "en")]
 
     current: var[str] = var("", init=False)
     show_description: var[bool] = var(False, init=False)

@@ -95,9 +95,9 @@ class EditScreen(ModalScreen[Answer | None]):
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         self._discard_warned = False
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
-            self.action_save()
+            await self.action_save()
         else:
             self.action_cancel()
 
@@ -128,7 +128,7 @@ class EditScreen(ModalScreen[Answer | None]):
         if field is None:
             return
         handled = asyncio.get_running_loop().create_future()
-        field.call_later(lambda: handled.done() or handled.set_result(None))
+        field.call_later(lambda: None if handled.done() else handled.set_result(None))
         await handled
 
     async def action_save(self) -> None:

@@ -69,7 +69,7 @@ def overview(card: Scorecard, lang: str) -> Content:
 
 class SummaryScreen(Screen[str | None]):
     DEFAULT_CSS = stylesheet(__file__)
-    BINDINGS: ClassVar[list[BindingType]] = make_bindings(SUMMARY_KEYS, "en")
+    BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(SUMMARY_KEYS, "en")]
 
     @property
     def audit(self) -> AuditApp:

@@ -4,15 +4,15 @@ How a run goes (``assess batch``):
 
 1. :func:`find_inputs` turns the command line into a sorted list of files (directories are searched
    recursively for ``*.yaml``/``*.yml``; ``-`` reads a list of paths from stdin).
-2. Each file is loaded, scored (:mod:`assess.scoring`) and rendered (:func:`assess.reports.renderer`) by
+2. Each file is loaded, scored (:mod:`assess.analysis.scoring`) and rendered (:func:`assess.render.renderer`) by
    :func:`process`, in worker processes when ``jobs > 1``. A worker writes the reports into a private
-   staging folder under the output folder and returns only a small :class:`~assess.portfolio.ServiceSummary`,
+   staging folder under the output folder and returns only a small :class:`~assess.analysis.portfolio.ServiceSummary`,
    so memory stays flat however many files there are.
 3. The main process takes the results **in input order** (``Pool.imap``), gives each service its report
    name (:class:`NameAllocator`: collisions resolved in path order), moves the staged reports into place
    (an atomic rename) and feeds the portfolio. The output is therefore the same whatever ``jobs`` is.
 
-Schema validation on this path uses :func:`assess.fastschema.schema_accepts`, the assessment JSON Schema
+Schema validation on this path uses :func:`assess.files.compiled_schema.schema_accepts`, the assessment JSON Schema
 compiled to plain Python checks. It accepts exactly what the schema accepts; only when it does not accept a
 file does the (much slower) ``jsonschema`` pass run, to explain the problems with lines. No check is skipped.
 """
@@ -33,10 +33,10 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, TextIO
 
 from assess.errors import InputError, Problem
-from assess.fastschema import schema_accepts
+from assess.files.compiled_schema import schema_accepts
 
 if TYPE_CHECKING:
-    from assess.portfolio import ServiceSummary
+    from assess.analysis.portfolio import ServiceSummary
 
 YAML_SUFFIXES = (".yaml", ".yml")
 PORTFOLIO_STEM = "portfolio"
@@ -178,8 +178,8 @@ _worker: dict[str, Any] = {}
 
 def init_worker(config: Config) -> None:
     """Load the catalog and prepare the renderers, once per worker process."""
-    from assess.catalog import load_catalog
-    from assess.reports import renderer
+    from assess.files.catalog_file import load_catalog
+    from assess.render import renderer
 
     _worker["config"] = config
     _worker["catalog"] = load_catalog()
@@ -193,16 +193,16 @@ def staged_path(config: Config, index: int, fmt: str) -> str:
 
 def process(task: tuple[int, str]) -> ServiceSummary | Failure:
     """Load, score and render one file; write its reports to the staging folder; return its summary."""
-    from assess import assessment, yamlsource
+    from assess.analysis.portfolio import summarize
+    from assess.analysis.scoring import score
+    from assess.files import assessment_file, strict_yaml
     from assess.i18n import resolve_language
-    from assess.portfolio import summarize
-    from assess.scoring import score
 
     index, path = task
     config: Config = _worker["config"]
     catalog = _worker["catalog"]
     try:
-        loaded = assessment.from_document(yamlsource.read(path), catalog, schema_ok=_worker["accepts"])
+        loaded = assessment_file.from_document(strict_yaml.read(path), catalog, schema_ok=_worker["accepts"])
     except InputError as error:
         return Failure(index, path, error.problems)
     try:
@@ -301,9 +301,9 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         jobs: int = 1, fail_under: float | None = None, stdin: TextIO | None = None,
         stderr: TextIO | None = None, progress: bool | None = None) -> Outcome:
     """Run a batch; write reports and the portfolio into ``out_dir``; report problems on ``stderr``."""
-    from assess.catalog import load_catalog
+    from assess.analysis.portfolio import PortfolioBuilder, write_json, write_md
+    from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language
-    from assess.portfolio import PortfolioBuilder, write_json, write_md
 
     err = stderr if stderr is not None else sys.stderr
     catalog = load_catalog()  # before the pool starts: forked workers inherit it
@@ -387,7 +387,7 @@ def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Iterab
 def _publish(target: Path, staging: str, produce: Callable[[Callable[[str], Any]], None]) -> None:
     """Write ``target`` piece by piece into the staging folder, then move it into place atomically.
 
-    Like the reports, and unlike :func:`assess.storage.atomic_write`, this does not fsync: everything a batch
+    Like the reports, and unlike :func:`assess.files.storage.atomic_write`, this does not fsync: everything a batch
     writes can be made again by running it again, and an fsync here would flush every report written before.
     """
     staged = os.path.join(staging, target.name)

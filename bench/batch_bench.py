@@ -1,6 +1,6 @@
 """Benchmark of `assess batch` (issue 5).
 
-Generates N realistic assessment files (fictional Dutch services, written with assess.writer.dump), then
+Generates N realistic assessment files (fictional Dutch services, written with assess.files.writer.dump), then
 measures in one run:
 
   (a) `assess batch DIR --out OUT` in a subprocess, with the default --jobs;
@@ -31,9 +31,10 @@ from pathlib import Path
 
 import yaml
 
-from assess.assessment import Action, Answer, Assessment, Service
-from assess.catalog import Catalog, load_catalog
-from assess.writer import dump
+from assess.files.catalog_file import load_catalog
+from assess.files.writer import dump
+from assess.model.assessment import Action, Answer, Assessment, Service
+from assess.model.catalog import Catalog
 
 KINDS = [  # (kind, name prefixes, settings)
     ("gebruiksruimte", ["Gebruiksruimte", "Huiskamer", "Inloop"], []),
@@ -172,14 +173,14 @@ def peak_rss(inputs: list[str], out: Path, jobs: int | None) -> int:
 _IMPORT_PROBE = """
 import time
 t0 = time.perf_counter()
-import assess.cli, assess.batch, assess.portfolio, assess.assessment, assess.scoring
-from assess.reports import renderer
+import assess.cli, assess.batch, assess.analysis.portfolio, assess.files.assessment_file, assess.analysis.scoring
+from assess.render import renderer
 renderer("md")
 assess.cli.build_parser()
 t1 = time.perf_counter()
-from assess.catalog import load_catalog
+from assess.files.catalog_file import load_catalog
 load_catalog()
-assess.fastschema.schema_accepts("assessment")
+assess.files.compiled_schema.schema_accepts("assessment")
 t2 = time.perf_counter()
 print(t1 - t0, t2 - t1)
 """
@@ -187,12 +188,12 @@ print(t1 - t0, t2 - t1)
 
 def breakdown(paths: list[Path], catalog: Catalog, formats: tuple[str, ...], sample: int) -> dict[str, float]:
     """Seconds per file for each stage of the batch path, timed in this process over a sample of files."""
-    from assess import assessment, yamlsource
-    from assess.fastschema import schema_accepts
+    from assess.analysis.portfolio import summarize
+    from assess.analysis.scoring import score
+    from assess.files import assessment_file, strict_yaml
+    from assess.files.compiled_schema import schema_accepts
     from assess.i18n import resolve_language
-    from assess.portfolio import summarize
-    from assess.reports import renderer
-    from assess.scoring import score
+    from assess.render import renderer
 
     accepts = schema_accepts("assessment")
     renderers = {fmt: renderer(fmt) for fmt in formats}
@@ -207,9 +208,9 @@ def breakdown(paths: list[Path], catalog: Catalog, formats: tuple[str, ...], sam
             with open(path, encoding="utf-8") as handle:
                 text = handle.read()
             t1 = clock()
-            doc = yamlsource.parse(text, str(path))
+            doc = strict_yaml.parse(text, str(path))
             t2 = clock()
-            loaded = assessment.from_document(doc, catalog, schema_ok=accepts)
+            loaded = assessment_file.from_document(doc, catalog, schema_ok=accepts)
             t3 = clock()
             card = score(loaded.assessment, catalog)
             t4 = clock()
@@ -225,7 +226,7 @@ def breakdown(paths: list[Path], catalog: Catalog, formats: tuple[str, ...], sam
             summarize(index, str(path), card, loaded.warnings)
             t7 = clock()
             # the same load with the compiled check refused, so that jsonschema does the validating
-            assessment.from_document(yamlsource.parse(text, str(path)), catalog, schema_ok=lambda _data: False)
+            assessment_file.from_document(strict_yaml.parse(text, str(path)), catalog, schema_ok=lambda _data: False)
             t8 = clock()
             for key, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6,
                                              t8 - t7 - (t2 - t1)), strict=True):

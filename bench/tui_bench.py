@@ -30,7 +30,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Static
 
-from assess.catalog import load_catalog
+from assess.files.catalog_file import load_catalog
 from assess.tui import session
 from assess.tui.app import AuditApp
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assess.catalog import Catalog, load_catalog
 from assess.cli import main
+from assess.files.catalog_file import load_catalog
+from assess.model.catalog import Catalog
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 STANDARDS = SEEDS / "004_c998a5404968b47d.txt"
@@ -38,11 +39,11 @@ def yaml_loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
     """Run a test under libyaml's loader and under PyYAML's pure-Python one: the words must not differ."""
     import yaml
 
-    from assess import yamlsource
+    from assess.files import strict_yaml
 
     if request.param == "pure-python":
-        monkeypatch.setattr(yamlsource, "StrictLoader", yamlsource.PythonStrictLoader)
-        monkeypatch.setattr(yamlsource, "_BaseLoader", yaml.SafeLoader)
+        monkeypatch.setattr(strict_yaml, "StrictLoader", strict_yaml.PythonStrictLoader)
+        monkeypatch.setattr(strict_yaml, "_BaseLoader", yaml.SafeLoader)
     elif not hasattr(yaml, "CSafeLoader"):
         pytest.skip("this PyYAML was built without libyaml")
     return str(request.param)

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from assess.agreement import (
+from assess.analysis.agreement import (
     CHANCE_IS_ONE,
     NO_ITEMS,
     agreement,

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from assess import assessment
-from assess.assessment import Action, Answer, Assessment, Service
-from assess.catalog import Catalog
 from assess.errors import InputError
-from assess.writer import dump
+from assess.files import assessment_file
+from assess.files.writer import dump
+from assess.model.assessment import Action, Answer, Assessment, Service
+from assess.model.catalog import Catalog
 from tests.conftest import HEAD, assessment_text
 
 # Every trap is caught, with the same words, under libyaml's loader and under the pure-Python one.
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.usefixtures("yaml_loader")
 
 def load_error(path: Path, catalog: Catalog) -> list[str]:
     with pytest.raises(InputError) as info:
-        assessment.load(str(path), catalog)
+        assessment_file.load(str(path), catalog)
     return [str(p) for p in info.value.problems]
 
 
@@ -40,7 +40,7 @@ def test_issue_example_loads(write, catalog: Catalog) -> None:
             action: {description: "…", owner: "…", due: 2027-03-01, priority: high}   # high|medium|low
           "1.2": partial             # short form: just the result
         ''')
-    loaded = assessment.load(str(path), catalog)
+    loaded = assessment_file.load(str(path), catalog)
     a = loaded.assessment
     assert a.service == Service("De Overloop", "gebruiksruimte", "Dordrecht")
     assert a.date == dt.date(2026, 11, 23) and a.language == "nl" and a.assessors == ("A. Jansen",)
@@ -52,14 +52,14 @@ def test_issue_example_loads(write, catalog: Catalog) -> None:
 
 def test_unquoted_keys_are_kept_as_written(write, catalog: Catalog) -> None:
     path = write("a.yaml", assessment_text("1.10: met", "1.1: not_met", "2.1: partial"))
-    answers = assessment.load(str(path), catalog).assessment.answers
+    answers = assessment_file.load(str(path), catalog).assessment.answers
     assert answers["1.10"].result == "met" and answers["1.1"].result == "not_met"
     assert list(answers) == ["1.10", "1.1", "2.1"]
 
 
 def test_absent_and_empty_are_not_assessed(write, catalog: Catalog) -> None:
     path = write("a.yaml", assessment_text('"1.1":', '"1.2": met'))
-    a = assessment.load(str(path), catalog).assessment
+    a = assessment_file.load(str(path), catalog).assessment
     assert a.result("1.1") is None and a.result("1.3") is None and list(a.answers) == ["1.2"]
 
 
@@ -173,7 +173,7 @@ def test_missing_file(tmp_path: Path, catalog: Catalog) -> None:
 
 def test_other_catalog_version_warns(write, catalog: Catalog) -> None:
     path = write("a.yaml", assessment_text('"1.1": met', extra='checklist_version: "2016.1"\n'))
-    loaded = assessment.load(str(path), catalog)
+    loaded = assessment_file.load(str(path), catalog)
     assert [str(w) for w in loaded.warnings] == [
         f"{path}:4: warning: written against unodc-who-2020 version 2016.1, this assess has version {catalog.version}"]
 
@@ -190,14 +190,14 @@ def test_setting_items_need_the_setting(write, catalog: Catalog) -> None:
     assert load_error(path, catalog) == [
         f'{path}:5: answers."outreach.1": belongs to setting \'outreach\', which is not listed under settings']
     path = write("b.yaml", assessment_text('"outreach.1": met', extra="settings: [outreach]\n"))
-    assert assessment.load(str(path), catalog).assessment.result("outreach.1") == "met"
+    assert assessment_file.load(str(path), catalog).assessment.result("outreach.1") == "met"
     path = write("c.yaml", assessment_text(extra="settings: [prison]\n"))
     assert load_error(path, catalog)[0].startswith(f"{path}:4: settings[0]: ")
 
 
 def test_na_without_note_is_allowed(write, catalog: Catalog) -> None:
     path = write("a.yaml", assessment_text('"3.2": na'))
-    assert assessment.load(str(path), catalog).assessment.result("3.2") == "na"
+    assert assessment_file.load(str(path), catalog).assessment.result("3.2") == "na"
 
 
 def test_round_trip_through_the_writer(catalog: Catalog) -> None:
@@ -215,7 +215,7 @@ def test_round_trip_through_the_writer(catalog: Catalog) -> None:
         },
     )
     text = dump(original, catalog)
-    loaded = assessment.loads(text, "x.yaml", catalog)
+    loaded = assessment_file.loads(text, "x.yaml", catalog)
     assert loaded.assessment == original
     assert dump(loaded.assessment, catalog) == text
     assert '  "1.10":\n' in text and "# 1.10 " in text
@@ -254,7 +254,7 @@ def test_deep_nesting_and_huge_files_are_refused(write, catalog: Catalog, monkey
     nested = [" " * (4 + 2 * i) + "-" for i in range(300)]
     path = write("indented.yaml", assessment_text('"1.1":', "  evidence:", *nested))
     assert load_error(path, catalog)[0].endswith("invalid YAML: nested more than 40 levels deep")
-    monkeypatch.setattr("assess.yamlsource.MAX_BYTES", 200)
+    monkeypatch.setattr("assess.files.strict_yaml.MAX_BYTES", 200)
     path = write("big.yaml", assessment_text('"1.1": {result: met, note: "' + "x" * 300 + '"}'))
     assert load_error(path, catalog) == [f"{path}: too large for an assessment file (0.0 MB; at most 0 MB)"]
 
@@ -296,7 +296,7 @@ def test_a_setting_listed_twice_is_named(write, catalog: Catalog) -> None:
 def test_the_writer_escapes_what_yaml_cannot_hold(catalog: Catalog) -> None:
     # U+FFFE and U+FFFF may come from the TUI or a sheet; written raw, the file could not be read back
     original = Assessment(catalog.id, Service("x\ufffey"), answers={"1.1": Answer("met", note="a\uffffb")})
-    assert assessment.loads(dump(original, catalog), "x.yaml", catalog).assessment.answers == original.answers
+    assert assessment_file.loads(dump(original, catalog), "x.yaml", catalog).assessment.answers == original.answers
 
 
 @pytest.mark.parametrize(("body", "line", "message"), [

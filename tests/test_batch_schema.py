@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from assess import assessment, schema_check
 from assess.errors import InputError
-from assess.fastschema import NotCompilable, _Unsure, compile_schema, schema_accepts
-from assess.yamlsource import parse
+from assess.files import assessment_file, schema_check
+from assess.files.compiled_schema import NotCompilable, _Unsure, compile_schema, schema_accepts
+from assess.files.strict_yaml import parse
 
 VALID: dict[str, Any] = {
     "assess": 1, "checklist": "unodc-who-2020", "checklist_version": "2020.1",
@@ -124,7 +124,7 @@ def test_loading_with_the_fast_check_gives_the_same_result_and_problems(catalog)
         outcomes = []
         for schema_ok in (None, accepts):
             try:
-                outcomes.append(assessment.from_document(parse(text, "t.yaml"), catalog, schema_ok=schema_ok))
+                outcomes.append(assessment_file.from_document(parse(text, "t.yaml"), catalog, schema_ok=schema_ok))
             except InputError as error:
                 outcomes.append([str(p) for p in error.problems])
         assert outcomes[0] == outcomes[1]

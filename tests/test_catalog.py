@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assess.catalog import Catalog, load_catalog_from
 from assess.errors import InputError
-from assess.paths import norms_directory
+from assess.files.catalog_file import load_catalog_from
+from assess.files.paths import norms_directory
+from assess.model.catalog import Catalog
 from tests.conftest import STANDARDS, excerpt_blocks, standards_text
 
 EXPECTED_COUNTS = {"1": 10, "2": 7, "3": 10, "4": 11, "5": 7, "6": 9, "7": 8}

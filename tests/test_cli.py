@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from assess import assessment
-from assess.catalog import Catalog
+from assess.files import assessment_file
+from assess.files.paths import package_data
 from assess.i18n import resolve_language
-from assess.paths import package_data
+from assess.model.catalog import Catalog
 from tests.conftest import assessment_text
 from tests.test_catalog import normalise, source_text
 
@@ -62,7 +62,7 @@ def test_template_round_trip(cli, tmp_path: Path, catalog: Catalog) -> None:
     assert status == 0
     text = target.read_text(encoding="utf-8")
     assert "# 1.10 Informatie over de beschikbaarheid" in text and '"outpatient.18":' in text
-    loaded = assessment.load(str(target), catalog).assessment
+    loaded = assessment_file.load(str(target), catalog).assessment
     assert loaded.service.name == "De Kade" and loaded.answers == {} and loaded.settings == ("outpatient",)
     # Fill two norms by hand, unquoted keys included, and it still validates.
     target.write_text(text.replace('  "1.10":\n', "  1.10: met\n").replace('  "2.1":\n', '  "2.1": na\n'))
@@ -177,7 +177,7 @@ def test_report_never_writes_over_its_input(cli, tmp_path: Path) -> None:
 def test_template_lists_a_repeated_setting_once(cli, catalog: Catalog) -> None:
     status, out, _ = cli("template", "--service", "X", "--setting", "outreach", "--setting", "outreach")
     assert status == 0 and "settings: [outreach]\n" in out
-    assert assessment.loads(out, "t.yaml", catalog).assessment.settings == ("outreach",)
+    assert assessment_file.loads(out, "t.yaml", catalog).assessment.settings == ("outreach",)
 
 
 def test_fail_under_without_a_score_says_so(cli, write) -> None:

@@ -7,7 +7,7 @@ this test checks the same promise at run time, where an import made by a plugin 
 import subprocess
 import sys
 
-from assess.paths import package_data
+from assess.files.paths import package_data
 
 DEMO = package_data("data") / "demo.yaml"
 

@@ -9,9 +9,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from assess import assessment
-from assess.catalog import Catalog
-from assess.compare import compare, delta_text, direction
+from assess.analysis.compare import compare, delta_text, direction
+from assess.files import assessment_file
+from assess.model.catalog import Catalog
 
 OLD = """
 assess: 1
@@ -93,8 +93,8 @@ answers:
 # outreach +25.0; principles 3-7: no score on either side -> None.
 
 
-def load(write: Callable[[str, str], Path], name: str, text: str, catalog: Catalog) -> assessment.Assessment:
-    return assessment.load(str(write(name, text)), catalog).assessment
+def load(write: Callable[[str, str], Path], name: str, text: str, catalog: Catalog) -> assessment_file.Assessment:
+    return assessment_file.load(str(write(name, text)), catalog).assessment
 
 
 def cells(markdown: str, first: str) -> list[str]:

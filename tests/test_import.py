@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from assess import assessment
+from assess.files import assessment_file
 
 HEADER = "service,norm,result,evidence,note,action,owner,due,priority,kind,location,assessor,date,language\n"
 
 
 def load(path: Path, catalog):
-    return assessment.load(str(path), catalog).assessment
+    return assessment_file.load(str(path), catalog).assessment
 
 
 @pytest.fixture

@@ -10,9 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assess import assessment
-from assess.assessment import Action, Answer, Position
-from assess.catalog import Catalog, load_catalog
+from assess.files import assessment_file
+from assess.files.catalog_file import load_catalog
+from assess.model.assessment import Action, Answer, Position
+from assess.model.catalog import Catalog
 
 
 def head(assessors: str, date: str = "2026-10-01", name: str = "De Overloop", extra: str = "") -> str:
@@ -84,7 +85,7 @@ def row(markdown: str, first: str) -> list[str]:
 def test_two_assessors(cli, tmp_path: Path, catalog: Catalog) -> None:
     status, out, err, target = merge(cli, tmp_path, A, B)
     assert status == 0, err
-    consensus = assessment.load(str(target), catalog).assessment
+    consensus = assessment_file.load(str(target), catalog).assessment
     answers = consensus.answers
     # Agreed: result kept, evidence and notes of every assessor kept and labelled; the actions differ, so
     # the first is kept and both are recorded in the note with their assessor.
@@ -144,7 +145,7 @@ def test_three_assessors_use_fleiss(cli, tmp_path: Path, catalog: Catalog) -> No
     # The third file lists no assessors: it is labelled by its file name.
     assert row(out, "Norm") == ["Norm", "A", "B", "c.yaml"]
     assert row(out, "1.3") == ["1.3", "not met", "partially met", "partially met"]
-    consensus = assessment.load(str(target), catalog).assessment
+    consensus = assessment_file.load(str(target), catalog).assessment
     assert consensus.result("1.1") == "met" and consensus.result("1.4") == "na"
     assert [p.assessor for p in consensus.answer("1.2").disputed] == ["A", "B", "c.yaml"]
     assert consensus.assessors == ("A", "B")
@@ -164,7 +165,7 @@ def test_identical_actions_are_kept_once(cli, tmp_path: Path, catalog: Catalog) 
     a = head('["A"]') + '  "2.2":\n    result: not_met\n' + action
     b = head('["B"]') + '  "2.2":\n    result: not_met\n' + action
     _, _, _, target = merge(cli, tmp_path, a, b)
-    answer = assessment.load(str(target), catalog).assessment.answer("2.2")
+    answer = assessment_file.load(str(target), catalog).assessment.answer("2.2")
     assert answer.action.description == "Klachtenregeling" and answer.note is None
 
 
@@ -173,7 +174,7 @@ def test_settings_union_and_partly_assessed_setting(cli, tmp_path: Path, catalog
     b = head('["B"]') + '  "1.1": met\n'
     status, out, _, target = merge(cli, tmp_path, a, b, args=("--lang", "en"))
     assert status == 0
-    consensus = assessment.load(str(target), catalog).assessment
+    consensus = assessment_file.load(str(target), catalog).assessment
     assert consensus.settings == ("outreach",)
     assert consensus.answer("outreach.1").disputed == (Position("A", "met"), Position("B"))
     assert row(out, "Setting 4.1.1")[1:4] == ["13", "0", "–"]
@@ -283,7 +284,7 @@ def test_merge_end_to_end(tmp_path: Path, catalog: Catalog) -> None:
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Consensus geschreven naar consensus.yaml" in result.stdout
-    loaded = assessment.load(str(out), catalog).assessment
+    loaded = assessment_file.load(str(out), catalog).assessment
     assert [s.file for s in loaded.merged_from] == ["a.yaml", "b.yaml"]
     result = subprocess.run([sys.executable, "-m", "assess", "validate", str(out)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -306,7 +307,7 @@ def test_every_line_of_a_note_keeps_its_assessor(cli, tmp_path: Path) -> None:
     two_lines = A.replace('note: "Alleen overdag"', 'note: "Alleen overdag\\nWeekend dicht"')
     status, _, _, target = merge(cli, tmp_path, two_lines, B)
     assert status == 0
-    note = assessment.load(str(target), load_catalog()).assessment.answers["1.2"].note
+    note = assessment_file.load(str(target), load_catalog()).assessment.answers["1.2"].note
     assert note.splitlines()[:2] == ["[A. Jansen] Alleen overdag", "[A. Jansen] Weekend dicht"]
 
 

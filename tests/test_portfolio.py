@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from tabulate import tabulate
 
-from assess.paths import package_data
-from assess.portfolio import LABELS, pipe_table
-from assess.reports.markdown import table
+from assess.analysis.portfolio import LABELS, pipe_table
+from assess.files.paths import package_data
+from assess.render.gap_markdown import table
 from tests.conftest import assessment_text
 
 

@@ -6,11 +6,11 @@ import csv
 import io
 import json
 
-from assess.assessment import Action, Answer, Assessment, Service
-from assess.catalog import Catalog
-from assess.reports import renderer
-from assess.reports.text import bar, md_escape
-from assess.scoring import score
+from assess.analysis.scoring import score
+from assess.model.assessment import Action, Answer, Assessment, Service
+from assess.model.catalog import Catalog
+from assess.render import renderer
+from assess.render.text import bar, md_escape
 
 
 def sample(catalog: Catalog) -> Assessment:

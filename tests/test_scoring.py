@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assess.assessment import Action, Answer, Assessment, Service
-from assess.catalog import Catalog
-from assess.scoring import round1, score, status_of
+from assess.analysis.scoring import round1, score, status_of
+from assess.model.assessment import Action, Answer, Assessment, Service
+from assess.model.catalog import Catalog
 
 
 def make(catalog: Catalog, results: dict[str, str], settings: tuple[str, ...] = (),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assess.catalog import Catalog
+from assess.model.catalog import Catalog
 from tests.conftest import standards_text
 
 # Counted by hand from the bullets under each "Belangrijkste vereisten voor …" heading.
@@ -52,7 +52,7 @@ def test_setting_items_are_not_norms(catalog: Catalog) -> None:
 def test_schema_lists_every_setting(catalog: Catalog) -> None:
     import json
 
-    from assess.paths import package_data
+    from assess.files.paths import package_data
 
     schema = json.loads((package_data("schemas") / "assessment.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["settings"]["items"]["enum"] == list(catalog.settings)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assess.storage import ChangedOnDisk, atomic_write, digest, fingerprint, guarded_write
+from assess.files.storage import ChangedOnDisk, atomic_write, digest, fingerprint, guarded_write
 
 
 def test_atomic_write_replaces_and_leaves_no_temp_files(tmp_path: Path) -> None:

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Select
 
-from assess import assessment as assessment_file
-from assess.assessment import Action, Answer, Position
-from assess.catalog import load_catalog
+from assess.analysis.scoring import score
 from assess.errors import InputError
-from assess.reports import renderer
-from assess.reports.text import score_text, status_label
-from assess.scoring import score
+from assess.files import assessment_file
+from assess.files.catalog_file import load_catalog
+from assess.model.assessment import Action, Answer, Position
+from assess.render import renderer
+from assess.render.text import score_text, status_label
 from assess.tui import autosave
 from assess.tui.app import AuditApp
 from assess.tui.components.conflict_screen import ConflictScreen

@@ -9,7 +9,7 @@ import pytest
 
 from assess.commands import audit as audit_command
 from assess.commands import demo as demo_command
-from assess.paths import package_data
+from assess.files.paths import package_data
 
 Cli = Callable[..., tuple[int, str, str]]
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from assess import assessment as assessment_file
-from assess.catalog import load_catalog
 from assess.errors import InputError
+from assess.files import assessment_file
+from assess.files.catalog_file import load_catalog
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 

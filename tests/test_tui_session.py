@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from assess import assessment as assessment_file
-from assess.assessment import Answer, Position
-from assess.catalog import Catalog
 from assess.errors import InputError
-from assess.storage import fingerprint
+from assess.files import assessment_file
+from assess.files.storage import fingerprint
+from assess.model.assessment import Answer, Position
+from assess.model.catalog import Catalog
 from assess.tui import session
 from assess.tui.autosave import Autosaver
 from assess.tui.keymap import keymap_path, load_keymap, parse_keymap

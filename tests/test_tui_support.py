@@ -11,12 +11,13 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from assess.assessment import Answer, Assessment, Service
-from assess.catalog import Catalog, load_catalog
-from assess.paths import package_data
+from assess.files.catalog_file import load_catalog
+from assess.files.paths import package_data
+from assess.files.writer import dump
+from assess.model.assessment import Answer, Assessment, Service
+from assess.model.catalog import Catalog
 from assess.tui import session
 from assess.tui.app import AuditApp
-from assess.writer import dump
 
 FIXED_DATE = dt.date(2026, 11, 23)
 SIZE = (80, 24)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from assess.errors import InputError
-from assess.storage import atomic_write
+from assess.files.storage import atomic_write
 
 
 def add_lang(parser: argparse.ArgumentParser, reads_a_file: bool = True) -> None:

@@ -36,7 +36,7 @@ def run_audit(file: str | os.PathLike[str], service: str | None, lang_option: st
     """Open (or create) ``path`` and run the TUI on it; raises InputError for a file that does not load."""
     from pathlib import Path
 
-    from assess.catalog import load_catalog
+    from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language
     from assess.tui import session
     from assess.tui.keymap import load_keymap

@@ -28,7 +28,7 @@ def _default_jobs() -> int:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from assess.reports import FORMATS
+    from assess.render import FORMATS
 
     chosen: list[str] = []
     for part in value.split(","):

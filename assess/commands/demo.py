@@ -33,8 +33,8 @@ def free_path(folder: Path, name: str = DEFAULT_NAME) -> Path:
 def run(args: argparse.Namespace) -> int:
     from assess.commands.audit import needs_terminal, run_audit
     from assess.errors import InputError
-    from assess.paths import package_data
-    from assess.storage import guarded_write
+    from assess.files.paths import package_data
+    from assess.files.storage import guarded_write
 
     target = Path(args.file) if args.file else free_path(Path.cwd())
     if args.file and target.exists():

@@ -28,18 +28,18 @@ def _name(path: str) -> str:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from assess import assessment
-    from assess.catalog import load_catalog
-    from assess.compare import compare, line_in, render, same_service
+    from assess.analysis.compare import compare, line_in, render, same_service
     from assess.errors import InputError, Problem
+    from assess.files import assessment_file
+    from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language
 
     if args.old == "-" and args.new == "-":
         raise InputError.single("<stdin>", None, "only one of OLD and NEW can be read from stdin")
     not_an_input(args.output, [args.old, args.new], "comparison")
     catalog = load_catalog()
-    old = assessment.load(args.old, catalog)
-    new = assessment.load(args.new, catalog)
+    old = assessment_file.load(args.old, catalog)
+    new = assessment_file.load(args.new, catalog)
     print_warnings(old.warnings + new.warnings)
     a, b = old.assessment, new.assessment
     if a.checklist != b.checklist:  # the loader accepts one checklist only; kept for when there are more

@@ -36,22 +36,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from assess import spreadsheet
-    from assess.catalog import load_catalog
     from assess.errors import InputError
+    from assess.files import answer_sheet
+    from assess.files.catalog_file import load_catalog
 
     catalog = load_catalog()
-    sheet = spreadsheet.read(args.file, catalog)
+    sheet = answer_sheet.read(args.file, catalog)
     print_warnings(sheet.warnings)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError.single(args.out, None, "is not a folder")
-    planned = spreadsheet.plan(sheet, out, catalog, args.lang, args.force)
+    planned = answer_sheet.plan(sheet, out, catalog, args.lang, args.force)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError.single(args.out, None, f"cannot create the folder: {error.strerror or error}") from None
-    spreadsheet.write(planned)
+    answer_sheet.write(planned)
     for item in planned:
         a = item.assessment
         total = len(catalog.items_for(a.settings))

@@ -28,12 +28,12 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from assess.catalog import load_catalog
+    from assess.analysis.merge import check_inputs, merge, read_input, render_json, render_text
     from assess.errors import InputError
+    from assess.files.catalog_file import load_catalog
+    from assess.files.storage import ChangedOnDisk, atomic_write, guarded_write
+    from assess.files.writer import dump
     from assess.i18n import resolve_language
-    from assess.merge import check_inputs, merge, read_input, render_json, render_text
-    from assess.storage import ChangedOnDisk, atomic_write, guarded_write
-    from assess.writer import dump
 
     if args.output == "-":
         raise InputError.single("-o", None, "the consensus must go to a file, not stdout "

@@ -27,11 +27,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from tabulate import tabulate
 
-    from assess.catalog import load_catalog
     from assess.errors import InputError
+    from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language, t
-    from assess.reports.markdown import table
-    from assess.reports.text import md_escape
+    from assess.render.gap_markdown import table
+    from assess.render.text import md_escape
 
     catalog = load_catalog()
     lang = resolve_language(args.lang)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from assess.commands._common import add_lang, not_an_input, percent, print_warnings, write_output
 
 if TYPE_CHECKING:
-    from assess.catalog import Catalog
-    from assess.scoring import Scorecard
+    from assess.analysis.scoring import Scorecard
+    from assess.model.catalog import Catalog
 
 NAME = "report"
 ORDER = 40
@@ -32,20 +32,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assess import assessment
-    from assess.catalog import load_catalog
+    from assess.analysis.scoring import score
+    from assess.files import assessment_file
+    from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language
-    from assess.reports import renderer
-    from assess.scoring import score
+    from assess.render import renderer
 
     not_an_input(args.output, [args.file, args.previous], "report")
     catalog = load_catalog()
-    loaded = assessment.load(args.file, catalog)
+    loaded = assessment_file.load(args.file, catalog)
     print_warnings(loaded.warnings)
     card = score(loaded.assessment, catalog)
     lang = resolve_language(args.lang, loaded.assessment.language)
     if args.previous:  # a trend column: Markdown only (_previous refuses the other formats)
-        from assess.reports.markdown import render
+        from assess.render.gap_markdown import render
 
         previous = _previous(args, catalog, card)
         write_output(args.output, render(card, lang, previous=previous))
@@ -68,17 +68,17 @@ def run(args: argparse.Namespace) -> int:
 
 def _previous(args: argparse.Namespace, catalog: Catalog, card: Scorecard) -> Scorecard:
     """The scorecard of ``--previous``; a different service name is a warning, not an error."""
-    from assess import assessment
-    from assess.compare import line_in, same_service
+    from assess.analysis.compare import line_in, same_service
+    from assess.analysis.scoring import score
     from assess.errors import InputError, Problem
-    from assess.scoring import score
+    from assess.files import assessment_file
 
     if args.format != "md":
         raise InputError.single("--previous", None, "--previous adds a trend column to the Markdown report; "
                                 "use --format md (or `assess diff --format json` for machines)")
     if args.previous == "-" and args.file == "-":
         raise InputError.single("<stdin>", None, "only one of FILE and --previous can be read from stdin")
-    previous = assessment.load(args.previous, catalog)
+    previous = assessment_file.load(args.previous, catalog)
     print_warnings(previous.warnings)
     name, before = previous.assessment.service.name, card.assessment.service.name
     if not same_service(name, before):

@@ -18,7 +18,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assess.paths import norms_directory, package_data
+    from assess.files.paths import norms_directory, package_data
 
     name = f"{args.which}.schema.json"
     folder = package_data("schemas") if args.which == "assessment" else norms_directory() / "schema"

@@ -21,8 +21,8 @@ GUIDE = {
 
 
 if TYPE_CHECKING:
-    from assess.assessment import Assessment
-    from assess.catalog import Catalog
+    from assess.model.assessment import Assessment
+    from assess.model.catalog import Catalog
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -35,17 +35,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def blank(catalog: Catalog, service: str, lang: str, settings: tuple[str, ...], today: dt.date) -> Assessment:
-    from assess.assessment import Assessment, Service
+    from assess.model.assessment import Assessment, Service
 
     return Assessment(checklist=catalog.id, checklist_version=catalog.version, service=Service(service),
                       date=today, language=lang, settings=settings, answers={})
 
 
 def run(args: argparse.Namespace) -> int:
-    from assess.catalog import load_catalog
     from assess.errors import InputError
+    from assess.files.catalog_file import load_catalog
+    from assess.files.writer import dump
     from assess.i18n import resolve_language
-    from assess.writer import dump
 
     catalog = load_catalog()
     lang = resolve_language(args.lang)

@@ -16,15 +16,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assess import assessment
-    from assess.catalog import load_catalog
     from assess.errors import InputError
+    from assess.files import assessment_file
+    from assess.files.catalog_file import load_catalog
 
     catalog = load_catalog()
     failed = False
     for path in dict.fromkeys(args.files):  # each file once (stdin can be read only once)
         try:
-            loaded = assessment.load(path, catalog)
+            loaded = assessment_file.load(path, catalog)
         except InputError as error:
             failed = True
             for problem in error.problems:

@@ -15,10 +15,10 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 
-from assess.assessment import Answer, Assessment
-from assess.catalog import Catalog
+from assess.analysis.scoring import Scorecard, score
 from assess.errors import InputError
-from assess.scoring import Scorecard, score
+from assess.model.assessment import Answer, Assessment
+from assess.model.catalog import Catalog
 from assess.tui import session
 from assess.tui.autosave import Autosaver
 from assess.tui.components.audit_screen import AuditScreen
@@ -80,7 +80,7 @@ class AuditApp(App[None]):
 
     @property
     def card(self) -> Scorecard:
-        """The scorecard of the current assessment, from :func:`assess.scoring.score`."""
+        """The scorecard of the current assessment, from :func:`assess.analysis.scoring.score`."""
         if self._card is None or self._card.assessment is not self.assessment:
             self._card = score(self.assessment, self.catalog)
         return self._card

@@ -13,10 +13,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
-from assess.assessment import Assessment
-from assess.catalog import Catalog
-from assess.storage import ChangedOnDisk, fingerprint, guarded_write
-from assess.writer import dump
+from assess.files.storage import ChangedOnDisk, fingerprint, guarded_write
+from assess.files.writer import dump
+from assess.model.assessment import Assessment
+from assess.model.catalog import Catalog
 
 # The writer waits this long before it dumps: the UI thread draws the change meanwhile without
 # competing for the interpreter, and a burst of keys becomes one write.

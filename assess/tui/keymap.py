@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from assess.errors import InputError, Problem
+from assess.files.strict_yaml import parse
 from assess.tui.keys import ALL_KEYS
-from assess.yamlsource import parse
 
 
 def keymap_path(environ: Mapping[str, str] | None = None) -> Path:

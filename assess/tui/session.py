@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assess import assessment as assessment_file
-from assess.assessment import Answer, Assessment, Service
-from assess.catalog import Catalog, Norm
+from assess.analysis.scoring import GAP_RESULTS
 from assess.errors import InputError, Problem
-from assess.scoring import GAP_RESULTS
-from assess.storage import fingerprint, guarded_write
-from assess.writer import dump
+from assess.files import assessment_file
+from assess.files.storage import fingerprint, guarded_write
+from assess.files.writer import dump
+from assess.model.assessment import Answer, Assessment, Service
+from assess.model.catalog import Catalog, Norm
 
 STATUS_FILTERS = ("all", "unassessed", "gaps", "disputed")
 PLACEHOLDER_SERVICE = {"nl": "Naam van de dienst", "en": "Name of the service"}

@@ -10,7 +10,7 @@ from textual.binding import BindingType
 from textual.reactive import var
 from textual.screen import Screen
 
-from assess.assessment import Answer
+from assess.model.assessment import Answer
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.filter_screen import FilterScreen

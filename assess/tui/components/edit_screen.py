@@ -13,9 +13,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from assess.assessment import PRIORITIES, Action, Answer
-from assess.catalog import Norm
 from assess.i18n import t
+from assess.model.assessment import PRIORITIES, Action, Answer
+from assess.model.catalog import Norm
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
 from assess.tui.labels import label

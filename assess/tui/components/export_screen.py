@@ -11,9 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioSet, Static
 
-from assess.reports import FORMATS, renderer
-from assess.scoring import Scorecard
-from assess.storage import atomic_write
+from assess.analysis.scoring import Scorecard
+from assess.files.storage import atomic_write
+from assess.render import FORMATS, renderer
 from assess.tui.components.text_radio_button import TextRadioButton
 from assess.tui.css import stylesheet
 from assess.tui.labels import label

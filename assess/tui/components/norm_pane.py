@@ -13,10 +13,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from assess.assessment import Action, Answer
-from assess.catalog import AnswerSet, Norm, Section
 from assess.i18n import t
-from assess.reports.text import action_details
+from assess.model.assessment import Action, Answer
+from assess.model.catalog import AnswerSet, Norm, Section
+from assess.render.text import action_details
 from assess.tui.css import stylesheet
 from assess.tui.keys import SCORE_KEYS
 from assess.tui.labels import label

@@ -11,9 +11,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
+from assess.analysis.scoring import Scorecard, SectionScore
 from assess.i18n import t
-from assess.reports.text import bar, score_text, status_label
-from assess.scoring import Scorecard, SectionScore
+from assess.render.text import bar, score_text, status_label
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 

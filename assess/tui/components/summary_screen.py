@@ -1,4 +1,4 @@
-"""The summary: the Markdown report's numbers (from assess.scoring), a bar per section, the gaps.
+"""The summary: the Markdown report's numbers (from assess.analysis.scoring), a bar per section, the gaps.
 
 Dismissed with the id of a gap to go to, or None.
 """
@@ -14,9 +14,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from assess.analysis.scoring import Scorecard
 from assess.i18n import t
-from assess.reports.text import bar, percent_text, result_label, score_text
-from assess.scoring import Scorecard
+from assess.render.text import bar, percent_text, result_label, score_text
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
 from assess.tui.components.section_list import status_content

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from assess.scoring import Scorecard
+from assess.analysis.scoring import Scorecard
 
 COLUMNS = ["id", "principle", "setting", "critical", "scope", "result", "evidence", "note",
            "action", "action_owner", "action_due", "action_priority", "action_done", "text"]

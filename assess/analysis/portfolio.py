@@ -1,6 +1,6 @@
 """The portfolio: one overview of many services' scorecards (``assess batch``).
 
-Every number per service is taken from its :class:`assess.scoring.Scorecard` as is; the portfolio
+Every number per service is taken from its :class:`assess.analysis.scoring.Scorecard` as is; the portfolio
 recomputes no score and averages nothing across services. What it adds is counting: how many services
 assessed each norm as not met, out of how many that assessed it as applicable.
 
@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
-from assess.catalog import Catalog
+from assess.analysis.scoring import Scorecard, SectionScore, round1
 from assess.errors import Problem
 from assess.i18n import LABELS as CORE_LABELS
 from assess.i18n import pick
 from assess.i18n import t as core_t
-from assess.scoring import Scorecard, SectionScore, round1
+from assess.model.catalog import Catalog
 
 FORMAT_VERSION = 1
 TOP_NORMS = 20  # rows of "norms most often not met" in portfolio.md (portfolio.json has them all)
@@ -401,7 +401,7 @@ def render_json(data: PortfolioData) -> str:
 
 
 def pipe_table(headers: list[str], rows: Callable[[], Iterable[list[str]]], align: list[str]) -> Iterator[str]:
-    """The lines of a Markdown pipe table, as :func:`assess.reports.markdown.table` makes them (tabulate's
+    """The lines of a Markdown pipe table, as :func:`assess.render.gap_markdown.table` makes them (tabulate's
     ``pipe`` format), but from rows produced twice by ``rows()`` (widths, then lines) instead of held."""
     widths = [len(h) + 2 for h in headers]
     for row in rows():
@@ -421,7 +421,7 @@ def pipe_table(headers: list[str], rows: Callable[[], Iterable[list[str]]], alig
 
 def _cell(score: float | None, status: str | None, lang: str, completeness: float = 100.0) -> str:
     """Score and status; ``*`` marks a score over part of the section (not every norm assessed)."""
-    from assess.reports.text import score_text, status_label
+    from assess.render.text import score_text, status_label
 
     if score is None:
         return "–"
@@ -429,7 +429,7 @@ def _cell(score: float | None, status: str | None, lang: str, completeness: floa
 
 
 def _service_cell(entry: Entry, data: PortfolioData) -> str:
-    from assess.reports.text import md_escape
+    from assess.render.text import md_escape
 
     s = entry.summary
     name = md_escape(s.name)
@@ -451,8 +451,8 @@ def _fence(lines: list[str]) -> list[str]:
 
 
 def write_md(data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> None:
-    from assess.reports.markdown import table
-    from assess.reports.text import md_escape, percent_text, result_label, short, status_label
+    from assess.render.gap_markdown import table
+    from assess.render.text import md_escape, percent_text, result_label, short, status_label
 
     def lines(*items: str) -> None:
         for item in items:

@@ -72,7 +72,7 @@ def round_half_up(value: Fraction, places: int) -> float: ...
 @overload
 def round_half_up(value: None, places: int) -> None: ...
 def round_half_up(value: Fraction | None, places: int) -> float | None:
-    """Round half up (away from zero at .5) from the exact fraction, like ``assess.scoring.round1``.
+    """Round half up (away from zero at .5) from the exact fraction, like ``assess.analysis.scoring.round1``.
 
     A value that rounds to zero is 0.0, never -0.0 (which would print as "-0.00").
     """

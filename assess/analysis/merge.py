@@ -29,14 +29,15 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from assess import agreement as agr
-from assess.assessment import RESULTS, Action, Answer, Assessment, Loaded, Position, Service, Source, loads
-from assess.catalog import Catalog
-from assess.compare import line_in, same_service
+from assess.analysis import agreement as agr
+from assess.analysis.compare import line_in, same_service
 from assess.errors import InputError, Problem
+from assess.files.assessment_file import Loaded, loads
+from assess.files.storage import digest
 from assess.i18n import number, pick
-from assess.reports.text import action_details
-from assess.storage import digest
+from assess.model.assessment import RESULTS, Action, Answer, Assessment, Position, Service, Source
+from assess.model.catalog import Catalog
+from assess.render.text import action_details
 
 LABELS: dict[str, tuple[str, str]] = {
     "action": ("actie", "action"),
@@ -301,7 +302,7 @@ def kappa_text(kappa: agr.Kappa, lang: str) -> str:
 
 
 def agreement_percent(value: Fraction | float | None, lang: str) -> str:
-    from assess.scoring import round1
+    from assess.analysis.scoring import round1
 
     return "–" if value is None else f"{number(round1(100 * value), lang)}%"
 
@@ -311,8 +312,8 @@ def method_text(merged: Merged, lang: str) -> str:
 
 
 def render_text(merged: Merged, catalog: Catalog, lang: str, output: str) -> str:
-    from assess.reports.markdown import table
-    from assess.reports.text import md_escape, result_label
+    from assess.render.gap_markdown import table
+    from assess.render.text import md_escape, result_label
 
     c = merged.consensus
     out = [label("written", lang, file=output, count=merged.raters, service=c.service.name),

@@ -191,7 +191,7 @@ def compile_schema(root: dict[str, Any]) -> Check:
 @cache
 def schema_accepts(schema_name: str = "assessment") -> Check:
     """A fast check for ``schema_name``: True only when jsonschema would find no problem at all."""
-    from assess import schema_check
+    from assess.files import schema_check
 
     try:
         check = compile_schema(dict(schema_check.validator(schema_name).schema))  # type: ignore[arg-type]

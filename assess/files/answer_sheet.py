@@ -27,10 +27,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assess.assessment import Action, Answer, Assessment, Service
-from assess.catalog import Catalog
 from assess.errors import InputError, Problem
 from assess.i18n import resolve_language
+from assess.model.assessment import Action, Answer, Assessment, Service
+from assess.model.catalog import Catalog
 
 SERVICE_COLUMNS = ("kind", "location", "date", "language")
 LONG_COLUMNS = ("service", "norm", "result", "evidence", "note", "action", "owner", "due", "priority",
@@ -419,9 +419,9 @@ class Planned:
 
 def plan(sheet: Sheet, out_dir: Path, catalog: Catalog, lang: str | None, force: bool) -> list[Planned]:
     """The files to write, each checked by loading it back; refuses to overwrite unless ``force``."""
-    from assess import assessment as assessment_file
     from assess.batch import NameAllocator
-    from assess.writer import dump
+    from assess.files import assessment_file
+    from assess.files.writer import dump
 
     names = NameAllocator()
     planned: list[Planned] = []
@@ -443,7 +443,7 @@ def plan(sheet: Sheet, out_dir: Path, catalog: Catalog, lang: str | None, force:
 
 def write(planned: list[Planned]) -> None:
     """Write every file atomically; if one cannot be written, remove the ones this call created."""
-    from assess.storage import atomic_write
+    from assess.files.storage import atomic_write
 
     created: list[Path] = []
     for item in planned:

@@ -1,105 +1,30 @@
-"""Assessment files (format version 1): the model, the loader and its errors.
+"""Assessment files: read, check against the schema and the catalog, and build the model.
 
-A file is plain YAML that people write by hand, version in git, and that the TUI and
-batch mode read and write. See ``assess schema`` for its JSON Schema.
+Every problem names its file and line (``FILE:LINE: field: message``); see ``assess schema``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from assess import schema_check
-from assess.catalog import Catalog
 from assess.errors import InputError, Problem, field_path
-from assess.fastschema import schema_accepts
-from assess.yamlsource import Document, parse, read
-
-FORMAT_VERSION = 1
-RESULTS = ("met", "partial", "not_met", "na")
-PRIORITIES = ("high", "medium", "low")
-
-
-@dataclass(frozen=True)
-class Action:
-    description: str
-    owner: str | None = None
-    due: dt.date | None = None
-    priority: str | None = None
-    done: bool = False
-
-
-@dataclass(frozen=True)
-class Position:
-    """One assessor's answer to a disputed norm (see ``assess merge``)."""
-
-    assessor: str
-    result: str | None = None
-    evidence: tuple[str, ...] = ()
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What an assessment says about one norm. ``result`` None means not assessed."""
-
-    result: str | None = None
-    evidence: tuple[str, ...] = ()
-    note: str | None = None
-    action: Action | None = None
-    disputed: tuple[Position, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return self == Answer()
-
-
-@dataclass(frozen=True)
-class Service:
-    name: str
-    kind: str | None = None
-    location: str | None = None
-
-
-@dataclass(frozen=True)
-class Source:
-    """An assessment a consensus file was merged from."""
-
-    file: str
-    sha256: str
-    assessors: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Assessment:
-    checklist: str
-    service: Service
-    checklist_version: str | None = None
-    assessors: tuple[str, ...] = ()
-    date: dt.date | None = None
-    language: str | None = None
-    settings: tuple[str, ...] = ()
-    answers: Mapping[str, Answer] = field(default_factory=dict)
-    merged_from: tuple[Source, ...] = ()
-
-    def answer(self, norm_id: str) -> Answer:
-        return self.answers.get(norm_id, Answer())
-
-    def result(self, norm_id: str) -> str | None:
-        answer = self.answers.get(norm_id)
-        return answer.result if answer else None
-
-    def with_answer(self, norm_id: str, answer: Answer) -> Assessment:
-        """A copy with ``norm_id`` answered (or removed, when ``answer`` is empty)."""
-        answers = dict(self.answers)
-        if answer.is_empty:
-            answers.pop(norm_id, None)
-        else:
-            answers[norm_id] = answer
-        return replace(self, answers=answers)
+from assess.files import schema_check
+from assess.files.compiled_schema import schema_accepts
+from assess.files.strict_yaml import Document, parse, read
+from assess.model.assessment import (
+    RESULTS,
+    Action,
+    Answer,
+    Assessment,
+    Position,
+    Service,
+    Source,
+)
+from assess.model.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -246,7 +171,7 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
     """Validate a parsed assessment against the schema and the catalog.
 
     ``schema_ok`` accepts exactly what the JSON Schema accepts, fast (by default the compiled schema of
-    :mod:`assess.fastschema`); only when it does not accept does the slower ``jsonschema`` pass run, which
+    :mod:`assess.files.compiled_schema`); only when it does not accept does the slower ``jsonschema`` pass run, which
     explains each problem with its line.
     """
     if schema_ok is None:

@@ -1,6 +1,6 @@
 """Comparing two assessments of one service (``assess diff``, ``assess report --previous``).
 
-Every number comes from :func:`assess.scoring.score`; this module only subtracts. A delta is the
+Every number comes from :func:`assess.analysis.scoring.score`; this module only subtracts. A delta is the
 difference of the exact scores (fractions), rounded half up to one decimal like every score, so it
 can differ by 0.1 from the difference of the two rounded scores.
 
@@ -20,10 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assess.assessment import Action, Assessment
-from assess.catalog import Catalog
+from assess.analysis.scoring import GAP_RESULTS, Scorecard, Tally, round1, score
 from assess.i18n import number, pick, t
-from assess.scoring import GAP_RESULTS, Scorecard, Tally, round1, score
+from assess.model.assessment import Action, Assessment
+from assess.model.catalog import Catalog
 
 RANK = {"not_met": 0, "partial": 1, "met": 2}
 IMPROVED, REGRESSED, CHANGED = "improved", "regressed", "changed"
@@ -283,7 +283,7 @@ def render_json(diff: Diff, lang: str = "en") -> str:
 
 
 def _result(diff: Diff, result: str | None, lang: str) -> str:
-    from assess.reports.text import md_escape, result_label
+    from assess.render.text import md_escape, result_label
 
     if result is None:
         return label("not_assessed", lang)
@@ -291,8 +291,8 @@ def _result(diff: Diff, result: str | None, lang: str) -> str:
 
 
 def _norm_table(diff: Diff, items: tuple[NormChange, ...], lang: str) -> list[str]:
-    from assess.reports.markdown import table
-    from assess.reports.text import md_escape, short
+    from assess.render.gap_markdown import table
+    from assess.render.text import md_escape, short
 
     if not items:
         return [label("none", lang)]
@@ -304,8 +304,8 @@ def _norm_table(diff: Diff, items: tuple[NormChange, ...], lang: str) -> list[st
 
 
 def _action_table(diff: Diff, items: tuple[ActionStatus, ...], lang: str) -> list[str]:
-    from assess.reports.markdown import table
-    from assess.reports.text import md_escape
+    from assess.render.gap_markdown import table
+    from assess.render.text import md_escape
 
     if not items:
         return [label("none", lang)]
@@ -320,7 +320,7 @@ def _action_table(diff: Diff, items: tuple[ActionStatus, ...], lang: str) -> lis
 
 
 def _score_rows(diff: Diff, entries: tuple[ScoreChange, ...], lang: str) -> list[list[str]]:
-    from assess.reports.text import md_escape, score_text, short
+    from assess.render.text import md_escape, score_text, short
 
     catalog = diff.new.catalog
     rows = []
@@ -335,8 +335,8 @@ def _score_rows(diff: Diff, entries: tuple[ScoreChange, ...], lang: str) -> list
 
 
 def render_markdown(diff: Diff, lang: str) -> str:
-    from assess.reports.markdown import table
-    from assess.reports.text import md_escape, percent_text, score_text, status_label
+    from assess.render.gap_markdown import table
+    from assess.render.text import md_escape, percent_text, score_text, status_label
 
     old, new = diff.old, diff.new
 
@@ -404,7 +404,7 @@ def same_service(first: str, second: str) -> bool:
 def line_in(text: str, name: str, path: Sequence[object]) -> int | None:
     """The line of ``path`` in an already loaded file's text (for FILE:LINE messages)."""
     from assess.errors import InputError
-    from assess.yamlsource import parse
+    from assess.files.strict_yaml import parse
 
     try:
         return parse(text, name).line_of(path)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assess.assessment import Action
-from assess.catalog import Catalog
 from assess.i18n import number, t
+from assess.model.assessment import Action
+from assess.model.catalog import Catalog
 
 BAR_WIDTH = 20
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")

@@ -13,8 +13,8 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from assess.errors import Problem, field_path
-from assess.paths import norms_directory, package_data
-from assess.yamlsource import Document
+from assess.files.paths import norms_directory, package_data
+from assess.files.strict_yaml import Document
 
 SCHEMA_BASE = "https://assess.invalid/schema/"
 

@@ -7,8 +7,8 @@ import re
 import textwrap
 import unicodedata
 
-from assess.assessment import FORMAT_VERSION, Action, Answer, Assessment
-from assess.catalog import Catalog
+from assess.model.assessment import FORMAT_VERSION, Action, Answer, Assessment
+from assess.model.catalog import Catalog
 
 HEADER = {
     "nl": "# assess-beoordelingsbestand, formaat {version}. JSON Schema: `assess schema`.\n"

@@ -6,11 +6,12 @@ from datetime import date
 
 from tabulate import tabulate
 
-from assess.assessment import Action
-from assess.compare import label as compare_label
-from assess.compare import score_delta, trend_text
+from assess.analysis.compare import label as compare_label
+from assess.analysis.compare import score_delta, trend_text
+from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore
 from assess.i18n import t
-from assess.reports.text import (
+from assess.model.assessment import Action
+from assess.render.text import (
     action_details,
     bar,
     md_escape,
@@ -21,7 +22,6 @@ from assess.reports.text import (
     short,
     status_label,
 )
-from assess.scoring import PRIORITY_ORDER, Scorecard, SectionScore
 
 
 def table(headers: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from assess.assessment import Action, Answer
-from assess.scoring import Scorecard, SectionScore
+from assess.analysis.scoring import Scorecard, SectionScore
+from assess.model.assessment import Action, Answer
 
 
 def action_json(action: Action | None) -> dict[str, Any] | None:

@@ -20,8 +20,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import overload
 
-from assess.assessment import Answer, Assessment
-from assess.catalog import Catalog, Norm, Section
+from assess.model.assessment import Answer, Assessment
+from assess.model.catalog import Catalog, Norm, Section
 
 GREEN_FROM = 80
 AMBER_FROM = 50

@@ -1,0 +1,127 @@
+"""The checklist catalog: principles, norms, setting checklists and answer sets, as frozen data.
+
+Loaded by :mod:`assess.files.catalog_file` from the YAML files under ``norms/``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["nl", "en"]
+LANGUAGES: tuple[Lang, ...] = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def __getitem__(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+    @classmethod
+    def of(cls, data: Mapping[str, str]) -> Text:
+        return cls(nl=data["nl"], en=data["en"])
+
+
+@dataclass(frozen=True)
+class AnswerOption:
+    id: str
+    value: float | None  # None: excluded from scores
+    label: Text
+
+    @property
+    def excluded(self) -> bool:
+        return self.value is None
+
+
+@dataclass(frozen=True)
+class AnswerSet:
+    id: str
+    options: tuple[AnswerOption, ...]
+
+    def option(self, option_id: str) -> AnswerOption:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise KeyError(option_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(option.id for option in self.options)
+
+
+@dataclass(frozen=True)
+class Norm:
+    """One item to score: a numbered norm (section = principle id) or a setting requirement."""
+
+    id: str
+    section: str
+    text: Text
+    scope: str = "service"
+    critical: bool = False
+    source_note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of norms: one of the 7 principles, or one setting checklist."""
+
+    id: str
+    kind: Literal["principle", "setting"]
+    title: Text
+    description: Text | None
+    norm_ids: tuple[str, ...]
+    source_section: str | None = None  # e.g. "4.1.3" for a setting
+
+    def label(self, lang: str) -> str:
+        if self.kind == "principle":
+            return f"{'Principle' if lang == 'en' else 'Beginsel'} {self.id}"
+        return f"Setting {self.source_section or self.id}"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    id: str
+    version: str
+    title: Text
+    answer_set: AnswerSet
+    principles: tuple[Section, ...]
+    settings: Mapping[str, Section]
+    languages_note: Mapping[str, str]
+    annotations_note: Text
+    _items: Mapping[str, Norm] = field(repr=False)
+
+    @property
+    def norms(self) -> tuple[Norm, ...]:
+        """The numbered norms of the principles, in catalog order."""
+        return tuple(self._items[i] for p in self.principles for i in p.norm_ids)
+
+    def item(self, item_id: str) -> Norm:
+        return self._items[item_id]
+
+    def has_item(self, item_id: str) -> bool:
+        return item_id in self._items
+
+    def section(self, section_id: str) -> Section:
+        for principle in self.principles:
+            if principle.id == section_id:
+                return principle
+        return self.settings[section_id]
+
+    def sections_for(self, settings: Iterable[str] = ()) -> tuple[Section, ...]:
+        """The principles, then each chosen setting, in the order given."""
+        return self.principles + tuple(self.settings[s] for s in settings)
+
+    def items_for(self, settings: Iterable[str] = ()) -> tuple[Norm, ...]:
+        return tuple(self._items[i] for s in self.sections_for(settings) for i in s.norm_ids)
+
+    def suggest(self, unknown_id: str) -> str | None:
+        """The closest known item id, for "did you mean" hints."""
+        close = difflib.get_close_matches(unknown_id, list(self._items), n=1, cutoff=0.6)
+        return close[0] if close else None

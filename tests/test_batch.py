@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from assess import batch
-from assess.batch import NameAllocator, find_inputs, safe_stem
+from assess.batch import find_inputs
+from assess.files import output_names
+from assess.files.output_names import NameAllocator, safe_stem
 from tests.conftest import assessment_text
 
 
@@ -55,7 +57,7 @@ def test_safe_stem(name: str, stem: str) -> None:
 
 def test_safe_stem_caps_the_length_at_a_word_boundary() -> None:
     stem = safe_stem("Ambulante verslavingszorg " * 10)
-    assert len(stem) <= batch.MAX_STEM
+    assert len(stem) <= output_names.MAX_STEM
     assert not stem.endswith("-")
     assert stem.startswith("ambulante-verslavingszorg-ambulante")
 

@@ -11,7 +11,7 @@ from tabulate import tabulate
 
 from assess.analysis.portfolio import LABELS, pipe_table
 from assess.files.paths import package_data
-from assess.render.gap_markdown import table
+from assess.render.markdown_table import table
 from tests.conftest import assessment_text
 
 

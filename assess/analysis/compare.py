@@ -291,7 +291,7 @@ def _result(diff: Diff, result: str | None, lang: str) -> str:
 
 
 def _norm_table(diff: Diff, items: tuple[NormChange, ...], lang: str) -> list[str]:
-    from assess.render.gap_markdown import table
+    from assess.render.markdown_table import table
     from assess.render.text import md_escape, short
 
     if not items:
@@ -304,7 +304,7 @@ def _norm_table(diff: Diff, items: tuple[NormChange, ...], lang: str) -> list[st
 
 
 def _action_table(diff: Diff, items: tuple[ActionStatus, ...], lang: str) -> list[str]:
-    from assess.render.gap_markdown import table
+    from assess.render.markdown_table import table
     from assess.render.text import md_escape
 
     if not items:
@@ -335,7 +335,7 @@ def _score_rows(diff: Diff, entries: tuple[ScoreChange, ...], lang: str) -> list
 
 
 def render_markdown(diff: Diff, lang: str) -> str:
-    from assess.render.gap_markdown import table
+    from assess.render.markdown_table import table
     from assess.render.text import md_escape, percent_text, score_text, status_label
 
     old, new = diff.old, diff.new

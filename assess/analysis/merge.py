@@ -312,7 +312,7 @@ def method_text(merged: Merged, lang: str) -> str:
 
 
 def render_text(merged: Merged, catalog: Catalog, lang: str, output: str) -> str:
-    from assess.render.gap_markdown import table
+    from assess.render.markdown_table import table
     from assess.render.text import md_escape, result_label
 
     c = merged.consensus

@@ -451,7 +451,7 @@ def _fence(lines: list[str]) -> list[str]:
 
 
 def write_md(data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> None:
-    from assess.render.gap_markdown import table
+    from assess.render.markdown_table import table
     from assess.render.text import md_escape, percent_text, result_label, short, status_label
 
     def lines(*items: str) -> None:

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from assess.errors import InputError
     from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language, t
-    from assess.render.gap_markdown import table
+    from assess.render.markdown_table import table
     from assess.render.text import md_escape
 
     catalog = load_catalog()

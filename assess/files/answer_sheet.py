@@ -419,8 +419,8 @@ class Planned:
 
 def plan(sheet: Sheet, out_dir: Path, catalog: Catalog, lang: str | None, force: bool) -> list[Planned]:
     """The files to write, each checked by loading it back; refuses to overwrite unless ``force``."""
-    from assess.batch import NameAllocator
     from assess.files import assessment_file
+    from assess.files.output_names import NameAllocator
     from assess.files.writer import dump
 
     names = NameAllocator()

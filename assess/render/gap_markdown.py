@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from tabulate import tabulate
-
 from assess.analysis.compare import label as compare_label
 from assess.analysis.compare import score_delta, trend_text
 from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore
 from assess.i18n import t
 from assess.model.assessment import Action
+from assess.render.markdown_table import table
 from assess.render.text import (
     action_details,
     bar,
@@ -22,12 +21,6 @@ from assess.render.text import (
     short,
     status_label,
 )
-
-
-def table(headers: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
-    """A pipe table; cells must already be escaped. Numbers stay text (no numparse)."""
-    return tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True,
-                    colalign=align or ["left"] * len(headers))
 
 
 def _section_rows(entries: tuple[SectionScore, ...], lang: str,

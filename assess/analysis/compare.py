@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from assess.analysis.scoring import GAP_RESULTS, Scorecard, Tally, round1, score
+from assess.analysis.scoring import GAP_RESULTS, Scorecard, Tally, is_overdue, round1, score
 from assess.i18n import number, pick, t
 from assess.model.assessment import Action, Assessment
 from assess.model.catalog import Catalog
@@ -220,7 +219,7 @@ def compare(old: Assessment, new: Assessment, catalog: Catalog, today: dt.date |
         if new_action and new_action.done and not (old_action and old_action.done):
             completed.append(ActionStatus(norm.id, new_action, after))
         action = new_action or old_action
-        if (action and not action.done and action.due and action.due < reference and after in GAP_RESULTS):
+        if action is not None and is_overdue(action, reference) and after in GAP_RESULTS:
             overdue.append(ActionStatus(norm.id, action, after, from_old=new_action is None))
     return Diff(old_card, new_card, reference, new.date is None, overall, principles, settings,
                 tuple(changes), tuple(newly), tuple(dropped), tuple(closed), tuple(opened),
@@ -399,14 +398,3 @@ def render(diff: Diff, fmt: str, lang: str) -> str:
 def same_service(first: str, second: str) -> bool:
     """Service names match ignoring case and runs of spaces ("De  Overloop" is "de overloop")."""
     return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
-
-
-def line_in(text: str, name: str, path: Sequence[object]) -> int | None:
-    """The line of ``path`` in an already loaded file's text (for FILE:LINE messages)."""
-    from assess.errors import InputError
-    from assess.files.strict_yaml import parse
-
-    try:
-        return parse(text, name).line_of(path)
-    except InputError:
-        return None

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from assess.analysis import agreement as agr
-from assess.analysis.compare import line_in, same_service
+from assess.analysis.compare import same_service
 from assess.errors import InputError, Problem
 from assess.files.assessment_file import Loaded, loads
 from assess.files.storage import digest
@@ -150,7 +150,7 @@ def check_inputs(inputs: Sequence[Input], force: bool = False) -> list[Problem]:
                                                              "(its merged_from lists this file's sha256); "
                                                              "an assessor would count twice"))
         if b.checklist != a.checklist:
-            errors.append(Problem(other.file, line_in(other.loaded.text, other.file, ["checklist"]),
+            errors.append(Problem(other.file, other.loaded.line_of(["checklist"]),
                                   f"checklist: {b.checklist!r} differs from {a.checklist!r} in {first.file}"))
         mismatches = []
         if not same_service(a.service.name, b.service.name):
@@ -160,7 +160,7 @@ def check_inputs(inputs: Sequence[Input], force: bool = False) -> list[Problem]:
             mismatches.append((["checklist_version"], f"checklist_version: {b.checklist_version} differs from "
                                                       f"{a.checklist_version} in {first.file}"))
         for path, message in mismatches:
-            line = line_in(other.loaded.text, other.file, path)
+            line = other.loaded.line_of(path)
             if force:
                 warnings.append(Problem(other.file, line, f"warning: {message}; merged anyway (--force)"))
             else:
@@ -171,7 +171,7 @@ def check_inputs(inputs: Sequence[Input], force: bool = False) -> list[Problem]:
                                                      "assessor answered becomes disputed"))
         for norm_id, answer in item.assessment.answers.items():
             if answer.disputed:
-                errors.append(Problem(item.file, line_in(item.loaded.text, item.file, ["answers", norm_id]),
+                errors.append(Problem(item.file, item.loaded.line_of(["answers", norm_id]),
                                       f'answers."{norm_id}": disputed; settle it before merging this file again'))
     if errors:
         raise InputError(errors)

@@ -14,13 +14,14 @@ Rules (stated in every report):
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import overload
 
-from assess.model.assessment import Answer, Assessment
+from assess.model.assessment import Action, Answer, Assessment
 from assess.model.catalog import Catalog, Norm, Section
 
 GREEN_FROM = 80
@@ -168,6 +169,12 @@ class Scorecard:
             if entry.section.id == section_id:
                 return entry
         raise KeyError(section_id)
+
+
+def is_overdue(action: Action | None, on: dt.date | None) -> bool:
+    """The one rule for an overdue action: not done, and due before ``on`` (the assessment's date in a
+    report, the reference date in a diff). Without a due date or a date to compare with, never overdue."""
+    return bool(action and not action.done and action.due and on and action.due < on)
 
 
 def _gap_key(order: dict[str, int]) -> Callable[[Gap], tuple[bool, bool, int, int]]:

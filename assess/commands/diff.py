@@ -28,7 +28,7 @@ def _name(path: str) -> str:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from assess.analysis.compare import compare, line_in, render, same_service
+    from assess.analysis.compare import compare, render, same_service
     from assess.errors import InputError, Problem
     from assess.files import assessment_file
     from assess.files.catalog_file import load_catalog
@@ -43,10 +43,10 @@ def run(args: argparse.Namespace) -> int:
     print_warnings(old.warnings + new.warnings)
     a, b = old.assessment, new.assessment
     if a.checklist != b.checklist:  # the loader accepts one checklist only; kept for when there are more
-        raise InputError.single(_name(args.new), line_in(new.text, _name(args.new), ["checklist"]),
+        raise InputError.single(_name(args.new), new.line_of(["checklist"]),
                                 f"checklist: {b.checklist!r} differs from {a.checklist!r} in {_name(args.old)}")
     if not same_service(a.service.name, b.service.name):
-        line = line_in(new.text, _name(args.new), ["service", "name"])
+        line = new.line_of(["service", "name"])
         message = f"service.name: {b.service.name!r} differs from {a.service.name!r} in {_name(args.old)}"
         if not args.force:
             raise InputError.single(_name(args.new), line, message + "; not the same service? "
@@ -54,13 +54,13 @@ def run(args: argparse.Namespace) -> int:
         print(Problem(_name(args.new), line, f"warning: {message}; compared anyway (--force)"), file=sys.stderr)
     if a.checklist_version and b.checklist_version and a.checklist_version != b.checklist_version:
         # The loader rejects ids this catalog does not know, so every id of both files maps onto it.
-        line = line_in(old.text, _name(args.old), ["checklist_version"])
+        line = old.line_of(["checklist_version"])
         print(Problem(_name(args.old), line,
                       f"warning: checklist_version {a.checklist_version} differs from {b.checklist_version} in "
                       f"{_name(args.new)}; norms compared by id (all ids are in {catalog.id} version "
                       f"{catalog.version})"), file=sys.stderr)
     if a.date and b.date and a.date > b.date:
-        line = line_in(old.text, _name(args.old), ["date"])
+        line = old.line_of(["date"])
         print(Problem(_name(args.old), line,
                       f"warning: OLD is dated {a.date.isoformat()}, after NEW ({b.date.isoformat()} in "
                       f"{_name(args.new)}); OLD and NEW swapped?"), file=sys.stderr)

@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _previous(args: argparse.Namespace, catalog: Catalog, card: Scorecard) -> Scorecard:
     """The scorecard of ``--previous``; a different service name is a warning, not an error."""
-    from assess.analysis.compare import line_in, same_service
+    from assess.analysis.compare import same_service
     from assess.analysis.scoring import score
     from assess.errors import InputError, Problem
     from assess.files import assessment_file
@@ -83,6 +83,6 @@ def _previous(args: argparse.Namespace, catalog: Catalog, card: Scorecard) -> Sc
     name, before = previous.assessment.service.name, card.assessment.service.name
     if not same_service(name, before):
         where = "<stdin>" if args.previous == "-" else args.previous
-        print(Problem(where, line_in(previous.text, where, ["service", "name"]),
+        print(Problem(where, previous.line_of(["service", "name"]),
                       f"warning: service.name: {name!r} differs from {before!r} in {args.file}"), file=sys.stderr)
     return score(previous.assessment, catalog)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from assess.errors import InputError, Problem, field_path
@@ -29,11 +29,16 @@ from assess.model.catalog import Catalog
 
 @dataclass(frozen=True)
 class Loaded:
-    """A loaded assessment and the warnings that did not stop it from loading."""
+    """A loaded assessment, the warnings that did not stop it from loading, and the parsed file."""
 
     assessment: Assessment
     warnings: tuple[Problem, ...] = ()
     text: str = ""
+    document: Document | None = field(default=None, repr=False, compare=False)
+
+    def line_of(self, path: Sequence[object]) -> int | None:
+        """The line of ``path`` in the file (for FILE:LINE messages), from the document's line index."""
+        return self.document.line_of(path) if self.document is not None else None
 
 
 def _date_places(data: dict[str, Any]) -> list[tuple[list[object], Any]]:
@@ -226,7 +231,7 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
     )
     if problems:
         raise InputError(sorted(problems, key=lambda p: p.line or 0))
-    return Loaded(assessment, tuple(warnings), doc.text)
+    return Loaded(assessment, tuple(warnings), doc.text, doc)
 
 
 def loads(text: str, name: str, catalog: Catalog) -> Loaded:

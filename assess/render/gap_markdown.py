@@ -6,7 +6,7 @@ from datetime import date
 
 from assess.analysis.compare import label as compare_label
 from assess.analysis.compare import score_delta, trend_text
-from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore
+from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, is_overdue
 from assess.i18n import t
 from assess.model.assessment import Action
 from assess.render.markdown_table import table
@@ -103,7 +103,7 @@ def _action_status(action: Action, assessed_on: date | None, lang: str) -> str:
     """Done, overdue (due before the assessment date and still a gap) or open; never "today"."""
     if action.done:
         return t("action.done", lang)
-    if action.due and assessed_on and action.due < assessed_on:
+    if is_overdue(action, assessed_on):
         return t("action.overdue", lang)
     return t("action.open", lang)
 

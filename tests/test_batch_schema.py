@@ -128,3 +128,29 @@ def test_loading_with_the_fast_check_gives_the_same_result_and_problems(catalog)
             except InputError as error:
                 outcomes.append([str(p) for p in error.problems])
         assert outcomes[0] == outcomes[1]
+
+
+@pytest.mark.parametrize(("schema_name", "data_file"), [
+    ("catalog", "unodc-who-2020.yaml"), ("answer-sets", "answer-sets.yaml"), ("setting", "settings/outreach.yaml"),
+])
+def test_the_checklist_schemas_compile_and_agree_with_jsonschema(schema_name: str, data_file: str) -> None:
+    """The bundled checklist is checked on every run without importing jsonschema: the compiled check must
+    accept and refuse exactly what jsonschema does."""
+    from assess.files.paths import norms_directory
+    from assess.files.schema_files import schema_contents
+
+    valid = parse((norms_directory() / data_file).read_text(encoding="utf-8"), data_file).data
+    validator = schema_check.validator(schema_name)
+    check = compile_schema(schema_contents(schema_name))
+    assert check(valid) is True and validator.is_valid(valid)
+    rng = random.Random(schema_name)
+    refused = 0
+    for _ in range(300):
+        try:
+            data = _mutate(valid, rng)
+        except IndexError:  # a mutation removed everything there was to mutate
+            continue
+        expected = validator.is_valid(data)
+        assert check(data) == expected, data
+        refused += not expected
+    assert refused > 100

@@ -35,3 +35,18 @@ def test_core_commands_load_no_textual_module() -> None:
 def test_the_check_would_notice_textual() -> None:
     """Guard against a test that cannot fail: importing Textual does show up."""
     assert "textual" in loaded_after("import textual")
+
+
+def test_loading_and_scoring_a_file_loads_neither_jsonschema_nor_textual() -> None:
+    """jsonschema is imported only to explain a problem; the model and scoring import no validator."""
+    code = (
+        "from assess.files.catalog_file import load_catalog\n"
+        "from assess.files.assessment_file import load\n"
+        "from assess.analysis.scoring import score\n"
+        "catalog = load_catalog()\n"
+        f"assert score(load({str(DEMO)!r}, catalog).assessment, catalog).score is not None\n"
+    )
+    loaded = loaded_after(code)
+    assert sorted(m for m in loaded if m.split(".")[0] in ("jsonschema", "textual")) == []
+    model = loaded_after("import assess.model.catalog, assess.model.assessment, assess.analysis.scoring")
+    assert sorted(m for m in model if m.split(".")[0] in ("yaml", "jsonschema", "textual")) == []

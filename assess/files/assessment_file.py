@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assess.errors import InputError, Problem, field_path
-from assess.files import schema_check
 from assess.files.compiled_schema import schema_accepts
 from assess.files.strict_yaml import Document, parse, read
 from assess.model.assessment import (
@@ -77,6 +76,8 @@ def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
     path: list[object] = ["answers", norm_id]
     where = field_path(path)
     line = doc.line_of(path)
+    from assess.files import schema_check  # jsonschema, imported only to explain a problem
+
     if isinstance(value, str):
         return [Problem(doc.name, line, f"{where}: unknown result {value!r}; expected one of {', '.join(RESULTS)}")]
     if isinstance(value, dict):
@@ -96,6 +97,8 @@ def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
 
 
 def _schema_problems(doc: Document, data: Any) -> list[Problem]:
+    from assess.files import schema_check  # jsonschema, imported only to explain a problem
+
     problems = []
     for error in schema_check.validator("assessment").iter_errors(data):
         path = list(error.absolute_path)

@@ -8,10 +8,15 @@ holds the two to the same answers.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
+
+from assess.files.schema_files import schema_contents
+
+_OTHER_FILE = re.compile(r"([a-z][a-z-]*)\.schema\.json(#/[^#]*)?")
 
 
 class NotCompilable(Exception):
@@ -73,6 +78,18 @@ class _Compiler:
         raise NotCompilable(f"const/enum value {target!r}")
 
     def resolve(self, ref: str) -> Any:
+        other_file = _OTHER_FILE.fullmatch(ref)
+        if other_file:
+            # a part of another shipped schema (the catalog's refer to localized.schema.json): inlined, so
+            # only one without references of its own, whose "#/..." would mean that file's root
+            part_of: Any = schema_contents(other_file.group(1))
+            for part in (other_file.group(2) or "").split("/")[1:]:
+                part_of = part_of.get(part) if isinstance(part_of, dict) else None
+            if not isinstance(part_of, dict) or "$ref" in json.dumps(part_of):
+                raise NotCompilable(f"$ref {ref!r}")
+            inlined = {k: v for k, v in part_of.items() if k not in ("$id", "$schema")}
+            self.keep.append(inlined)
+            return inlined
         if not ref.startswith("#/"):
             raise NotCompilable(f"$ref {ref!r}")
         target: Any = self.root
@@ -128,6 +145,11 @@ class _Compiler:
                 kind = "str" if key.endswith("Length") else "list"
                 op = "<" if key.startswith("min") else ">"
                 out.append(f"if isinstance(v, {kind}) and len(v) {op} {int(value)}: return False")
+            elif key in ("minimum", "maximum"):
+                if isinstance(value, bool) or not isinstance(value, int | float):
+                    raise NotCompilable(f"{key} {value!r}")
+                op = "<" if key == "minimum" else ">"
+                out.append(f"if not isinstance(v, bool) and isinstance(v, _Number) and v {op} {value!r}: return False")
             elif key == "required":
                 if value:
                     present = " and ".join(f"{k!r} in v" for k in value)
@@ -191,10 +213,8 @@ def compile_schema(root: dict[str, Any]) -> Check:
 @cache
 def schema_accepts(schema_name: str = "assessment") -> Check:
     """A fast check for ``schema_name``: True only when jsonschema would find no problem at all."""
-    from assess.files import schema_check
-
     try:
-        check = compile_schema(dict(schema_check.validator(schema_name).schema))  # type: ignore[arg-type]
+        check = compile_schema(schema_contents(schema_name))
     except NotCompilable:
         return lambda data: False  # always take the full jsonschema path
 

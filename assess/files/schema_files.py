@@ -1,0 +1,25 @@
+"""The JSON Schemas shipped with assess, read as plain JSON (no ``jsonschema`` import needed)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from assess.files.paths import norms_directory, package_data
+
+
+def schema_path(schema_name: str) -> Path:
+    """``<schema_name>.schema.json``: the assessment schema in the package, the checklist's in ``norms/``."""
+    for directory in (package_data("schemas"), norms_directory() / "schema"):
+        path = directory / f"{schema_name}.schema.json"
+        if path.is_file():
+            return path
+    raise KeyError(schema_name)
+
+
+@cache
+def schema_contents(schema_name: str) -> dict[str, Any]:
+    contents: dict[str, Any] = json.loads(schema_path(schema_name).read_text(encoding="utf-8"))
+    return contents

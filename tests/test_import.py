@@ -40,7 +40,7 @@ def test_long_layout(cli, csv_file, tmp_path: Path, catalog) -> None:
     out = tmp_path / "out"
     status, stdout, stderr = cli("import", str(path), "-o", str(out))
     assert (status, stderr) == (0, "")
-    assert stdout == (f"{out / 'de-overloop.yaml'}: De Overloop (3 of 75 norms assessed)\n"
+    assert stdout == (f"{out / 'de-overloop.yaml'}: De Overloop (2 of 62 norms assessed; outreach: 1 of 13)\n"
                       f"{out / 'het-anker.yaml'}: Het Anker (1 of 62 norms assessed)\n")
     a = load(out / "de-overloop.yaml", catalog)
     assert (a.service.name, a.service.kind, a.service.location) == ("De Overloop", "gebruiksruimte", "Dordrecht")

@@ -106,3 +106,26 @@ def test_settings_are_scored_apart(catalog: Catalog) -> None:
     assert round(outreach.completeness, 1) == round(200 / 13, 1)
     assert [g.norm.id for g in card.gaps] == ["outreach.1", "outreach.2"]
     assert card.overall.total == 62
+
+
+def test_results_and_their_values_come_from_the_answer_set(tmp_path) -> None:
+    """A fifth answer in norms/answer-sets.yaml is scored by its value, with no code naming it."""
+    import shutil
+
+    from assess.files.catalog_file import load_catalog_from
+    from assess.files.paths import norms_directory
+
+    norms = tmp_path / "norms"
+    shutil.copytree(norms_directory(), norms)
+    sets = norms / "answer-sets.yaml"
+    sets.write_text(sets.read_text(encoding="utf-8").replace(
+        "      - id: not_met\n",
+        '      - id: largely\n        value: 0.75\n        label: {nl: "grotendeels voldaan", en: "largely met"}\n'
+        "      - id: not_met\n"), encoding="utf-8")
+    catalog = load_catalog_from(norms)
+    assert catalog.answer_set.gap_ids == ("partial", "largely", "not_met")
+    card = score(make(catalog, {"1.1": "largely", "1.2": "met", "1.3": "na"}), catalog)
+    p1 = card.section_score("1").tally
+    assert (p1.count("largely"), p1.counted, p1.excluded, p1.not_assessed) == (1, 2, 1, 7)
+    assert p1.score == 87.5  # 100 * (0.75 + 1) / 2
+    assert [gap.norm.id for gap in card.gaps] == ["1.1"]

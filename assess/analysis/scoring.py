@@ -55,15 +55,33 @@ def status_of(score: Fraction | None) -> str | None:
 
 @dataclass(frozen=True)
 class Tally:
-    """Counts and score over a set of norms."""
+    """Counts and score over a set of norms; ``counts`` has one entry per result of the answer set."""
 
     total: int
-    met: int
-    partial: int
-    not_met: int
-    na: int
+    counts: tuple[tuple[str, int], ...]  # (result id, norms with it), in the answer set's order
     not_assessed: int
+    excluded: int  # assessed with a result that takes the norm out of the score (na)
     points: Fraction  # sum of values over assessed, applicable norms
+
+    def count(self, result: str) -> int:
+        return next((n for option, n in self.counts if option == result), 0)
+
+    # The default answer set's results, as the reports' columns name them.
+    @property
+    def met(self) -> int:
+        return self.count("met")
+
+    @property
+    def partial(self) -> int:
+        return self.count("partial")
+
+    @property
+    def not_met(self) -> int:
+        return self.count("not_met")
+
+    @property
+    def na(self) -> int:
+        return self.count("na")
 
     @property
     def assessed(self) -> int:
@@ -72,7 +90,7 @@ class Tally:
     @property
     def counted(self) -> int:
         """Norms that count towards the score: assessed and applicable."""
-        return self.met + self.partial + self.not_met
+        return self.total - self.not_assessed - self.excluded
 
     @property
     def exact_score(self) -> Fraction | None:
@@ -92,18 +110,24 @@ class Tally:
 
 
 def tally(norm_ids: Iterable[str], assessment: Assessment, catalog: Catalog) -> Tally:
+    """Count the results of ``norm_ids``; the results and what each is worth come from the answer set."""
     values = {o.id: o.value for o in catalog.answer_set.options}
-    counts = {"met": 0, "partial": 0, "not_met": 0, "na": 0, None: 0}
+    counts = dict.fromkeys(values, 0)
     points = Fraction(0)
-    total = 0
+    total = not_assessed = excluded = 0
     for norm_id in norm_ids:
         total += 1
         result = assessment.result(norm_id)
-        counts[result] += 1
-        value = values.get(result) if result else None
-        if value is not None:
+        if result is None:
+            not_assessed += 1
+            continue
+        counts[result] = counts.get(result, 0) + 1
+        value = values.get(result)
+        if value is None:
+            excluded += 1
+        else:
             points += Fraction(value).limit_denominator(1000)
-    return Tally(total, counts["met"], counts["partial"], counts["not_met"], counts["na"], counts[None], points)
+    return Tally(total, tuple(counts.items()), not_assessed, excluded, points)
 
 
 @dataclass(frozen=True)
@@ -177,10 +201,10 @@ def is_overdue(action: Action | None, on: dt.date | None) -> bool:
     return bool(action and not action.done and action.due and on and action.due < on)
 
 
-def _gap_key(order: dict[str, int]) -> Callable[[Gap], tuple[bool, bool, int, int]]:
+def _gap_key(order: dict[str, int], failing: tuple[str, ...]) -> Callable[[Gap], tuple[bool, bool, int, int]]:
     def key(gap: Gap) -> tuple[bool, bool, int, int]:
         priority = gap.answer.action.priority if gap.answer.action else None
-        return (not gap.norm.critical, gap.answer.result != "not_met", PRIORITY_ORDER[priority],
+        return (not gap.norm.critical, gap.answer.result not in failing, PRIORITY_ORDER[priority],
                 order[gap.norm.id])
     return key
 
@@ -194,9 +218,10 @@ def score(assessment: Assessment, catalog: Catalog) -> Scorecard:
     overall = tally((n.id for n in norms), assessment, catalog)
     items = catalog.items_for(assessment.settings)
     order = {n.id: i for i, n in enumerate(items)}
-    gaps = [Gap(n, assessment.answer(n.id)) for n in items if assessment.result(n.id) in GAP_RESULTS]
-    gaps.sort(key=_gap_key(order))
-    critical = tuple(n for n in norms if n.critical and assessment.result(n.id) == "not_met")
-    na = tuple(Gap(n, assessment.answer(n.id)) for n in items if assessment.result(n.id) == "na")
+    answers = catalog.answer_set
+    gaps = [Gap(n, assessment.answer(n.id)) for n in items if assessment.result(n.id) in answers.gap_ids]
+    gaps.sort(key=_gap_key(order, answers.failing_ids))
+    critical = tuple(n for n in norms if n.critical and assessment.result(n.id) in answers.failing_ids)
+    na = tuple(Gap(n, assessment.answer(n.id)) for n in items if assessment.result(n.id) in answers.excluded_ids)
     missing = tuple(n for n in items if assessment.result(n.id) is None)
     return Scorecard(assessment, catalog, overall, principles, settings, critical, tuple(gaps), na, missing)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from assess.commands._common import add_lang, print_warnings
+from assess.commands._common import add_lang, assessed_summary, print_warnings
 
 NAME = "import"
 ORDER = 25
@@ -36,6 +36,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from assess.analysis.scoring import score
     from assess.errors import InputError
     from assess.files import answer_sheet
     from assess.files.catalog_file import load_catalog
@@ -53,8 +54,6 @@ def run(args: argparse.Namespace) -> int:
         raise InputError.single(args.out, None, f"cannot create the folder: {error.strerror or error}") from None
     answer_sheet.write(planned)
     for item in planned:
-        a = item.assessment
-        total = len(catalog.items_for(a.settings))
-        assessed = sum(1 for n in catalog.items_for(a.settings) if a.result(n.id))
-        print(f"{item.path}: {a.service.name} ({assessed} of {total} norms assessed)")
+        summary = assessed_summary(score(item.assessment, catalog))
+        print(f"{item.path}: {item.assessment.service.name} ({summary})")
     return 0

@@ -16,6 +16,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assess.analysis.scoring import score
+    from assess.commands._common import assessed_summary
     from assess.errors import InputError
     from assess.files import assessment_file
     from assess.files.catalog_file import load_catalog
@@ -33,8 +35,6 @@ def run(args: argparse.Namespace) -> int:
         for warning in loaded.warnings:
             print(warning, file=sys.stderr)
         if not args.quiet:
-            a = loaded.assessment
-            total = len(catalog.items_for(a.settings))
-            assessed = sum(1 for n in catalog.items_for(a.settings) if a.result(n.id))
-            print(f"{'<stdin>' if path == '-' else path}: ok ({assessed} of {total} norms assessed)")
+            summary = assessed_summary(score(loaded.assessment, catalog))
+            print(f"{'<stdin>' if path == '-' else path}: ok ({summary})")
     return 2 if failed else 0

@@ -55,6 +55,21 @@ class AnswerSet:
     def ids(self) -> tuple[str, ...]:
         return tuple(option.id for option in self.options)
 
+    @property
+    def gap_ids(self) -> tuple[str, ...]:
+        """Results that leave a gap: they count, short of full marks (partial, not met)."""
+        return tuple(o.id for o in self.options if o.value is not None and o.value < 1)
+
+    @property
+    def failing_ids(self) -> tuple[str, ...]:
+        """Results worth nothing (not met): on a critical norm they make the status red."""
+        return tuple(o.id for o in self.options if o.value == 0)
+
+    @property
+    def excluded_ids(self) -> tuple[str, ...]:
+        """Results that take a norm out of the score (not applicable)."""
+        return tuple(o.id for o in self.options if o.value is None)
+
 
 @dataclass(frozen=True)
 class Norm:

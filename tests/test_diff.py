@@ -9,9 +9,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from assess.analysis.compare import compare, delta_text, direction
+from assess.analysis.compare import compare, direction
 from assess.files import assessment_file
 from assess.model.catalog import Catalog
+from assess.render.trend import delta_text
 
 OLD = """
 assess: 1

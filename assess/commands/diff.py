@@ -28,7 +28,7 @@ def _name(path: str) -> str:
 def run(args: argparse.Namespace) -> int:
     import sys
 
-    from assess.analysis.compare import compare, render, same_service
+    from assess.analysis.compare import compare, same_service
     from assess.errors import InputError, Problem
     from assess.files import assessment_file
     from assess.files.catalog_file import load_catalog
@@ -66,5 +66,13 @@ def run(args: argparse.Namespace) -> int:
                       f"{_name(args.new)}); OLD and NEW swapped?"), file=sys.stderr)
     diff = compare(a, b, catalog, old_file=_name(args.old), new_file=_name(args.new))
     lang = resolve_language(args.lang, b.language or a.language)
-    write_output(args.output, render(diff, args.format, lang))
+    if args.format == "json":
+        from assess.render.diff_json import render_json
+
+        text = render_json(diff)
+    else:
+        from assess.render.diff_markdown import render_markdown
+
+        text = render_markdown(diff, lang)
+    write_output(args.output, text)
     return 0

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from assess.analysis.compare import label as compare_label
-from assess.analysis.compare import score_delta, trend_text
+from assess.analysis.compare import score_delta
 from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, is_overdue
 from assess.i18n import t
 from assess.model.assessment import Action
@@ -21,6 +20,7 @@ from assess.render.text import (
     short,
     status_label,
 )
+from assess.render.trend import trend_text
 
 
 def _section_rows(entries: tuple[SectionScore, ...], lang: str,
@@ -45,7 +45,7 @@ def _section_table(entries: tuple[SectionScore, ...], lang: str, previous: Score
                                      "col.met", "col.partial", "col.not_met", "col.na", "col.not_assessed")]
     align = ["left", "left", "right", "left", "right", "right", "right", "right", "right", "right"]
     if previous is not None:
-        headers.insert(3, compare_label("trend", lang))
+        headers.insert(3, t("diff.trend", lang))
         align.insert(3, "right")
     return table(headers, _section_rows(entries, lang, previous), align)
 
@@ -55,8 +55,8 @@ def _previous_row(card: Scorecard, previous: Scorecard, lang: str) -> list[str]:
     when = f" ({assessed_on.isoformat()})" if assessed_on else ""
     change = ""
     if score_delta(previous.overall, card.overall) is not None:
-        change = f"; {compare_label('delta', lang).lower()} {trend_text(previous.overall, card.overall, lang)}"
-    return [compare_label("previous", lang),
+        change = f"; {t('diff.delta', lang).lower()} {trend_text(previous.overall, card.overall, lang)}"
+    return [t("diff.previous", lang),
             f"{score_text(previous.score, lang)}{when}, {status_label(previous.status, lang)}{change}"]
 
 

@@ -168,20 +168,27 @@ class Merged:
         return len(self.labels)
 
 
-def action_note(action: Action, words: Words) -> str:
-    """An action as one line of a consensus note: ``actie: … (eigenaar: …; uiterlijk: …; prioriteit: …)``.
+def action_details(action: Action, words: Words, escape: Callable[[str], str] = str) -> list[str]:
+    """Owner, due date, priority and done as phrases (``eigenaar: …``), with ``escape`` applied to the owner.
 
-    The consensus file's own words, in its language (``words``), phrased like the gap report's actions.
+    The one phrasing of an action: the consensus file's notes (:func:`action_note`) and the reports and
+    screens (``assess.render.text.action_details``) say it alike.
     """
     details = []
     if action.owner:
-        details.append(f"{words('col.owner').lower()}: {action.owner}")
+        details.append(f"{words('col.owner').lower()}: {escape(action.owner)}")
     if action.due:
         details.append(f"{words('col.due').lower()}: {action.due.isoformat()}")
     if action.priority:
         details.append(f"{words('col.priority').lower()}: {words('priority.' + action.priority)}")
     if action.done:
         details.append(words("action.done"))
+    return details
+
+
+def action_note(action: Action, words: Words) -> str:
+    """An action as one line of a consensus note: ``actie: … (eigenaar: …; uiterlijk: …; prioriteit: …)``."""
+    details = action_details(action, words)
     return f"{words('col.action').lower()}: {action.description}" + (f" ({'; '.join(details)})" if details else "")
 
 

@@ -18,74 +18,30 @@ Rules (also in the README, "Several assessors"):
 * Agreement (percent, Cohen's kappa for two inputs, Fleiss' kappa for more) is computed over the norms
   assessed by *every* input, with met / partial / not_met / na as categories. Overall means the norms of
   the 7 principles, like the overall score; each chosen setting is reported apart.
+
+Plain results only: the summary a person reads is rendered by ``assess.render.merge_markdown`` and
+``assess.render.merge_json``. The one text made here is the note on differing actions, which is part of
+the consensus file, in its language.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
-from typing import Any
 
 from assess.analysis import agreement as agr
 from assess.analysis.compare import same_service
 from assess.errors import InputError, Problem
 from assess.files.assessment_file import Loaded, loads
 from assess.files.storage import digest
-from assess.i18n import number, pick
 from assess.model.assessment import RESULTS, Action, Answer, Assessment, Position, Service, Source
 from assess.model.catalog import Catalog
-from assess.render.text import action_details
 
-LABELS: dict[str, tuple[str, str]] = {
-    "action": ("actie", "action"),
-    "written": ("Consensus geschreven naar {file}: {count} beoordelingen van {service}.",
-                "Consensus written to {file}: {count} assessments of {service}."),
-    "counts": ("{agreed} normen eensgezind, {disputed} betwist, {unassessed} door niemand beoordeeld.",
-               "{agreed} norms agreed, {disputed} disputed, {unassessed} assessed by nobody."),
-    "agreement": ("Overeenstemming", "Agreement"),
-    "agreement_intro": (
-        "Berekend over de normen die door alle beoordelaars beoordeeld zijn; n.v.t. telt als eigen categorie. "
-        "Totaal: de normen van de 7 beginselen; settings apart. {method}.",
-        "Computed over the norms every assessor assessed; not applicable counts as a category of its own. "
-        "Overall: the norms of the 7 principles; settings apart. {method}.",
-    ),
-    "cohen": ("Cohens kappa (twee beoordelaars)", "Cohen's kappa (two assessors)"),
-    "fleiss": ("Fleiss' kappa ({raters} beoordelaars)", "Fleiss' kappa ({raters} assessors)"),
-    "bands": ("Duiding volgens Landis & Koch (1977).", "Interpretation after Landis & Koch (1977)."),
-    "col.section": ("Onderdeel", "Section"),
-    "col.norms": ("Normen", "Norms"),
-    "col.by_all": ("Door allen", "By all"),
-    "col.percent": ("Overeenstemming", "Agreement"),
-    "col.kappa": ("Kappa", "Kappa"),
-    "overall": ("Totaal (7 beginselen)", "Overall (7 principles)"),
-    "na": ("n.b.", "n/a"),
-    agr.NO_ITEMS: ("geen normen die door alle beoordelaars beoordeeld zijn",
-                   "no norms assessed by every assessor"),
-    agr.CHANCE_IS_ONE: ("alle antwoorden in één categorie, kansovereenstemming is 1",
-                        "all answers in one category, chance agreement is 1"),
-    "poor": ("slecht", "poor"),
-    "slight": ("gering", "slight"),
-    "fair": ("matig", "fair"),
-    "moderate": ("redelijk", "moderate"),
-    "substantial": ("aanzienlijk", "substantial"),
-    "almost_perfect": ("bijna volledig", "almost perfect"),
-    "disputed": ("Betwiste normen", "Disputed norms"),
-    "no_disputed": ("Geen: alle beoordelaars waren het eens.", "None: the assessors agreed on every norm."),
-    "settle": (
-        "Beslis elke betwiste norm in het consensusbestand: vul result in en verwijder de lijst disputed "
-        "(neem eerst over wat u van het bewijs en de opmerkingen wilt houden).",
-        "Settle each disputed norm in the consensus file: give it a result and delete its disputed list "
-        "(first copy what you want to keep of the evidence and notes).",
-    ),
-    "not_assessed": ("niet beoordeeld", "not assessed"),
-}
+Words = Callable[[str], str]
+"""The consensus file's words: the text of an ``assess.i18n`` key (``col.owner``) in the file's language.
 
-
-def label(key: str, lang: str, **values: object) -> str:
-    return pick(LABELS, key, lang, **values)
+Analysis imports no words; the command passes them in (``lambda key: t(key, lang)``)."""
 
 
 @dataclass(frozen=True)
@@ -198,6 +154,7 @@ class SectionAgreement:
 @dataclass(frozen=True)
 class Merged:
     consensus: Assessment
+    catalog: Catalog
     labels: tuple[str, ...]
     agreed: tuple[str, ...]
     disputed: tuple[Disputed, ...]
@@ -211,12 +168,31 @@ class Merged:
         return len(self.labels)
 
 
-def _action_note(action: Action, lang: str) -> str:
-    details = action_details(action, lang)
-    return f"{label('action', lang)}: {action.description}" + (f" ({'; '.join(details)})" if details else "")
+def action_details(action: Action, words: Words, escape: Callable[[str], str] = str) -> list[str]:
+    """Owner, due date, priority and done as phrases (``eigenaar: …``), with ``escape`` applied to the owner.
+
+    The one phrasing of an action: the consensus file's notes (:func:`action_note`) and the reports and
+    screens (``assess.render.text.action_details``) say it alike.
+    """
+    details = []
+    if action.owner:
+        details.append(f"{words('col.owner').lower()}: {escape(action.owner)}")
+    if action.due:
+        details.append(f"{words('col.due').lower()}: {action.due.isoformat()}")
+    if action.priority:
+        details.append(f"{words('col.priority').lower()}: {words('priority.' + action.priority)}")
+    if action.done:
+        details.append(words("action.done"))
+    return details
 
 
-def _merge_actions(labels: Sequence[str], answers: Sequence[Answer], lang: str) -> tuple[Action | None, list[str]]:
+def action_note(action: Action, words: Words) -> str:
+    """An action as one line of a consensus note: ``actie: … (eigenaar: …; uiterlijk: …; prioriteit: …)``."""
+    details = action_details(action, words)
+    return f"{words('col.action').lower()}: {action.description}" + (f" ({'; '.join(details)})" if details else "")
+
+
+def _merge_actions(labels: Sequence[str], answers: Sequence[Answer], words: Words) -> tuple[Action | None, list[str]]:
     actions = [(name, a.action) for name, a in zip(labels, answers, strict=True) if a.action]
     if not actions:
         return None, []
@@ -224,12 +200,12 @@ def _merge_actions(labels: Sequence[str], answers: Sequence[Answer], lang: str) 
     if all(action == first for _, action in actions):
         return first, []
     # They differ: the first is kept as the action, and every one is in the note with its assessor.
-    return first, [f"[{name}] {_action_note(action, lang)}" for name, action in actions]
+    return first, [f"[{name}] {action_note(action, words)}" for name, action in actions]
 
 
-def _merge_answer(labels: Sequence[str], answers: Sequence[Answer], lang: str) -> Answer:
+def _merge_answer(labels: Sequence[str], answers: Sequence[Answer], words: Words) -> Answer:
     results = [a.result for a in answers]
-    action, action_notes = _merge_actions(labels, answers, lang)
+    action, action_notes = _merge_actions(labels, answers, words)
     assessed = [r for r in results if r is not None]
     if assessed and (len(assessed) < len(results) or len(set(assessed)) > 1):
         positions = tuple(Position(name, a.result, a.evidence, a.note) for name, a in zip(labels, answers,
@@ -250,15 +226,15 @@ def _agreement(norm_ids: Sequence[str], inputs: Sequence[Input], section_id: str
     return SectionAgreement(section_id, len(norm_ids), agr.agreement(ratings, len(inputs), RESULTS))
 
 
-def merge(inputs: Sequence[Input], catalog: Catalog, lang: str) -> Merged:
-    """Merge checked inputs (see :func:`check_inputs`); ``lang`` is the language of notes on extra actions."""
+def merge(inputs: Sequence[Input], catalog: Catalog, words: Words) -> Merged:
+    """Merge checked inputs (see :func:`check_inputs`); ``words`` writes the notes on extra actions."""
     labels = assessor_labels(inputs)
     chosen = {s for i in inputs for s in i.assessment.settings}
     settings = tuple(s for s in catalog.settings if s in chosen)
     answers: dict[str, Answer] = {}
     agreed, disputed, unassessed = [], [], []
     for norm in catalog.items_for(settings):
-        merged = _merge_answer(labels, [i.assessment.answer(norm.id) for i in inputs], lang)
+        merged = _merge_answer(labels, [i.assessment.answer(norm.id) for i in inputs], words)
         if merged.disputed:
             disputed.append(Disputed(norm.id, merged.disputed))
         elif merged.result:
@@ -284,89 +260,8 @@ def merge(inputs: Sequence[Input], catalog: Catalog, lang: str) -> Merged:
     )
     principle_ids = [n.id for n in catalog.norms]
     return Merged(
-        consensus, labels, tuple(agreed), tuple(disputed), tuple(unassessed),
+        consensus, catalog, labels, tuple(agreed), tuple(disputed), tuple(unassessed),
         _agreement(principle_ids, inputs, None),
         tuple(_agreement(p.norm_ids, inputs, p.id) for p in catalog.principles),
         tuple(_agreement(catalog.settings[s].norm_ids, inputs, s) for s in settings),
     )
-
-
-# ---------------------------------------------------------------- output
-
-
-def kappa_text(kappa: agr.Kappa, lang: str) -> str:
-    if kappa.value is None:
-        return f"{label('na', lang)} ({label(kappa.reason or agr.NO_ITEMS, lang)})"
-    shown = number(agr.round_half_up(kappa.value, 2), lang, places=2)
-    return f"{shown} ({label(agr.band(kappa.value) or 'poor', lang)})"
-
-
-def agreement_percent(value: Fraction | float | None, lang: str) -> str:
-    from assess.analysis.scoring import round1
-
-    return "–" if value is None else f"{number(round1(100 * value), lang)}%"
-
-
-def method_text(merged: Merged, lang: str) -> str:
-    return label("cohen", lang) if merged.raters == 2 else label("fleiss", lang, raters=merged.raters)
-
-
-def render_text(merged: Merged, catalog: Catalog, lang: str, output: str) -> str:
-    from assess.render.markdown_table import table
-    from assess.render.text import md_escape, result_label
-
-    c = merged.consensus
-    out = [label("written", lang, file=output, count=merged.raters, service=c.service.name),
-           "- " + "\n- ".join(f"{name}: {source.file} (sha256 {source.sha256[:12]}…)"
-                              for name, source in zip(merged.labels, c.merged_from, strict=True)),
-           "", label("counts", lang, agreed=len(merged.agreed), disputed=len(merged.disputed),
-                     unassessed=len(merged.unassessed)), ""]
-    out += [f"## {label('agreement', lang)}", "", label("agreement_intro", lang, method=method_text(merged, lang)),
-            label("bands", lang), ""]
-    rows = []
-    for entry in (merged.overall, *merged.principles, *merged.settings):
-        name = label("overall", lang) if entry.id is None else catalog.section(entry.id).label(lang)
-        a = entry.agreement
-        rows.append([md_escape(name), str(entry.norms), str(a.items), agreement_percent(a.percent, lang),
-                     kappa_text(a.kappa, lang)])
-    headers = [label(k, lang) for k in ("col.section", "col.norms", "col.by_all", "col.percent", "col.kappa")]
-    out += [table(headers, rows, ["left", "right", "right", "right", "left"]), ""]
-    out += [f"## {label('disputed', lang)} ({len(merged.disputed)})", ""]
-    if merged.disputed:
-        headers = ["Norm", *(md_escape(name) for name in merged.labels)]
-        rows = [[d.id, *(md_escape(result_label(catalog, p.result, lang)) if p.result else
-                         label("not_assessed", lang) for p in d.positions)] for d in merged.disputed]
-        out += [table(headers, rows), "", label("settle", lang), ""]
-    else:
-        out += [label("no_disputed", lang), ""]
-    return "\n".join(out)
-
-
-def _agreement_json(entry: SectionAgreement) -> dict[str, Any]:
-    a, k = entry.agreement, entry.agreement.kappa
-    return {"id": entry.id, "norms": entry.norms, "assessed_by_all": a.items,
-            "percent": None if a.percent is None else agr.round_half_up(100 * a.percent, 1),
-            "kappa": agr.round_half_up(k.value, 3), "kappa_reason": k.reason, "band": agr.band(k.value),
-            "observed": agr.round_half_up(k.observed, 3), "expected": agr.round_half_up(k.expected, 3)}
-
-
-def render_json(merged: Merged, output: str) -> str:
-    c = merged.consensus
-    data = {
-        "consensus": output,
-        "service": c.service.name,
-        "method": "cohen" if merged.raters == 2 else "fleiss",
-        "inputs": [{"file": s.file, "sha256": s.sha256, "label": name, "assessors": list(s.assessors)}
-                   for name, s in zip(merged.labels, c.merged_from, strict=True)],
-        "agreed": list(merged.agreed),
-        "disputed": [{"id": d.id, "positions": [{"assessor": p.assessor, "result": p.result} for p in d.positions]}
-                     for d in merged.disputed],
-        "unassessed": list(merged.unassessed),
-        "agreement": {
-            "basis": "norms assessed by every assessor; overall = the 7 principles",
-            "overall": _agreement_json(merged.overall),
-            "principles": [_agreement_json(e) for e in merged.principles],
-            "settings": [_agreement_json(e) for e in merged.settings],
-        },
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

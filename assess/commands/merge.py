@@ -28,12 +28,14 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
-    from assess.analysis.merge import check_inputs, merge, read_input, render_json, render_text
+    from assess.analysis.merge import check_inputs, merge, read_input
     from assess.errors import InputError
     from assess.files.catalog_file import load_catalog
     from assess.files.storage import ChangedOnDisk, atomic_write, guarded_write
     from assess.files.writer import dump
-    from assess.i18n import resolve_language
+    from assess.i18n import resolve_language, t
+    from assess.render.merge_json import render_json
+    from assess.render.merge_markdown import render_markdown
 
     if args.output == "-":
         raise InputError.single("-o", None, "the consensus must go to a file, not stdout "
@@ -57,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError.single(args.output, None, f"folder {target.parent} does not exist")
     first_language = next((i.assessment.language for i in inputs if i.assessment.language), None)
     file_lang = first_language or resolve_language(args.lang)
-    merged = merge(inputs, catalog, file_lang)
+    merged = merge(inputs, catalog, lambda key: t(key, file_lang))
     text = dump(merged.consensus, catalog, file_lang)
     try:
         if args.force:
@@ -69,7 +71,6 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise InputError.single(args.output, None, f"cannot write: {error.strerror or error}") from None
     lang = resolve_language(args.lang, first_language)
-    summary = render_json(merged, args.output) if args.format == "json" else render_text(merged, catalog, lang,
-                                                                                          args.output)
+    summary = render_json(merged, args.output) if args.format == "json" else render_markdown(merged, lang, args.output)
     sys.stdout.write(summary)
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assess.analysis import merge
 from assess.i18n import number, t
 from assess.model.assessment import Action
 from assess.model.catalog import Catalog
@@ -66,13 +67,4 @@ def result_label(catalog: Catalog, result: str | None, lang: str) -> str:
 
 def action_details(action: Action, lang: str, escape: Callable[[str], str] = str) -> list[str]:
     """Owner, due date, priority and done as readable phrases (``eigenaar: …``), for reports and screens."""
-    details = []
-    if action.owner:
-        details.append(f"{t('col.owner', lang).lower()}: {escape(action.owner)}")
-    if action.due:
-        details.append(f"{t('col.due', lang).lower()}: {action.due.isoformat()}")
-    if action.priority:
-        details.append(f"{t('col.priority', lang).lower()}: {t('priority.' + action.priority, lang)}")
-    if action.done:
-        details.append(t("action.done", lang))
-    return details
+    return merge.action_details(action, lambda key: t(key, lang), escape)

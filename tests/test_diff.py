@@ -107,11 +107,12 @@ def cells(markdown: str, first: str) -> list[str]:
     raise AssertionError(f"no row {first!r}")
 
 
-def test_direction() -> None:
-    assert direction("partial", "met") == "improved" and direction("not_met", "partial") == "improved"
-    assert direction("met", "not_met") == "regressed" and direction("met", "partial") == "regressed"
-    assert direction("na", "met") == "changed" and direction("not_met", "na") == "changed"
-    assert direction("met", "met") is None
+def test_direction(catalog: Catalog) -> None:
+    answers = catalog.answer_set
+    assert direction("partial", "met", answers) == "improved" and direction("not_met", "partial", answers) == "improved"
+    assert direction("met", "not_met", answers) == "regressed" and direction("met", "partial", answers) == "regressed"
+    assert direction("na", "met", answers) == "changed" and direction("not_met", "na", answers) == "changed"
+    assert direction("met", "met", answers) is None
 
 
 def test_deltas_by_hand(write, catalog: Catalog) -> None:

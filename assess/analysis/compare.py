@@ -20,21 +20,23 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from assess.analysis.scoring import GAP_RESULTS, Scorecard, Tally, is_overdue, round1, score
+from assess.analysis.scoring import Scorecard, Tally, is_overdue, round1, score
 from assess.model.assessment import Action, Assessment
-from assess.model.catalog import Catalog
+from assess.model.catalog import AnswerSet, Catalog
 
-RANK = {"not_met": 0, "partial": 1, "met": 2}
 IMPROVED, REGRESSED, CHANGED = "improved", "regressed", "changed"
 
 
-def direction(before: str, after: str) -> str | None:
-    """improved / regressed / changed for two different results; None when they are the same."""
+def direction(before: str, after: str, answers: AnswerSet) -> str | None:
+    """improved / regressed by the answers' values; changed to or from an answer that does not count
+    (not applicable); None when the results are the same."""
     if before == after:
         return None
-    if before in RANK and after in RANK:
-        return IMPROVED if RANK[after] > RANK[before] else REGRESSED
-    return CHANGED
+    values = {option.id: option.value for option in answers.options}
+    old, new = values.get(before), values.get(after)
+    if old is None or new is None:
+        return CHANGED
+    return IMPROVED if new > old else REGRESSED
 
 
 def score_delta(before: Tally | None, after: Tally | None) -> float | None:
@@ -70,12 +72,7 @@ class NormChange:
     id: str
     before: str | None
     after: str | None
-
-    @property
-    def direction(self) -> str | None:
-        if self.before is None or self.after is None:
-            return None
-        return direction(self.before, self.after)
+    direction: str | None = None  # improved / regressed / changed when both sides have a result
 
 
 @dataclass(frozen=True)
@@ -127,26 +124,29 @@ def compare(old: Assessment, new: Assessment, catalog: Catalog, today: dt.date |
     settings_ids = _settings(catalog, old, new)
     settings = tuple(ScoreChange(s, old_sections.get(s), new_sections.get(s)) for s in settings_ids)
 
+    answers = catalog.answer_set
+    gap = answers.gap_ids
     changes, newly, dropped, closed, opened = [], [], [], [], []
     completed, overdue = [], []
     for norm in catalog.items_for(settings_ids):
         before, after = old.result(norm.id), new.result(norm.id)
-        change = NormChange(norm.id, before, after)
+        moved = direction(before, after, answers) if before is not None and after is not None else None
+        change = NormChange(norm.id, before, after, moved)
         if before is None and after is not None:
             newly.append(change)
         elif before is not None and after is None:
             dropped.append(change)
         elif before != after:
             changes.append(change)
-        if before in GAP_RESULTS and after in ("met", "na"):
+        if before in gap and after is not None and after not in gap:
             closed.append(change)
-        if before not in GAP_RESULTS and after in GAP_RESULTS:
+        if before not in gap and after in gap:
             opened.append(change)
         old_action, new_action = old.answer(norm.id).action, new.answer(norm.id).action
         if new_action and new_action.done and not (old_action and old_action.done):
             completed.append(ActionStatus(norm.id, new_action, after))
         action = new_action or old_action
-        if action is not None and is_overdue(action, reference) and after in GAP_RESULTS:
+        if action is not None and is_overdue(action, reference) and after in gap:
             overdue.append(ActionStatus(norm.id, action, after, from_old=new_action is None))
     return Diff(old_card, new_card, reference, new.date is None, overall, principles, settings,
                 tuple(changes), tuple(newly), tuple(dropped), tuple(closed), tuple(opened),

@@ -35,7 +35,7 @@ from assess.analysis.compare import same_service
 from assess.errors import InputError, Problem
 from assess.files.assessment_file import Loaded, loads
 from assess.files.storage import digest
-from assess.model.assessment import RESULTS, Action, Answer, Assessment, Position, Service, Source
+from assess.model.assessment import Action, Answer, Assessment, Position, Service, Source
 from assess.model.catalog import Catalog
 
 Words = Callable[[str], str]
@@ -217,13 +217,14 @@ def _merge_answer(labels: Sequence[str], answers: Sequence[Answer], words: Words
     return Answer(assessed[0] if assessed else None, evidence, "\n".join(notes) or None, action)
 
 
-def _agreement(norm_ids: Sequence[str], inputs: Sequence[Input], section_id: str | None) -> SectionAgreement:
+def _agreement(norm_ids: Sequence[str], inputs: Sequence[Input], section_id: str | None,
+               answer_ids: tuple[str, ...]) -> SectionAgreement:
     ratings = []
     for norm_id in norm_ids:
         results = tuple(i.assessment.result(norm_id) for i in inputs)
         if all(r is not None for r in results):
             ratings.append(results)
-    return SectionAgreement(section_id, len(norm_ids), agr.agreement(ratings, len(inputs), RESULTS))
+    return SectionAgreement(section_id, len(norm_ids), agr.agreement(ratings, len(inputs), answer_ids))
 
 
 def merge(inputs: Sequence[Input], catalog: Catalog, words: Words) -> Merged:
@@ -259,9 +260,10 @@ def merge(inputs: Sequence[Input], catalog: Catalog, words: Words) -> Merged:
         merged_from=tuple(Source(i.file, i.sha256, i.assessment.assessors) for i in inputs),
     )
     principle_ids = [n.id for n in catalog.norms]
+    answer_ids = catalog.answer_set.ids
     return Merged(
         consensus, catalog, labels, tuple(agreed), tuple(disputed), tuple(unassessed),
-        _agreement(principle_ids, inputs, None),
-        tuple(_agreement(p.norm_ids, inputs, p.id) for p in catalog.principles),
-        tuple(_agreement(catalog.settings[s].norm_ids, inputs, s) for s in settings),
+        _agreement(principle_ids, inputs, None, answer_ids),
+        tuple(_agreement(p.norm_ids, inputs, p.id, answer_ids) for p in catalog.principles),
+        tuple(_agreement(catalog.settings[s].norm_ids, inputs, s, answer_ids) for s in settings),
     )

@@ -15,7 +15,6 @@ from assess.errors import InputError, Problem, field_path
 from assess.files.compiled_schema import schema_accepts
 from assess.files.strict_yaml import Document, parse, read
 from assess.model.assessment import (
-    RESULTS,
     Action,
     Answer,
     Assessment,
@@ -71,7 +70,7 @@ def _dates_to_text(data: Any) -> Any:
     return checked
 
 
-def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
+def _answer_problems(doc: Document, norm_id: str, value: Any, results: tuple[str, ...]) -> list[Problem]:
     """Precise messages for one entry of ``answers`` (the schema's oneOf says too little)."""
     path: list[object] = ["answers", norm_id]
     where = field_path(path)
@@ -79,7 +78,7 @@ def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
     from assess.files import schema_check  # jsonschema, imported only to explain a problem
 
     if isinstance(value, str):
-        return [Problem(doc.name, line, f"{where}: unknown result {value!r}; expected one of {', '.join(RESULTS)}")]
+        return [Problem(doc.name, line, f"{where}: unknown result {value!r}; expected one of {', '.join(results)}")]
     if isinstance(value, dict):
         sub = schema_check.validator("assessment")
         answer_schema = sub.schema["$defs"]["answer"]  # type: ignore[index]
@@ -92,18 +91,18 @@ def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
             problems.extend(schema_check.problems(full, error))
         return problems
     hint = schema_check.yaml_trap_hint(doc, path, value)
-    return [Problem(doc.name, line, f"{where}: expected a result ({', '.join(RESULTS)}) or a mapping, "
+    return [Problem(doc.name, line, f"{where}: expected a result ({', '.join(results)}) or a mapping, "
                                     f"got {schema_check.describe_value(value)}{hint}")]
 
 
-def _schema_problems(doc: Document, data: Any) -> list[Problem]:
+def _schema_problems(doc: Document, data: Any, results: tuple[str, ...]) -> list[Problem]:
     from assess.files import schema_check  # jsonschema, imported only to explain a problem
 
     problems = []
     for error in schema_check.validator("assessment").iter_errors(data):
         path = list(error.absolute_path)
         if len(path) == 2 and path[0] == "answers" and error.validator == "oneOf":
-            problems.extend(_answer_problems(doc, str(path[1]), error.instance))
+            problems.extend(_answer_problems(doc, str(path[1]), error.instance, results))
         elif path == ["answers"] and "propertyNames" in error.schema_path:
             continue  # an id of the wrong form is an unknown norm id, reported at its own line by _known
         else:
@@ -189,7 +188,7 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
         raise InputError.single(doc.name, doc.line_of([]), "an assessment file must be a YAML mapping "
                                 "(see `assess template`)")
     checked = _dates_to_text(data)
-    problems = [] if schema_ok(checked) else _schema_problems(doc, checked)
+    problems = [] if schema_ok(checked) else _schema_problems(doc, checked, catalog.answer_set.ids)
     if problems:
         _impossible_dates(doc, checked, problems)
         given = data.get("answers")

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 FORMAT_VERSION = 1
-RESULTS = ("met", "partial", "not_met", "na")
 PRIORITIES = ("high", "medium", "low")
 
 

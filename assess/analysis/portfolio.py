@@ -132,6 +132,9 @@ class NormCount:
 
 @dataclass(frozen=True)
 class PortfolioData:
+    """The built portfolio, as both renderers read it: services in their order, the counts, the norms most
+    often not met and the inputs not processed. Plain data: the words are the renderers'."""
+
     catalog_id: str
     catalog_version: str
     formats: tuple[str, ...]

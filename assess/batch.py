@@ -28,14 +28,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
+from assess.analysis.portfolio import Failure, ServiceSummary, summarize
 from assess.errors import InputError, Problem
 from assess.files.compiled_schema import schema_accepts
 from assess.files.output_names import NameAllocator
-
-if TYPE_CHECKING:
-    from assess.analysis.portfolio import ServiceSummary
 
 YAML_SUFFIXES = (".yaml", ".yml")
 PORTFOLIO_STEM = "portfolio"
@@ -116,13 +114,6 @@ class Config:
     lang: str | None
 
 
-@dataclass(frozen=True)
-class Failure:
-    index: int
-    path: str
-    problems: tuple[Problem, ...]
-
-
 _worker: dict[str, Any] = {}
 
 
@@ -143,7 +134,6 @@ def staged_path(config: Config, index: int, fmt: str) -> str:
 
 def process(task: tuple[int, str]) -> ServiceSummary | Failure:
     """Load, score and render one file; write its reports to the staging folder; return its summary."""
-    from assess.analysis.portfolio import summarize
     from assess.analysis.scoring import score
     from assess.files import assessment_file, strict_yaml
     from assess.i18n import resolve_language
@@ -154,7 +144,7 @@ def process(task: tuple[int, str]) -> ServiceSummary | Failure:
     try:
         loaded = assessment_file.from_document(strict_yaml.read(path), catalog, schema_ok=_worker["accepts"])
     except InputError as error:
-        return Failure(index, path, error.problems)
+        return Failure(path, error.problems)
     try:
         card = score(loaded.assessment, catalog)
         lang = resolve_language(config.lang, loaded.assessment.language)
@@ -162,10 +152,10 @@ def process(task: tuple[int, str]) -> ServiceSummary | Failure:
             with open(staged_path(config, index, fmt), "wb") as handle:
                 handle.write(render(card, lang).encode("utf-8"))
     except OSError as error:
-        return Failure(index, path, (Problem(path, None, f"report not written: {error.strerror or error}"),))
+        return Failure(path, (Problem(path, None, f"report not written: {error.strerror or error}"),))
     except Exception as error:  # a bug must not stop the other files
-        return Failure(index, path, (Problem(path, None, f"internal error, please report it: "
-                                                         f"{type(error).__name__}: {error}"),))
+        return Failure(path, (Problem(path, None, f"internal error, please report it: "
+                                                  f"{type(error).__name__}: {error}"),))
     return summarize(index, path, card, loaded.warnings)
 
 
@@ -251,9 +241,11 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         jobs: int = 1, fail_under: float | None = None, stdin: TextIO | None = None,
         stderr: TextIO | None = None, progress: bool | None = None) -> Outcome:
     """Run a batch; write reports and the portfolio into ``out_dir``; report problems on ``stderr``."""
-    from assess.analysis.portfolio import PortfolioBuilder, write_json, write_md
+    from assess.analysis.portfolio import PortfolioBuilder
     from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language
+    from assess.render.portfolio_json import write_json
+    from assess.render.portfolio_markdown import write_markdown
 
     err = stderr if stderr is not None else sys.stderr
     catalog = load_catalog()  # before the pool starts: forked workers inherit it
@@ -271,7 +263,7 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
     outcome = Outcome()
     for problem in input_problems:
         print(problem, file=err)
-        portfolio.fail(problem.file, (problem,))
+        portfolio.fail(Failure(problem.file, (problem,)))
         outcome.failed += 1
     names = NameAllocator(reserved=[PORTFOLIO_STEM])
     written: list[str] = []  # stems of the reports this run put in place
@@ -286,10 +278,10 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
                         os.replace(staged_path(config, result.index, fmt), out / f"{stem}.{fmt}")
                 except OSError as error:
                     message = f"report not written: {out / f'{stem}.{fmt}'}: {error.strerror or error}"
-                    result = Failure(result.index, result.path, (Problem(result.path, None, message),))
+                    result = Failure(result.path, (Problem(result.path, None, message),))
             if isinstance(result, Failure):
                 outcome.failed += 1
-                portfolio.fail(result.path, result.problems)
+                portfolio.fail(result)
                 messages += [str(p) for p in result.problems]
             else:
                 outcome.processed += 1
@@ -309,7 +301,8 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         _warn_about_other_reports(out, formats, written, err)
         data = portfolio.build()
         portfolio_lang = resolve_language(lang)
-        _publish(out / f"{PORTFOLIO_STEM}.md", staging, lambda write: write_md(data, catalog, portfolio_lang, write))
+        _publish(out / f"{PORTFOLIO_STEM}.md", staging,
+                 lambda write: write_markdown(data, catalog, portfolio_lang, write))
         _publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: write_json(data, write))
     finally:
         bar.clear()

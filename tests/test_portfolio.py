@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from tabulate import tabulate
 
-from assess.analysis.portfolio import LABELS, pipe_table
 from assess.files.paths import package_data
+from assess.i18n.portfolio_words import WORDS as LABELS
 from assess.render.markdown_table import table
+from assess.render.markdown_table import table_lines as pipe_table
 from tests.conftest import assessment_text
 
 

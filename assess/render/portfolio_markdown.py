@@ -1,0 +1,192 @@
+"""portfolio.md: the portfolio (:class:`assess.analysis.portfolio.PortfolioData`) for people, in Dutch or English.
+
+Written line by line through a ``write`` function, and its long tables (one row per service) with
+:func:`assess.render.markdown_table.table_lines`, which makes the rows twice instead of holding them, so
+the portfolio of thousands of services is never held in memory as one text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from assess.analysis.portfolio import Entry, PortfolioData
+from assess.i18n import t
+from assess.model.catalog import Catalog
+from assess.render.markdown_table import table, table_lines
+from assess.render.text import md_escape, percent_text, result_label, score_text, short, status_label
+
+TOP_NORMS = 20  # rows of "norms most often not met" in portfolio.md (portfolio.json has them all)
+
+Write = Callable[[str], Any]
+
+
+def _cell(score: float | None, status: str | None, lang: str, completeness: float = 100.0) -> str:
+    """Score and status; ``*`` marks a score over part of the section (not every norm assessed)."""
+    if score is None:
+        return "–"
+    return f"{score_text(score, lang)} {status_label(status, lang)}" + (" *" if completeness < 100 else "")
+
+
+def _service_cell(entry: Entry, data: PortfolioData) -> str:
+    s = entry.summary
+    name = md_escape(s.name)
+    fmt = "md" if "md" in data.formats else data.formats[0] if data.formats else None
+    link = f"[{name}]({entry.stem}.{fmt})" if fmt else name
+    return link + (f" · {md_escape(s.location)}" if s.location else "")
+
+
+def _fence(lines: list[str]) -> list[str]:
+    """A code block around ``lines``, its fence longer than any run of backticks inside."""
+    longest = 0
+    for line in lines:
+        run = 0
+        for char in line:
+            run = run + 1 if char == "`" else 0
+            longest = max(longest, run)
+    ticks = "`" * max(3, longest + 1)
+    return [ticks + "text", *lines, ticks]
+
+
+def write_markdown(data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> None:
+    """portfolio.md in ``lang``, written line by line through ``write``."""
+    page = _Page(data, catalog, lang, write)
+    page.lines(f"# {page.t('portfolio.title')}", "",
+               f"{page.t('report.checklist')}: {md_escape(catalog.title[lang])} ({data.catalog_id}, "
+               f"{page.t('report.version')} {data.catalog_version})", "")
+    for section in (page.summary, page.matrix, page.settings, page.norms, page.critical_gaps, page.not_processed,
+                    page.rules):
+        section()
+
+
+class _Page:
+    """The sections of portfolio.md, in order; each writes its lines and the blank line after them."""
+
+    def __init__(self, data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> None:
+        self.data, self.catalog, self.lang, self.write = data, catalog, lang, write
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def lines(self, *items: str) -> None:
+        self.stream(items)
+
+    def stream(self, items: Iterable[str]) -> None:
+        """Lines as they come: a table made by :func:`table_lines` is never held whole."""
+        for item in items:
+            self.write(item + "\n")
+
+    def summary(self) -> None:
+        data, lang = self.data, self.lang
+        failed = len(data.failures)
+        rows = [
+            [self.t("portfolio.processed"), str(len(data.services))],
+            [self.t("portfolio.failed"), f"{failed} ({self.t('portfolio.see_below')})" if failed else "0"],
+            [self.t("portfolio.status_counts"), " · ".join(f"{status_label(None if k == 'none' else k, lang)} {v}"
+                                                           for k, v in data.status_counts().items())],
+            [self.t("portfolio.critical_services"), str(data.critical_services)],
+        ]
+        self.lines(f"## {self.t('report.summary')}", "", table(["", ""], rows), "")
+
+    def matrix(self) -> None:
+        data, lang = self.data, self.lang
+        self.lines(f"## {self.t('portfolio.matrix')}", "")
+        if not data.services:
+            self.lines(self.t("portfolio.no_services"), "")
+            return
+        principles = self.catalog.principles
+
+        def rows() -> Iterator[list[str]]:
+            for rank, entry in enumerate(data.services, 1):
+                s = entry.summary
+                by_id = {r.id: r for r in s.principles}
+                cells = [_cell(by_id[p.id].score, by_id[p.id].status, lang, by_id[p.id].completeness)
+                         if p.id in by_id else "–" for p in principles]
+                overall = _cell(s.score, s.status, lang) if s.score is not None else status_label(s.status, lang)
+                yield [str(rank), _service_cell(entry, data), *cells, overall + (" ⚠" if s.critical_not_met else ""),
+                       percent_text(s.completeness, lang), ", ".join(s.settings) or "–"]
+
+        headers = (["#", self.t("portfolio.col.service")]
+                   + [self.t("portfolio.col.principle", id=p.id) for p in principles]
+                   + [self.t("portfolio.col.overall"), self.t("col.complete"), self.t("report.settings")])
+        align = ["right", "left"] + ["right"] * len(principles) + ["right", "right", "left"]
+        self.lines(self.t("portfolio.matrix_intro"), "")
+        self.stream(table_lines(headers, rows, align))
+        self.lines("")
+        if any(r.score is not None and r.completeness < 100 for e in data.services for r in e.summary.principles):
+            self.lines(self.t("portfolio.partial_mark"), "")
+        if data.critical_services:
+            self.lines(self.t("portfolio.critical_mark"), "")
+        self.lines(*("- " + self.t("portfolio.legend", col=self.t("portfolio.col.principle", id=p.id),
+                                   label=p.label(lang), title=md_escape(short(p.title[lang], 100)))
+                     for p in principles), "")
+
+    def settings(self) -> None:
+        data, lang = self.data, self.lang
+        if not any(e.summary.setting_scores for e in data.services):
+            return
+
+        def rows() -> Iterator[list[str]]:
+            for entry in data.services:
+                for row in entry.summary.setting_scores:
+                    section = self.catalog.settings[row.id]
+                    yield [_service_cell(entry, data), md_escape(f"{row.id} ({section.label(lang)})"),
+                           _cell(row.score, row.status, lang), percent_text(row.completeness, lang)]
+
+        headers = [self.t("portfolio.col.service"), self.t("portfolio.col.setting"), self.t("col.score"),
+                   self.t("col.complete")]
+        self.lines(f"## {self.t('portfolio.settings')}", "", self.t("report.settings_apart"), "")
+        self.stream(table_lines(headers, rows, ["left", "left", "right", "right"]))
+        self.lines("")
+
+    def norms(self) -> None:
+        data, lang = self.data, self.lang
+        self.lines(f"## {self.t('portfolio.norms')}", "")
+        if not data.norms_not_met:
+            self.lines(self.t("portfolio.norms_none"), "")
+            return
+        rows = []
+        for c in data.norms_not_met[:TOP_NORMS]:
+            label = c.id + (f" ⚠ {self.t('critical')}" if c.critical else "")
+            rows.append([md_escape(label), md_escape(short(self.catalog.item(c.id).text[lang], 70)), str(c.not_met),
+                         str(c.applicable), "–" if c.share is None else percent_text(c.share, lang),
+                         str(c.partial)])
+        headers = [self.t("col.norm"), self.t("col.text"), self.t("portfolio.col.not_met"),
+                   self.t("portfolio.col.applicable"), self.t("portfolio.col.share"), self.t("portfolio.col.partial")]
+        self.lines(self.t("portfolio.norms_intro"), "",
+                   table(headers, rows, ["left", "left", "right", "right", "right", "right"]), "")
+        more = len(data.norms_not_met) - TOP_NORMS
+        if more > 0:
+            self.lines(self.t("portfolio.norms_more", n=more), "")
+
+    def critical_gaps(self) -> None:
+        data, lang = self.data, self.lang
+        self.lines(f"## {self.t('portfolio.critical')}", "",
+                   self.t("portfolio.critical_intro", ids=", ".join(data.critical_ids)), "")
+        if not any(e.summary.critical_gaps for e in data.services):
+            self.lines(self.t("portfolio.critical_none"), "")
+            return
+
+        def rows() -> Iterator[list[str]]:
+            for entry in data.services:
+                for gap in entry.summary.critical_gaps:
+                    yield [_service_cell(entry, data), md_escape(gap.norm),
+                           md_escape(result_label(self.catalog, gap.result, lang)),
+                           md_escape(gap.action) if gap.action else "–"]
+
+        headers = [self.t("portfolio.col.service"), self.t("col.norm"), self.t("col.result"), self.t("col.action")]
+        self.stream(table_lines(headers, rows, ["left"] * 4))
+        self.lines("")
+
+    def not_processed(self) -> None:
+        data = self.data
+        self.lines(f"## {self.t('portfolio.not_processed')} ({len(data.failures)})", "")
+        if data.failures:
+            self.lines(self.t("portfolio.not_processed_intro"), "", *_fence([str(p) for p in data.problems]), "")
+        else:
+            self.lines(self.t("portfolio.all_processed"), "")
+
+    def rules(self) -> None:
+        self.lines(f"## {self.t('report.rules')}", "", self.t("report.rules_text"), "",
+                   f"### {self.t('portfolio.rules_portfolio')}", "", self.t("portfolio.rules_text"), "", "---", "",
+                   f"_{self.t('report.source')}_")

@@ -186,13 +186,14 @@ class PortfolioBuilder:
         self._not_met: Counter[str] = Counter()
         self._partial: Counter[str] = Counter()
         self._applicable: Counter[str] = Counter()
+        self._failing, self._gaps = catalog.answer_set.failing_ids, catalog.answer_set.gap_ids
 
     def add(self, summary: ServiceSummary, stem: str) -> None:
         for item_id, result in summary.applicable:
             self._applicable[item_id] += 1
-            if result == "not_met":
+            if result in self._failing:
                 self._not_met[item_id] += 1
-            elif result == "partial":
+            elif result in self._gaps:
                 self._partial[item_id] += 1
         compact = replace(summary, applicable=(), warnings=(), status=_canonical(summary.status),
                           score_status=_canonical(summary.score_status),

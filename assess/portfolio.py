@@ -10,6 +10,7 @@ so a portfolio of thousands of services stays small in memory.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from collections import Counter
@@ -178,6 +179,8 @@ class ServiceSummary:
     critical_gaps: tuple[CriticalGap, ...]
     applicable: tuple[tuple[str, str], ...] = ()  # (item id, result) for assessed, applicable items
     warnings: tuple[Problem, ...] = ()
+    date: dt.date | None = None
+    assessors: tuple[str, ...] = ()
 
 
 def _row(entry) -> SectionRow:
@@ -200,7 +203,7 @@ def summarize(index: int, path: str, card: Scorecard, warnings: Iterable[Problem
         critical_gaps=tuple(CriticalGap(g.norm.id, g.answer.result or "",
                                         g.answer.action.description if g.answer.action else None)
                             for g in card.gaps if g.norm.critical),
-        applicable=applicable, warnings=tuple(warnings),
+        applicable=applicable, warnings=tuple(warnings), date=a.date, assessors=tuple(a.assessors),
     )
 
 

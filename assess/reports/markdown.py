@@ -107,11 +107,9 @@ def _gap_table(card: Scorecard, lang: str) -> str:
 
 def _action_status(action, assessed_on, lang: str) -> str:
     """Done, overdue (due before the assessment date and still a gap) or open; never "today"."""
-    if action.done:
-        return t("action.done", lang)
-    if action.due and assessed_on and action.due < assessed_on:
-        return t("action.overdue", lang)
-    return t("action.open", lang)
+    from assess.tables import action_state
+
+    return t("action." + action_state(action, assessed_on), lang)
 
 
 def _action_plan(card: Scorecard, lang: str) -> list[str]:

@@ -476,7 +476,7 @@ def _finish(reader: _Reader) -> Sheet:
 
 
 def read(path: str, catalog: Catalog) -> Sheet:
-    """Read and check a CSV file (``-`` is stdin)."""
+    """Read and check a CSV file or a workbook (.xlsx, told by its bytes or its name; ``-`` is stdin)."""
     import sys
 
     name = "<stdin>" if path == "-" else path
@@ -488,6 +488,10 @@ def read(path: str, catalog: Catalog) -> Sheet:
         raise InputError.single(name, None, "is a directory, not a file") from None
     except OSError as err:
         raise InputError.single(name, None, err.strerror or str(err)) from None
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or name.lower().endswith((".xlsx", ".xlsm")):
+        from assess.xlsx.reader import read_workbook  # imports openpyxl: only for a workbook
+
+        return read_workbook(data, name, catalog)
     return parse(_decode(data, name), name, catalog)
 
 

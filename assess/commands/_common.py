@@ -50,9 +50,13 @@ def not_an_input(target: str | None, inputs: list[str | None], what: str) -> Non
                                     "to another file")
 
 
-def write_output(target: str | None, text: str) -> None:
+def write_output(target: str | None, text: str | bytes) -> None:
     """Write to stdout (``-`` or nothing) or atomically to a file."""
     if target in (None, "-"):
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+            return
         sys.stdout.write(text)
         sys.stdout.flush()
         return

@@ -1,0 +1,149 @@
+"""Writing workbook cells: user text is data (a string cell, never a formula), numbers are numbers,
+ids are text, dates are dates; shared styles; saving to bytes.
+
+Imports openpyxl: import this module only where a workbook is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from assess.tables import Column, Kind, Value
+from assess.xlsx.labels import header, t
+
+MAX_TEXT = 32_767  # Excel's limit for one cell
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in the XML of a workbook
+TEXT_FORMAT = "@"
+DATE_FORMAT = "yyyy-mm-dd"
+SCORE_FORMAT = "0.0"
+BOLD = Font(bold=True)
+HEADER_FILL = PatternFill("solid", start_color="D9D9D9", end_color="D9D9D9")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+STATUS_FILLS = {"green": "C6EFCE", "amber": "FFEB9C", "red": "FFC7CE"}
+RESULT_FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "not_met": "FFC7CE"}
+
+
+def clean(text: str) -> str:
+    """Text a workbook can hold: control characters (not allowed in its XML) become ``?``, and the text is
+    cut at Excel's 32,767 characters per cell."""
+    text = _ILLEGAL.sub("?", text)
+    return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1] + "…"
+
+
+def as_text(cell: Any, text: str, number_format: str | None = TEXT_FORMAT) -> Any:
+    """Put ``text`` in ``cell`` as a string, whatever it looks like (``=SUM(A1)`` stays text, never a
+    formula; ``1.10`` stays ``1.10``)."""
+    cell.value = clean(text)
+    cell.data_type = "s"  # openpyxl would make a formula of a text starting with "="
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def shown(value: Value, kind: Kind, lang: str, catalog: Any) -> Value:
+    """A table value as a workbook shows it: words of ``lang`` for ids of results, statuses and the like."""
+    if kind == "result":
+        return catalog.answer_set.option(value).label[lang] if value else t("xl.not_assessed", lang)
+    if value is None:
+        return None
+    if kind == "bool":
+        return t("xl.yes" if value else "xl.no", lang)
+    if kind == "status":
+        return t(f"status.{value}", lang)
+    if kind == "scope":
+        return t(f"scope.{value}", lang)
+    if kind == "priority":
+        return t(f"priority.{value}", lang)
+    if kind == "action_state":
+        return t(f"action.{value}", lang)
+    if kind == "section":
+        return str(value)
+    return value
+
+
+def write_only_row(ws: Any, columns: Sequence[Column], values: Sequence[Value], lang: str,
+                   catalog: Any) -> list[Any]:
+    """The cells of one row of a write-only sheet: text as strings, numbers and dates typed."""
+    cells = []
+    for column, value in zip(columns, values, strict=True):
+        value = shown(value, column.kind, lang, catalog)
+        cell = WriteOnlyCell(ws)
+        if value is None:
+            pass
+        elif isinstance(value, str):
+            as_text(cell, value, TEXT_FORMAT if column.kind in ("id", "text") else None)
+            if column.kind == "text" and ("\n" in value or len(value) > column.width):
+                cell.alignment = WRAP
+        elif isinstance(value, dt.date):
+            cell.value = value
+            cell.number_format = DATE_FORMAT
+        else:
+            cell.value = value
+            if isinstance(value, float):
+                cell.number_format = SCORE_FORMAT
+        cells.append(cell)
+    return cells
+
+
+def header_cells(ws: Any, columns: Sequence[Column], lang: str) -> list[Any]:
+    cells = []
+    for column in columns:
+        cell = as_text(WriteOnlyCell(ws), header(column.key, lang), None)
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
+        cell.alignment = WRAP
+        cells.append(cell)
+    return cells
+
+
+def table_sheet(wb: Workbook, title: str, columns: Sequence[Column], lang: str) -> Any:
+    """A write-only sheet with a frozen, bold header row, column widths and an autofilter (set on save:
+    call :func:`close_table` with the number of rows)."""
+    ws = wb.create_sheet(title)
+    for index, column in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(index)].width = column.width
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.append(header_cells(ws, columns, lang))
+    return ws
+
+
+def close_table(ws: Any, columns: Sequence[Column], rows: int, lang: str, catalog: Any) -> None:
+    """Autofilter over the table, and fills by status and by result (the word is always there; the colour is
+    extra, never the only sign)."""
+    last_row = max(rows, 1) + 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last_row}"
+    for index, column in enumerate(columns, 1):
+        letter = get_column_letter(index)
+        if column.kind == "status":
+            words = {t(f"status.{s}", lang): colour for s, colour in STATUS_FILLS.items()}
+        elif column.kind == "result":
+            words = {catalog.answer_set.option(r).label[lang]: colour for r, colour in RESULT_FILLS.items()}
+        else:
+            continue
+        for word, colour in words.items():
+            fill = PatternFill("solid", start_color=colour, end_color=colour)
+            ws.conditional_formatting.add(f"{letter}2:{letter}{last_row}",
+                                          CellIsRule(operator="equal", formula=[f'"{word}"'], fill=fill))
+
+
+def to_bytes(wb: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -16,6 +16,13 @@ def add_lang(parser: argparse.ArgumentParser, reads_a_file: bool = True) -> None
     parser.add_argument("--lang", choices=("nl", "en"), help=f"language of the output (default: {default}, else en)")
 
 
+def add_excel_nl(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--excel-nl", action="store_true",
+                        help="CSV for a Dutch Excel, opened by double-click: a byte-order mark, ; between cells, "
+                             "a decimal comma, norm ids kept as text (=\"1.10\"); without it: UTF-8, comma, "
+                             "decimal point, for tools")
+
+
 def percent(value: str) -> float:
     """``--fail-under``: a number from 0 to 100."""
     try:

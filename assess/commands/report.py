@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assess.commands._common import add_lang, not_an_input, percent, print_warnings, write_output
+from assess.commands._common import add_excel_nl, add_lang, not_an_input, percent, print_warnings, write_output
 
 NAME = "report"
 ORDER = 40
-HELP = "write the gap report of an assessment file (Markdown, JSON or CSV)"
+HELP = "write the gap report of an assessment file (Markdown, JSON, CSV or an Excel workbook)"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="assessment file, or - for stdin")
-    parser.add_argument("--format", choices=("md", "json", "csv"), default="md")
+    parser.add_argument("--format", choices=("md", "json", "csv", "xlsx"), default="md",
+                        help="md (default), json, csv (one row per norm), xlsx (a workbook: summary, norms, "
+                             "actions; needs -o FILE)")
+    add_excel_nl(parser)
     add_lang(parser)
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default or -: stdout)")
     parser.add_argument("--fail-under", type=percent, metavar="PCT",
@@ -29,11 +32,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from assess import assessment
     from assess.catalog import load_catalog
+    from assess.errors import InputError
     from assess.i18n import resolve_language
     from assess.reports import renderer
     from assess.scoring import score
 
     not_an_input(args.output, [args.file, args.previous], "report")
+    if args.format == "xlsx" and (args.output in (None, "-") or not args.output.strip()):
+        raise InputError.single("-o", None, "a workbook is written to a file: give -o FILE.xlsx")
+    if args.excel_nl and args.format != "csv":
+        raise InputError.single("--excel-nl", None, "--excel-nl changes the CSV report: use it with --format csv")
     catalog = load_catalog()
     loaded = assessment.load(args.file, catalog)
     print_warnings(loaded.warnings)
@@ -41,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
     lang = resolve_language(args.lang, loaded.assessment.language)
     if args.previous:
         write_output(args.output, renderer(args.format)(card, lang, previous=_previous(args, catalog, card)))
+    elif args.format == "csv":
+        write_output(args.output, renderer(args.format)(card, lang, excel_nl=args.excel_nl))
     else:
         write_output(args.output, renderer(args.format)(card, lang))
     name = "<stdin>" if args.file == "-" else args.file

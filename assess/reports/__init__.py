@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assess.scoring import Scorecard
+FORMATS = ("md", "json", "csv")  # text formats (the TUI's export offers these)
+BINARY_FORMATS = ("xlsx",)  # a workbook: bytes, and openpyxl is imported only when it is asked for
+ALL_FORMATS = FORMATS + BINARY_FORMATS
 
-FORMATS = ("md", "json", "csv")
 
-
-def renderer(fmt: str) -> Callable[[Scorecard, str], str]:
+def renderer(fmt: str) -> Callable[..., str | bytes]:
     if fmt == "md":
         from assess.reports.markdown import render
     elif fmt == "json":
         from assess.reports.jsonreport import render
     elif fmt == "csv":
         from assess.reports.csvreport import render
+    elif fmt == "xlsx":
+        from assess.xlsx.report import render
     else:
         raise ValueError(fmt)
     return render

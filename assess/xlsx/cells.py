@@ -107,6 +107,21 @@ def header_cells(ws: Any, columns: Sequence[Column], lang: str) -> list[Any]:
     return cells
 
 
+A4 = "9"  # the paper size code of A4 in a workbook
+
+
+def print_setup(ws: Any, landscape: bool = True, title_rows: str | None = None) -> None:
+    """Print on A4, fit to the page's width (as many pages down as needed), the header row on every page."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = A4
+    if landscape:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+
+
 def table_sheet(wb: Workbook, title: str, columns: Sequence[Column], lang: str) -> Any:
     """A write-only sheet with a frozen, bold header row, column widths and an autofilter (set on save:
     call :func:`close_table` with the number of rows)."""
@@ -114,12 +129,7 @@ def table_sheet(wb: Workbook, title: str, columns: Sequence[Column], lang: str) 
     for index, column in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(index)].width = column.width
     ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(ws, title_rows="1:1")
     ws.append(header_cells(ws, columns, lang))
     return ws
 

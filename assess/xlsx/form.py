@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from assess.catalog import Catalog
-from assess.xlsx.cells import BOLD, DATE_FORMAT, HEADER_FILL, TEXT_FORMAT, TOP, WRAP, as_text, to_bytes
+from assess.xlsx.cells import BOLD, DATE_FORMAT, HEADER_FILL, TEXT_FORMAT, TOP, WRAP, as_text, print_setup, to_bytes
 from assess.xlsx.labels import t
 
 META = ("service", "kind", "location", "assessor", "date", "settings", "language")  # rows 1-7, in this order
@@ -107,8 +107,7 @@ def _instructions(wb: Workbook, catalog: Catalog, lang: str, sheets: Sequence[st
         if row == 1 or paragraph in ("Hoe vult u dit formulier in", "How to fill in this form"):
             cell.font = Font(bold=True, size=13 if row == 1 else 11)
     ws.protection.sheet = True
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    print_setup(ws, landscape=False)
 
 
 def _service_sheet(wb: Workbook, title: str, service: FormService, catalog: Catalog, lang: str) -> None:
@@ -162,12 +161,7 @@ def _service_sheet(wb: Workbook, title: str, service: FormService, catalog: Cata
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # allowed: widen a column, make a row taller
     ws.protection.formatRows = False
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
 
 
 def build(services: Sequence[FormService], catalog: Catalog, lang: str, file_label: str = "form.xlsx") -> bytes:

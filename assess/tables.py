@@ -121,7 +121,7 @@ def service_columns(catalog: Catalog) -> list[Column]:
             Column("status", "status", 10), Column("completeness", "percent", 11),
             Column("critical_not_met", width=12),
             *(Column(f"principle_{p.id}", "number", 7) for p in catalog.principles),
-            *(Column(f"setting_{s}", "number", 10) for s in catalog.settings)]
+            *(Column(f"setting_{s}", "number", 10) for s in catalog.settings), Column("file", width=30)]
 
 
 def service_row(summary: ServiceSummary, catalog: Catalog) -> list[Value]:
@@ -129,7 +129,8 @@ def service_row(summary: ServiceSummary, catalog: Catalog) -> list[Value]:
     settings = {r.id: r.score for r in summary.setting_scores}
     return [summary.name, summary.kind, summary.location, summary.date, "; ".join(summary.assessors) or None,
             summary.score, summary.status, summary.completeness, ", ".join(summary.critical_not_met) or None,
-            *(principles.get(p.id) for p in catalog.principles), *(settings.get(s) for s in catalog.settings)]
+            *(principles.get(p.id) for p in catalog.principles), *(settings.get(s) for s in catalog.settings),
+            summary.path]
 
 
 # --------------------------------------------------------------------------------------------------

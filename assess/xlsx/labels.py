@@ -49,6 +49,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "xl.critical_not_met": ("Kritiek niet voldaan", "Critical not met"),
     "xl.principle_n": ("B{id}", "P{id}"),
     "xl.setting_n": ("Setting {id}", "Setting {id}"),
+    "xl.file": ("Bestand", "File"),
     "xl.yes": ("ja", "yes"),
     "xl.no": ("nee", "no"),
     "xl.not_assessed": ("niet beoordeeld", "not assessed"),

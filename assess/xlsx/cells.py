@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Sequence
 from typing import Any
 
@@ -153,7 +154,25 @@ def close_table(ws: Any, columns: Sequence[Column], rows: int, lang: str, catalo
                                           CellIsRule(operator="equal", formula=[f'"{word}"'], fill=fill))
 
 
+FIXED_TIME = (2000, 1, 1, 0, 0, 0)  # the time stamped in a workbook, so that the same input gives the same bytes
+_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
 def to_bytes(wb: Workbook) -> bytes:
+    """The workbook's bytes, deterministic: the same content gives the same bytes (openpyxl stamps the time of
+    saving in the file's properties and in every zip entry; both are set to 2000-01-01)."""
+    wb.properties.creator = "assess"
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
+            zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            target.writestr(entry, data)
+    return fixed.getvalue()

@@ -410,6 +410,7 @@ def _table(reader: _Reader, records: list[tuple[int, list[str]]]) -> None:
     norm_columns: list[tuple[int, str]] = []  # WIDE: (column position, norm id)
     seen_norms: dict[str, int] = {}
     reader.positions = {}
+    before = len(reader.problems)  # of the tables read before this one
     for position, (cell, key) in enumerate(zip(header, keys, strict=True), 1):
         if layout == "wide" and _NORM_LIKE.match(cell):
             reader.positions[cell] = position
@@ -443,9 +444,9 @@ def _table(reader: _Reader, records: list[tuple[int, list[str]]]) -> None:
                                               f"evidence, note, action, owner, due, priority, kind, location, "
                                               f"assessor, date, language, settings); the WIDE layout has a column "
                                               f"service and a column per norm id", 1)
-    if layout == "wide" and not norm_columns and not reader.problems:
+    if layout == "wide" and not norm_columns and len(reader.problems) == before:
         reader.problem(header_line, None, "no norm columns (such as 1.1, 1.2, ..., 1.10)", 1)
-    if reader.problems:
+    if len(reader.problems) > before:
         raise InputError(reader.problems)
     reader.positions.update(columns)
     width = len(header)

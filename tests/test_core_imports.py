@@ -7,7 +7,8 @@ CORE_MODULES = [
     "assess.catalog", "assess.assessment", "assess.scoring", "assess.writer", "assess.storage",
     "assess.reports.markdown", "assess.reports.jsonreport", "assess.reports.csvreport", "assess.cli",
     "assess.compare", "assess.merge", "assess.agreement", "assess.batch", "assess.portfolio",
-    "assess.spreadsheet", "assess.fastschema",
+    "assess.spreadsheet", "assess.fastschema", "assess.tables", "assess.service_list", "assess.xlsx.form",
+    "assess.xlsx.reader", "assess.xlsx.report", "assess.xlsx.portfolio",
 ]
 
 

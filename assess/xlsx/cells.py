@@ -83,7 +83,7 @@ def write_only_row(ws: Any, columns: Sequence[Column], values: Sequence[Value], 
         if value is None:
             pass
         elif isinstance(value, str):
-            as_text(cell, value, TEXT_FORMAT if column.kind in ("id", "text") else None)
+            as_text(cell, value, TEXT_FORMAT if column.kind == "id" else None)  # a string cell is text anyway
             if column.kind == "text" and ("\n" in value or len(value) > column.width):
                 cell.alignment = WRAP
         elif isinstance(value, dt.date):

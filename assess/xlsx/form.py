@@ -100,7 +100,8 @@ def _instructions(wb: Workbook, catalog: Catalog, lang: str, sheets: Sequence[st
     ws.title = t("sheet.instructions", lang)
     ws.column_dimensions["A"].width = 110
     text = t("form.instructions", lang, sheets=", ".join(sheets), answers=", ".join(answer_labels(catalog, lang)),
-             priorities=", ".join(priority_labels(lang)), file=file_label)
+             priorities=", ".join(priority_labels(lang)), file=file_label,
+             critical=", ".join(n.id for n in catalog.items_for(tuple(catalog.settings)) if n.critical))
     for row, paragraph in enumerate(text.split("\n"), 1):
         cell = as_text(ws.cell(row, 1), paragraph, None)
         cell.alignment = WRAP

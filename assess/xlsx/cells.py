@@ -74,15 +74,16 @@ def shown(value: Value, kind: Kind, lang: str, catalog: Any) -> Value:
 
 
 def write_only_row(ws: Any, columns: Sequence[Column], values: Sequence[Value], lang: str,
-                   catalog: Any) -> list[Any]:
+                   catalog: Any) -> list[Any]:  # cells, or None for an empty one
     """The cells of one row of a write-only sheet: text as strings, numbers and dates typed."""
     cells = []
     for column, value in zip(columns, values, strict=True):
         value = shown(value, column.kind, lang, catalog)
-        cell = WriteOnlyCell(ws)
         if value is None:
-            pass
-        elif isinstance(value, str):
+            cells.append(None)  # an empty cell: nothing is written
+            continue
+        cell = WriteOnlyCell(ws)
+        if isinstance(value, str):
             as_text(cell, value, TEXT_FORMAT if column.kind == "id" else None)  # a string cell is text anyway
             if column.kind == "text" and ("\n" in value or len(value) > column.width):
                 cell.alignment = WRAP

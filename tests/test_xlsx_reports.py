@@ -125,7 +125,8 @@ def test_batch_workbook_and_portfolio_csv(cli, tmp_path: Path, catalog) -> None:
     by_name = {s["name"]: s for s in portfolio["services"]}
 
     wb = load_workbook(out / "portfolio.xlsx")
-    assert wb.sheetnames == ["Services", "Norms", "Gaps", "Action plan"]
+    assert wb.sheetnames == ["Services", "Norms", "Gaps", "Action plan", "Not processed"]
+    assert list(wb["Not processed"].iter_rows(min_row=2)) == [], "every input was processed"
     services = wb["Services"]
     col = header_index(services)
     assert list(col)[:9] == ["Service", "Kind", "Location", "Date", "Assessors", "Overall score", "Status",
@@ -167,6 +168,26 @@ def test_batch_workbook_and_portfolio_csv(cli, tmp_path: Path, catalog) -> None:
         assert row["status"] == expected["overall"]["status"]
         assert row["principle_1"] == f"{expected['principles'][0]['score']:.1f}"
     assert next(r for r in table if r["service"] == "De Brug")["setting_outreach"] == "50.0"
+
+
+def test_batch_workbook_lists_what_was_not_processed(cli, tmp_path: Path) -> None:
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    (answers / "kapot.yaml").write_text("assess: 1\nchecklist: [\n", encoding="utf-8")
+    (answers / "leeg.yaml").write_text('assess: 1\nchecklist: unodc-who-2020\nservice: {name: "Leeg"}\n'
+                                       "answers: {}\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    assert cli("batch", str(answers), "--out", str(out), "--format", "xlsx", "--lang", "nl", "-j", "1")[0] == 2
+    wb = load_workbook(out / "portfolio.xlsx")
+    (problem,) = wb["Niet verwerkt"].iter_rows(min_row=2, values_only=True)
+    assert problem[0] == str(answers / "kapot.yaml") and isinstance(problem[1], int) and problem[2]
+    (leeg,) = wb["Diensten"].iter_rows(min_row=2, values_only=True)
+    assert (leeg[0], leeg[5], leeg[6]) == ("Leeg", None, "geen score")
+
+
+def test_excel_nl_needs_csv_in_batch(cli, tmp_path: Path) -> None:
+    assert cli("batch", str(DEMO), "--out", str(tmp_path / "r"), "--excel-nl")[2] == (
+        "--excel-nl: --excel-nl changes the CSV outputs: add csv to --format\n")
 
 
 def test_batch_portfolio_csv_for_a_dutch_excel(cli, tmp_path: Path) -> None:

@@ -73,7 +73,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from assess import batch
+    from assess.errors import InputError
 
+    if args.excel_nl and "csv" not in args.format:
+        raise InputError.single("--excel-nl", None, "--excel-nl changes the CSV outputs: add csv to --format")
     outcome = batch.run(args.inputs, args.out, formats=args.format, lang=args.lang,
                         jobs=args.jobs or _default_jobs(), fail_under=args.fail_under, excel_nl=args.excel_nl)
     return outcome.exit_code

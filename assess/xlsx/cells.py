@@ -56,6 +56,8 @@ def shown(value: Value, kind: Kind, lang: str, catalog: Any) -> Value:
     """A table value as a workbook shows it: words of ``lang`` for ids of results, statuses and the like."""
     if kind == "result":
         return catalog.answer_set.option(value).label[lang] if value else t("xl.not_assessed", lang)
+    if kind == "status" and value is None:
+        return t("status.none", lang)  # no score: said in words, as in the reports
     if value is None:
         return None
     if kind == "bool":

@@ -15,6 +15,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet.services": ("Diensten", "Services"),
     "sheet.gaps": ("Tekortkomingen", "Gaps"),
     "sheet.plan": ("Actieplan", "Action plan"),
+    "sheet.not_processed": ("Niet verwerkt", "Not processed"),
     # the service block of a form sheet, and the columns of the tables
     "xl.service": ("Dienst", "Service"),
     "xl.kind": ("Soort", "Kind"),
@@ -50,6 +51,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "xl.principle_n": ("B{id}", "P{id}"),
     "xl.setting_n": ("Setting {id}", "Setting {id}"),
     "xl.file": ("Bestand", "File"),
+    "xl.line": ("Regel", "Line"),
+    "xl.problem": ("Melding", "Problem"),
     "xl.yes": ("ja", "yes"),
     "xl.no": ("nee", "no"),
     "xl.not_assessed": ("niet beoordeeld", "not assessed"),

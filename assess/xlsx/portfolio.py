@@ -4,7 +4,9 @@
   in the order of ``portfolio.md``;
 * **norms**: one row per service per norm, with the service, date, kind and location on every row, so a pivot
   table works at once;
-* **gaps** and **action plan**: one row per service per gap, per action, in each report's order.
+* **gaps** and **action plan**: one row per service per gap, per action, in each report's order;
+* **not processed**: every problem of an input that could not be used (``FILE``, line, message), as in
+  ``portfolio.md``; it counts nowhere.
 
 Numbers are numbers, ids are text, statuses and results are words (with a fill; the word is always there).
 Every number comes from the service's scorecard. The per-norm rows are written by the workers beside the
@@ -41,6 +43,7 @@ from assess.xlsx.labels import t
 from assess.xlsx.report import write_table
 
 PORTFOLIO_NORM_COLUMNS = [c for c in NORM_COLUMNS if c.key != "text"]  # the text is in each service's report
+NOT_PROCESSED_COLUMNS = [Column("file", width=40), Column("line", "number", 8), Column("problem", width=100)]
 _TABLES = {"norms": PORTFOLIO_NORM_COLUMNS, "gaps": GAP_COLUMNS, "actions": ACTION_COLUMNS}
 
 
@@ -78,4 +81,6 @@ def render(data: PortfolioData, catalog: Catalog, lang: str, rows_file: Callable
 
     for table, sheet in (("norms", "sheet.norms"), ("gaps", "sheet.gaps"), ("actions", "sheet.plan")):
         write_table(wb, t(sheet, lang), _TABLES[table], rows(table), lang, catalog)
+    write_table(wb, t("sheet.not_processed", lang), NOT_PROCESSED_COLUMNS,
+                ([p.file, p.line, p.message] for p in data.problems), lang, catalog)
     return to_bytes(wb)

@@ -489,9 +489,9 @@ def read(path: str, catalog: Catalog) -> Sheet:
         raise InputError.single(name, None, "is a directory, not a file") from None
     except OSError as err:
         raise InputError.single(name, None, err.strerror or str(err)) from None
-    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or name.lower().endswith((".xlsx", ".xlsm")):
-        from assess.xlsx.reader import read_workbook  # imports openpyxl: only for a workbook
+    from assess.xlsx.reader import looks_like_workbook, read_workbook  # openpyxl only once a workbook is read
 
+    if looks_like_workbook(data, name):
         return read_workbook(data, name, catalog)
     return parse(_decode(data, name), name, catalog)
 

@@ -216,10 +216,13 @@ print(status, "openpyxl" in sys.modules)
     (["report", str(DEMO), "--format", "md"], False),
     (["report", str(DEMO), "--format", "csv", "--excel-nl"], False),
     (["norms"], False),
+    (["import", "CSV", "-o", "DIR"], False),
     (["report", str(DEMO), "--format", "xlsx", "-o", "OUT"], True),  # the check can tell
 ])
 def test_openpyxl_is_imported_only_for_workbooks(tmp_path: Path, args: list[str], loads: bool) -> None:
-    args = [str(tmp_path / "r.xlsx") if a == "OUT" else a for a in args]
+    (tmp_path / "a.csv").write_text("service,norm,result\nX,1.10,met\n", encoding="utf-8")
+    places = {"OUT": str(tmp_path / "r.xlsx"), "CSV": str(tmp_path / "a.csv"), "DIR": str(tmp_path / "out")}
+    args = [places.get(a, a) for a in args]
     done = subprocess.run([sys.executable, "-c", LAZY, *args], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == f"0 {loads}"
 

@@ -254,3 +254,15 @@ def test_a_workbook_on_stdin_is_told_by_its_bytes(cli, form: Path, tmp_path: Pat
     monkeypatch.setattr(sys, "stdin", fake)
     assert cli("import", "-", "-o", str(tmp_path / "out"))[0] == 0
     assert assessment.load(str(tmp_path / "out" / "het-anker.yaml"), catalog).assessment.answers["3.10"].result == "met"
+
+
+def test_a_norm_id_turned_into_a_date_is_explained(cli, tmp_path: Path) -> None:
+    wb = Workbook()
+    wb.active.append(["service", "norm", "result"])
+    wb.active.append(["X", dt.datetime(2026, 10, 1), "met"])
+    path = tmp_path / "dates.xlsx"
+    wb.save(path)
+    status, _, err = cli("import", str(path), "-o", str(tmp_path / "out"))
+    assert status == 2
+    assert f"{path}:Sheet!B2: the cell holds a date: a spreadsheet turned a norm id (such as 1.10) into a date; " \
+           "format the column as text and type the id again" in err.splitlines()

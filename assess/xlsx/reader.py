@@ -184,6 +184,7 @@ class _WorkbookReader:
         records = [(self.locator.add(ws.title, header_row, [f"{column_letter(i + 1)}{header_row}" for i in keep]
                                      + meta_cells), fed_header)]
         numbers: list[tuple[int, int, str]] = []  # (line, position, text) of norm ids that are numbers
+        dates: list[tuple[int, int]] = []  # (line, position) of norm ids that became dates
         norm_positions = [p for p, i in enumerate(keep, 1) if _column_key(texts[i]) == "norm"]
         first = True
         for number, cells in rows[header_at + 1:]:
@@ -199,9 +200,13 @@ class _WorkbookReader:
             line = self.locator.add(ws.title, number, refs)
             records.append((line, row[:len(keep)] + extra_values + row[len(keep):]))
             numbers += [(line, p, row[p - 1]) for p in norm_positions if isinstance(values[p - 1], int | float)]
+            dates += [(line, p) for p in norm_positions if isinstance(values[p - 1], dt.date | dt.datetime)]
         numbers += [(records[0][0], p, fed_header[p - 1]) for p, i in enumerate(keep, 1)
                     if isinstance(header_cells[i], int | float)]
         self.reader.table(records)
+        for line, position in dates:
+            self.reader.problem(line, None, "the cell holds a date: a spreadsheet turned a norm id (such as 1.10) "
+                                            "into a date; format the column as text and type the id again", position)
         for line, position, text in numbers:
             if self.catalog.has_item(text + "0"):
                 self.reader.problem(line, None, f"the cell holds the number {text}, not text: a spreadsheet may have "

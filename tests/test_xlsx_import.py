@@ -266,3 +266,17 @@ def test_a_norm_id_turned_into_a_date_is_explained(cli, tmp_path: Path) -> None:
     assert status == 2
     assert f"{path}:Sheet!B2: the cell holds a date: a spreadsheet turned a norm id (such as 1.10) into a date; " \
            "format the column as text and type the id again" in err.splitlines()
+
+
+def test_a_sheet_that_unpacks_into_too_many_rows_is_refused(cli, tmp_path: Path, monkeypatch) -> None:
+    import assess.xlsx.reader as reader
+
+    monkeypatch.setattr(reader, "MAX_ROWS", 5)
+    wb = Workbook()
+    wb.active.append(["service", "norm", "result"])
+    for number in range(1, 10):
+        wb.active.append(["X", f"1.{number}", "met"])
+    path = tmp_path / "big.xlsx"
+    wb.save(path)
+    assert cli("import", str(path), "-o", str(tmp_path / "out")) == (
+        2, "", f"{path}:Sheet: too big: more than 5 rows or 3,000,000 cells; split the workbook\n")

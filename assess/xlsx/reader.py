@@ -30,7 +30,8 @@ from assess.xlsx.labels import LABELS
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an encrypted (password-protected) workbook, or an old .xls
 MAX_ROWS = 100_000
-MAX_COLUMNS = 1_000
+MAX_COLUMNS = 300  # the WIDE layout of every norm and setting item has about 150
+MAX_CELLS = 3_000_000
 HEADER_SEARCH = 30  # rows in which a header is looked for
 META = ("service", "kind", "location", "assessor", "date", "settings", "language")
 _INFO = {LABELS[key][i].casefold() for key in ("xl.section", "xl.text", "xl.critical", "xl.scope", "xl.principle")
@@ -130,10 +131,14 @@ def _is_text(data: bytes) -> bool:
 
 
 def _rows(ws: Any, name: str) -> Iterator[tuple[int, list[Any]]]:
+    """The rows of a sheet, up to :data:`MAX_ROWS` and :data:`MAX_CELLS` (a workbook is a zip: a small file
+    can unpack into a huge sheet) and :data:`MAX_COLUMNS` cells wide."""
+    cells = 0
     for number, row in enumerate(ws.iter_rows(values_only=True), 1):
-        if number > MAX_ROWS:
-            raise InputError.single(f"{name}:{sheet_ref(ws.title)}", None, f"more than {MAX_ROWS:,} rows; "
-                                    "split the workbook")
+        cells += min(len(row), MAX_COLUMNS)
+        if number > MAX_ROWS or cells > MAX_CELLS:
+            raise InputError.single(f"{name}:{sheet_ref(ws.title)}", None, f"too big: more than {MAX_ROWS:,} rows "
+                                    f"or {MAX_CELLS:,} cells; split the workbook")
         yield number, list(row[:MAX_COLUMNS])
 
 

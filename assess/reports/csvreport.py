@@ -6,11 +6,12 @@ The service, date, kind and location lead every row, so the CSVs of many service
 from __future__ import annotations
 
 from assess.scoring import Scorecard
-from assess.tables import NORM_COLUMNS, csv_text, norm_rows, write_csv
+from assess.tables import NORM_COLUMNS, norm_rows, write_csv
 
 COLUMNS = [c.key for c in NORM_COLUMNS]
-cell = csv_text  # the name other modules and tests know
 
 
 def render(card: Scorecard, lang: str, excel_nl: bool = False) -> str:
+    """One row per norm; user text that starts like a formula gets a leading ``'``; ``excel_nl``: for a Dutch
+    Excel (see :func:`assess.tables.write_csv`)."""
     return write_csv(NORM_COLUMNS, norm_rows(card, lang), excel_nl)

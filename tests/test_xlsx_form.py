@@ -56,6 +56,9 @@ def test_one_service_in_english(cli, tmp_path: Path, catalog) -> None:
     assert checks[f"L{FIRST}:L{last}"].formula1 == '"high,medium,low"'
     dates = checks[f"B5 K{FIRST}:K{last}"]
     assert dates.type == "date" and ws[f"K{FIRST}"].number_format == "yyyy-mm-dd"
+    assert (dates.operator, dates.formula1, dates.formula2) == ("between", "36526", "73415"), \
+        "2000-01-01 to 2100-12-31 as date serials, which every spreadsheet reads"
+    assert result.showInputMessage and result.prompt == "Choose an answer; leave it empty when not assessed."
 
     assert ws.protection.sheet and not ws.protection.password
     for column in "ABCDE":

@@ -19,6 +19,7 @@ same checks as a CSV.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -79,9 +80,11 @@ def _list_validation(values: Sequence[str], lang: str, error_key: str) -> DataVa
 
 
 def _date_validation(lang: str) -> DataValidation:
-    validation = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)",
-                                formula2="DATE(2100,12,31)", allow_blank=True, showErrorMessage=True,
-                                errorStyle="stop")
+    from openpyxl.utils.datetime import to_excel
+
+    first, last = (str(int(to_excel(dt.datetime(*day)))) for day in ((2000, 1, 1), (2100, 12, 31)))
+    validation = DataValidation(type="date", operator="between", formula1=first, formula2=last,  # date serials
+                                allow_blank=True, showErrorMessage=True, errorStyle="stop")
     validation.error, validation.errorTitle = t("form.error_date", lang), t("form.error_title", lang)
     return validation
 
@@ -151,6 +154,7 @@ def _service_sheet(wb: Workbook, title: str, service: FormService, catalog: Cata
     result_col, due_col, priority_col = (get_column_letter(COLUMNS.index(c) + 1) for c in COLUMNS
                                          if c[0] in ("xl.result", "xl.due", "xl.priority"))
     results = _list_validation(answer_labels(catalog, lang), lang, "form.error_result")
+    results.showInputMessage, results.prompt = True, t("form.prompt_result", lang)
     results.add(f"{result_col}{first}:{result_col}{last}")
     priorities = _list_validation(priority_labels(lang), lang, "form.error_priority")
     priorities.add(f"{priority_col}{first}:{priority_col}{last}")

@@ -71,6 +71,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "form.error_priority": ("Kies een prioriteit uit de lijst.", "Choose a priority from the list."),
     "form.error_date": ("Vul een datum in, zoals 2027-03-01.", "Enter a date, such as 2027-03-01."),
     "form.error_title": ("Ongeldige invoer", "Not allowed"),
+    "form.prompt_result": ("Kies een antwoord; laat het leeg als de norm niet beoordeeld is.",
+                           "Choose an answer; leave it empty when not assessed."),
     "form.assessors_hint": ("meerdere namen scheiden met ;", "separate several names with ;"),
     "form.instructions": (
         "Zelfevaluatie aan de hand van de UNODC/WHO International Standards for the Treatment of Drug Use "

@@ -326,11 +326,88 @@ class _Reader:
             ))
         return out
 
+    # -- tables -------------------------------------------------------------------------------
+
     def table(self, records: list[tuple[int, list[str]]]) -> None:
-        _table(self, records)
+        """Check one table (a header record, then rows) and gather its answers into ``self``.
+
+        Header problems are raised at once (the rows cannot be read without the header); row problems are
+        collected. A CSV is one table; a workbook may hold several (a sheet each).
+        """
+        catalog = self.catalog
+        header_line = records[0][0]
+        header = [c.strip() for c in records[0][1]]
+        keys = [_column_key(c) for c in header]
+        layout = "long" if "norm" in keys else "wide" if any(_NORM_LIKE.match(c) for c in header) else "long"
+        self.layout = layout
+        allowed = LONG_COLUMNS if layout == "long" else WIDE_COLUMNS
+        columns: dict[str, int] = {}
+        norm_columns: list[tuple[int, str]] = []  # WIDE: (column position, norm id)
+        seen_norms: dict[str, int] = {}
+        self.positions = {}
+        before = len(self._problems)  # of the tables read before this one
+        for position, (cell, key) in enumerate(zip(header, keys, strict=True), 1):
+            if layout == "wide" and _NORM_LIKE.match(cell):
+                self.positions[cell] = position
+                norm = self.norm_id(cell, header_line, cell)
+                if norm is None:
+                    continue
+                if norm in seen_norms:
+                    trap = (f"; a spreadsheet may have turned {norm}0 into {norm}: format the header row as text"
+                            if catalog.has_item(norm + "0") else "")
+                    self.problem(header_line, cell, f"norm {norm!r} has two columns ({seen_norms[norm]} and "
+                                                    f"{position}){trap}", position)
+                    continue
+                seen_norms[norm] = position
+                norm_columns.append((position, norm))
+            elif key in allowed:
+                if key in columns:
+                    self.problem(header_line, cell, f"column {key!r} appears twice (columns {columns[key]} and "
+                                                    f"{position})", position)
+                columns[key] = position
+            elif cell:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+                if close:
+                    self.problem(header_line, cell, f"unknown column; did you mean {close[0]!r}?", position)
+                else:
+                    self.warn(header_line, None, f"column {cell!r} is not used", position)
+        required = ("service", "norm", "result") if layout == "long" else ("service",)
+        for column in required:
+            if column not in columns:
+                self.problem(header_line, None, f"missing column {column!r}; the LONG layout has one row per service "
+                                                f"per norm with the columns service, norm, result (and optionally "
+                                                f"evidence, note, action, owner, due, priority, kind, location, "
+                                                f"assessor, date, language, settings); the WIDE layout has a column "
+                                                f"service and a column per norm id", 1)
+        if layout == "wide" and not norm_columns and len(self._problems) == before:
+            self.problem(header_line, None, "no norm columns (such as 1.1, 1.2, ..., 1.10)", 1)
+        if len(self._problems) > before:
+            raise InputError(self.problems)
+        self.positions.update(columns)
+        width = len(header)
+        for line, cells in records[1:]:
+            if not any(c.strip() for c in cells):
+                continue  # blank lines and rows of empty cells, as spreadsheets export them
+            if layout == "long" and self.split_norm(cells, header, columns["norm"], line):
+                continue
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                self.problem(line, None, f"{len(cells)} cells, but the header has {width}; is a value missing quotes?",
+                             width + 1)
+                continue
+            cells = cells + [""] * (width - len(cells))
+            row = {key: cells[position - 1] for key, position in columns.items()}
+            if layout == "long":
+                self.long_row(row, line)
+            else:
+                self.wide_row(row, line, [(header[position - 1], norm, cells[position - 1])
+                                          for position, norm in norm_columns])
 
     def finish(self) -> Sheet:
-        return _finish(self)
+        if not self.services and not self.problems:
+            self.problem(None, None, "no answers: the file has a header but no rows")
+        if self.problems:
+            raise InputError(self.problems)
+        return Sheet(self.layout, tuple(self.build()), tuple(self.warnings))
 
     @property
     def labels(self) -> dict[str, str]:
@@ -391,89 +468,6 @@ def parse(text: str, name: str, catalog: Catalog) -> Sheet:
         raise InputError.single(name, 1, "the first line must be the header (service, norm, result, ...)")
     reader.table(records)
     return reader.finish()
-
-
-def _table(reader: _Reader, records: list[tuple[int, list[str]]]) -> None:
-    """Check one table (a header record, then rows) and gather its answers into ``reader``.
-
-    Header problems are raised at once (the rows cannot be read without the header); row problems are
-    collected. A CSV is one table; a workbook may hold several (a sheet each).
-    """
-    catalog = reader.catalog
-    header_line = records[0][0]
-    header = [c.strip() for c in records[0][1]]
-    keys = [_column_key(c) for c in header]
-    layout = "long" if "norm" in keys else "wide" if any(_NORM_LIKE.match(c) for c in header) else "long"
-    reader.layout = layout
-    allowed = LONG_COLUMNS if layout == "long" else WIDE_COLUMNS
-    columns: dict[str, int] = {}
-    norm_columns: list[tuple[int, str]] = []  # WIDE: (column position, norm id)
-    seen_norms: dict[str, int] = {}
-    reader.positions = {}
-    before = len(reader.problems)  # of the tables read before this one
-    for position, (cell, key) in enumerate(zip(header, keys, strict=True), 1):
-        if layout == "wide" and _NORM_LIKE.match(cell):
-            reader.positions[cell] = position
-            norm = reader.norm_id(cell, header_line, cell)
-            if norm is None:
-                continue
-            if norm in seen_norms:
-                trap = (f"; a spreadsheet may have turned {norm}0 into {norm}: format the header row as text"
-                        if catalog.has_item(norm + "0") else "")
-                reader.problem(header_line, cell, f"norm {norm!r} has two columns ({seen_norms[norm]} and "
-                                                  f"{position}){trap}", position)
-                continue
-            seen_norms[norm] = position
-            norm_columns.append((position, norm))
-        elif key in allowed:
-            if key in columns:
-                reader.problem(header_line, cell, f"column {key!r} appears twice (columns {columns[key]} and "
-                                                  f"{position})", position)
-            columns[key] = position
-        elif cell:
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
-            if close:
-                reader.problem(header_line, cell, f"unknown column; did you mean {close[0]!r}?", position)
-            else:
-                reader.warn(header_line, None, f"column {cell!r} is not used", position)
-    required = ("service", "norm", "result") if layout == "long" else ("service",)
-    for column in required:
-        if column not in columns:
-            reader.problem(header_line, None, f"missing column {column!r}; the LONG layout has one row per service "
-                                              f"per norm with the columns service, norm, result (and optionally "
-                                              f"evidence, note, action, owner, due, priority, kind, location, "
-                                              f"assessor, date, language, settings); the WIDE layout has a column "
-                                              f"service and a column per norm id", 1)
-    if layout == "wide" and not norm_columns and len(reader.problems) == before:
-        reader.problem(header_line, None, "no norm columns (such as 1.1, 1.2, ..., 1.10)", 1)
-    if len(reader.problems) > before:
-        raise InputError(reader.problems)
-    reader.positions.update(columns)
-    width = len(header)
-    for line, cells in records[1:]:
-        if not any(c.strip() for c in cells):
-            continue  # blank lines and rows of empty cells, as spreadsheets export them
-        if layout == "long" and reader.split_norm(cells, header, columns["norm"], line):
-            continue
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            reader.problem(line, None, f"{len(cells)} cells, but the header has {width}; is a value missing quotes?",
-                           width + 1)
-            continue
-        cells = cells + [""] * (width - len(cells))
-        row = {key: cells[position - 1] for key, position in columns.items()}
-        if layout == "long":
-            reader.long_row(row, line)
-        else:
-            reader.wide_row(row, line, [(header[position - 1], norm, cells[position - 1])
-                                        for position, norm in norm_columns])
-
-
-def _finish(reader: _Reader) -> Sheet:
-    if not reader.services and not reader.problems:
-        reader.problem(None, None, "no answers: the file has a header but no rows")
-    if reader.problems:
-        raise InputError(reader.problems)
-    return Sheet(reader.layout, tuple(reader.build()), tuple(reader.warnings))
 
 
 def read(path: str, catalog: Catalog) -> Sheet:

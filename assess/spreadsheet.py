@@ -14,6 +14,9 @@ Everything is checked before anything is written; every problem is reported as
 ``answers.csv:LINE: column 'NAME': message``. Norm ids are text: ``1.10`` stays ``1.10``. A spreadsheet
 that turned ``1.10`` into the number ``1.1`` is caught (the same norm twice for a service, or a decimal
 comma) and explained.
+
+A workbook (.xlsx) goes through the same checks: :mod:`assess.xlsx.reader` feeds each sheet to
+:meth:`_Reader.table` as text records, with a :class:`Locator` that names ``FILE:SHEET!CELL`` instead of lines.
 """
 
 from __future__ import annotations

@@ -35,6 +35,15 @@ def evil_assessment(catalog) -> Assessment:
                  "outreach.2": Answer("partial")})
 
 
+def fills(ws) -> dict[str, set[str]]:
+    """The conditional fills of a sheet: the word each rule matches -> the cell ranges it covers."""
+    out: dict[str, set[str]] = {}
+    for entry in ws.conditional_formatting:
+        for rule in entry.rules:
+            out.setdefault(rule.formula[0].strip('"'), set()).add(str(entry.sqref))
+    return out
+
+
 def header_index(ws) -> dict[str, int]:
     return {cell.value: cell.column for cell in ws[1]}
 
@@ -59,7 +68,10 @@ def test_report_workbook(cli, tmp_path: Path, catalog) -> None:
         ("Beginsel", "Setting"))}
     assert principles["Beginsel 1"][2].value == pytest.approx(card.principles[0].score)
     assert principles["Setting 4.1.1"][2].value == pytest.approx(card.settings[0].score)
-    assert wb["Samenvatting"].conditional_formatting, "statuses get fills"
+    status_fills = fills(wb["Samenvatting"])
+    assert set(status_fills) == {"GROEN", "ORANJE", "ROOD"}, "statuses get fills"
+    (ranges,) = status_fills["ROOD"]
+    assert ranges.startswith(summary["Status"].coordinate + ":"), "the status cell and the table's status column"
 
     norms = wb["Normen"]
     col = header_index(norms)
@@ -144,7 +156,8 @@ def test_batch_workbook_and_portfolio_csv(cli, tmp_path: Path, catalog) -> None:
     brug = next(r for r in rows if r[0].value == "De Brug")
     assert brug[col["Critical not met"] - 1].value == "2.1" and brug[col["Date"] - 1].is_date
     assert services.freeze_panes == "A2" and services.auto_filter.ref
-    assert services.conditional_formatting
+    status_column = services.cell(1, col["Status"]).column_letter
+    assert f"{status_column}2:{status_column}{len(rows) + 1}" in fills(services)["RED"]
 
     norms = wb["Norms"]
     ncol = header_index(norms)
@@ -155,6 +168,9 @@ def test_batch_workbook_and_portfolio_csv(cli, tmp_path: Path, catalog) -> None:
     assert ten[ncol["Note"] - 1].value == EVIL and ten[ncol["Note"] - 1].data_type == "s"
     assert ten[ncol["Result"] - 1].value == "not met" and ten[ncol["Location"] - 1].value == "Zwolle"
     assert all(r[ncol["Norm"] - 1].data_type == "s" for r in norm_rows)
+    result_letter = norms.cell(1, ncol["Result"]).column_letter
+    assert {"met", "partially met", "not met"} <= set(fills(norms))
+    assert f"{result_letter}2:{result_letter}{len(norm_rows) + 1}" in fills(norms)["not met"]
     gaps = list(wb["Gaps"].iter_rows(min_row=2, values_only=True))
     assert [g[4] for g in gaps if g[0] == "De Brug"] == ["2.1", "1.10", "outreach.2"], "the report's gap order"
     plan = list(wb["Action plan"].iter_rows(min_row=2, values_only=True))

@@ -112,6 +112,7 @@ class Config:
     staging: str
     formats: tuple[str, ...]
     lang: str | None
+    excel_nl: bool = False  # CSV reports for a Dutch Excel (``--excel-nl``)
 
 
 _worker: dict[str, Any] = {}
@@ -132,6 +133,11 @@ def staged_path(config: Config, index: int, fmt: str) -> str:
     return os.path.join(config.staging, f"{index}.{fmt}")
 
 
+def staged_rows(config: Config, index: int) -> str:
+    """A service's norms, gaps and actions for ``portfolio.xlsx`` (:mod:`assess.render.xlsx.portfolio`)."""
+    return os.path.join(config.staging, f"{index}.rows.json")
+
+
 def process(task: tuple[int, str]) -> ServiceSummary | Failure:
     """Load, score and render one file; write its reports to the staging folder; return its summary."""
     from assess.analysis.scoring import score
@@ -149,8 +155,14 @@ def process(task: tuple[int, str]) -> ServiceSummary | Failure:
         card = score(loaded.assessment, catalog)
         lang = resolve_language(config.lang, loaded.assessment.language)
         for fmt, render in _worker["renderers"].items():
+            body = render(card, lang, excel_nl=True) if fmt == "csv" and config.excel_nl else render(card, lang)
             with open(staged_path(config, index, fmt), "wb") as handle:
-                handle.write(render(card, lang).encode("utf-8"))
+                handle.write(body if isinstance(body, bytes) else body.encode("utf-8"))
+        if "xlsx" in config.formats:
+            from assess.render.xlsx.portfolio import dump_rows
+
+            with open(staged_rows(config, index), "w", encoding="utf-8") as handle:
+                handle.write(dump_rows(card))
     except OSError as error:
         return Failure(path, (Problem(path, None, f"report not written: {error.strerror or error}"),))
     except Exception as error:  # a bug must not stop the other files
@@ -239,7 +251,7 @@ class Outcome:
 
 def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), lang: str | None = None,
         jobs: int = 1, fail_under: float | None = None, stdin: TextIO | None = None,
-        stderr: TextIO | None = None, progress: bool | None = None) -> Outcome:
+        stderr: TextIO | None = None, progress: bool | None = None, excel_nl: bool = False) -> Outcome:
     """Run a batch; write reports and the portfolio into ``out_dir``; report problems on ``stderr``."""
     from assess.analysis.portfolio import PortfolioBuilder
     from assess.files.catalog_file import load_catalog
@@ -258,7 +270,7 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         staging = tempfile.mkdtemp(prefix=".assess-batch-", dir=out)
     except OSError as error:
         raise InputError.single(out_dir, None, f"cannot create the output folder: {error.strerror or error}") from None
-    config = Config(staging=staging, formats=tuple(formats), lang=lang)
+    config = Config(staging=staging, formats=tuple(formats), lang=lang, excel_nl=excel_nl)
     portfolio = PortfolioBuilder(catalog, tuple(formats))
     outcome = Outcome()
     for problem in input_problems:
@@ -304,6 +316,17 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         _publish(out / f"{PORTFOLIO_STEM}.md", staging,
                  lambda write: write_markdown(data, catalog, portfolio_lang, write))
         _publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: write_json(data, write))
+        if "csv" in formats:
+            from assess.render.tables import service_columns, service_row, write_csv
+
+            rows = (service_row(entry.summary, catalog) for entry in data.services)
+            text = write_csv(service_columns(catalog), rows, excel_nl)
+            _publish(out / f"{PORTFOLIO_STEM}.csv", staging, lambda write: write(text))
+        if "xlsx" in formats:
+            from assess.render.xlsx.portfolio import render as render_xlsx
+
+            body = render_xlsx(data, catalog, portfolio_lang, lambda index: staged_rows(config, index))
+            _publish_bytes(out / f"{PORTFOLIO_STEM}.xlsx", staging, body)
     finally:
         bar.clear()
         shutil.rmtree(staging, ignore_errors=True)
@@ -314,7 +337,7 @@ def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Iterab
     """One warning when ``out`` holds report-like files this run did not write (say, of a renamed service):
     the portfolio does not list them, and whoever reads the folder may take them for current."""
     current = {f"{stem}.{fmt}" for stem in written for fmt in formats}
-    current |= {f"{PORTFOLIO_STEM}.md", f"{PORTFOLIO_STEM}.json"}
+    current |= {f"{PORTFOLIO_STEM}.{fmt}" for fmt in ("md", "json", "csv", "xlsx")}
     suffixes = {f".{fmt}" for fmt in formats}
     try:
         others = sorted(entry.name for entry in out.iterdir()
@@ -337,6 +360,17 @@ def _publish(target: Path, staging: str, produce: Callable[[Callable[[str], Any]
     try:
         with open(staged, "w", encoding="utf-8", newline="") as handle:
             produce(handle.write)
+        os.replace(staged, target)
+    except OSError as error:
+        raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None
+
+
+def _publish_bytes(target: Path, staging: str, data: bytes) -> None:
+    """As :func:`_publish`, for a workbook."""
+    staged = os.path.join(staging, target.name)
+    try:
+        with open(staged, "wb") as handle:
+            handle.write(data)
         os.replace(staged, target)
     except OSError as error:
         raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None

@@ -12,6 +12,9 @@ write; timed stage by stage in this process), and the peak RSS of `assess batch`
 
     python bench/batch_bench.py                 # N = 1000, memory at N and 4 N
     python bench/batch_bench.py --n 200 --mem-n 800 --repeat 1
+
+It also reports the cost of ``--format xlsx`` (a workbook per service plus portfolio.xlsx) per service: the
+batch run again with ``--format md,xlsx``, and the workbook stages timed in one process (``--no-xlsx`` skips it).
 """
 
 from __future__ import annotations
@@ -128,15 +131,15 @@ def generate(directory: Path, count: int, seed: int, catalog: Catalog, start: in
 # ----------------------------------------------------------------------------------------------
 
 
-def batch_command(inputs: list[str], out: Path, jobs: int | None) -> list[str]:
-    command = [sys.executable, "-m", "assess", "batch", *inputs, "--out", str(out)]
+def batch_command(inputs: list[str], out: Path, jobs: int | None, formats: str = "md") -> list[str]:
+    command = [sys.executable, "-m", "assess", "batch", *inputs, "--out", str(out), "--format", formats]
     return command + (["--jobs", str(jobs)] if jobs else [])
 
 
-def time_batch(inputs: list[str], out: Path, jobs: int | None) -> float:
+def time_batch(inputs: list[str], out: Path, jobs: int | None, formats: str = "md") -> float:
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
-    done = subprocess.run(batch_command(inputs, out, jobs), capture_output=True, text=True)
+    done = subprocess.run(batch_command(inputs, out, jobs, formats), capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"assess batch failed ({done.returncode}):\n{done.stderr[-2000:]}")
@@ -245,6 +248,7 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=300, help="files timed stage by stage (default 300)")
     parser.add_argument("--dir", help="work folder (default: a temporary folder, removed afterwards)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--no-xlsx", action="store_true", help="skip the cost of --format xlsx")
     args = parser.parse_args()
     mem_n = args.mem_n or 4 * args.n
     work = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="assess-bench-"))
@@ -292,6 +296,9 @@ def main() -> int:
               f"(the difference: pool start-up, passing results, the portfolio, scheduling)")
         print(f"  parsing alone, (b): {b / args.n * 1000:.2f} ms per file")
 
+        if not args.no_xlsx:
+            xlsx_report(paths, catalog, small, work / "out", args, a)
+
         generate(extra, mem_n - args.n, args.seed + 1, catalog, start=args.n)
         rss_small = peak_rss([str(small)], work / "out", args.jobs)
         rss_large = peak_rss([str(small), str(extra)], work / "out", args.jobs)
@@ -303,6 +310,42 @@ def main() -> int:
         if not args.dir:
             shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def xlsx_report(paths: list[Path], catalog: Catalog, inputs: Path, out: Path, args: argparse.Namespace,
+                md_seconds: float) -> None:
+    """The cost of ``--format xlsx``: the whole batch with and without it, and per file in one process."""
+    from assess.analysis.portfolio import PortfolioBuilder, summarize
+    from assess.analysis.scoring import score
+    from assess.files import assessment_file, strict_yaml
+    from assess.render.xlsx.portfolio import dump_rows
+    from assess.render.xlsx.portfolio import render as render_portfolio
+    from assess.render.xlsx.report import render
+
+    runs = [time_batch([str(inputs)], out, args.jobs, "md,xlsx") for _ in range(args.repeat)]
+    with_xlsx = min(runs)
+    n = len(paths)
+    print(f"\n--format md,xlsx (a service's workbook + portfolio.xlsx): {with_xlsx:.2f} s for N={n} "
+          f"(runs: {', '.join(f'{x:.2f}' for x in runs)}); md alone {md_seconds:.2f} s")
+    print(f"  cost of xlsx: {(with_xlsx - md_seconds) / n * 1000:.1f} ms per service (wall clock, default --jobs)")
+    sample = paths[:min(args.sample, n)]
+    cards = [score(assessment_file.from_document(strict_yaml.read(str(p)), catalog).assessment, catalog)
+             for p in sample]
+    report_s = _timed(lambda: [render(card, "nl") for card in cards]) / len(cards)
+    rows_s = _timed(lambda: [dump_rows(card) for card in cards]) / len(cards)
+    scratch = Path(tempfile.mkdtemp(prefix="assess-bench-xlsx-"))
+    try:
+        builder = PortfolioBuilder(catalog, ("md", "xlsx"))
+        for index, card in enumerate(cards):
+            (scratch / f"{index}.json").write_text(dump_rows(card), encoding="utf-8")
+            builder.add(summarize(index, str(sample[index]), card), f"s{index}")
+        data = builder.build()
+        portfolio_s = _timed(lambda: render_portfolio(data, catalog, "nl", lambda i: str(scratch / f"{i}.json")))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(f"  in one process, per service: the report workbook {report_s * 1000:.1f} ms, its rows for the "
+          f"portfolio {rows_s * 1000:.2f} ms, portfolio.xlsx {portfolio_s / len(cards) * 1000:.2f} ms "
+          f"({portfolio_s:.2f} s for {len(cards)} services, in the main process)")
 
 
 def _timed(action) -> float:

@@ -243,11 +243,12 @@ def test_output_is_byte_identical_whatever_jobs(cli, tmp_path: Path, catalog) ->
     runs = []
     for jobs in ("1", "2"):
         out = tmp_path / f"out-{jobs}"
-        status, _, stderr = cli("batch", str(inputs), "--out", str(out), "--format", "md,json,csv", "--jobs", jobs)
+        status, _, stderr = cli("batch", str(inputs), "--out", str(out), "--format", "md,json,csv,xlsx",
+                                "--jobs", jobs)
         assert status == 2
         runs.append((_tree(out), stderr))
     assert runs[0] == runs[1]
-    assert len(runs[0][0]) == 3 * 24 + 2
+    assert len(runs[0][0]) == 4 * 24 + 4  # a report per format per service; portfolio .md .json .csv .xlsx
 
 
 def test_end_to_end_in_a_subprocess(tmp_path: Path, catalog) -> None:

@@ -91,7 +91,7 @@ def test_report_formats_and_output_file(cli, tmp_path: Path) -> None:
     assert status == 0 and json.loads(out)["overall"]["status"] in ("green", "amber", "red")
     target = tmp_path / "r.csv"
     assert cli("report", str(DEMO), "--format", "csv", "-o", str(target))[0] == 0
-    assert target.read_text(encoding="utf-8").startswith("id,principle,setting")
+    assert target.read_text(encoding="utf-8").startswith("service,date,kind,location,id,principle,setting")
 
 
 def test_report_exit_codes(cli, write) -> None:

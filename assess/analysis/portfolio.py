@@ -11,6 +11,7 @@ so a portfolio of thousands of services stays small in memory. Its words and lay
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -76,6 +77,8 @@ class ServiceSummary:
     critical_gaps: tuple[CriticalGap, ...]
     applicable: tuple[tuple[str, str], ...] = ()  # (item id, result) for assessed, applicable items
     warnings: tuple[Problem, ...] = ()
+    date: dt.date | None = None
+    assessors: tuple[str, ...] = ()
 
 
 def _row(entry: SectionScore) -> SectionRow:
@@ -98,7 +101,7 @@ def summarize(index: int, path: str, card: Scorecard, warnings: Iterable[Problem
         critical_gaps=tuple(CriticalGap(g.norm.id, g.answer.result or "",
                                         g.answer.action.description if g.answer.action else None)
                             for g in card.gaps if g.norm.critical),
-        applicable=applicable, warnings=tuple(warnings),
+        applicable=applicable, warnings=tuple(warnings), date=a.date, assessors=tuple(a.assessors),
     )
 
 

@@ -201,6 +201,13 @@ def is_overdue(action: Action | None, on: dt.date | None) -> bool:
     return bool(action and not action.done and action.due and on and action.due < on)
 
 
+def action_state(action: Action, on: dt.date | None) -> str:
+    """``done``, ``overdue`` (see :func:`is_overdue`) or ``open``."""
+    if action.done:
+        return "done"
+    return "overdue" if is_overdue(action, on) else "open"
+
+
 def _gap_key(order: dict[str, int], failing: tuple[str, ...]) -> Callable[[Gap], tuple[bool, bool, int, int]]:
     def key(gap: Gap) -> tuple[bool, bool, int, int]:
         priority = gap.answer.action.priority if gap.answer.action else None

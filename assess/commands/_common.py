@@ -21,6 +21,13 @@ def add_lang(parser: argparse.ArgumentParser, reads_a_file: bool = True) -> None
     parser.add_argument("--lang", choices=("nl", "en"), help=f"language of the output (default: {default}, else en)")
 
 
+def add_excel_nl(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--excel-nl", action="store_true",
+                        help="CSV for a Dutch Excel, opened by double-click: a byte-order mark, ; between cells, "
+                             "a decimal comma, norm ids kept as text (=\"1.10\"); without it: UTF-8, comma, "
+                             "decimal point, for tools")
+
+
 def percent(value: str) -> float:
     """``--fail-under``: a number from 0 to 100."""
     try:
@@ -55,9 +62,13 @@ def not_an_input(target: str | None, inputs: list[str | None], what: str) -> Non
                                     "to another file")
 
 
-def write_output(target: str | None, text: str) -> None:
+def write_output(target: str | None, text: str | bytes) -> None:
     """Write to stdout (``-`` or nothing) or atomically to a file."""
     if target in (None, "-"):
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+            return
         sys.stdout.write(text)
         sys.stdout.flush()
         return

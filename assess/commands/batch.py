@@ -5,17 +5,20 @@ from __future__ import annotations
 import argparse
 import os
 
-from assess.commands._common import add_lang, percent
+from assess.commands._common import add_excel_nl, add_lang, percent
 
 NAME = "batch"
 ORDER = 45
-HELP = "write the gap report of every assessment file found, plus portfolio.md and portfolio.json"
+HELP = ("write the gap report of every assessment file found, plus portfolio.md and portfolio.json "
+        "(and portfolio.csv, portfolio.xlsx with those formats)")
 
 EPILOG = """\
 INPUT is a file, a folder (searched recursively for *.yaml and *.yml, hidden ones skipped) or - for a list
 of paths on stdin, one per line. Reports are named after the service (folded to a-z, 0-9 and -;
 the second "De Overloop" in path order becomes de-overloop-2). Failures are printed as FILE:LINE: message
 and listed in the portfolio under "not processed"; the other files are still processed.
+--format csv also writes portfolio.csv (one row per service); xlsx writes portfolio.xlsx (sheets: services,
+norms, gaps, action plan). --excel-nl makes every CSV open in a Dutch Excel by double-click.
 Exit status: 0 all well; 1 a service is under --fail-under; 2 an input could not be processed (2 wins).
 """
 
@@ -28,13 +31,13 @@ def _default_jobs() -> int:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from assess.render import FORMATS
+    from assess.render import ALL_FORMATS
 
     chosen: list[str] = []
     for part in value.split(","):
         fmt = part.strip().lower()
-        if fmt not in FORMATS:
-            raise argparse.ArgumentTypeError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        if fmt not in ALL_FORMATS:
+            raise argparse.ArgumentTypeError(f"unknown format {fmt!r}; choose from {', '.join(ALL_FORMATS)}")
         if fmt not in chosen:
             chosen.append(fmt)
     return tuple(chosen)
@@ -57,8 +60,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--out", required=True, metavar="DIR",
                         help="folder for the reports and the portfolio (created if needed; reports of the "
                              "same name are replaced)")
-    parser.add_argument("--format", type=_formats, default=("md",), metavar="md,json,csv",
-                        help="report formats per service, comma-separated (default: md)")
+    parser.add_argument("--format", type=_formats, default=("md",), metavar="md,json,csv,xlsx",
+                        help="report formats per service, comma-separated (default: md); csv adds portfolio.csv "
+                             "(a row per service), xlsx adds portfolio.xlsx (services, norms, gaps, action plan)")
+    add_excel_nl(parser)
     add_lang(parser)
     parser.add_argument("--fail-under", type=percent, metavar="PCT",
                         help="exit 1 when a service's overall score is under PCT, 0 to 100 (or it has none)")
@@ -68,7 +73,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from assess import batch
+    from assess.errors import InputError
 
+    if args.excel_nl and "csv" not in args.format:
+        raise InputError.single("--excel-nl", None, "--excel-nl changes the CSV outputs: add csv to --format")
     outcome = batch.run(args.inputs, args.out, formats=args.format, lang=args.lang,
-                        jobs=args.jobs or _default_jobs(), fail_under=args.fail_under)
+                        jobs=args.jobs or _default_jobs(), fail_under=args.fail_under, excel_nl=args.excel_nl)
     return outcome.exit_code

@@ -1,4 +1,4 @@
-"""assess import: turn a spreadsheet (CSV) of answers into assessment files."""
+"""assess import: turn a spreadsheet (CSV or .xlsx) of answers into assessment files."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from assess.commands._common import add_lang, assessed_summary, print_warnings
 
 NAME = "import"
 ORDER = 25
-HELP = "turn a CSV of answers (one row per service per norm) into assessment files, one per service"
+HELP = ("turn a spreadsheet of answers (CSV, or an .xlsx such as the form of `assess template --format xlsx`) "
+        "into assessment files, one per service")
 
 EPILOG = """\
 LONG layout (recommended; what form and survey tools export): one row per service per norm.
@@ -20,13 +21,15 @@ WIDE layout: one row per service and a column per norm id holding the result.
 Results: met, partial, not_met, na (Dutch: voldaan, gedeeltelijk, niet voldaan, n.v.t.); empty = not assessed.
 Separators , ; and tab are recognised; save from Excel as "CSV UTF-8". Keep norm ids as text: a spreadsheet
 that turns 1.10 into 1.1 is caught and reported. Nothing is written unless the whole file is correct.
+A workbook (.xlsx): every sheet with such a table is read (the fill-in form of `assess template --format xlsx`
+too), with the same checks; problems are reported as FILE:SHEET!CELL: message.
 """
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.epilog = EPILOG
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("file", metavar="CSV", help="the spreadsheet saved as CSV, or - for stdin")
+    parser.add_argument("file", metavar="FILE", help="the spreadsheet: a CSV or an .xlsx workbook, or - for stdin")
     parser.add_argument("-o", "--out", required=True, metavar="DIR",
                         help="folder for the assessment files, one per service (created if needed)")
     add_lang(parser)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from assess.commands._common import add_lang, not_an_input, percent, print_warnings, write_output
+from assess.commands._common import add_excel_nl, add_lang, not_an_input, percent, print_warnings, write_output
 
 if TYPE_CHECKING:
     from assess.analysis.scoring import Scorecard
@@ -14,12 +14,15 @@ if TYPE_CHECKING:
 
 NAME = "report"
 ORDER = 40
-HELP = "write the gap report of an assessment file (Markdown, JSON or CSV)"
+HELP = "write the gap report of an assessment file (Markdown, JSON, CSV or an Excel workbook)"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="assessment file, or - for stdin")
-    parser.add_argument("--format", choices=("md", "json", "csv"), default="md")
+    parser.add_argument("--format", choices=("md", "json", "csv", "xlsx"), default="md",
+                        help="md (default), json, csv (one row per norm), xlsx (a workbook: summary, norms, "
+                             "actions; needs -o FILE)")
+    add_excel_nl(parser)
     add_lang(parser)
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default or -: stdout)")
     parser.add_argument("--fail-under", type=percent, metavar="PCT",
@@ -33,12 +36,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from assess.analysis.scoring import score
+    from assess.errors import InputError
     from assess.files import assessment_file
     from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language
     from assess.render import renderer
 
     not_an_input(args.output, [args.file, args.previous], "report")
+    if args.format == "xlsx" and (args.output in (None, "-") or not args.output.strip()):
+        raise InputError.single("-o", None, "a workbook is written to a file: give -o FILE.xlsx")
+    if args.excel_nl and args.format != "csv":
+        raise InputError.single("--excel-nl", None, "--excel-nl changes the CSV report: use it with --format csv")
     catalog = load_catalog()
     loaded = assessment_file.load(args.file, catalog)
     print_warnings(loaded.warnings)
@@ -49,6 +57,10 @@ def run(args: argparse.Namespace) -> int:
 
         previous = _previous(args, catalog, card)
         write_output(args.output, render(card, lang, previous=previous))
+    elif args.format == "csv":
+        from assess.render.gap_csv import render as render_csv
+
+        write_output(args.output, render_csv(card, lang, excel_nl=args.excel_nl))
     else:
         write_output(args.output, renderer(args.format)(card, lang))
     name = "<stdin>" if args.file == "-" else args.file

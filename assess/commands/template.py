@@ -7,11 +7,14 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assess.commands._common import add_lang, service_name, write_output
+from assess.commands._common import add_lang, not_an_input, service_name, write_output
+
+if TYPE_CHECKING:
+    from assess.model.catalog import Catalog
 
 NAME = "template"
 ORDER = 20
-HELP = "write a blank assessment file listing every norm, ready to fill in by hand"
+HELP = "write a blank assessment file listing every norm, or a workbook (.xlsx) services fill in"
 
 PLACEHOLDER = {"nl": "Naam van de dienst", "en": "Name of the service"}
 GUIDE = {
@@ -30,6 +33,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_lang(parser, reads_a_file=False)
     parser.add_argument("--setting", metavar="NAME", action="append", default=[],
                         help="include a setting's key requirements (repeatable)")
+    parser.add_argument("--format", choices=("yaml", "xlsx"), default="yaml",
+                        help="yaml: an assessment file (default); xlsx: a workbook to fill in, with dropdowns "
+                             "(needs -o FILE)")
+    parser.add_argument("--services", metavar="CSV",
+                        help="xlsx: one sheet per service listed in CSV (columns name, kind, location, settings)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
@@ -56,6 +64,33 @@ def run(args: argparse.Namespace) -> int:
     if args.output not in (None, "-") and Path(args.output).exists() and not args.force:
         raise InputError.single(args.output, None, "already exists; not overwritten (use --force)")
     settings = tuple(dict.fromkeys(args.setting))  # a setting given twice is listed once
+    if args.format == "xlsx":
+        return _workbook(args, catalog, lang, settings)
+    if args.services:
+        raise InputError.single("--services", None, "a list of services makes a workbook: add --format xlsx")
     assessment = blank(catalog, args.service or PLACEHOLDER[lang], lang, settings, dt.date.today())
     write_output(args.output, GUIDE[lang] + dump(assessment, catalog, lang))
+    return 0
+
+
+def _workbook(args: argparse.Namespace, catalog: Catalog, lang: str, settings: tuple[str, ...]) -> int:
+    """``--format xlsx``: the fill-in workbook, for ``--service`` or every service of ``--services``."""
+    from assess.errors import InputError
+    from assess.render.xlsx.form import FormService, build
+
+    if args.output in (None, "-") or not args.output.strip():
+        raise InputError.single("-o", None, "a workbook is written to a file: give -o FILE.xlsx")
+    if args.services:
+        from assess.files import service_list
+
+        if args.service:
+            raise InputError.single("--service", None, "give either --service or --services, not both")
+        not_an_input(args.output, [args.services], "workbook")
+        services = [FormService(s.name, s.kind, s.location, tuple(x for x in catalog.settings
+                                                                   if x in s.settings or x in settings))
+                    for s in service_list.read(args.services, catalog)]
+    else:
+        services = [FormService(args.service or PLACEHOLDER[lang],
+                                settings=tuple(x for x in catalog.settings if x in settings))]
+    write_output(args.output, build(services, catalog, lang, Path(args.output).name))
     return 0

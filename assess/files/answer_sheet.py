@@ -14,6 +14,9 @@ Everything is checked before anything is written; every problem is reported as
 ``answers.csv:LINE: column 'NAME': message``. Norm ids are text: ``1.10`` stays ``1.10``. A spreadsheet
 that turned ``1.10`` into the number ``1.1`` is caught (the same norm twice for a service, or a decimal
 comma) and explained.
+
+A workbook (.xlsx) goes through the same checks: :mod:`assess.files.workbook_reader` feeds each sheet to
+:meth:`_Reader.table` as text records, with a :class:`Locator` that names ``FILE:SHEET!CELL`` instead of lines.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from assess.errors import InputError, Problem
 from assess.i18n import resolve_language
@@ -94,17 +98,59 @@ class Sheet:
     warnings: tuple[Problem, ...] = ()
 
 
+class Locator(Protocol):
+    """Where a record's cell is, for messages: a CSV names the line, a workbook the sheet and cell."""
+
+    def at(self, line: int | None, position: int | None) -> tuple[str, int | None]:
+        """(file part, line part) of a :class:`Problem` about the cell at ``position`` (1-based) of ``line``."""
+        ...
+
+    def place(self, line: int) -> str:
+        """``line`` in a sentence: "line 3" (CSV), "row 12 of sheet 'De Brug'" (workbook)."""
+        ...
+
+
+@dataclass(frozen=True)
+class LineLocator:
+    """A CSV file: every problem is ``FILE:LINE``."""
+
+    name: str
+
+    def at(self, line: int | None, position: int | None) -> tuple[str, int | None]:
+        return self.name, line
+
+    def place(self, line: int) -> str:
+        return f"line {line}"
+
+
 class _Reader:
-    def __init__(self, name: str, catalog: Catalog) -> None:
+    def __init__(self, name: str, catalog: Catalog, locator: Locator | None = None) -> None:
         self.name = name
         self.catalog = catalog
-        self.problems: list[Problem] = []
+        self.locator: Locator = locator or LineLocator(name)
+        self._problems: list[tuple[int, Problem]] = []
         self.warnings: list[Problem] = []
         self.services: dict[str, _Service] = {}
+        self.positions: dict[str, int] = {}  # column (as messages name it) -> position in the record
+        self.layout = "long"
 
-    def problem(self, line: int | None, column: str | None, message: str) -> None:
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem, by line, each once (a workbook's service cell may be named by every row)."""
+        ordered = [p for _, p in sorted(self._problems, key=lambda lp: lp[0])]
+        return list(dict.fromkeys(ordered))
+
+    def locate(self, line: int | None, column: str | None, message: str, position: int | None = None) -> Problem:
         where = f"column {column!r}: " if column else ""
-        self.problems.append(Problem(self.name, line, where + message))
+        file, at_line = self.locator.at(line, position or (self.positions.get(column) if column else None))
+        return Problem(file, at_line, where + message)
+
+    def problem(self, line: int | None, column: str | None, message: str, position: int | None = None) -> None:
+        self._problems.append((line or 0, self.locate(line, column, message, position)))
+
+    def warn(self, line: int, column: str | None, message: str, position: int | None = None) -> None:
+        problem = self.locate(line, column, message, position)
+        self.warnings.append(Problem(problem.file, problem.line, "warning: " + problem.message))
 
     # -- cells ---------------------------------------------------------------------------------
 
@@ -126,7 +172,7 @@ class _Reader:
     def result(self, raw: str, line: int, column: str) -> tuple[bool, str | None]:
         if not raw.strip():
             return True, None
-        result = RESULTS.get(_result_key(raw))
+        result = RESULTS.get(_result_key(raw)) or self.labels.get(_result_key(raw))
         if result is None:
             self.problem(line, column, f"{raw.strip()!r} is not a result; use met, partial, not_met or na "
                                        f"(or leave it empty: not assessed)")
@@ -149,9 +195,9 @@ class _Reader:
         if name not in self.services:
             alike = next((known for known in self.services if known.casefold() == name.casefold()), None)
             if alike is not None:
-                self.warnings.append(Problem(self.name, line, f"warning: column 'service': {name!r} differs from "
-                                             f"{alike!r} (line {self.services[alike].line}) only in capitals; "
-                                             "they become two services"))
+                self.warn(line, "service", f"{name!r} differs from {alike!r} "
+                                           f"({self.locator.place(self.services[alike].line)}) only in capitals; "
+                                           "they become two services")
         entry = self.services.setdefault(name, _Service(name, line))
         for column in SERVICE_COLUMNS:
             value = row.get(column, "").strip()
@@ -168,7 +214,7 @@ class _Reader:
                 entry.meta[column] = (value, line)
             elif known[0] != value:
                 self.problem(line, column, f"{value!r} differs from {known[0]!r} given for service {name!r} "
-                                           f"on line {known[1]}")
+                                           f"on {self.locator.place(known[1])}")
         for assessor in re.split(r"[;\n]", row.get("assessor", "")):
             assessor = assessor.strip()
             if assessor and assessor not in entry.assessors:
@@ -190,8 +236,8 @@ class _Reader:
             if self.catalog.has_item(norm + "0"):
                 trap = (f"; a spreadsheet may have turned {norm}0 into {norm}: format the norm column as text "
                         f"and check both rows")
-            self.problem(line, column, f"norm {norm!r} given twice for service {entry.name!r} (first on line {first})"
-                                       + trap)
+            self.problem(line, column, f"norm {norm!r} given twice for service {entry.name!r} "
+                                       f"(first on {self.locator.place(first)})" + trap)
             return
         entry.answers[norm] = (answer, line)
 
@@ -249,7 +295,8 @@ class _Reader:
         """``results``: (column header, norm id, cell) for each norm column."""
         name = " ".join(row.get("service", "").split())
         if name in self.services:
-            self.problem(line, "service", f"service {name!r} is already on line {self.services[name].line}; "
+            self.problem(line, "service", f"service {name!r} is already on "
+                                          f"{self.locator.place(self.services[name].line)}; "
                                           f"the WIDE layout has one row per service")
             return
         entry = self.service(row, line)
@@ -281,6 +328,97 @@ class _Reader:
                     entry.answers.items(), key=lambda kv: self._order[kv[0]])},
             ))
         return out
+
+    # -- tables -------------------------------------------------------------------------------
+
+    def table(self, records: list[tuple[int, list[str]]]) -> None:
+        """Check one table (a header record, then rows) and gather its answers into ``self``.
+
+        Header problems are raised at once (the rows cannot be read without the header); row problems are
+        collected. A CSV is one table; a workbook may hold several (a sheet each).
+        """
+        catalog = self.catalog
+        header_line = records[0][0]
+        header = [c.strip() for c in records[0][1]]
+        keys = [_column_key(c) for c in header]
+        layout = "long" if "norm" in keys else "wide" if any(_NORM_LIKE.match(c) for c in header) else "long"
+        self.layout = layout
+        allowed = LONG_COLUMNS if layout == "long" else WIDE_COLUMNS
+        columns: dict[str, int] = {}
+        norm_columns: list[tuple[int, str]] = []  # WIDE: (column position, norm id)
+        seen_norms: dict[str, int] = {}
+        self.positions = {}
+        before = len(self._problems)  # of the tables read before this one
+        for position, (cell, key) in enumerate(zip(header, keys, strict=True), 1):
+            if layout == "wide" and _NORM_LIKE.match(cell):
+                self.positions[cell] = position
+                norm = self.norm_id(cell, header_line, cell)
+                if norm is None:
+                    continue
+                if norm in seen_norms:
+                    trap = (f"; a spreadsheet may have turned {norm}0 into {norm}: format the header row as text"
+                            if catalog.has_item(norm + "0") else "")
+                    self.problem(header_line, cell, f"norm {norm!r} has two columns ({seen_norms[norm]} and "
+                                                    f"{position}){trap}", position)
+                    continue
+                seen_norms[norm] = position
+                norm_columns.append((position, norm))
+            elif key in allowed:
+                if key in columns:
+                    self.problem(header_line, cell, f"column {key!r} appears twice (columns {columns[key]} and "
+                                                    f"{position})", position)
+                columns[key] = position
+            elif cell:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+                if close:
+                    self.problem(header_line, cell, f"unknown column; did you mean {close[0]!r}?", position)
+                else:
+                    self.warn(header_line, None, f"column {cell!r} is not used", position)
+        required = ("service", "norm", "result") if layout == "long" else ("service",)
+        for column in required:
+            if column not in columns:
+                self.problem(header_line, None, f"missing column {column!r}; the LONG layout has one row per service "
+                                                f"per norm with the columns service, norm, result (and optionally "
+                                                f"evidence, note, action, owner, due, priority, kind, location, "
+                                                f"assessor, date, language, settings); the WIDE layout has a column "
+                                                f"service and a column per norm id", 1)
+        if layout == "wide" and not norm_columns and len(self._problems) == before:
+            self.problem(header_line, None, "no norm columns (such as 1.1, 1.2, ..., 1.10)", 1)
+        if len(self._problems) > before:
+            raise InputError(self.problems)
+        self.positions.update(columns)
+        width = len(header)
+        for line, cells in records[1:]:
+            if not any(c.strip() for c in cells):
+                continue  # blank lines and rows of empty cells, as spreadsheets export them
+            if layout == "long" and self.split_norm(cells, header, columns["norm"], line):
+                continue
+            if len(cells) > width and any(c.strip() for c in cells[width:]):
+                self.problem(line, None, f"{len(cells)} cells, but the header has {width}; is a value missing quotes?",
+                             width + 1)
+                continue
+            cells = cells + [""] * (width - len(cells))
+            row = {key: cells[position - 1] for key, position in columns.items()}
+            if layout == "long":
+                self.long_row(row, line)
+            else:
+                self.wide_row(row, line, [(header[position - 1], norm, cells[position - 1])
+                                          for position, norm in norm_columns])
+
+    def finish(self) -> Sheet:
+        if not self.services and not self.problems:
+            self.problem(None, None, "no answers: the file has a header but no rows")
+        if self.problems:
+            raise InputError(self.problems)
+        return Sheet(self.layout, tuple(self.build()), tuple(self.warnings))
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """The answer set's own labels in both languages (``gedeeltelijk voldaan``, ``not applicable``) -> id."""
+        if not hasattr(self, "_labels_cache"):
+            self._labels_cache = {_result_key(o.label[lang]): o.id for o in self.catalog.answer_set.options
+                                  for lang in ("nl", "en")}
+        return self._labels_cache
 
     @property
     def _order(self) -> dict[str, int]:
@@ -331,71 +469,12 @@ def parse(text: str, name: str, catalog: Catalog) -> Sheet:
         raise InputError.single(name, None, f"not a readable CSV file: {err}") from None
     if not records or not any(c.strip() for c in records[0][1]):
         raise InputError.single(name, 1, "the first line must be the header (service, norm, result, ...)")
-    header = [c.strip() for c in records[0][1]]
-    keys = [_column_key(c) for c in header]
-    layout = "long" if "norm" in keys else "wide" if any(_NORM_LIKE.match(c) for c in header) else "long"
-    allowed = LONG_COLUMNS if layout == "long" else WIDE_COLUMNS
-    columns: dict[str, int] = {}
-    norm_columns: list[tuple[int, str]] = []  # WIDE: (column position, norm id)
-    seen_norms: dict[str, int] = {}
-    for position, (cell, key) in enumerate(zip(header, keys, strict=True), 1):
-        if layout == "wide" and _NORM_LIKE.match(cell):
-            norm = reader.norm_id(cell, 1, cell)
-            if norm is None:
-                continue
-            if norm in seen_norms:
-                trap = (f"; a spreadsheet may have turned {norm}0 into {norm}: format the header row as text"
-                        if catalog.has_item(norm + "0") else "")
-                reader.problem(1, cell, f"norm {norm!r} has two columns ({seen_norms[norm]} and {position}){trap}")
-                continue
-            seen_norms[norm] = position
-            norm_columns.append((position, norm))
-        elif key in allowed:
-            if key in columns:
-                reader.problem(1, cell, f"column {key!r} appears twice (columns {columns[key]} and {position})")
-            columns[key] = position
-        elif cell:
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
-            if close:
-                reader.problem(1, cell, f"unknown column; did you mean {close[0]!r}?")
-            else:
-                reader.warnings.append(Problem(name, 1, f"warning: column {cell!r} is not used"))
-    required = ("service", "norm", "result") if layout == "long" else ("service",)
-    for column in required:
-        if column not in columns:
-            reader.problem(1, None, f"missing column {column!r}; the LONG layout has one row per service per norm "
-                                    f"with the columns service, norm, result (and optionally evidence, note, action, "
-                                    f"owner, due, priority, kind, location, assessor, date, language, settings); the "
-                                    f"WIDE layout has a column service and a column per norm id")
-    if layout == "wide" and not norm_columns and not reader.problems:
-        reader.problem(1, None, "no norm columns (such as 1.1, 1.2, ..., 1.10)")
-    if reader.problems:
-        raise InputError(reader.problems)
-    width = len(header)
-    for line, cells in records[1:]:
-        if not any(c.strip() for c in cells):
-            continue  # blank lines and rows of empty cells, as spreadsheets export them
-        if layout == "long" and reader.split_norm(cells, header, columns["norm"], line):
-            continue
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            reader.problem(line, None, f"{len(cells)} cells, but the header has {width}; is a value missing quotes?")
-            continue
-        cells = cells + [""] * (width - len(cells))
-        row = {key: cells[position - 1] for key, position in columns.items()}
-        if layout == "long":
-            reader.long_row(row, line)
-        else:
-            reader.wide_row(row, line, [(header[position - 1], norm, cells[position - 1])
-                                        for position, norm in norm_columns])
-    if not reader.services and not reader.problems:
-        reader.problem(None, None, "no answers: the file has a header but no rows")
-    if reader.problems:
-        raise InputError(sorted(reader.problems, key=lambda p: p.line or 0))
-    return Sheet(layout, tuple(reader.build()), tuple(reader.warnings))
+    reader.table(records)
+    return reader.finish()
 
 
 def read(path: str, catalog: Catalog) -> Sheet:
-    """Read and check a CSV file (``-`` is stdin)."""
+    """Read and check a CSV file or a workbook (.xlsx, told by its bytes or its name; ``-`` is stdin)."""
     import sys
 
     name = "<stdin>" if path == "-" else path
@@ -407,6 +486,10 @@ def read(path: str, catalog: Catalog) -> Sheet:
         raise InputError.single(name, None, "is a directory, not a file") from None
     except OSError as err:
         raise InputError.single(name, None, err.strerror or str(err)) from None
+    from assess.files.workbook_reader import looks_like_workbook, read_workbook  # openpyxl only once a workbook is read
+
+    if looks_like_workbook(data, name):
+        return read_workbook(data, name, catalog)
     return parse(_decode(data, name), name, catalog)
 
 

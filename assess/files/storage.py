@@ -33,14 +33,14 @@ def fingerprint(path: Path) -> str | None:
         return None
 
 
-def atomic_write(path: Path, text: str) -> str:
+def atomic_write(path: Path, text: str | bytes) -> str:
     """Replace ``path`` with ``text`` atomically; returns the new fingerprint. A symlink stays a symlink:
     the file it points to is replaced."""
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from assess.analysis.compare import score_delta
-from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, is_overdue
+from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, action_state
 from assess.i18n import t
 from assess.model.assessment import Action
 from assess.render.markdown_table import table
@@ -101,11 +101,7 @@ def _gap_table(card: Scorecard, lang: str) -> str:
 
 def _action_status(action: Action, assessed_on: date | None, lang: str) -> str:
     """Done, overdue (due before the assessment date and still a gap) or open; never "today"."""
-    if action.done:
-        return t("action.done", lang)
-    if is_overdue(action, assessed_on):
-        return t("action.overdue", lang)
-    return t("action.open", lang)
+    return t("action." + action_state(action, assessed_on), lang)
 
 
 def _action_plan(card: Scorecard, lang: str) -> list[str]:

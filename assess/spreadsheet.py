@@ -396,17 +396,10 @@ def parse(text: str, name: str, catalog: Catalog) -> Sheet:
 
 def read(path: str, catalog: Catalog) -> Sheet:
     """Read and check a CSV file (``-`` is stdin)."""
-    import sys
+    from assess.inputfile import read_bytes
 
     name = "<stdin>" if path == "-" else path
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(name, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError.single(name, None, "is a directory, not a file") from None
-    except OSError as err:
-        raise InputError.single(name, None, err.strerror or str(err)) from None
+    data = read_bytes(path, "a spreadsheet")
     return parse(_decode(data, name), name, catalog)
 
 

@@ -240,29 +240,15 @@ def parse(text: str, name: str) -> Document:
 
 
 def read(path: str) -> Document:
-    """Read a file as UTF-8 (``-`` is stdin) and parse it."""
-    import os
-    import sys
+    """Read a file as UTF-8 (``-`` is stdin) and parse it; only regular files (see :mod:`assess.inputfile`)."""
+    from assess.inputfile import read_bytes
 
     name = "<stdin>" if path == "-" else path
+    raw = read_bytes(path)
     try:
-        if path == "-":
-            stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
-            raw = stream.read(MAX_BYTES + 1) if stream else sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
-        else:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            raise _too_large(name, None if path == "-" else os.path.getsize(path))
         text = raw.decode("utf-8")
-    except FileNotFoundError:
-        raise InputError.single(name, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError.single(name, None, "is a directory, not a file") from None
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         raise InputError.single(name, line, f"not UTF-8 text: byte 0x{raw[err.start]:02X} cannot be read "
                                 "(save the file as UTF-8)") from None
-    except OSError as err:
-        raise InputError.single(name, None, err.strerror or str(err)) from None
     return parse(text, name)

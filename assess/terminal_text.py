@@ -10,6 +10,7 @@ assess writes keep the user's text as it is; only what is shown on a terminal is
 from __future__ import annotations
 
 import re
+import sys
 from typing import TextIO
 
 _SHOWN_ESCAPED = re.compile(
@@ -46,6 +47,7 @@ def for_stream(text: str, stream: TextIO) -> str:
     return visible(text) if tty else text
 
 
-def say(message: object, stream: TextIO) -> None:
-    """Print one message (a ``Problem``, a warning, a status line) with control characters escaped."""
-    print(visible(str(message)), file=stream)
+def say(message: object, stream: TextIO | None = None) -> None:
+    """Print one message (a ``Problem``, a warning, a status line) with control characters escaped, on
+    ``stream`` (default: stdout)."""
+    print(visible(str(message)), file=stream if stream is not None else sys.stdout)

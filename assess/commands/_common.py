@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assess.errors import InputError
 from assess.storage import atomic_write
+from assess.terminal_text import for_stream, say
 
 
 def add_lang(parser: argparse.ArgumentParser, reads_a_file: bool = True) -> None:
@@ -53,7 +54,7 @@ def not_an_input(target: str | None, inputs: list[str | None], what: str) -> Non
 def write_output(target: str | None, text: str) -> None:
     """Write to stdout (``-`` or nothing) or atomically to a file."""
     if target in (None, "-"):
-        sys.stdout.write(text)
+        sys.stdout.write(for_stream(text, sys.stdout))  # escaped on a terminal; a pipe gets the text as is
         sys.stdout.flush()
         return
     if not target.strip():
@@ -69,4 +70,4 @@ def write_output(target: str | None, text: str) -> None:
 
 def print_warnings(warnings) -> None:
     for warning in warnings:
-        print(warning, file=sys.stderr)
+        say(warning, sys.stderr)

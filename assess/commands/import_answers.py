@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from assess.commands._common import add_lang, print_warnings
+from assess.terminal_text import say
 
 NAME = "import"
 ORDER = 25
@@ -56,5 +57,5 @@ def run(args: argparse.Namespace) -> int:
         a = item.assessment
         total = len(catalog.items_for(a.settings))
         assessed = sum(1 for n in catalog.items_for(a.settings) if a.result(n.id))
-        print(f"{item.path}: {a.service.name} ({assessed} of {total} norms assessed)")
+        say(f"{item.path}: {a.service.name} ({assessed} of {total} norms assessed)")
     return 0

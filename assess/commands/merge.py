@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from assess.i18n import resolve_language
     from assess.merge import check_inputs, merge, read_input, render_json, render_text
     from assess.storage import ChangedOnDisk, atomic_write, guarded_write
+    from assess.terminal_text import for_stream
     from assess.writer import dump
 
     if args.output == "-":
@@ -70,5 +71,5 @@ def run(args: argparse.Namespace) -> int:
     lang = resolve_language(args.lang, first_language)
     summary = render_json(merged, args.output) if args.format == "json" else render_text(merged, catalog, lang,
                                                                                           args.output)
-    sys.stdout.write(summary)
+    sys.stdout.write(for_stream(summary, sys.stdout))
     return 0

@@ -19,6 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from assess import assessment
     from assess.catalog import load_catalog
     from assess.errors import InputError
+    from assess.terminal_text import say
 
     catalog = load_catalog()
     failed = False
@@ -28,13 +29,13 @@ def run(args: argparse.Namespace) -> int:
         except InputError as error:
             failed = True
             for problem in error.problems:
-                print(problem, file=sys.stderr)
+                say(problem, sys.stderr)
             continue
         for warning in loaded.warnings:
-            print(warning, file=sys.stderr)
+            say(warning, sys.stderr)
         if not args.quiet:
             a = loaded.assessment
             total = len(catalog.items_for(a.settings))
             assessed = sum(1 for n in catalog.items_for(a.settings) if a.result(n.id))
-            print(f"{'<stdin>' if path == '-' else path}: ok ({assessed} of {total} norms assessed)")
+            say(f"{'<stdin>' if path == '-' else path}: ok ({assessed} of {total} norms assessed)")
     return 2 if failed else 0

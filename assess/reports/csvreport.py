@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import io
+import re
 
 from assess.scoring import Scorecard
 
@@ -12,17 +12,44 @@ COLUMNS = ["id", "principle", "setting", "critical", "scope", "result", "evidenc
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_NEEDS_QUOTES = (",", '"', "\r", "\n")
 
 
 def cell(text: str) -> str:
-    """User text as a cell a spreadsheet shows as text: one starting like a formula (``=``, ``+``, ``-``,
-    ``@``) gets a leading ``'``, so Excel or LibreOffice never runs it (CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """User text as a cell a spreadsheet shows as text. NUL is removed (spreadsheets cut or skip the rest of
+    a cell there). Any line of the cell that starts like a formula (``=``, ``+``, ``-``, ``@``, a tab or a
+    CR), the first one or one after a line break inside the cell, gets a leading ``'``, so Excel or
+    LibreOffice never runs it (CSV injection)."""
+    text = text.replace("\x00", "")
+    lines = re.split(r"(\r\n|\r|\n)", text)  # the line breaks are kept, in their own items
+    for k in range(0, len(lines), 2):
+        if lines[k].startswith(_FORMULA_START):
+            lines[k] = "'" + lines[k]
+    return "".join(lines)
+
+
+def _field(value: str) -> str:
+    """One CSV field: quoted whenever it holds a comma, a quote, a CR or an LF (a bare CR too, which
+    Python's csv module leaves unquoted and a spreadsheet reads as the start of a new row)."""
+    value = value.replace("\x00", "")
+    if any(mark in value for mark in _NEEDS_QUOTES):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+class _Writer:
+    """``writerow`` like ``csv.writer`` with ``lineterminator="\\n"``, quoting every field that needs it."""
+
+    def __init__(self, buffer: io.StringIO) -> None:
+        self.buffer = buffer
+
+    def writerow(self, row: list[str]) -> None:
+        self.buffer.write(",".join(_field(value) for value in row) + "\n")
 
 
 def render(card: Scorecard, lang: str) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = _Writer(buffer)
     writer.writerow(COLUMNS)
     settings = card.catalog.settings
     for norm in card.catalog.items_for(card.assessment.settings):

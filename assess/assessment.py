@@ -14,8 +14,8 @@ from typing import Any
 
 from assess import schema_check
 from assess.catalog import Catalog
-from assess.errors import InputError, Problem, field_path
-from assess.fastschema import schema_accepts
+from assess.errors import SHOWN_PROBLEMS, InputError, Problem, field_path
+from assess.fastschema import part_accepts, schema_accepts
 from assess.yamlsource import Document, parse, read
 
 FORMAT_VERSION = 1
@@ -167,6 +167,11 @@ def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
 
 def _schema_problems(doc: Document, data: Any) -> list[Problem]:
     problems = []
+    if isinstance(data.get("answers"), dict):
+        # jsonschema explains problems slowly: only the answers the fast check refuses go through it
+        # (each answer is checked on its own; the names are checked by _known), so this stays fast
+        answer_ok = part_accepts("assessment", "properties", "answers", "additionalProperties")
+        data = {**data, "answers": {k: v for k, v in data["answers"].items() if not answer_ok(v)}}
     for error in schema_check.validator("assessment").iter_errors(data):
         path = list(error.absolute_path)
         if len(path) == 2 and path[0] == "answers" and error.validator == "oneOf":
@@ -226,7 +231,8 @@ def _known(doc: Document, catalog: Catalog, norm_id: str, version: str | None, s
            problems: list[Problem]) -> bool:
     """Is ``norm_id`` a norm of this checklist and of the chosen settings? Records why not."""
     if not catalog.has_item(norm_id):
-        hint = catalog.suggest(norm_id)
+        # a hint costs a fuzzy match against every norm: only for the problems that will be shown
+        hint = catalog.suggest(norm_id) if len(problems) < SHOWN_PROBLEMS else None
         moved = version and version != catalog.version
         gone = f" (it is not in {catalog.id} version {catalog.version})" if moved else ""
         problems.append(Problem(doc.name, doc.line_of(["answers", norm_id]),

@@ -100,6 +100,18 @@ class Document:
     text: str
     data: Any
     _root: yaml.Node | None = field(default=None, repr=False)
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
+
+    def _entry(self, node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+        """The (key node, value node) of ``key`` in ``node``; each mapping is indexed once, so finding the
+        lines of thousands of problems stays linear."""
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for key_node, value_node in node.value:
+                index.setdefault(str(key_node.value), (key_node, value_node))
+            self._keys[id(node)] = index
+        return index.get(key)
 
     def _node_at(self, path: Sequence[object]) -> tuple[yaml.Node | None, int | None]:
         """The node at ``path`` (or its nearest ancestor) and its 1-based line."""
@@ -109,12 +121,10 @@ class Document:
         line = node.start_mark.line + 1 if node is not None else None
         for part in path:
             if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == str(part):
-                        line, node = key_node.start_mark.line + 1, value_node
-                        break
-                else:
+                entry = self._entry(node, str(part))
+                if entry is None:
                     return None, line
+                line, node = entry[0].start_mark.line + 1, entry[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
                 if part >= len(node.value):
                     return None, line

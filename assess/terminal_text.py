@@ -32,6 +32,12 @@ def visible(text: str) -> str:
     return _SHOWN_ESCAPED.sub(_escape, text)
 
 
+def invisible_escaped(text: str) -> str:
+    """``text`` with only the BiDi controls and zero-width characters escaped (for Markdown reports, where
+    they would reorder or hide what a reader sees); other characters stay as written."""
+    return _INVISIBLE.sub(_escape, text)
+
+
 def has_invisible(text: str) -> str | None:
     """The first BiDi control or zero-width character in ``text`` as ``U+202E``, or None."""
     found = _INVISIBLE.search(text)

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from assess.errors import InputError
+from assess.terminal_text import has_invisible, visible
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -43,6 +44,11 @@ class _Unhashable(Exception):
 class _Alias(Exception):
     def __init__(self, line: int) -> None:
         self.line = line
+
+
+class _BadValue(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        self.line, self.message = line, message
 
 
 class _Merge(Exception):
@@ -73,6 +79,10 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) 
         if key_node.tag == _MERGE_TAG:
             raise _Merge(line)
         key = key_node.value
+        hidden = has_invisible(key)
+        if hidden:
+            raise _BadValue(line, f"the key '{visible(key)}' holds the invisible character {hidden} (a direction "
+                            "override or zero-width character); keys and norm ids must be plain text")
         if key in first_seen:
             raise _DuplicateKey(key, line, first_seen[key])
         first_seen[key] = line
@@ -88,7 +98,17 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
         return node.value
 
 
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A number too long for Python to convert (over 4,300 digits) is an error at its own line."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        raise _BadValue(node.start_mark.line + 1, f"a number of {len(node.value)} characters is too long; "
+                        "put text in quotes") from None
+
+
 StrictLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
@@ -160,6 +180,20 @@ def _first_alias(text: str) -> tuple[int, str] | None:
     return None
 
 
+_ANCHOR_LIKE = re.compile(r"&[^\s]")
+
+
+def _first_anchor(text: str) -> tuple[int, str] | None:
+    """Line and name of the first anchor (``&a``), used or not."""
+    if not _ANCHOR_LIKE.search(text):
+        return None
+    for event in _events(text):
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and not isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1, anchor
+    return None
+
+
 def _too_deep(text: str) -> int | None:
     """The line where nesting first goes deeper than ``MAX_DEPTH``, or None."""
     depth = 0
@@ -228,10 +262,14 @@ def parse(text: str, name: str) -> Document:
         ) from None
     except _Unhashable as bad:
         raise InputError.single(name, bad.line, "a mapping key must be plain text") from None
+    except _BadValue as bad:
+        raise InputError.single(name, bad.line, f"invalid YAML: {bad.message}") from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else None
         what = err.problem or err.context or "cannot be read"
+        if err.context == "expected a single document in the stream":
+            what = "a second document starts here; an assess file is one YAML document (remove the ---)"
         raise InputError.single(name, line, f"invalid YAML: {what}{_tab_hint(text, line)}") from None
     except yaml.reader.ReaderError as err:  # a character YAML does not allow; it has a position, not a mark
         line = text.count("\n", 0, err.position) + 1
@@ -246,6 +284,10 @@ def parse(text: str, name: str) -> Document:
         raise _nested_too_deeply(name, text) from None
     if _depth(data) > MAX_DEPTH:
         raise _nested_too_deeply(name, text)
+    anchor = _first_anchor(text)
+    if anchor:
+        raise InputError.single(name, anchor[0], f"invalid YAML: anchor &{anchor[1]}; anchors and aliases (&name, "
+                                "*name) are not allowed in assess files: write the value out in full")
     return Document(name=name, text=text, data=data)
 
 

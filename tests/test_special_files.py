@@ -147,3 +147,23 @@ def test_stdin_is_read_once_with_the_cap(monkeypatch: pytest.MonkeyPatch) -> Non
     with pytest.raises(inputfile.InputError) as caught:
         inputfile.read_bytes("-")
     assert str(caught.value) == "<stdin>: too large for an assessment file (over 0 MB)"
+
+
+def test_a_full_disk_is_one_line_and_keeps_the_old_file(cli, write, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    source = write("a.yaml", assessment_text('"1.1": met'))
+    status, _, err = cli("report", str(source), "-o", "/dev/full")  # a device: written into, and it is full
+    assert (status, err) == (2, "/dev/full: cannot write: No space left on device\n")
+    target = tmp_path / "r.md"
+    target.write_text("old report", encoding="utf-8")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    status, _, err = cli("report", str(source), "-o", str(target))
+    assert (status, err) == (2, f"{target}: cannot write: No space left on device\n")
+    assert target.read_text(encoding="utf-8") == "old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "r.md"]  # no temp file left

@@ -42,10 +42,14 @@ def fingerprint(path: Path) -> str | None:
     read: reading it could wait forever or never end)."""
     if _special(Path(path)):
         return None
+    sha = hashlib.sha256()
     try:
-        return digest(Path(path).read_bytes())
+        with open(path, "rb") as handle:  # in pieces: a huge file is refused by the loader, not read whole here
+            for piece in iter(lambda: handle.read(1 << 20), b""):
+                sha.update(piece)
     except FileNotFoundError:
         return None
+    return sha.hexdigest()
 
 
 def _write_into(path: Path, data: bytes) -> str:

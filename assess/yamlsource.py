@@ -180,7 +180,9 @@ def _first_alias(text: str) -> tuple[int, str] | None:
     return None
 
 
-_ANCHOR_LIKE = re.compile(r"&[^\s]")
+# An anchor starts a node: after a line start, a space or a flow indicator ("R&D" and "&amp;" in text need
+# no second pass unless they follow a space).
+_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.MULTILINE)
 
 
 def _first_anchor(text: str) -> tuple[int, str] | None:

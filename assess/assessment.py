@@ -156,7 +156,7 @@ def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
         problems = []
         for error in checker.iter_errors(value):
             full = Document(doc.name, doc.text, doc.data)
-            full._root = doc._root
+            full._root, full._keys = doc._root, doc._keys  # the tree and its indexes are composed once
             error.path.extendleft(reversed(path))
             problems.extend(schema_check.problems(full, error))
         return problems

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assess.errors import InputError, Problem, capped
-from tests.hostile.generate import unknown_fields, unknown_ids
+from tests.hostile.generate import bad_answers, unknown_fields, unknown_ids
 
 
 def test_capped_keeps_100_per_file_and_counts_the_rest() -> None:
@@ -31,6 +31,18 @@ def test_40000_problems_are_found_fast_and_shown_capped(cli, tmp_path: Path, mak
     assert len(lines) == 101 and all(message in line for line in lines[:100])
     assert lines[-1] == f"{path}: ... and 39900 more problems"
     assert elapsed < 20, f"{elapsed:.1f} s: validation is no longer linear (was 139 s before the fix)"
+
+
+def test_8000_answers_explained_by_jsonschema_stay_linear(cli, tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(bad_answers(8000), encoding="utf-8")
+    started = time.perf_counter()
+    status, _, err = cli("validate", str(path))
+    elapsed = time.perf_counter() - started
+    lines = err.splitlines()
+    assert status == 2 and len(lines) == 101
+    assert lines[-1].startswith(f"{path}: ... and ") and lines[-1].endswith(" more problems")
+    assert elapsed < 30, f"{elapsed:.1f} s (274 s when each problem indexed the answers again)"
 
 
 def test_time_grows_linearly(tmp_path: Path) -> None:

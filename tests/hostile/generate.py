@@ -98,6 +98,12 @@ def unknown_fields(count: int) -> str:
     return HEAD + 'answers:\n  "1.1":\n    result: met\n' + "".join(f"    field{k}: x\n" for k in range(count))
 
 
+def bad_answers(count: int) -> str:
+    """``count`` answers that are mappings with a wrong result and an unknown field (each explained by
+    jsonschema)."""
+    return HEAD + "answers:\n" + "".join(f'  "1.{k}": {{result: wrong, x: 1}}\n' for k in range(1, count + 1))
+
+
 def _placed(place: str, body: str) -> str:
     if place == "service":
         return HEAD.replace('"Generated"', f'"{body}"') + PLACES[place]

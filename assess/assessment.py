@@ -165,13 +165,21 @@ def _answer_problems(doc: Document, norm_id: str, value: Any) -> list[Problem]:
                                     f"got {schema_check.describe_value(value)}{hint}")]
 
 
+DETAILED_ANSWERS = 1000  # invalid answers explained field by field (at most 100 problems are shown anyway)
+
+
 def _schema_problems(doc: Document, data: Any) -> list[Problem]:
     problems = []
     if isinstance(data.get("answers"), dict):
         # jsonschema explains problems slowly: only the answers the fast check refuses go through it
         # (each answer is checked on its own; the names are checked by _known), so this stays fast
         answer_ok = part_accepts("assessment", "properties", "answers", "additionalProperties")
-        data = {**data, "answers": {k: v for k, v in data["answers"].items() if not answer_ok(v)}}
+        refused = [key for key, value in data["answers"].items() if not answer_ok(value)]
+        data = {**data, "answers": {key: data["answers"][key] for key in refused[:DETAILED_ANSWERS]}}
+        for key in refused[DETAILED_ANSWERS:]:  # far more than is shown: one problem each, fast, still counted
+            path = ["answers", key]
+            problems.append(Problem(doc.name, doc.line_of(path), f"{field_path(path)}: not a valid answer (only "
+                                    f"the first {DETAILED_ANSWERS} invalid answers are explained)"))
     for error in schema_check.validator("assessment").iter_errors(data):
         path = list(error.absolute_path)
         if len(path) == 2 and path[0] == "answers" and error.validator == "oneOf":

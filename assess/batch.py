@@ -11,6 +11,8 @@ How a run goes (``assess batch``):
 3. The main process takes the results **in input order** (``Pool.imap``), gives each service its report
    name (:class:`NameAllocator`: collisions resolved in path order), moves the staged reports into place
    (an atomic rename) and feeds the portfolio. The output is therefore the same whatever ``jobs`` is.
+   The whole run holds :class:`~assess.batchlock.OutputLock` on the output folder (one batch at a time,
+   stale staging removed, a note while publishing), and no output replaces an input.
 
 Schema validation on this path uses :func:`assess.fastschema.schema_accepts`, the assessment JSON Schema
 compiled to plain Python checks. It accepts exactly what the schema accepts; only when it does not accept a
@@ -383,8 +385,8 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         _warn_about_other_reports(out, formats, written, err)
         data = portfolio.build()
         portfolio_lang = resolve_language(lang)
-        _publish(out / f"{PORTFOLIO_STEM}.md", staging, lambda write: write_md(data, catalog, portfolio_lang, write))
         lock.publishing()
+        _publish(out / f"{PORTFOLIO_STEM}.md", staging, lambda write: write_md(data, catalog, portfolio_lang, write))
         _publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: write_json(data, write))
         lock.published()
     finally:

@@ -24,6 +24,14 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+def _refuse_special(name: str, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputError.single(name, None, "is a directory, not a file")
+    if not stat.S_ISREG(mode):
+        raise InputError.single(name, None, f"is {_kind(mode)}, not a regular file; not read "
+                                "(to read from a pipe, give - and pipe it to stdin)")
+
+
 def too_large(name: str, size: int | None, what: str = "an assessment file") -> InputError:
     limit = MAX_BYTES // 1024 // 1024
     found = f"{size / 1024 / 1024:.1f} MB; at most {limit} MB" if size else f"over {limit} MB"
@@ -43,7 +51,8 @@ def read_bytes(path: str, what: str = "an assessment file") -> bytes:
             raise too_large(name, None, what)
         return raw
     try:
-        # O_NONBLOCK: opening a FIFO without a writer would otherwise wait forever; no effect on regular files.
+        _refuse_special(name, os.stat(path).st_mode)  # before opening: opening some devices has effects
+        # O_NONBLOCK: a FIFO put there since would otherwise wait for a writer; no effect on regular files.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError.single(name, None, "no such file") from None
@@ -53,11 +62,7 @@ def read_bytes(path: str, what: str = "an assessment file") -> bytes:
         raise InputError.single(name, None, err.strerror or str(err)) from None
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError.single(name, None, "is a directory, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError.single(name, None, f"is {_kind(info.st_mode)}, not a regular file; not read "
-                                    "(to read from a pipe, give - and pipe it to stdin)")
+        _refuse_special(name, info.st_mode)
         if info.st_size > MAX_BYTES:
             raise too_large(name, info.st_size, what)
         chunks: list[bytes] = []

@@ -167,3 +167,14 @@ def test_a_full_disk_is_one_line_and_keeps_the_old_file(cli, write, tmp_path: Pa
     assert (status, err) == (2, f"{target}: cannot write: No space left on device\n")
     assert target.read_text(encoding="utf-8") == "old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "r.md"]  # no temp file left
+
+
+def test_output_to_dev_stdout_goes_to_the_pipe(write) -> None:
+    import subprocess
+    import sys
+
+    source = write("a.yaml", assessment_text('"1.1": met'))
+    result = subprocess.run([sys.executable, "-m", "assess", "report", str(source), "-o", "/dev/stdout"],
+                            capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("# Gap report: Test")

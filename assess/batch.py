@@ -11,6 +11,8 @@ How a run goes (``assess batch``):
 3. The main process takes the results **in input order** (``Pool.imap``), gives each service its report
    name (:class:`NameAllocator`: collisions resolved in path order), moves the staged reports into place
    (an atomic rename) and feeds the portfolio. The output is therefore the same whatever ``jobs`` is.
+   The whole run holds :class:`~assess.files.batch_lock.OutputLock` on the output folder (one batch at a time,
+   stale staging removed, a note while publishing), and no output replaces an input.
 
 Schema validation on this path uses :func:`assess.files.compiled_schema.schema_accepts`, the assessment JSON Schema
 compiled to plain Python checks. It accepts exactly what the schema accepts; only when it does not accept a
@@ -32,8 +34,10 @@ from typing import Any, TextIO
 
 from assess.analysis.portfolio import Failure, ServiceSummary, summarize
 from assess.errors import InputError, Problem
+from assess.files.batch_lock import STAGING_PREFIX, OutputLock
 from assess.files.compiled_schema import schema_accepts
 from assess.files.output_names import NameAllocator
+from assess.terminal_text import visible
 
 YAML_SUFFIXES = (".yaml", ".yml")
 PORTFOLIO_STEM = "portfolio"
@@ -231,6 +235,7 @@ class Progress:
         if not self.enabled or (now - self._last < 0.1 and done < self.total):
             return
         self._last = now
+        path = visible(path)
         tail = path if len(path) <= 50 else "…" + path[-49:]
         self.stream.write(f"\r\x1b[K{done}/{self.total}  {tail}")
         self.stream.flush()
@@ -253,11 +258,7 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         jobs: int = 1, fail_under: float | None = None, stdin: TextIO | None = None,
         stderr: TextIO | None = None, progress: bool | None = None, excel_nl: bool = False) -> Outcome:
     """Run a batch; write reports and the portfolio into ``out_dir``; report problems on ``stderr``."""
-    from assess.analysis.portfolio import PortfolioBuilder
     from assess.files.catalog_file import load_catalog
-    from assess.i18n import resolve_language
-    from assess.render.portfolio_json import write_json
-    from assess.render.portfolio_markdown import write_markdown
 
     err = stderr if stderr is not None else sys.stderr
     catalog = load_catalog()  # before the pool starts: forked workers inherit it
@@ -267,14 +268,37 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         raise InputError.single(out_dir, None, "is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        staging = tempfile.mkdtemp(prefix=".assess-batch-", dir=out)
     except OSError as error:
         raise InputError.single(out_dir, None, f"cannot create the output folder: {error.strerror or error}") from None
+    identities = _identities(paths)
+    for fmt in ("md", "json", *(f for f in ("csv", "xlsx") if f in formats)):
+        _refuse_an_input(out / f"{PORTFOLIO_STEM}.{fmt}", identities)
+    with OutputLock(out) as lock:
+        for warning in lock.warnings:
+            print(visible(warning), file=err)
+        return _run_locked(paths, input_problems, identities, out, lock, formats, lang, jobs, fail_under, err,
+                           progress, catalog, excel_nl)
+
+
+def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tuple[int, int]], out: Path,
+                lock: OutputLock, formats: Sequence[str], lang: str | None, jobs: int, fail_under: float | None,
+                err: TextIO, progress: bool | None, catalog: Any, excel_nl: bool) -> Outcome:
+    """The run proper, while ``lock`` is held on ``out``."""
+    from assess.analysis.portfolio import PortfolioBuilder
+    from assess.i18n import resolve_language
+    from assess.render.portfolio_json import write_json
+    from assess.render.portfolio_markdown import write_markdown
+
+    try:
+        staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out)
+    except OSError as error:
+        raise InputError.single(str(out), None, f"cannot create the output folder: {error.strerror or error}") \
+            from None
     config = Config(staging=staging, formats=tuple(formats), lang=lang, excel_nl=excel_nl)
     portfolio = PortfolioBuilder(catalog, tuple(formats))
     outcome = Outcome()
     for problem in input_problems:
-        print(problem, file=err)
+        print(visible(str(problem)), file=err)
         portfolio.fail(Failure(problem.file, (problem,)))
         outcome.failed += 1
     names = NameAllocator(reserved=[PORTFOLIO_STEM])
@@ -287,7 +311,12 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
                 stem = names.allocate(result.name)
                 try:
                     for fmt in formats:
+                        _refuse_an_input(out / f"{stem}.{fmt}", inputs)
+                    lock.publishing()
+                    for fmt in formats:
                         os.replace(staged_path(config, result.index, fmt), out / f"{stem}.{fmt}")
+                except InputError as error:
+                    result = Failure(result.path, error.problems)
                 except OSError as error:
                     message = f"report not written: {out / f'{stem}.{fmt}'}: {error.strerror or error}"
                     result = Failure(result.path, (Problem(result.path, None, message),))
@@ -307,12 +336,13 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
             if messages:
                 bar.clear()
                 for message in messages:
-                    print(message, file=err)
+                    print(visible(message), file=err)
             bar.step(done, result.path)
         bar.clear()
         _warn_about_other_reports(out, formats, written, err)
         data = portfolio.build()
         portfolio_lang = resolve_language(lang)
+        lock.publishing()
         _publish(out / f"{PORTFOLIO_STEM}.md", staging,
                  lambda write: write_markdown(data, catalog, portfolio_lang, write))
         _publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: write_json(data, write))
@@ -327,10 +357,34 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
 
             body = render_xlsx(data, catalog, portfolio_lang, lambda index: staged_rows(config, index))
             _publish_bytes(out / f"{PORTFOLIO_STEM}.xlsx", staging, body)
+        lock.published()
     finally:
         bar.clear()
         shutil.rmtree(staging, ignore_errors=True)
     return outcome
+
+
+def _identities(paths: Iterable[str]) -> set[tuple[int, int]]:
+    """(device, inode) of each input, to recognise an output that would replace one."""
+    found: set[tuple[int, int]] = set()
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def _refuse_an_input(target: Path, inputs: set[tuple[int, int]]) -> None:
+    """An output of this batch never replaces one of its inputs (``de-overloop.json`` inside ``--out``)."""
+    try:
+        info = os.stat(target)
+    except OSError:
+        return
+    if (info.st_dev, info.st_ino) in inputs:
+        raise InputError.single(str(target), None, "is an input of this batch; not overwritten by its report: "
+                                "move the assessment files out of the output folder or choose another --out")
 
 
 def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Iterable[str], err: TextIO) -> None:
@@ -346,8 +400,8 @@ def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Iterab
         return
     if others:
         shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
-        print(f"{out}: warning: {len(others)} report file(s) here were not written by this run ({shown}); "
-              "they may be from an earlier run", file=err)
+        print(visible(f"{out}: warning: {len(others)} report file(s) here were not written by this run ({shown}); "
+                      "they may be from an earlier run"), file=err)
 
 
 def _publish(target: Path, staging: str, produce: Callable[[Callable[[str], Any]], None]) -> None:

@@ -11,9 +11,14 @@ import os
 import pkgutil
 import sys
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from assess import __version__, commands
 from assess.errors import InputError
+from assess.terminal_text import say, visible
 
 
 def _command_modules() -> list[ModuleType]:
@@ -23,8 +28,16 @@ def _command_modules() -> list[ModuleType]:
     return sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.NAME))
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes arguments in its messages (``invalid choice: '...'``): shown with control characters
+    escaped, like every other message."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(visible(message), file)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="assess",
         description="Self-assessment against the UNODC/WHO International Standards for the Treatment "
                     "of Drug Use Disorders (2020). Zelfevaluatie aan de hand van de internationale normen.",
@@ -48,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except InputError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            say(problem, sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -19,11 +19,30 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+SHOWN_PROBLEMS = 100  # per file; a file with thousands of problems shows these and a count
+
+
+def capped(problems: Iterable[Problem], limit: int = SHOWN_PROBLEMS) -> tuple[Problem, ...]:
+    """The first ``limit`` problems of each file, then one ``FILE: ... and N more problems`` for the rest."""
+    kept: list[Problem] = []
+    count: dict[str, int] = {}
+    for problem in problems:
+        count[problem.file] = count.get(problem.file, 0) + 1
+        if count[problem.file] <= limit:
+            kept.append(problem)
+    for file, number in count.items():
+        if number > limit:
+            last = max(k for k, p in enumerate(kept) if p.file == file)
+            kept.insert(last + 1, Problem(file, None, f"... and {number - limit} more problems"))
+    return tuple(kept)
+
+
 class InputError(Exception):
-    """Raised when an input file cannot be used; carries every problem found."""
+    """Raised when an input file cannot be used; carries the problems found (at most ``SHOWN_PROBLEMS`` per
+    file, then a count of the others)."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
+        self.problems = capped(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod

@@ -305,7 +305,8 @@ def test_the_writer_escapes_what_yaml_cannot_hold(catalog: Catalog) -> None:
     ('answers:\n  "1.1": [met\n  "1.2": met\n', 5, "a '[' opened on this line is never closed"),
     ('answers:\n  "1.1":\n    note: "open\n    evidence: x\n', 6, "a quote opened on this line is never closed"),
     ('answers:\n  "1.1": @met\n', 5, "a value cannot start with '@': put the value in quotes"),
-    ('answers: {}\n---\nanswers: {}\n', 5, "a second YAML document starts here: an assessment file is one document"),
+    ('answers: {}\n---\nanswers: {}\n', 5,
+     "a second YAML document starts here; an assessment file is one document (remove the ---)"),
     ('answers:\n  "1.1": met\n "1.2": met\n', 6,
      "the structure breaks here: check the indentation (keys of one level start in one column)"),
     ('answers:\n  "1.1": *x\n', 5, "an alias; anchors and aliases (&name, *name) are not allowed in assess files: "

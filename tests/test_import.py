@@ -147,7 +147,7 @@ def test_missing_and_mistyped_columns(cli, csv_file, tmp_path: Path) -> None:
     lines = stderr.splitlines()
     assert lines[0] == f"{path}:1: column 'evidense': unknown column; did you mean 'evidence'?"
     assert lines[1].startswith(f"{path}:1: missing column 'result'; the LONG layout has one row per service per norm")
-    assert len(lines) == 2  # Tijdstempel is only a warning, not shown when there are errors
+    assert lines[2:] == [f"{path}:1: warning: column 'Tijdstempel' is not used"]  # shown with the errors (issue 13)
 
 
 def test_unused_columns_are_a_warning(cli, csv_file, tmp_path: Path) -> None:

@@ -34,6 +34,7 @@ from assess.analysis import agreement as agr
 from assess.analysis.compare import same_service
 from assess.errors import InputError, Problem
 from assess.files.assessment_file import Loaded, loads
+from assess.files.input_file import read_bytes
 from assess.files.storage import digest
 from assess.model.assessment import Action, Answer, Assessment, Position, Service, Source
 from assess.model.catalog import Catalog
@@ -61,14 +62,7 @@ def read_input(path: str, catalog: Catalog) -> Input:
     """Load a file, hashing exactly the bytes that were parsed."""
     if path == "-":
         raise InputError.single("<stdin>", None, "assess merge needs files (their sha256 is recorded), not stdin")
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(path, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError.single(path, None, "is a directory, not a file") from None
-    except OSError as err:
-        raise InputError.single(path, None, err.strerror or str(err)) from None
+    data = read_bytes(path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

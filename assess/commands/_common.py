@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from assess.errors import InputError
 from assess.files.storage import atomic_write
+from assess.terminal_text import for_stream, say
 
 if TYPE_CHECKING:
     from assess.analysis.scoring import Scorecard
@@ -69,7 +70,7 @@ def write_output(target: str | None, text: str | bytes) -> None:
             sys.stdout.buffer.write(text)
             sys.stdout.flush()
             return
-        sys.stdout.write(text)
+        sys.stdout.write(for_stream(text, sys.stdout))  # escaped on a terminal; a pipe gets the text as is
         sys.stdout.flush()
         return
     if not target.strip():
@@ -85,7 +86,7 @@ def write_output(target: str | None, text: str | bytes) -> None:
 
 def print_warnings(warnings: Iterable[object]) -> None:
     for warning in warnings:
-        print(warning, file=sys.stderr)
+        say(warning, sys.stderr)
 
 
 def assessed_summary(card: Scorecard) -> str:

@@ -7,6 +7,7 @@ import os
 import sys
 
 from assess.commands._common import service_name
+from assess.terminal_text import say
 
 NAME = "audit"
 ORDER = 25
@@ -26,8 +27,8 @@ def needs_terminal(command: str) -> int | None:
     """Exit status 2 with a message when stdin or stdout is not a terminal (the TUI would hang)."""
     if sys.stdin.isatty() and sys.stdout.isatty():
         return None
-    print(f"assess {command}: needs an interactive terminal (stdin and stdout); "
-          "in scripts use `assess validate` or `assess report`", file=sys.stderr)
+    say(f"assess {command}: needs an interactive terminal (stdin and stdout); "
+        "in scripts use `assess validate` or `assess report`", sys.stderr)
     return 2
 
 
@@ -51,7 +52,7 @@ def run_audit(file: str | os.PathLike[str], service: str | None, lang_option: st
     if announce_label:
         from assess.tui.labels import label
 
-        print(label(announce_label, lang, path=path))
+        say(label(announce_label, lang, path=path))
     opened = session.open_or_create(path, catalog, lang, service)
 
     from assess.tui.app import AuditApp
@@ -64,10 +65,10 @@ def run_audit(file: str | os.PathLike[str], service: str | None, lang_option: st
     from assess.tui.labels import label
 
     if app.autosaver.unsaved:  # the user quit anyway after a failed save or an unresolved conflict
-        print(label("exit.unsaved", app.lang, path=path), file=sys.stderr)
+        say(label("exit.unsaved", app.lang, path=path), sys.stderr)
         return 1
     card = app.card
-    print(label("exit.saved", app.lang, path=path, assessed=card.overall.assessed, total=card.overall.total))
+    say(label("exit.saved", app.lang, path=path, assessed=card.overall.assessed, total=card.overall.total))
     return app.return_code or 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from assess.commands._common import add_lang, not_an_input, print_warnings, write_output
+from assess.terminal_text import say
 
 NAME = "diff"
 ORDER = 45
@@ -51,19 +52,19 @@ def run(args: argparse.Namespace) -> int:
         if not args.force:
             raise InputError.single(_name(args.new), line, message + "; not the same service? "
                                     "(use --force to compare anyway)")
-        print(Problem(_name(args.new), line, f"warning: {message}; compared anyway (--force)"), file=sys.stderr)
+        say(Problem(_name(args.new), line, f"warning: {message}; compared anyway (--force)"), sys.stderr)
     if a.checklist_version and b.checklist_version and a.checklist_version != b.checklist_version:
         # The loader rejects ids this catalog does not know, so every id of both files maps onto it.
         line = old.line_of(["checklist_version"])
-        print(Problem(_name(args.old), line,
-                      f"warning: checklist_version {a.checklist_version} differs from {b.checklist_version} in "
-                      f"{_name(args.new)}; norms compared by id (all ids are in {catalog.id} version "
-                      f"{catalog.version})"), file=sys.stderr)
+        say(Problem(_name(args.old), line,
+                    f"warning: checklist_version {a.checklist_version} differs from {b.checklist_version} in "
+                    f"{_name(args.new)}; norms compared by id (all ids are in {catalog.id} version "
+                    f"{catalog.version})"), sys.stderr)
     if a.date and b.date and a.date > b.date:
         line = old.line_of(["date"])
-        print(Problem(_name(args.old), line,
-                      f"warning: OLD is dated {a.date.isoformat()}, after NEW ({b.date.isoformat()} in "
-                      f"{_name(args.new)}); OLD and NEW swapped?"), file=sys.stderr)
+        say(Problem(_name(args.old), line,
+                    f"warning: OLD is dated {a.date.isoformat()}, after NEW ({b.date.isoformat()} in "
+                    f"{_name(args.new)}); OLD and NEW swapped?"), sys.stderr)
     diff = compare(a, b, catalog, old_file=_name(args.old), new_file=_name(args.new))
     lang = resolve_language(args.lang, b.language or a.language)
     if args.format == "json":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from assess.commands._common import add_lang, assessed_summary, print_warnings
+from assess.terminal_text import say
 
 NAME = "import"
 ORDER = 25
@@ -58,5 +59,5 @@ def run(args: argparse.Namespace) -> int:
     answer_sheet.write(planned)
     for item in planned:
         summary = assessed_summary(score(item.assessment, catalog))
-        print(f"{item.path}: {item.assessment.service.name} ({summary})")
+        say(f"{item.path}: {item.assessment.service.name} ({summary})")
     return 0

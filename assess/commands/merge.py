@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
     from assess.i18n import resolve_language, t
     from assess.render.merge_json import render_json
     from assess.render.merge_markdown import render_markdown
+    from assess.terminal_text import for_stream
 
     if args.output == "-":
         raise InputError.single("-o", None, "the consensus must go to a file, not stdout "
@@ -72,5 +73,5 @@ def run(args: argparse.Namespace) -> int:
         raise InputError.single(args.output, None, f"cannot write: {error.strerror or error}") from None
     lang = resolve_language(args.lang, first_language)
     summary = render_json(merged, args.output) if args.format == "json" else render_markdown(merged, lang, args.output)
-    sys.stdout.write(summary)
+    sys.stdout.write(for_stream(summary, sys.stdout))
     return 0

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from assess.commands._common import add_excel_nl, add_lang, not_an_input, percent, print_warnings, write_output
+from assess.terminal_text import say
 
 if TYPE_CHECKING:
     from assess.analysis.scoring import Scorecard
@@ -65,15 +66,14 @@ def run(args: argparse.Namespace) -> int:
         write_output(args.output, renderer(args.format)(card, lang))
     name = "<stdin>" if args.file == "-" else args.file
     if args.fail_under is not None and card.score is None:
-        print(f"{name}: no overall score (every norm of the principles is na or not assessed), "
-              f"which counts as under {args.fail_under:g}", file=sys.stderr)
+        say(f"{name}: no overall score (every norm of the principles is na or not assessed), "
+            f"which counts as under {args.fail_under:g}", sys.stderr)
         return 1
     if args.fail_under is not None and card.score < args.fail_under:
-        print(f"{name}: overall score {card.score} is under {args.fail_under:g}", file=sys.stderr)
+        say(f"{name}: overall score {card.score} is under {args.fail_under:g}", sys.stderr)
         return 1
     if args.fail_on_critical and card.critical_failures:
-        print(f"{name}: critical norm not met: {', '.join(n.id for n in card.critical_failures)}",
-              file=sys.stderr)
+        say(f"{name}: critical norm not met: {', '.join(n.id for n in card.critical_failures)}", sys.stderr)
         return 1
     return 0
 
@@ -95,6 +95,6 @@ def _previous(args: argparse.Namespace, catalog: Catalog, card: Scorecard) -> Sc
     name, before = previous.assessment.service.name, card.assessment.service.name
     if not same_service(name, before):
         where = "<stdin>" if args.previous == "-" else args.previous
-        print(Problem(where, previous.line_of(["service", "name"]),
-                      f"warning: service.name: {name!r} differs from {before!r} in {args.file}"), file=sys.stderr)
+        say(Problem(where, previous.line_of(["service", "name"]),
+                    f"warning: service.name: {name!r} differs from {before!r} in {args.file}"), sys.stderr)
     return score(previous.assessment, catalog)

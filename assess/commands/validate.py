@@ -21,6 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from assess.errors import InputError
     from assess.files import assessment_file
     from assess.files.catalog_file import load_catalog
+    from assess.terminal_text import say
 
     catalog = load_catalog()
     failed = False
@@ -30,11 +31,11 @@ def run(args: argparse.Namespace) -> int:
         except InputError as error:
             failed = True
             for problem in error.problems:
-                print(problem, file=sys.stderr)
+                say(problem, sys.stderr)
             continue
         for warning in loaded.warnings:
-            print(warning, file=sys.stderr)
+            say(warning, sys.stderr)
         if not args.quiet:
             summary = assessed_summary(score(loaded.assessment, catalog))
-            print(f"{'<stdin>' if path == '-' else path}: ok ({summary})")
+            say(f"{'<stdin>' if path == '-' else path}: ok ({summary})")
     return 2 if failed else 0

@@ -87,6 +87,7 @@ class _Service:
     assessors: list[str] = field(default_factory=list)
     settings: list[str] = field(default_factory=list)
     answers: dict[str, tuple[Answer, int]] = field(default_factory=dict)  # norm id -> (answer, line)
+    rows: dict[str, int] = field(default_factory=dict)  # norm id -> first line, empty rows too
 
 
 @dataclass(frozen=True)
@@ -230,8 +231,10 @@ class _Reader:
         return entry
 
     def add_answer(self, entry: _Service, norm: str, answer: Answer, line: int, column: str) -> None:
-        if norm in entry.answers:
-            first = entry.answers[norm][1]
+        """Record ``answer`` (an empty one only counts as a row: ``X;1.1;`` then ``X;1.1;voldaan`` is still a
+        norm given twice, most likely 1.10 turned into 1.1)."""
+        if norm in entry.rows:
+            first = entry.rows[norm]
             trap = ""
             if self.catalog.has_item(norm + "0"):
                 trap = (f"; a spreadsheet may have turned {norm}0 into {norm}: format the norm column as text "
@@ -239,7 +242,9 @@ class _Reader:
             self.problem(line, column, f"norm {norm!r} given twice for service {entry.name!r} "
                                        f"(first on {self.locator.place(first)})" + trap)
             return
-        entry.answers[norm] = (answer, line)
+        entry.rows[norm] = line
+        if not answer.is_empty:
+            entry.answers[norm] = (answer, line)
 
     # -- layouts -------------------------------------------------------------------------------
 
@@ -252,10 +257,7 @@ class _Reader:
         action = self.action(row, line)
         if entry is None or norm is None or not ok:
             return
-        answer = Answer(result, evidence, note, action)
-        if answer.is_empty:
-            return  # a row with nothing filled in: not assessed
-        self.add_answer(entry, norm, answer, line, "norm")
+        self.add_answer(entry, norm, Answer(result, evidence, note, action), line, "norm")  # empty: not assessed
 
     def split_norm(self, cells: list[str], header: list[str], position: int, line: int) -> bool:
         """Whether a norm id with a decimal comma was split in two by the ``,`` separator (``1,3`` -> ``1``, ``3``).
@@ -368,8 +370,9 @@ class _Reader:
                     self.problem(header_line, cell, f"column {key!r} appears twice (columns {columns[key]} and "
                                                     f"{position})", position)
                 columns[key] = position
-            elif cell:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+            elif cell:  # a typo of an English or a Dutch column name is an error, not a column silently dropped
+                names = [*allowed, *(alias for alias, column in ALIASES.items() if column in allowed)]
+                close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
                 if close:
                     self.problem(header_line, cell, f"unknown column; did you mean {close[0]!r}?", position)
                 else:
@@ -385,7 +388,7 @@ class _Reader:
         if layout == "wide" and not norm_columns and len(self._problems) == before:
             self.problem(header_line, None, "no norm columns (such as 1.1, 1.2, ..., 1.10)", 1)
         if len(self._problems) > before:
-            raise InputError(self.problems)
+            raise InputError(self.problems + self.warnings)  # the warnings too: not only once all is fixed
         self.positions.update(columns)
         width = len(header)
         for line, cells in records[1:]:
@@ -409,7 +412,7 @@ class _Reader:
         if not self.services and not self.problems:
             self.problem(None, None, "no answers: the file has a header but no rows")
         if self.problems:
-            raise InputError(self.problems)
+            raise InputError(sorted(self.problems + self.warnings, key=lambda p: p.line or 0))
         return Sheet(self.layout, tuple(self.build()), tuple(self.warnings))
 
     @property
@@ -437,12 +440,29 @@ def _decode(data: bytes, name: str) -> str:
                                             "(Excel: Save as → CSV UTF-8)") from None
 
 
+def _first_line(text: str) -> str:
+    """The header line, whatever ends it: LF, CR LF or a lone CR (Excel's "CSV (Macintosh)")."""
+    return re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
+
+
+def _refuse_nul(text: str, name: str) -> None:
+    """A NUL is no CSV text (spreadsheets cut the cell there): one error naming its line."""
+    position = text.find("\x00")
+    if position >= 0:
+        line = len(re.findall(r"\r\n|\r|\n", text[:position])) + 1
+        raise InputError.single(name, line, "a NUL character (byte 0) in this line: not a text CSV; save the "
+                                            "spreadsheet as “CSV UTF-8”")
+
+
 def _delimiter(first_line: str) -> str:
     """The separator of the header line: ``,`` ``;`` (Dutch Excel) or a tab, whichever finds known columns."""
     known = set(LONG_COLUMNS) | set(WIDE_COLUMNS)
 
     def score(delimiter: str) -> tuple[int, int]:
-        cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        try:
+            cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        except csv.Error:
+            return 0, 0
         hits = sum(1 for c in cells if _column_key(c) in known or _NORM_LIKE.match(c.strip()))
         return hits, len(cells)
 
@@ -461,8 +481,8 @@ def _records(text: str, delimiter: str) -> Iterable[tuple[int, list[str]]]:
 def parse(text: str, name: str, catalog: Catalog) -> Sheet:
     """Check a whole CSV and turn it into assessments; raises :class:`InputError` with every problem."""
     reader = _Reader(name, catalog)
-    first_line = text.split("\n", 1)[0]
-    delimiter = _delimiter(first_line)
+    _refuse_nul(text, name)
+    delimiter = _delimiter(_first_line(text))
     try:
         records = list(_records(text, delimiter))
     except csv.Error as err:
@@ -475,17 +495,10 @@ def parse(text: str, name: str, catalog: Catalog) -> Sheet:
 
 def read(path: str, catalog: Catalog) -> Sheet:
     """Read and check a CSV file or a workbook (.xlsx, told by its bytes or its name; ``-`` is stdin)."""
-    import sys
+    from assess.files.input_file import read_bytes
 
     name = "<stdin>" if path == "-" else path
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(name, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError.single(name, None, "is a directory, not a file") from None
-    except OSError as err:
-        raise InputError.single(name, None, err.strerror or str(err)) from None
+    data = read_bytes(path, "a spreadsheet")
     from assess.files.workbook_reader import looks_like_workbook, read_workbook  # openpyxl only once a workbook is read
 
     if looks_like_workbook(data, name):

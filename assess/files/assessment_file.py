@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from assess.errors import InputError, Problem, field_path
-from assess.files.compiled_schema import schema_accepts
+from assess.errors import SHOWN_PROBLEMS, InputError, Problem, field_path
+from assess.files.compiled_schema import part_accepts, schema_accepts
 from assess.files.strict_yaml import Document, parse, read
 from assess.model.assessment import (
     Action,
@@ -86,7 +86,7 @@ def _answer_problems(doc: Document, norm_id: str, value: Any, results: tuple[str
         problems = []
         for error in checker.iter_errors(value):
             full = Document(doc.name, doc.text, doc.data)
-            full._root = doc._root
+            full._root, full._keys = doc._root, doc._keys  # the tree and its indexes are composed once
             error.path.extendleft(reversed(path))
             problems.extend(schema_check.problems(full, error))
         return problems
@@ -95,10 +95,23 @@ def _answer_problems(doc: Document, norm_id: str, value: Any, results: tuple[str
                                     f"got {schema_check.describe_value(value)}{hint}")]
 
 
+DETAILED_ANSWERS = 1000  # invalid answers explained field by field (at most 100 problems are shown anyway)
+
+
 def _schema_problems(doc: Document, data: Any, results: tuple[str, ...]) -> list[Problem]:
     from assess.files import schema_check  # jsonschema, imported only to explain a problem
 
     problems = []
+    if isinstance(data.get("answers"), dict):
+        # jsonschema explains problems slowly: only the answers the fast check refuses go through it
+        # (each answer is checked on its own; the names are checked by _known), so this stays fast
+        answer_ok = part_accepts("assessment", "properties", "answers", "additionalProperties")
+        refused = [key for key, value in data["answers"].items() if not answer_ok(value)]
+        data = {**data, "answers": {key: data["answers"][key] for key in refused[:DETAILED_ANSWERS]}}
+        for key in refused[DETAILED_ANSWERS:]:  # far more than is shown: one problem each, fast, still counted
+            path = ["answers", key]
+            problems.append(Problem(doc.name, doc.line_of(path), f"{field_path(path)}: not a valid answer (only "
+                                    f"the first {DETAILED_ANSWERS} invalid answers are explained)"))
     for error in schema_check.validator("assessment").iter_errors(data):
         path = list(error.absolute_path)
         if len(path) == 2 and path[0] == "answers" and error.validator == "oneOf":
@@ -158,7 +171,8 @@ def _known(doc: Document, catalog: Catalog, norm_id: str, version: str | None, s
            problems: list[Problem]) -> bool:
     """Is ``norm_id`` a norm of this checklist and of the chosen settings? Records why not."""
     if not catalog.has_item(norm_id):
-        hint = catalog.suggest(norm_id)
+        # a hint costs a fuzzy match against every norm: only for the problems that will be shown
+        hint = catalog.suggest(norm_id) if len(problems) < SHOWN_PROBLEMS else None
         moved = version and version != catalog.version
         gone = f" (it is not in {catalog.id} version {catalog.version})" if moved else ""
         problems.append(Problem(doc.name, doc.line_of(["answers", norm_id]),

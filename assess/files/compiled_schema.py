@@ -227,3 +227,25 @@ def schema_accepts(schema_name: str = "assessment") -> Check:
     return accepts
 
 
+
+
+@cache
+def part_accepts(schema_name: str, *keys: str) -> Check:
+    """Like :func:`schema_accepts`, for the part of the schema at ``keys`` (such as one entry of
+    ``answers``); its ``$ref``s still resolve against the whole schema."""
+    root = schema_contents(schema_name)
+    part: Any = root
+    for key in keys:
+        part = part[key]
+    try:
+        check = compile_schema({"$defs": root.get("$defs", {}), **part})
+    except NotCompilable:
+        return lambda data: False
+
+    def accepts(data: Any) -> bool:
+        try:
+            return check(data)
+        except (_Unsure, RecursionError):
+            return False
+
+    return accepts

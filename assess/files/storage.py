@@ -1,6 +1,7 @@
 """Saving files so that nothing a user typed is ever lost.
 
-Writes are atomic (temp file in the same folder, fsync, rename, fsync of the folder), and a
+Writes to regular files are atomic (temp file in the same folder, fsync, rename, fsync of the folder); a
+FIFO or a device (``-o /dev/null``, ``-o /dev/stdout``) is written into instead, never renamed over. A
 save refuses to overwrite a file that changed on disk since it was last read or written.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -25,22 +27,54 @@ def digest(text: str | bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def fingerprint(path: Path) -> str | None:
-    """sha256 of the file's bytes, or None when there is no file."""
+def _special(path: Path) -> bool:
+    """True when ``path`` exists and is not a regular file or folder: a FIFO, a device, a socket (also
+    ``/dev/stdout``). Such a file is written into, never renamed over, and holds no content to protect."""
     try:
-        return digest(path.read_bytes())
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def fingerprint(path: Path) -> str | None:
+    """sha256 of the file's bytes, or None when there is no file (or it is a FIFO or device, which is never
+    read: reading it could wait forever or never end)."""
+    if _special(Path(path)):
+        return None
+    sha = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:  # in pieces: a huge file is refused by the loader, not read whole here
+            for piece in iter(lambda: handle.read(1 << 20), b""):
+                sha.update(piece)
     except FileNotFoundError:
         return None
+    return sha.hexdigest()
+
+
+def _write_into(path: Path, data: bytes) -> str:
+    """Write ``data`` into a FIFO or device as it is (a FIFO waits for its reader, like ``cat > FIFO``)."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
+    return digest(data)
 
 
 def atomic_write(path: Path, text: str | bytes) -> str:
     """Replace ``path`` with ``text`` atomically; returns the new fingerprint. A symlink stays a symlink:
-    the file it points to is replaced."""
+    the file it points to is replaced. A FIFO or device (``/dev/null``, ``/dev/stdout``) is written into,
+    never replaced."""
     path = Path(path)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if _special(path):
+        return _write_into(path, data)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
-    data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from assess.errors import InputError
+from assess.terminal_text import has_invisible, visible
 
 # libyaml's loader when PyYAML was built with it (as its wheels are); the pure-Python one otherwise.
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -50,6 +51,11 @@ class _Alias(Exception):
         self.line = line
 
 
+class _BadValue(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        self.line, self.message = line, message
+
+
 class _Merge(Exception):
     def __init__(self, line: int) -> None:
         self.line = line
@@ -68,6 +74,10 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode, deep: bool = False) 
         if key_node.tag == _MERGE_TAG:
             raise _Merge(line)
         key = key_node.value
+        hidden = has_invisible(key)
+        if hidden:
+            raise _BadValue(line, f"the key '{visible(key)}' holds the invisible character {hidden} (a direction "
+                            "override or zero-width character); keys and norm ids must be plain text")
         if key in first_seen:
             raise _DuplicateKey(key, line, first_seen[key])
         first_seen[key] = line
@@ -83,6 +93,15 @@ def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
         return node.value
 
 
+def _construct_int(loader: Any, node: yaml.ScalarNode) -> Any:
+    """A number too long for Python to convert (over 4,300 digits) is an error at its own line."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        raise _BadValue(node.start_mark.line + 1, f"a number of {len(node.value)} characters is too long; "
+                        "put text in quotes") from None
+
+
 def strict_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     """A safe loader on ``base`` whose mappings keep raw key text and refuse duplicate keys and aliases."""
 
@@ -94,6 +113,7 @@ def strict_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
             return _construct_object(self, node, deep)
 
     Strict.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    Strict.add_constructor("tag:yaml.org,2002:int", _construct_int)
     Strict.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
     Strict.__name__ = Strict.__qualname__ = f"Strict{base.__name__}"
     return Strict
@@ -111,6 +131,18 @@ class Document:
     text: str
     data: Any
     _root: yaml.Node | None = field(default=None, repr=False)
+    _keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
+
+    def _entry(self, node: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+        """The (key node, value node) of ``key`` in ``node``; each mapping is indexed once, so finding the
+        lines of thousands of problems stays linear."""
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for key_node, value_node in node.value:
+                index.setdefault(str(key_node.value), (key_node, value_node))
+            self._keys[id(node)] = index
+        return index.get(key)
 
     def _node_at(self, path: Sequence[object]) -> tuple[yaml.Node | None, int | None]:
         """The node at ``path`` (or its nearest ancestor) and its 1-based line."""
@@ -120,12 +152,10 @@ class Document:
         line = node.start_mark.line + 1 if node is not None else None
         for part in path:
             if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == str(part):
-                        line, node = key_node.start_mark.line + 1, value_node
-                        break
-                else:
+                entry = self._entry(node, str(part))
+                if entry is None:
                     return None, line
+                line, node = entry[0].start_mark.line + 1, entry[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
                 if part >= len(node.value):
                     return None, line
@@ -158,6 +188,22 @@ def _first_alias(text: str) -> tuple[int, str] | None:
     for event in _events(text):
         if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             return event.start_mark.line + 1, str(event.anchor)
+    return None
+
+
+# An anchor starts a node: after a line start, a space or a flow indicator ("R&D" and "&amp;" in text need
+# no second pass unless they follow a space).
+_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.MULTILINE)
+
+
+def _first_anchor(text: str) -> tuple[int, str] | None:
+    """Line and name of the first anchor (``&a``), used or not."""
+    if not _ANCHOR_LIKE.search(text):
+        return None
+    for event in _events(text):
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and not isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+            return event.start_mark.line + 1, str(anchor)
     return None
 
 
@@ -224,7 +270,7 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, s
     if char == "\t" or "\t" in source[:len(source) - len(source.lstrip(" \t"))]:
         return line, "a tab indents this line: YAML indents with spaces only"
     if isinstance(err, yaml.composer.ComposerError) and source.startswith(("---", "...")):
-        return line, "a second YAML document starts here: an assessment file is one document"
+        return line, "a second YAML document starts here; an assessment file is one document (remove the ---)"
     if isinstance(err, yaml.composer.ComposerError) and "*" in (char, opened):
         return line, f"an alias; {_NO_ALIASES}"
     if opened in ("'", '"') and opened_line != line:
@@ -263,6 +309,8 @@ def parse(text: str, name: str) -> Document:
         ) from None
     except _Unhashable as bad:
         raise InputError.single(name, bad.line, "a mapping key must be plain text") from None
+    except _BadValue as bad:
+        raise InputError.single(name, bad.line, f"invalid YAML: {bad.message}") from None
     except yaml.MarkedYAMLError as err:
         if _too_deep(text):  # libyaml's own nesting limit, or a syntax error after too deep a start
             raise _nested_too_deeply(name, text) from None
@@ -281,33 +329,23 @@ def parse(text: str, name: str) -> Document:
         raise _nested_too_deeply(name, text) from None
     if _depth(data) > MAX_DEPTH:
         raise _nested_too_deeply(name, text)
+    anchor = _first_anchor(text)
+    if anchor:
+        raise InputError.single(name, anchor[0], f"invalid YAML: anchor &{anchor[1]}; anchors and aliases (&name, "
+                                "*name) are not allowed in assess files: write the value out in full")
     return Document(name=name, text=text, data=data)
 
 
 def read(path: str) -> Document:
-    """Read a file as UTF-8 (``-`` is stdin) and parse it."""
-    import os
-    import sys
+    """Read a file as UTF-8 (``-`` is stdin) and parse it; only regular files (see :mod:`assess.files.input_file`)."""
+    from assess.files.input_file import read_bytes
 
     name = "<stdin>" if path == "-" else path
+    raw = read_bytes(path)
     try:
-        if path == "-":
-            stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
-            raw = stream.read(MAX_BYTES + 1) if stream else sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
-        else:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            raise _too_large(name, None if path == "-" else os.path.getsize(path))
         text = raw.decode("utf-8")
-    except FileNotFoundError:
-        raise InputError.single(name, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError.single(name, None, "is a directory, not a file") from None
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         raise InputError.single(name, line, f"not UTF-8 text: byte 0x{raw[err.start]:02X} cannot be read "
                                 "(save the file as UTF-8)") from None
-    except OSError as err:
-        raise InputError.single(name, None, err.strerror or str(err)) from None
     return parse(text, name)

@@ -9,9 +9,9 @@ words of its language (``niet voldaan``, ``GROEN``, ``ja``) and real numbers and
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Union
@@ -130,9 +130,24 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def csv_text(text: str) -> str:
-    """User text as a cell a spreadsheet shows as text: one starting like a formula (``=``, ``+``, ``-``,
-    ``@``) gets a leading ``'``, so Excel or LibreOffice never runs it (CSV injection)."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """User text as a cell a spreadsheet shows as text. NUL is removed (spreadsheets cut or skip the rest of
+    a cell there). Any line of the cell that starts like a formula (``=``, ``+``, ``-``, ``@``, a tab or a
+    CR), the first one or one after a line break inside the cell, gets a leading ``'``, so Excel or
+    LibreOffice never runs it (CSV injection)."""
+    lines = re.split(r"(\r\n|\r|\n)", text.replace("\x00", ""))  # the line breaks are kept, in their own items
+    for k in range(0, len(lines), 2):
+        if lines[k].startswith(_FORMULA_START):
+            lines[k] = "'" + lines[k]
+    return "".join(lines)
+
+
+def _csv_field(value: str, delimiter: str) -> str:
+    """One CSV field: quoted whenever it holds the separator, a quote, a CR or an LF (a bare CR too, which
+    Python's csv module leaves unquoted and a spreadsheet reads as the start of a new row)."""
+    value = value.replace("\x00", "")
+    if any(mark in value for mark in (delimiter, '"', "\r", "\n")):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def csv_value(value: Value, kind: Kind, excel_nl: bool = False) -> str:
@@ -157,8 +172,12 @@ def write_csv(columns: Sequence[Column], rows: Iterable[Sequence[Value]], excel_
     """The table as CSV: UTF-8, ``,``, decimal point (for tools); ``excel_nl``: what a Dutch Excel opens by
     double-click (a byte-order mark, ``;`` between cells, a decimal comma, ids kept as text)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n" if excel_nl else "\n", delimiter=";" if excel_nl else ",")
-    writer.writerow([c.key for c in columns])
+    end, delimiter = ("\r\n", ";") if excel_nl else ("\n", ",")
+
+    def write(cells: Iterable[str]) -> None:
+        buffer.write(delimiter.join(_csv_field(cell, delimiter) for cell in cells) + end)
+
+    write(c.key for c in columns)
     for row in rows:
-        writer.writerow([csv_value(v, c.kind, excel_nl) for v, c in zip(row, columns, strict=True)])
+        write(csv_value(v, c.kind, excel_nl) for v, c in zip(row, columns, strict=True))
     return ("\ufeff" if excel_nl else "") + buffer.getvalue()

@@ -9,15 +9,17 @@ from assess.analysis import merge
 from assess.i18n import number, t
 from assess.model.assessment import Action
 from assess.model.catalog import Catalog
+from assess.terminal_text import invisible_escaped
 
 BAR_WIDTH = 20
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def md_escape(text: str) -> str:
-    """Escape user text for a Markdown table cell: no ``|`` or newline can break the table."""
+    """Escape user text for a Markdown table cell: no ``|`` or newline can break the table, and a BiDi
+    override or zero-width character shows as ``\\u202e`` instead of reordering or hiding text."""
     escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return escaped.replace("\n", "<br>")
+    return invisible_escaped(escaped).replace("\n", "<br>")
 
 
 _BLOCK_START = re.compile(r"^([-+])|^([0-9]+)([.)])")

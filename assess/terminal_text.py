@@ -1,0 +1,59 @@
+"""Text shown on a terminal: control characters become visible escapes, so user text (a note, a service
+name, a file name, a CSV cell) can never move the cursor, clear the screen or set the window title.
+
+``visible`` escapes C0 controls except newline and tab, DEL, C1 controls (ESC is ``\\x1b``), the invisible
+characters that reorder or hide text (BiDi overrides and isolates such as U+202E, zero-width characters,
+the BOM) and lone surrogates (an undecodable byte in a file name), for example ``\\u202e``. Files that
+assess writes keep the user's text as it is; only what is shown on a terminal is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import TextIO
+
+_SHOWN_ESCAPED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"      # C0 (but \t, \n), DEL, C1
+    "\u061c\u200b-\u200f\u2028-\u202e"  # Arabic letter mark, zero-width, LRM/RLM, line/paragraph separator, BiDi
+    "\u2060-\u2064\u2066-\u2069\ufeff"  # word joiner and invisible operators, BiDi isolates, BOM
+    "\ud800-\udfff]"                    # lone surrogates (undecodable bytes of a file name)
+)
+_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every control or invisible character written as an escape (``\\x1b``, ``\\u202e``)."""
+    return _SHOWN_ESCAPED.sub(_escape, text)
+
+
+def invisible_escaped(text: str) -> str:
+    """``text`` with only the BiDi controls and zero-width characters escaped (for Markdown reports, where
+    they would reorder or hide what a reader sees); other characters stay as written."""
+    return _INVISIBLE.sub(_escape, text)
+
+
+def has_invisible(text: str) -> str | None:
+    """The first BiDi control or zero-width character in ``text`` as ``U+202E``, or None."""
+    found = _INVISIBLE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def for_stream(text: str, stream: TextIO) -> str:
+    """``text`` escaped when ``stream`` is a terminal; as it is when it goes to a file or a pipe."""
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return visible(text) if tty else text
+
+
+def say(message: object, stream: TextIO | None = None) -> None:
+    """Print one message (a ``Problem``, a warning, a status line) with control characters escaped, on
+    ``stream`` (default: stdout)."""
+    print(visible(str(message)), file=stream if stream is not None else sys.stdout)

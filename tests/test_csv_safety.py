@@ -1,0 +1,65 @@
+"""CSV report: no formula can come alive in a spreadsheet, however the user text is built."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+
+from assess.analysis.scoring import score
+from assess.files.assessment_file import loads
+from assess.model.catalog import Catalog
+from assess.render import renderer
+from assess.render.tables import csv_text as cell
+from tests.conftest import assessment_text
+
+LIVE = ("=", "+", "-", "@", "\t", "\r")
+
+
+def live_formula_lines(csv_text: str) -> list[str]:
+    """Every line start of every cell that a spreadsheet could read as a formula, and any NUL."""
+    found = ["NUL"] if "\x00" in csv_text else []
+    for row in csv.reader(io.StringIO(csv_text, newline="")):
+        for value in row:
+            found += [line for line in re.split(r"\r\n|\r|\n", value) if line.startswith(LIVE)]
+    return found
+
+
+def unquoted_breaks(csv_text: str) -> list[int]:
+    """Positions of a CR, or an LF that is not the row end, outside quotes: where a spreadsheet starts a row."""
+    positions, quoted = [], False
+    for position, char in enumerate(csv_text):
+        if char == '"':
+            quoted = not quoted
+        elif char == "\r" and not quoted:
+            positions.append(position)
+    return positions
+
+
+@pytest.mark.parametrize("text", [
+    "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "harmless\r=1+1", "ok\n=HYPERLINK(\"x\")", "ok\r\n+1",
+    "\x00=1+1", "a\x00b", "x\n\n@y", "  =1",
+])
+def test_cell_guards_every_line_start(text: str) -> None:
+    guarded = cell(text)
+    assert "\x00" not in guarded
+    assert not [line for line in re.split(r"\r\n|\r|\n", guarded) if line.startswith(LIVE)]
+    assert guarded.replace("'", "") == text.replace("\x00", "").replace("'", "")  # nothing else changed
+
+
+def _report(catalog: Catalog, note: str) -> str:
+    escaped = note.encode("unicode_escape").decode("ascii").replace('"', '\\"')
+    loaded = loads(assessment_text(f'"1.1": {{result: not_met, note: "{escaped}", evidence: ["{escaped}"], '
+                                   f'action: {{description: "{escaped}", owner: "{escaped}"}}}}'), "t.yaml", catalog)
+    return renderer("csv")(score(loaded.assessment, catalog), "en")
+
+
+@pytest.mark.parametrize("note", ["harmless\r=1+1", "\x00=1+1", "a\r\n=1", "x\n-2", "=cmd|' /C calc'!A0", "q\"\r@x"])
+def test_a_bare_cr_is_quoted_and_no_line_is_a_formula(catalog: Catalog, note: str) -> None:
+    text = _report(catalog, note)
+    assert unquoted_breaks(text) == []
+    assert live_formula_lines(text) == []
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 1 + len(catalog.items_for(()))  # no row was split by a break inside a field

@@ -213,20 +213,7 @@ def compile_schema(root: dict[str, Any]) -> Check:
 @cache
 def schema_accepts(schema_name: str = "assessment") -> Check:
     """A fast check for ``schema_name``: True only when jsonschema would find no problem at all."""
-    try:
-        check = compile_schema(schema_contents(schema_name))
-    except NotCompilable:
-        return lambda data: False  # always take the full jsonschema path
-
-    def accepts(data: Any) -> bool:
-        try:
-            return check(data)
-        except (_Unsure, RecursionError):
-            return False
-
-    return accepts
-
-
+    return part_accepts(schema_name)
 
 
 @cache

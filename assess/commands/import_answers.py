@@ -42,21 +42,21 @@ def run(args: argparse.Namespace) -> int:
 
     from assess.analysis.scoring import score
     from assess.errors import InputError
-    from assess.files import answer_sheet
+    from assess.files import answer_import
     from assess.files.catalog_file import load_catalog
 
     catalog = load_catalog()
-    sheet = answer_sheet.read(args.file, catalog)
+    sheet = answer_import.read(args.file, catalog)
     print_warnings(sheet.warnings)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError.single(args.out, None, "is not a folder")
-    planned = answer_sheet.plan(sheet, out, catalog, args.lang, args.force)
+    planned = answer_import.plan(sheet, out, catalog, args.lang, args.force)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError.single(args.out, None, f"cannot create the folder: {error.strerror or error}") from None
-    answer_sheet.write(planned)
+    answer_import.write(planned)
     for item in planned:
         summary = assessed_summary(score(item.assessment, catalog))
         say(f"{item.path}: {item.assessment.service.name} ({summary})")

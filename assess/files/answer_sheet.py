@@ -28,11 +28,9 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Protocol
 
 from assess.errors import InputError, Problem
-from assess.i18n import resolve_language
 from assess.model.assessment import Action, Answer, Assessment, Service
 from assess.model.catalog import Catalog
 
@@ -491,64 +489,3 @@ def parse(text: str, name: str, catalog: Catalog) -> Sheet:
         raise InputError.single(name, 1, "the first line must be the header (service, norm, result, ...)")
     reader.table(records)
     return reader.finish()
-
-
-def read(path: str, catalog: Catalog) -> Sheet:
-    """Read and check a CSV file or a workbook (.xlsx, told by its bytes or its name; ``-`` is stdin)."""
-    from assess.files.input_file import read_bytes
-
-    name = "<stdin>" if path == "-" else path
-    data = read_bytes(path, "a spreadsheet")
-    from assess.files.workbook_reader import looks_like_workbook, read_workbook  # openpyxl only once a workbook is read
-
-    if looks_like_workbook(data, name):
-        return read_workbook(data, name, catalog)
-    return parse(_decode(data, name), name, catalog)
-
-
-@dataclass(frozen=True)
-class Planned:
-    path: Path
-    text: str
-    assessment: Assessment
-
-
-def plan(sheet: Sheet, out_dir: Path, catalog: Catalog, lang: str | None, force: bool) -> list[Planned]:
-    """The files to write, each checked by loading it back; refuses to overwrite unless ``force``."""
-    from assess.files import assessment_file
-    from assess.files.output_names import NameAllocator
-    from assess.files.writer import dump
-
-    names = NameAllocator()
-    planned: list[Planned] = []
-    problems: list[Problem] = []
-    for assessment in sheet.assessments:
-        path = out_dir / f"{names.allocate(assessment.service.name)}.yaml"
-        text = dump(assessment, catalog, resolve_language(lang, assessment.language))
-        try:
-            assessment_file.loads(text, str(path), catalog)  # what we write must load
-        except InputError as error:
-            problems += error.problems
-        if path.exists() and not force:
-            problems.append(Problem(str(path), None, "already exists; not overwritten (use --force)"))
-        planned.append(Planned(path, text, assessment))
-    if problems:
-        raise InputError(problems)
-    return planned
-
-
-def write(planned: list[Planned]) -> None:
-    """Write every file atomically; if one cannot be written, remove the ones this call created."""
-    from assess.files.storage import atomic_write
-
-    created: list[Path] = []
-    for item in planned:
-        existed = item.path.exists()
-        try:
-            atomic_write(item.path, item.text)
-        except OSError as error:
-            for path in created:
-                path.unlink(missing_ok=True)
-            raise InputError.single(str(item.path), None, f"cannot write: {error.strerror or error}") from None
-        if not existed:
-            created.append(item.path)

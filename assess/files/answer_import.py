@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess.errors import InputError, Problem
-from assess.files.answer_sheet import Sheet, _decode, parse
+from assess.files.answer_sheet import Sheet, parse
+from assess.files.csv_text import decode
 from assess.i18n import resolve_language
 from assess.model.assessment import Assessment
 from assess.model.catalog import Catalog
@@ -24,7 +25,7 @@ def read(path: str, catalog: Catalog) -> Sheet:
 
     if looks_like_workbook(data, name):
         return read_workbook(data, name, catalog)
-    return parse(_decode(data, name), name, catalog)
+    return parse(decode(data, name), name, catalog)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,11 @@ comma) and explained.
 
 A workbook (.xlsx) goes through the same checks: :mod:`assess.files.workbook_reader` feeds each sheet to
 :meth:`_Reader.table` as text records, with a :class:`Locator` that names ``FILE:SHEET!CELL`` instead of lines.
+
+Why one module of about 450 lines: every check of a sheet's cells belongs to one ``_Reader``, which
+collects all problems of a file in one pass so that one run names every one; split across modules, the
+checks would pass that state around. Reading the file (:mod:`assess.files.answer_import`) and the CSV text
+(:mod:`assess.files.csv_text`) are apart.
 """
 
 from __future__ import annotations
@@ -24,13 +29,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
-import io
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from assess.errors import InputError, Problem
+from assess.files.csv_text import csv_records, delimiter, first_line, refuse_nul
 from assess.model.assessment import Action, Answer, Assessment, Service
 from assess.model.catalog import Catalog
 
@@ -429,60 +433,22 @@ class _Reader:
         return self._order_cache
 
 
-def _decode(data: bytes, name: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[:err.start].count(b"\n") + 1
-        raise InputError.single(name, line, "not UTF-8 text; save the spreadsheet as “CSV UTF-8” "
-                                            "(Excel: Save as → CSV UTF-8)") from None
+def _known_column(cell: str) -> bool:
+    key = _column_key(cell)
+    return key in LONG_COLUMNS or key in WIDE_COLUMNS or bool(_NORM_LIKE.match(cell.strip()))
 
 
-def _first_line(text: str) -> str:
-    """The header line, whatever ends it: LF, CR LF or a lone CR (Excel's "CSV (Macintosh)")."""
-    return re.split(r"\r\n|\r|\n", text, maxsplit=1)[0]
-
-
-def _refuse_nul(text: str, name: str) -> None:
-    """A NUL is no CSV text (spreadsheets cut the cell there): one error naming its line."""
-    position = text.find("\x00")
-    if position >= 0:
-        line = len(re.findall(r"\r\n|\r|\n", text[:position])) + 1
-        raise InputError.single(name, line, "a NUL character (byte 0) in this line: not a text CSV; save the "
-                                            "spreadsheet as “CSV UTF-8”")
-
-
-def _delimiter(first_line: str) -> str:
-    """The separator of the header line: ``,`` ``;`` (Dutch Excel) or a tab, whichever finds known columns."""
-    known = set(LONG_COLUMNS) | set(WIDE_COLUMNS)
-
-    def score(delimiter: str) -> tuple[int, int]:
-        try:
-            cells = next(csv.reader([first_line], delimiter=delimiter), [])
-        except csv.Error:
-            return 0, 0
-        hits = sum(1 for c in cells if _column_key(c) in known or _NORM_LIKE.match(c.strip()))
-        return hits, len(cells)
-
-    return max((",", ";", "\t"), key=score)
-
-
-def _records(text: str, delimiter: str) -> Iterable[tuple[int, list[str]]]:
-    """``(first line number, cells)`` per record; a quoted cell may span lines."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    start = 1
-    for cells in reader:
-        yield start, cells
-        start = reader.line_num + 1
+def _delimiter(first: str) -> str:
+    """The separator of an answers sheet's header line: the one that finds its known columns."""
+    return delimiter(first, _known_column)
 
 
 def parse(text: str, name: str, catalog: Catalog) -> Sheet:
     """Check a whole CSV and turn it into assessments; raises :class:`InputError` with every problem."""
     reader = _Reader(name, catalog)
-    _refuse_nul(text, name)
-    delimiter = _delimiter(_first_line(text))
+    refuse_nul(text, name)
     try:
-        records = list(_records(text, delimiter))
+        records = list(csv_records(text, _delimiter(first_line(text))))
     except csv.Error as err:
         raise InputError.single(name, None, f"not a readable CSV file: {err}") from None
     if not records or not any(c.strip() for c in records[0][1]):

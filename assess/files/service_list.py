@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess.errors import InputError, Problem
-from assess.files.answer_sheet import _column_key, _decode, _delimiter, _records
+from assess.files.answer_sheet import _column_key, _delimiter
+from assess.files.csv_text import csv_records, decode
 from assess.model.catalog import Catalog
 
 COLUMNS = ("service", "kind", "location", "settings")
@@ -36,7 +37,7 @@ def parse(text: str, name: str, catalog: Catalog) -> list[ListedService]:
     import csv
 
     try:
-        records = list(_records(text, _delimiter(text.split("\n", 1)[0])))
+        records = list(csv_records(text, _delimiter(text.split("\n", 1)[0])))
     except csv.Error as err:
         raise InputError.single(name, None, f"not a readable CSV file: {err}") from None
     if not records or not any(c.strip() for c in records[0][1]):
@@ -94,4 +95,4 @@ def read(path: str, catalog: Catalog) -> list[ListedService]:
         raise InputError.single(path, None, "is a directory, not a file") from None
     except OSError as err:
         raise InputError.single(path, None, err.strerror or str(err)) from None
-    return parse(_decode(data, path), path, catalog)
+    return parse(decode(data, path), path, catalog)

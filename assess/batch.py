@@ -27,83 +27,21 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any, TextIO
 
 from assess.analysis.portfolio import Failure, ServiceSummary, summarize
 from assess.errors import InputError, Problem
 from assess.files.batch_lock import STAGING_PREFIX, OutputLock
 from assess.files.compiled_schema import schema_accepts
+from assess.files.discovery import find_inputs
+from assess.files.output_folder import input_identities, publish, publish_bytes, refuse_an_input
 from assess.files.output_names import NameAllocator
 from assess.terminal_text import visible
 
-YAML_SUFFIXES = (".yaml", ".yml")
 PORTFOLIO_STEM = "portfolio"
-
-# --------------------------------------------------------------------------------------------------
-# Inputs
-
-
-def _path_key(path: str) -> tuple[str, ...]:
-    return PurePath(path).parts
-
-
-def _walk(directory: str, problems: list[Problem]) -> Iterator[str]:
-    """``*.yaml``/``*.yml`` files under ``directory``, skipping hidden files and folders.
-
-    A folder that cannot be read is added to ``problems``: its files would otherwise be missed silently.
-    """
-
-    def unreadable(error: OSError) -> None:
-        problems.append(Problem(error.filename or directory, None,
-                                f"cannot read this folder: {error.strerror or error}"))
-
-    for root, dirs, files in os.walk(directory, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(YAML_SUFFIXES):
-                yield os.path.normpath(os.path.join(root, name))
-
-
-def find_inputs(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[list[str], list[Problem]]:
-    """The files to process, sorted by path and without duplicates, and the inputs that gave none.
-
-    ``-`` reads one path per line from ``stdin`` (blank lines and lines starting with ``#`` are skipped).
-    A file named on the command line or on stdin is taken whatever its extension.
-    """
-    entries: list[tuple[str, str | None]] = []  # (path, where it was listed)
-    stdin_read = False
-    for item in inputs:
-        if item != "-":
-            entries.append((item, None))
-            continue
-        if stdin_read:
-            continue
-        stdin_read = True
-        for number, line in enumerate(stdin if stdin is not None else sys.stdin, 1):
-            entry = line.strip()
-            if entry and not entry.startswith("#"):
-                entries.append((entry, f"stdin line {number}"))
-    problems: list[Problem] = []
-    found: dict[str, str] = {}  # real path -> path as shown
-    for entry, origin in entries:
-        listed = f" (listed on {origin})" if origin else ""
-        if os.path.isdir(entry):
-            before = len(problems)
-            files = list(_walk(entry, problems))
-            if not files and len(problems) == before:
-                problems.append(Problem(entry, None, f"no *.yaml or *.yml files in this folder{listed}"))
-        elif os.path.exists(entry):
-            files = [os.path.normpath(entry)]
-        else:
-            problems.append(Problem(entry, None, f"no such file or folder{listed}"))
-            continue
-        for path in files:
-            found.setdefault(os.path.realpath(path), path)
-    return sorted(found.values(), key=_path_key), problems
-
 
 # --------------------------------------------------------------------------------------------------
 # One file (runs in a worker process)
@@ -270,9 +208,9 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError.single(out_dir, None, f"cannot create the output folder: {error.strerror or error}") from None
-    identities = _identities(paths)
+    identities = input_identities(paths)
     for fmt in ("md", "json", *(f for f in ("csv", "xlsx") if f in formats)):
-        _refuse_an_input(out / f"{PORTFOLIO_STEM}.{fmt}", identities)
+        refuse_an_input(out / f"{PORTFOLIO_STEM}.{fmt}", identities)
     with OutputLock(out) as lock:
         for warning in lock.warnings:
             print(visible(warning), file=err)
@@ -311,7 +249,7 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
                 stem = names.allocate(result.name)
                 try:
                     for fmt in formats:
-                        _refuse_an_input(out / f"{stem}.{fmt}", inputs)
+                        refuse_an_input(out / f"{stem}.{fmt}", inputs)
                     lock.publishing()
                     for fmt in formats:
                         os.replace(staged_path(config, result.index, fmt), out / f"{stem}.{fmt}")
@@ -343,48 +281,25 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         data = portfolio.build()
         portfolio_lang = resolve_language(lang)
         lock.publishing()
-        _publish(out / f"{PORTFOLIO_STEM}.md", staging,
+        publish(out / f"{PORTFOLIO_STEM}.md", staging,
                  lambda write: write_markdown(data, catalog, portfolio_lang, write))
-        _publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: write_json(data, write))
+        publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: write_json(data, write))
         if "csv" in formats:
             from assess.render.tables import service_columns, service_row, write_csv
 
             rows = (service_row(entry.summary, catalog) for entry in data.services)
             text = write_csv(service_columns(catalog), rows, excel_nl)
-            _publish(out / f"{PORTFOLIO_STEM}.csv", staging, lambda write: write(text))
+            publish(out / f"{PORTFOLIO_STEM}.csv", staging, lambda write: write(text))
         if "xlsx" in formats:
             from assess.render.xlsx.portfolio import render as render_xlsx
 
             body = render_xlsx(data, catalog, portfolio_lang, lambda index: staged_rows(config, index))
-            _publish_bytes(out / f"{PORTFOLIO_STEM}.xlsx", staging, body)
+            publish_bytes(out / f"{PORTFOLIO_STEM}.xlsx", staging, body)
         lock.published()
     finally:
         bar.clear()
         shutil.rmtree(staging, ignore_errors=True)
     return outcome
-
-
-def _identities(paths: Iterable[str]) -> set[tuple[int, int]]:
-    """(device, inode) of each input, to recognise an output that would replace one."""
-    found: set[tuple[int, int]] = set()
-    for path in paths:
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        found.add((info.st_dev, info.st_ino))
-    return found
-
-
-def _refuse_an_input(target: Path, inputs: set[tuple[int, int]]) -> None:
-    """An output of this batch never replaces one of its inputs (``de-overloop.json`` inside ``--out``)."""
-    try:
-        info = os.stat(target)
-    except OSError:
-        return
-    if (info.st_dev, info.st_ino) in inputs:
-        raise InputError.single(str(target), None, "is an input of this batch; not overwritten by its report: "
-                                "move the assessment files out of the output folder or choose another --out")
 
 
 def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Iterable[str], err: TextIO) -> None:
@@ -402,29 +317,3 @@ def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Iterab
         shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
         print(visible(f"{out}: warning: {len(others)} report file(s) here were not written by this run ({shown}); "
                       "they may be from an earlier run"), file=err)
-
-
-def _publish(target: Path, staging: str, produce: Callable[[Callable[[str], Any]], None]) -> None:
-    """Write ``target`` piece by piece into the staging folder, then move it into place atomically.
-
-    Like the reports, and unlike :func:`assess.files.storage.atomic_write`, this does not fsync: everything a batch
-    writes can be made again by running it again, and an fsync here would flush every report written before.
-    """
-    staged = os.path.join(staging, target.name)
-    try:
-        with open(staged, "w", encoding="utf-8", newline="") as handle:
-            produce(handle.write)
-        os.replace(staged, target)
-    except OSError as error:
-        raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None
-
-
-def _publish_bytes(target: Path, staging: str, data: bytes) -> None:
-    """As :func:`_publish`, for a workbook."""
-    staged = os.path.join(staging, target.name)
-    try:
-        with open(staged, "wb") as handle:
-            handle.write(data)
-        os.replace(staged, target)
-    except OSError as error:
-        raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None

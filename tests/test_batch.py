@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from assess import batch
-from assess.batch import find_inputs
 from assess.files import output_names
+from assess.files.discovery import find_inputs
 from assess.files.output_names import NameAllocator, safe_stem
 from tests.conftest import assessment_text
 

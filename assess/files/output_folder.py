@@ -1,0 +1,59 @@
+"""Writing into a batch's output folder: never over one of its inputs, each file moved into place whole."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from assess.errors import InputError
+
+
+def input_identities(paths: Iterable[str]) -> set[tuple[int, int]]:
+    """(device, inode) of each input, to recognise an output that would replace one."""
+    found: set[tuple[int, int]] = set()
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        found.add((info.st_dev, info.st_ino))
+    return found
+
+
+def refuse_an_input(target: Path, inputs: set[tuple[int, int]]) -> None:
+    """An output of this batch never replaces one of its inputs (``de-overloop.json`` inside ``--out``)."""
+    try:
+        info = os.stat(target)
+    except OSError:
+        return
+    if (info.st_dev, info.st_ino) in inputs:
+        raise InputError.single(str(target), None, "is an input of this batch; not overwritten by its report: "
+                                "move the assessment files out of the output folder or choose another --out")
+
+
+def publish(target: Path, staging: str, produce: Callable[[Callable[[str], Any]], None]) -> None:
+    """Write ``target`` piece by piece into the staging folder, then move it into place atomically.
+
+    Like the reports, and unlike :func:`assess.files.storage.atomic_write`, this does not fsync: everything a batch
+    writes can be made again by running it again, and an fsync here would flush every report written before.
+    """
+    staged = os.path.join(staging, target.name)
+    try:
+        with open(staged, "w", encoding="utf-8", newline="") as handle:
+            produce(handle.write)
+        os.replace(staged, target)
+    except OSError as error:
+        raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None
+
+
+def publish_bytes(target: Path, staging: str, data: bytes) -> None:
+    """As :func:`publish`, for a workbook."""
+    staged = os.path.join(staging, target.name)
+    try:
+        with open(staged, "wb") as handle:
+            handle.write(data)
+        os.replace(staged, target)
+    except OSError as error:
+        raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None

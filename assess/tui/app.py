@@ -6,12 +6,14 @@ import asyncio
 import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import BindingType
 from textual.events import AppFocus
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
@@ -19,7 +21,8 @@ from assess.assessment import Answer, Assessment
 from assess.catalog import Catalog
 from assess.errors import InputError
 from assess.scoring import Scorecard, score
-from assess.tui import session
+from assess.storage import digest
+from assess.tui import conflict, session
 from assess.tui.autosave import Autosaver
 from assess.tui.components.audit_screen import AuditScreen
 from assess.tui.components.conflict_screen import ConflictDetails, ConflictScreen
@@ -28,7 +31,9 @@ from assess.tui.components.help_screen import HelpRow, HelpScreen
 from assess.tui.keymap import keymap_path, shown_path
 from assess.tui.keys import APP_KEYS, AUDIT_KEYS, SUMMARY_KEYS, Key, make_bindings, translated
 from assess.tui.labels import label
+from assess.tui.safe import shown, shown_line
 from assess.tui.session import Filter, Opened, Walk
+from assess.writer import dump
 
 CHECK_DISK_EVERY = 2.0  # seconds between looks at the file for changes made outside assess
 
@@ -106,6 +111,11 @@ class AuditApp(App[None]):
         """Wait until every change so far is on disk (or refused), and its news delivered."""
         await asyncio.wrap_future(self.autosaver.flushed())
         await asyncio.sleep(0)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast, from any screen: its text shown as it is (never markup), control characters escaped."""
+        super().notify(shown(message), title=shown_line(title), severity=severity, timeout=timeout, markup=False)
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
@@ -200,12 +210,33 @@ class AuditApp(App[None]):
     def on_audit_app_changed_on_disk(self, _message: ChangedOnDisk) -> None:
         self._show_conflict()
 
+    @property
+    def conflict_waiting(self) -> bool:
+        """The file changed on disk and the user has not chosen yet: saving is paused."""
+        return self.save_state.kind == "conflict"
+
     def _show_conflict(self) -> None:
-        self.save_state = SaveState("conflict")
-        if self._conflict_open:
+        """Ask what to do; over the edit form, only once the form is closed (keys typed there stay there)."""
+        if not self.conflict_waiting:
+            self.save_state = SaveState("conflict")
+        if self._conflict_open or any(isinstance(screen, EditScreen) for screen in self.screen_stack):
             return
         self._conflict_open = True
         self.push_screen(ConflictScreen(self._conflict_details(), self.lang), self._resolve_conflict)
+
+    def offer_conflict(self) -> None:
+        """After the edit form closes: ask now what was put off while it was open (not what was put off by esc)."""
+        if self.conflict_waiting and self.save_state.detail != "later":
+            self._show_conflict()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "conflict":
+            return self.conflict_waiting and not self._conflict_open
+        return True
+
+    def action_conflict(self) -> None:
+        if self.conflict_waiting:
+            self._show_conflict()
 
     def _conflict_details(self) -> ConflictDetails:
         if not self.path.exists():
@@ -213,26 +244,67 @@ class AuditApp(App[None]):
         try:
             disk = session.read(self.path, self.catalog).assessment
         except InputError as error:
-            return ConflictDetails(self.path.name, problems=tuple(str(p) for p in error.problems))
-        settings = tuple(dict.fromkeys(self.assessment.settings + disk.settings))
-        ids = tuple(n.id for n in self.catalog.items_for(settings)
-                    if disk.answer(n.id) != self.assessment.answer(n.id))
-        return ConflictDetails(self.path.name, differing=ids)
+            return ConflictDetails(self.path.name, problems=tuple(shown(p) for p in error.problems))
+        return ConflictDetails(self.path.name, conflict.differences(self.catalog, self.assessment, disk),
+                               self.catalog.answer_set)
+
+    def _backup(self, data: bytes) -> Path | None:
+        """Keep ``data`` beside the file before it is replaced; None (and the user told) when that fails."""
+        try:
+            return conflict.write_backup(self.path, data)
+        except OSError as error:
+            self.notify(label("conflict.backup_failed", self.lang, error=error.strerror or error),
+                        severity="error", timeout=10)
+            return None
 
     def _resolve_conflict(self, choice: str | None) -> None:
         self._conflict_open = False
         if choice == "keep":
-            self.autosaver.overwrite(self.assessment)
-            self.notify(label("conflict.kept", self.lang))
+            try:
+                theirs: bytes | None = self.path.read_bytes()
+            except FileNotFoundError:
+                theirs = None
+            except OSError as error:
+                self.notify(label("conflict.backup_failed", self.lang, error=error.strerror or error),
+                            severity="error", timeout=10)
+                self._show_conflict()
+                return
+            if theirs is not None:
+                backup = self._backup(theirs)
+                if backup is None:
+                    self._postpone()
+                    return
+                self.notify(label("conflict.kept", self.lang, backup=backup.name), timeout=10)
+            else:
+                self.notify(label("conflict.kept_nothing", self.lang), timeout=10)
+            self.save_state = SaveState("saved")
+            self.autosaver.overwrite(self.assessment, digest(theirs) if theirs is not None else None)
         elif choice == "reload":
             try:
                 opened = session.read(self.path, self.catalog)
             except InputError:
                 self._show_conflict()
                 return
+            backup = self._backup(dump(self.assessment, self.catalog).encode("utf-8"))
+            if backup is None:
+                self._postpone()
+                return
             self.autosaver.adopt(opened.fingerprint)
             self.save_state = SaveState("saved")
             self.assessment = opened.assessment
-            self.notify(label("conflict.reloaded", self.lang))
+            self.notify(label("conflict.reloaded", self.lang, backup=backup.name), timeout=10)
+        elif choice == "later":
+            self._postpone()
         else:
             self._show_conflict()
+
+    def _postpone(self) -> None:
+        self.save_state = SaveState("conflict", "later")
+        self.notify(label("conflict.later", self.lang, key=self.conflict_key()), severity="warning", timeout=6)
+
+    def conflict_key(self) -> str:
+        """The key that reopens the conflict dialog, as the user's keymap made it."""
+        for key, active in self.active_bindings.items():
+            if active.binding.id == "conflict":
+                return self.get_key_display(active.binding) or key
+        return self._user_keymap.get("conflict", "c").split(",")[0]

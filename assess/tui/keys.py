@@ -33,6 +33,7 @@ APP_KEYS = (
     Key("language", "l", "toggle_language", "key.language", "key.language_long"),
     Key("help", "question_mark", "help", "key.help"),
     Key("quit", "q", "quit", "key.quit", "key.quit_long"),
+    Key("conflict", "c", "conflict", "key.conflict", "key.conflict_long"),  # shown only while a choice waits
 )
 
 AUDIT_KEYS = (
@@ -59,7 +60,15 @@ SUMMARY_KEYS = (
     Key("back", "escape,s", "back", "key.back"),
 )
 
-ALL_KEYS = APP_KEYS + AUDIT_KEYS + SUMMARY_KEYS
+# The conflict dialog: only keys nobody types in a text (a letter typed as the dialog pops up chooses nothing).
+CONFLICT_KEYS = (
+    Key("conflict-reload", "ctrl+l", "choose('reload')", "key.reload", "key.reload_long"),
+    Key("conflict-keep", "ctrl+o", "choose('keep')", "key.keep", "key.keep_long"),
+    Key("conflict-retry", "ctrl+t", "choose('retry')", "key.retry"),
+    Key("conflict-later", "escape", "later", "key.later", "key.later_long"),
+)
+
+ALL_KEYS = APP_KEYS + AUDIT_KEYS + SUMMARY_KEYS + CONFLICT_KEYS
 # result id -> the key that scores it (the pane's result row names these keys)
 SCORE_KEYS = {key.action.removeprefix("score('").removesuffix("')"): key
               for key in AUDIT_KEYS if key.action.startswith("score('")}

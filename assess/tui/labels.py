@@ -41,13 +41,24 @@ LABELS: dict[str, tuple[str, str]] = {
     "key.export_long": ("Rapport exporteren (md, json, csv)", "Export the report (md, json, csv)"),
     "key.save": ("Opslaan", "Save"),
     "key.cancel": ("Annuleren", "Cancel"),
-    "key.reload": ("Opnieuw laden", "Reload"),
+    "key.reload": ("Versie op schijf laden", "Load the version on disk"),
+    "key.reload_long": ("Conflict: de versie op schijf laden (de uwe wordt als reservekopie bewaard)",
+                        "Conflict: load the version on disk (yours is kept as a backup)"),
     "key.keep": ("Mijn versie houden", "Keep mine"),
+    "key.keep_long": ("Conflict: uw versie opslaan over die op schijf (die wordt als reservekopie bewaard)",
+                      "Conflict: save yours over the one on disk (that one is kept as a backup)"),
     "key.retry": ("Opnieuw proberen", "Try again"),
+    "key.later": ("Later kiezen", "Decide later"),
+    "key.later_long": ("Conflict: later kiezen (opslaan blijft gepauzeerd)",
+                       "Conflict: decide later (saving stays paused)"),
+    "key.conflict": ("Conflict", "Conflict"),
+    "key.conflict_long": ("Het conflict met de schijf oplossen", "Resolve the conflict with the file on disk"),
     # top bar
     "bar.saved": ("✓ opgeslagen", "✓ saved"),
     "bar.conflict": ("⚠ bestand gewijzigd op schijf", "⚠ file changed on disk"),
     "bar.failed": ("⚠ niet opgeslagen", "⚠ not saved"),
+    "bar.paused": ("⚠ gewijzigd op schijf: opslaan gepauzeerd ({key}: kiezen)",
+                   "⚠ changed on disk: saving paused ({key}: decide)"),
     "bar.filter": ("filter", "filter"),
     # audit screen
     "audit.assessed": ("{assessed}/{total} beoordeeld", "{assessed}/{total} assessed"),
@@ -137,13 +148,32 @@ LABELS: dict[str, tuple[str, str]] = {
     "conflict.gone": ("Het bestand bestaat niet meer op schijf.", "The file no longer exists on disk."),
     "conflict.broken": ("De versie op schijf kan niet gelezen worden:", "The version on disk cannot be read:"),
     "conflict.choose": (
-        "Opnieuw laden: de versie op schijf gebruiken (uw wijzigingen sinds de laatste opslag vervallen). "
-        "Mijn versie houden: de versie op schijf overschrijven met de uwe.",
-        "Reload: use the version on disk (your changes since the last save are dropped). "
-        "Keep mine: overwrite the version on disk with yours.",
+        "Versie op schijf laden: uw wijzigingen worden vervangen. Mijn versie houden: de versie op schijf wordt "
+        "overschreven. Wat vervangen wordt, wordt eerst als reservekopie naast het bestand bewaard. "
+        "Esc: later kiezen (opslaan blijft gepauzeerd).",
+        "Load the version on disk: your changes are replaced. Keep mine: the version on disk is overwritten. "
+        "What is replaced is first kept as a backup beside the file. Esc: decide later (saving stays paused).",
     ),
-    "conflict.reloaded": ("Opnieuw geladen van schijf.", "Reloaded from disk."),
-    "conflict.kept": ("Uw versie is opgeslagen.", "Your version has been saved."),
+    "conflict.disk": ("op schijf", "on disk"),
+    "conflict.mine": ("uw versie", "yours"),
+    "conflict.more": ("… en nog {count} normen", "… and {count} more norms"),
+    "conflict.confirm_reload": ("Uw wijzigingen vervangen door de versie op schijf? Druk nogmaals op {key} "
+                                "om te bevestigen (uw versie wordt als reservekopie bewaard).",
+                                "Replace your changes with the version on disk? Press {key} again to confirm "
+                                "(yours is kept as a backup)."),
+    "conflict.confirm_keep": ("De versie op schijf overschrijven met de uwe? Druk nogmaals op {key} om te "
+                              "bevestigen (die op schijf wordt als reservekopie bewaard).",
+                              "Overwrite the version on disk with yours? Press {key} again to confirm "
+                              "(the one on disk is kept as a backup)."),
+    "conflict.reloaded": ("Versie op schijf geladen. Uw versie is bewaard als {backup}.",
+                          "Loaded the version on disk. Yours is kept as {backup}."),
+    "conflict.kept": ("Uw versie is opgeslagen. De versie op schijf is bewaard als {backup}.",
+                      "Your version has been saved. The version on disk is kept as {backup}."),
+    "conflict.kept_nothing": ("Uw versie is opgeslagen.", "Your version has been saved."),
+    "conflict.backup_failed": ("Geen reservekopie kunnen maken ({error}); er is niets vervangen.",
+                               "Could not write a backup ({error}); nothing was replaced."),
+    "conflict.later": ("Opslaan is gepauzeerd tot u kiest: druk op {key}.",
+                       "Saving is paused until you decide: press {key}."),
     "save.failed": ("Niet opgeslagen: {error}. Volgende wijziging probeert het opnieuw.",
                     "Not saved: {error}. The next change tries again."),
     "quit.unsaved": ("Uw laatste wijzigingen staan nog niet op schijf. Druk nogmaals om toch te stoppen; "

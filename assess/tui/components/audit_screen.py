@@ -173,6 +173,7 @@ class AuditScreen(Screen[None]):
             if answer is not None and any(n.id == norm_id for n in app.walk().items):
                 # the form edits all but the result: keep the result as it is now (a reload may have changed it)
                 app.record(norm_id, replace(answer, result=app.assessment.answer(norm_id).result))
+            app.offer_conflict()
 
         self.app.push_screen(EditScreen(app.catalog.item(norm_id), app.assessment.answer(norm_id), app.lang), apply)
 

@@ -19,6 +19,8 @@ from assess.i18n import t
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
+from assess.tui.safe import shown, shown_line
+from assess.tui.text import plain
 
 
 def _text(value: str) -> str | None:
@@ -39,6 +41,12 @@ class EditScreen(ModalScreen[Answer | None]):
         self.answer = answer
         self.lang = lang
         self._as_opened: Answer | None = None  # what the form said before the user typed anything
+        action = answer.action or Action("")
+        # field id -> the text as stored; a field shows it with control characters escaped, and a field
+        # left as shown keeps the stored text exactly
+        self._stored = {"evidence": "\n".join(answer.evidence), "note": answer.note or "",
+                        "action": action.description, "owner": action.owner or "",
+                        "due": action.due.isoformat() if action.due else ""}
         self._discard_warned = False
 
     def compose(self) -> ComposeResult:
@@ -48,17 +56,17 @@ class EditScreen(ModalScreen[Answer | None]):
             dialog.border_title = label("edit.title", lang, norm=self.norm.id)
             dialog.border_subtitle = label("edit.keys", lang)
             with VerticalScroll(id="fields"):
-                yield Static(self.norm.text[lang], id="norm-text")
+                yield Static(plain(self.norm.text[lang]), id="norm-text")
                 yield Label(label("edit.evidence", lang))
-                yield TextArea("\n".join(answer.evidence), id="evidence", compact=True, soft_wrap=True)
+                yield TextArea(shown(self._stored["evidence"]), id="evidence", compact=True, soft_wrap=True)
                 yield Label(label("edit.note", lang))
-                yield TextArea(answer.note or "", id="note", compact=True, soft_wrap=True)
+                yield TextArea(shown(self._stored["note"]), id="note", compact=True, soft_wrap=True)
                 yield Label(label("edit.action", lang))
-                yield Input(action.description, id="action", compact=True)
+                yield Input(shown_line(self._stored["action"]), id="action", compact=True)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label(label("edit.owner", lang))
-                        yield Input(action.owner or "", id="owner", compact=True)
+                        yield Input(shown_line(self._stored["owner"]), id="owner", compact=True)
                     with Vertical():
                         yield Label(label("edit.due", lang))
                         yield Input(action.due.isoformat() if action.due else "", id="due", compact=True,
@@ -95,9 +103,9 @@ class EditScreen(ModalScreen[Answer | None]):
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         self._discard_warned = False
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
-            self.action_save()
+            await self.action_save()
         else:
             self.action_cancel()
 
@@ -138,18 +146,24 @@ class EditScreen(ModalScreen[Answer | None]):
         try:
             answer = self.read_answer()
         except ValueError as problem:
-            self.query_one("#error", Static).update(str(problem))
+            self.query_one("#error", Static).update(plain(problem))
             return
         self.dismiss(answer)
+
+    def _field(self, field_id: str, value: str) -> str:
+        """What field ``field_id`` holds: the stored text when the field still shows it as opened."""
+        stored = self._stored[field_id]
+        multiline = field_id in ("evidence", "note")
+        return stored if value == (shown(stored) if multiline else shown_line(stored)) else value
 
     def read_answer(self) -> Answer:
         """The answer the form now describes; ValueError (in the user's language) when it cannot be one."""
         lang = self.lang
-        evidence = tuple(line.strip() for line in self.query_one("#evidence", TextArea).text.splitlines()
-                         if line.strip())
-        note = _text(self.query_one("#note", TextArea).text)
-        description = _text(self.query_one("#action", Input).value)
-        owner = _text(self.query_one("#owner", Input).value)
+        evidence = tuple(line.strip() for line in self._field("evidence", self.query_one("#evidence", TextArea).text)
+                         .splitlines() if line.strip())
+        note = _text(self._field("note", self.query_one("#note", TextArea).text))
+        description = _text(self._field("action", self.query_one("#action", Input).value))
+        owner = _text(self._field("owner", self.query_one("#owner", Input).value))
         due_text = _text(self.query_one("#due", Input).value)
         priority = self.query_one("#priority", Select).value
         done = self.query_one("#done", TextCheckbox).value

@@ -17,6 +17,7 @@ from assess.storage import atomic_write
 from assess.tui.components.text_radio_button import TextRadioButton
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
+from assess.tui.text import plain
 
 REPORT_WORD = {"nl": "rapport", "en": "report"}
 
@@ -70,7 +71,7 @@ class ExportScreen(ModalScreen[str | None]):
         self.export(event.value.strip())
 
     def _say(self, text: str) -> None:
-        self.query_one("#message", Static).update(text)
+        self.query_one("#message", Static).update(plain(text))
 
     def export(self, name: str) -> None:
         lang = self.lang

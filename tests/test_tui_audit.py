@@ -411,10 +411,19 @@ def test_summary_shows_the_report_numbers_and_exports(tmp_path: Path) -> None:
             assert report.read_text(encoding="utf-8") == "old"
             await pilot.press("enter")
             await pilot.pause()
+            assert "Written to" in shown(app, "message")
+            written = report.read_text(encoding="utf-8")
+            report.write_text("changed", encoding="utf-8")
+            await pilot.press("enter")  # an extra enter does nothing: no second export, no jump to a norm
+            await pilot.pause()
+            assert report.read_text(encoding="utf-8") == "changed"
+            report.write_text(written, encoding="utf-8")
+            await pilot.press("escape")
             assert isinstance(app.screen, SummaryScreen)
-            await pilot.press("x", "shift+tab", "right", "enter")  # to the formats: json
+            await pilot.press("x", "shift+tab", "right", "space")  # to the formats: json
             assert app.screen.query_one("#file").value == str(tmp_path / "demo-report.json")
-            await pilot.press("tab", "enter")
+            await pilot.press("enter")  # enter exports from the formats too
+            await pilot.press("escape")
             await pilot.pause()
             await pilot.press("down", "enter")  # the second gap: back in the audit, at that norm
             assert current(app) == card.gaps[1].norm.id

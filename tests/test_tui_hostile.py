@@ -151,3 +151,27 @@ def test_a_norm_key_of_markup_on_disk_shows_in_the_conflict_dialog(tmp_path: Pat
             assert_terminal_safe(app)
 
     run(play())
+
+
+def test_export_refuses_the_open_assessment_and_any_assessment_file(tmp_path: Path) -> None:
+    from tests.test_tui_support import copy_demo
+
+    path = copy_demo(tmp_path)
+    other = write_assessment(tmp_path / "other.json", {"1.1": Answer("met")})  # JSON is YAML: still an assessment
+    before = {p: p.read_bytes() for p in (path, other)}
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s", "x")
+            field = app.screen.query_one("#file", Input)
+            for name, says in ((str(path), "is the assessment file being audited"),
+                               (str(tmp_path / "." / path.name), "is the assessment file being audited"),
+                               (str(other), "is an assessment file"), (str(tmp_path), "not a regular file")):
+                field.value = name
+                await pilot.press("enter", "enter")
+                assert says in text(app.screen.query_one("#message")), name
+                assert isinstance(app.screen, ExportScreen)
+
+    run(play())
+    assert {p: p.read_bytes() for p in (path, other)} == before

@@ -133,7 +133,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "export.no_folder": ("Map {folder} bestaat niet.", "Folder {folder} does not exist."),
     "export.failed": ("Kan niet schrijven: {error}", "Cannot write: {error}"),
     "export.empty": ("Geef een bestandsnaam.", "Give a file name."),
-    "export.keys": ("enter exporteren · esc annuleren", "enter export · esc cancel"),
+    "export.is_assessment_open": ("{path} is het geopende beoordelingsbestand; kies een andere naam.",
+                                  "{path} is the assessment file being audited; choose another name."),
+    "export.is_assessment": ("{path} is een beoordelingsbestand; het wordt niet overschreven. Kies een andere naam.",
+                             "{path} is an assessment file; it is not overwritten. Choose another name."),
+    "export.not_regular": ("{path} is geen gewoon bestand; kies een andere naam.",
+                           "{path} is not a regular file; choose another name."),
+    "export.done": ("Geschreven naar {path}. Esc sluit; een andere naam exporteert nog een keer.",
+                    "Written to {path}. Esc closes; another name exports once more."),
+    "export.keys": ("enter exporteren · esc sluiten", "enter export · esc close"),
     # conflict
     "conflict.title": ("Bestand gewijzigd op schijf", "File changed on disk"),
     "conflict.explain": (

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from assess.assessment import PRIORITIES, Action, Answer
 from assess.catalog import Norm
 from assess.i18n import t
+from assess.tui.components.form_button import FormButton
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
@@ -84,8 +85,8 @@ class EditScreen(ModalScreen[Answer | None]):
                     yield TextCheckbox(label("edit.settle", lang), False, id="settle", compact=True)
             yield Static("", id="error")
             with Horizontal(id="buttons"):
-                yield Button(label("key.save", lang), id="save", variant="primary", compact=True)
-                yield Button(label("key.cancel", lang), id="cancel", compact=True)
+                yield FormButton(label("key.save", lang), id="save", variant="primary", compact=True)
+                yield FormButton(label("key.cancel", lang), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#evidence", TextArea).focus()

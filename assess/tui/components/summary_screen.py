@@ -152,4 +152,4 @@ class SummaryScreen(Screen[str | None]):
             if path:
                 self.notify(label("summary.exported", app.lang, path=path), timeout=6)
 
-        self.app.push_screen(ExportScreen(app.card, app.lang, app.path), done)
+        self.app.push_screen(ExportScreen(app.card, app.lang, app.path, app.catalog), done)

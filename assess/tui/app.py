@@ -21,8 +21,8 @@ from assess.assessment import Answer, Assessment
 from assess.catalog import Catalog
 from assess.errors import InputError
 from assess.scoring import Scorecard, score
-from assess.storage import digest
-from assess.tui import conflict, session
+from assess.storage import digest, fingerprint
+from assess.tui import conflict, lock, session
 from assess.tui.autosave import Autosaver
 from assess.tui.components.audit_screen import AuditScreen
 from assess.tui.components.conflict_screen import ConflictDetails, ConflictScreen
@@ -80,6 +80,14 @@ class AuditApp(App[None]):
         self._conflict_open = False
         self._quit_warned = False
         self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self)
+        # read-only: the file or its folder is, or another audit has the file open (then the user may insist)
+        self.read_only = lock.read_only_reason(opened.path)
+        self._lock: lock.Lock | None = None
+        if self.read_only is None:
+            self._lock = lock.acquire(opened.path)
+            if self._lock is None:
+                self.read_only = lock.LOCKED
+        self._take_over_asked = False
 
     # -- state the screens read --------------------------------------------------------------------
 
@@ -93,8 +101,17 @@ class AuditApp(App[None]):
     def walk(self, norm_filter: Filter | None = None) -> Walk:
         return Walk.of(self.catalog, self.assessment, self.norm_filter if norm_filter is None else norm_filter)
 
+    def refuse_read_only(self) -> bool:
+        """True (and the user told) when the audit is read-only and nothing may change."""
+        if self.read_only:
+            self.notify(label("readonly.refused", self.lang), severity="warning", timeout=4)
+            return True
+        return False
+
     def record(self, norm_id: str, answer: Answer) -> None:
         """Change one answer; it is written to disk at once."""
+        if self.refuse_read_only():
+            return
         updated = self.assessment.with_answer(norm_id, answer)
         if updated.answers == self.assessment.answers:
             return
@@ -126,6 +143,10 @@ class AuditApp(App[None]):
         self.translate_bindings(self, APP_KEYS)
         if self._user_keymap:
             self.set_keymap(self._user_keymap)
+        if self.read_only:
+            self.notify(label(f"readonly.{self.read_only}", self.lang, file=self.path.name,
+                              holder=lock.holder(self.path), key=self.binding_key("take-over", "ctrl+w")),
+                        severity="warning", timeout=15)
         for warning in self._warnings:
             self.notify(str(warning), title=label("audit.warning", self.lang), severity="warning", timeout=10)
         self.set_interval(CHECK_DISK_EVERY, self.autosaver.check)
@@ -137,6 +158,29 @@ class AuditApp(App[None]):
 
     def on_app_focus(self, _event: AppFocus) -> None:
         self.autosaver.check()
+
+    def on_unmount(self) -> None:
+        self.release_lock()
+
+    def release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def action_take_over(self) -> None:
+        """Edit although another audit has the file open: asked once more; conflicts are caught as always."""
+        if self.read_only != lock.LOCKED:
+            return
+        if not self._take_over_asked:
+            self._take_over_asked = True
+            self.notify(label("readonly.take_over_confirm", self.lang, key=self.binding_key("take-over", "ctrl+w")),
+                        severity="warning", timeout=8)
+            return
+        self.read_only = None
+        self.autosaver.check()
+        self.save_state = SaveState("saved")  # repaints the top line
+        self.refresh_bindings()
+        self.notify(label("readonly.taken_over", self.lang))
 
     async def action_quit(self) -> None:
         if isinstance(self.screen, EditScreen):
@@ -154,6 +198,7 @@ class AuditApp(App[None]):
             self._quit_warned = True
             self.notify(label("quit.unsaved", self.lang), severity="error", timeout=10)
             return
+        self.release_lock()
         self.exit()
 
     def action_help_quit(self) -> None:
@@ -208,7 +253,20 @@ class AuditApp(App[None]):
         self.save_state = state
 
     def on_audit_app_changed_on_disk(self, _message: ChangedOnDisk) -> None:
+        if self.read_only:
+            self._follow_disk()
+            return
         self._show_conflict()
+
+    def _follow_disk(self) -> None:
+        """Read-only: nothing of ours can be lost, so show what was saved on disk (by the other audit)."""
+        try:
+            opened = session.read(self.path, self.catalog)
+        except InputError:  # being written, or broken: keep showing what we have, look again later
+            self.autosaver.adopt(fingerprint(self.path))
+            return
+        self.autosaver.adopt(opened.fingerprint)
+        self.assessment = opened.assessment
 
     @property
     def conflict_waiting(self) -> bool:
@@ -232,6 +290,8 @@ class AuditApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "conflict":
             return self.conflict_waiting and not self._conflict_open
+        if action == "take_over":
+            return self.read_only == lock.LOCKED
         return True
 
     def action_conflict(self) -> None:
@@ -304,7 +364,11 @@ class AuditApp(App[None]):
 
     def conflict_key(self) -> str:
         """The key that reopens the conflict dialog, as the user's keymap made it."""
+        return self.binding_key("conflict", "c")
+
+    def binding_key(self, binding_id: str, default: str) -> str:
+        """The key of an app binding, as shown (after the user's keymap)."""
         for key, active in self.active_bindings.items():
-            if active.binding.id == "conflict":
+            if active.binding.id == binding_id:
                 return self.get_key_display(active.binding) or key
-        return self._user_keymap.get("conflict", "c").split(",")[0]
+        return self._user_keymap.get(binding_id, default).split(",")[0]

@@ -34,6 +34,7 @@ APP_KEYS = (
     Key("help", "question_mark", "help", "key.help"),
     Key("quit", "q", "quit", "key.quit", "key.quit_long"),
     Key("conflict", "c", "conflict", "key.conflict", "key.conflict_long"),  # shown only while a choice waits
+    Key("take-over", "ctrl+w", "take_over", "key.take_over", "key.take_over_long"),  # only when another has it
 )
 
 AUDIT_KEYS = (

@@ -51,6 +51,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "key.later": ("Later kiezen", "Decide later"),
     "key.later_long": ("Conflict: later kiezen (opslaan blijft gepauzeerd)",
                        "Conflict: decide later (saving stays paused)"),
+    "key.take_over": ("Toch bewerken", "Edit anyway"),
+    "key.take_over_long": ("Toch bewerken, hoewel een andere assess het bestand open heeft",
+                           "Edit anyway, although another assess has the file open"),
     "key.conflict": ("Conflict", "Conflict"),
     "key.conflict_long": ("Het conflict met de schijf oplossen", "Resolve the conflict with the file on disk"),
     # top bar
@@ -60,6 +63,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "bar.paused": ("⚠ gewijzigd op schijf: opslaan gepauzeerd ({key}: kiezen)",
                    "⚠ changed on disk: saving paused ({key}: decide)"),
     "bar.filter": ("filter", "filter"),
+    "bar.read_only.file": ("alleen-lezen: bestand schrijfbeveiligd", "read-only: the file is write-protected"),
+    "bar.read_only.folder": ("alleen-lezen: map niet schrijfbaar", "read-only: the folder is not writable"),
+    "bar.read_only.locked": ("alleen-lezen: elders geopend ({key}: toch bewerken)",
+                             "read-only: open elsewhere ({key}: edit anyway)"),
     # audit screen
     "audit.assessed": ("{assessed}/{total} beoordeeld", "{assessed}/{total} assessed"),
     "audit.settings_apart": ("Settings (apart gescoord)", "Settings (scored apart)"),
@@ -83,6 +90,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "audit.at_end": ("Laatste norm in beeld.", "Last norm in view."),
     "audit.at_start": ("Eerste norm in beeld.", "First norm in view."),
     "audit.warning": ("Waarschuwing", "Warning"),
+    # read-only
+    "readonly.file": ("{file} is schrijfbeveiligd: geopend als alleen-lezen, er wordt niets opgeslagen.",
+                      "{file} is write-protected: opened read-only, nothing will be saved."),
+    "readonly.folder": ("De map van {file} is niet schrijfbaar: geopend als alleen-lezen, er wordt niets opgeslagen.",
+                        "The folder of {file} is not writable: opened read-only, nothing will be saved."),
+    "readonly.locked": ("{file} is al geopend in een andere assess ({holder}): geopend als alleen-lezen; wat daar "
+                        "wordt opgeslagen verschijnt hier. {key}: toch bewerken.",
+                        "{file} is already open in another assess ({holder}): opened read-only; what is saved "
+                        "there shows here. {key}: edit anyway."),
+    "readonly.refused": ("Alleen-lezen: er wordt niets gewijzigd of opgeslagen.",
+                         "Read-only: nothing is changed or saved."),
+    "readonly.take_over_confirm": ("Druk nogmaals op {key} om toch te bewerken; wat de andere assess opslaat, "
+                                   "wordt dan als conflict gemeld.",
+                                   "Press {key} again to edit anyway; what the other assess saves is then "
+                                   "reported as a conflict."),
+    "readonly.taken_over": ("U kunt dit bestand nu bewerken.", "You can now edit this file."),
     # filters
     "filter.title": ("Filter", "Filter"),
     "filter.all": ("alle normen", "all norms"),

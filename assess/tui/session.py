@@ -13,6 +13,7 @@ from assess.catalog import Catalog, Norm
 from assess.errors import InputError, Problem
 from assess.scoring import GAP_RESULTS
 from assess.storage import fingerprint, guarded_write
+from assess.tui import lock
 from assess.writer import dump
 
 STATUS_FILTERS = ("all", "unassessed", "gaps", "disputed")
@@ -72,6 +73,8 @@ def open_or_create(path: Path, catalog: Catalog, lang: str, service: str | None 
     if path.exists():
         opened = read(path, catalog)
         if service and service != opened.assessment.service.name:
+            if lock.read_only_reason(path):
+                raise InputError.single(str(path), None, "read-only: the service cannot be renamed (--service)")
             renamed = replace(opened.assessment, service=replace(opened.assessment.service, name=service))
             written = guarded_write(path, dump(renamed, catalog), opened.fingerprint)
             return replace(opened, assessment=renamed, fingerprint=written)

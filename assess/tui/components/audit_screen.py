@@ -150,6 +150,8 @@ class AuditScreen(Screen[None]):
     def action_score(self, result: str | None) -> None:
         app = self.audit
         norm_id = self.current
+        if app.refuse_read_only():  # and stay: the user sees the norm was not scored
+            return
         app.record(norm_id, replace(app.assessment.answer(norm_id), result=result))
         if result is not None:
             walk = app.walk()
@@ -168,6 +170,8 @@ class AuditScreen(Screen[None]):
     def action_edit(self) -> None:
         norm_id = self.current
         app = self.audit
+        if app.refuse_read_only():
+            return
 
         def apply(answer: Answer | None) -> None:
             if answer is not None and any(n.id == norm_id for n in app.walk().items):

@@ -66,6 +66,10 @@ def filter_text(norm_filter: Filter, lang: str) -> str:
 
 def title_info(app: AuditApp, screen_title: str = "") -> TitleInfo:
     state = app.save_state
+    if app.read_only:
+        return TitleInfo(shown_line(app.assessment.service.name), shown_line(app.path.name), "failed",
+                         label(f"bar.read_only.{app.read_only}", app.lang, key=app.binding_key("take-over", "ctrl+w")),
+                         filter_text(app.norm_filter, app.lang), screen_title)
     if state.kind == "conflict" and state.detail == "later":
         text = label("bar.paused", app.lang, key=app.conflict_key())
     else:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import ClassVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -34,6 +35,12 @@ class EditScreen(ModalScreen[Answer | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="edit-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="edit-cancel"),
+        # Handled as they arrive (priority), not after the focused field has worked through the keys queued
+        # before them: keys typed fast after a tab (or an enter in a one-line field) go to the next field.
+        Binding("tab", "move_focus(1)", "Next field", id="edit-next-field", priority=True, show=False),
+        Binding("shift+tab", "move_focus(-1)", "Previous field", id="edit-previous-field", priority=True,
+                show=False),
+        Binding("enter", "submit_field", "Next field", id="edit-enter", priority=True, show=False),
     ]
 
     def __init__(self, norm: Norm, answer: Answer, lang: str) -> None:
@@ -63,14 +70,16 @@ class EditScreen(ModalScreen[Answer | None]):
                 yield Label(label("edit.note", lang))
                 yield TextArea(shown(self._stored["note"]), id="note", compact=True, soft_wrap=True)
                 yield Label(label("edit.action", lang))
-                yield Input(shown_line(self._stored["action"]), id="action", compact=True)
+                yield Input(shown_line(self._stored["action"]), id="action", compact=True, select_on_focus=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label(label("edit.owner", lang))
-                        yield Input(shown_line(self._stored["owner"]), id="owner", compact=True)
+                        yield Input(shown_line(self._stored["owner"]), id="owner", compact=True,
+                                    select_on_focus=False)
                     with Vertical():
                         yield Label(label("edit.due", lang))
                         yield Input(action.due.isoformat() if action.due else "", id="due", compact=True,
+                                    select_on_focus=False,
                                     placeholder=label("edit.date_format", lang))
                 with Horizontal(classes="row"):
                     with Vertical():
@@ -95,8 +104,22 @@ class EditScreen(ModalScreen[Answer | None]):
         except ValueError:
             self._as_opened = None
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
+    def action_move_focus(self, step: int) -> None:
+        if self._select_open():
+            raise SkipAction()
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    def action_submit_field(self) -> None:
+        """Enter in a one-line field moves to the next field; elsewhere it does what the widget does."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
         self.focus_next()
+
+    def _select_open(self) -> bool:
+        return any(select.expanded for select in self.query(Select))
 
     def on_input_changed(self, _event: Input.Changed) -> None:
         self._discard_warned = False
@@ -133,12 +156,10 @@ class EditScreen(ModalScreen[Answer | None]):
         them (fast typing, a paste) may still wait in the focused field's queue. Reading the form after
         this loses none of them.
         """
-        field = self.focused
-        if field is None:
-            return
-        handled = asyncio.get_running_loop().create_future()
-        field.call_later(lambda: handled.done() or handled.set_result(None))
-        await handled
+        for field in (*self.query(Input), *self.query(TextArea)):  # a burst across tab leaves keys in several
+            handled = asyncio.get_running_loop().create_future()
+            field.call_later(lambda handled=handled: handled.done() or handled.set_result(None))
+            await handled
 
     async def action_save(self) -> None:
         await self.fields_settled()

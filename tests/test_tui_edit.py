@@ -73,3 +73,72 @@ def test_keys_typed_fast_across_fields_land_where_the_focus_was(tmp_path: Path, 
     else:
         assert (answer.action.description, answer.action.owner, str(answer.action.due)) == ("Bellen", "Jan",
                                                                                             "2027-01-31")
+
+
+def test_a_draft_is_kept_while_typing_and_offered_back_after_a_crash(tmp_path: Path) -> None:
+    import asyncio
+
+    from assess.tui.state import DRAFT_SECONDS, State
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met"), "1.2": Answer("met")})
+    state = State(path, tmp_path / ".assess-state")
+
+    async def crash() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e")  # 1.3, the first not assessed
+            await type_text(pilot, "Rooster")
+            await pilot.press("tab")
+            await type_text(pilot, "[/b] half af")
+            assert state.read_draft() is None, "debounced: not at every key"
+            await asyncio.sleep(DRAFT_SECONDS + 0.3)
+            await pilot.pause()
+            draft = state.read_draft()
+            assert draft is not None and draft.norm_id == "1.3"
+            assert (draft.fields["evidence"], draft.fields["note"]) == ("Rooster", "[/b] half af")
+        # the app ends here without the form being closed: as after a kill -9, the draft stays
+
+    async def reopen() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, EditScreen), "the draft is offered back: the form, filled as it was"
+            assert app.screen.norm.id == "1.3"
+            assert "Draft of" in str(app.screen.query_one("#error").render())
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, EditScreen)
+
+    run(crash())
+    run(reopen())
+    assert state.read_draft() is None, "saved: the draft is gone"
+    answer = assessment_file.load(str(path), load_catalog()).assessment.answer("1.3")
+    assert (answer.evidence, answer.note) == (("Rooster",), "[/b] half af")
+
+
+def test_throwing_a_draft_away_and_typing_nothing_leave_no_draft(tmp_path: Path) -> None:
+    import asyncio
+
+    from assess.tui.state import DRAFT_SECONDS, Draft, State
+
+    path = write_assessment(tmp_path / "a.yaml", {})
+    state = State(path, tmp_path / ".assess-state")
+    state.write_draft(Draft("1.2", {"note": "weg ermee"}))
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, EditScreen) and app.screen.norm.id == "1.2"
+            await pilot.press("escape", "escape")  # asked once, then thrown away
+            assert not isinstance(app.screen, EditScreen)
+            assert state.read_draft() is None
+            await pilot.press("e", "a", "backspace")  # typed and undone: the same as stored
+            await asyncio.sleep(DRAFT_SECONDS + 0.3)
+            await pilot.pause()
+            assert state.read_draft() is None
+
+    run(play())
+    assert assessment_file.load(str(path), load_catalog()).assessment.answers == {}

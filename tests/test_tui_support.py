@@ -29,7 +29,8 @@ def run(coroutine: Coroutine[Any, Any, Any]) -> Any:
 
 def open_app(path: Path, lang: str = "en", keymap: dict[str, str] | None = None) -> AuditApp:
     catalog = load_catalog()
-    return AuditApp(session.open_or_create(path, catalog, lang, today=FIXED_DATE), catalog, lang, keymap)
+    return AuditApp(session.open_or_create(path, catalog, lang, today=FIXED_DATE), catalog, lang, keymap,
+                    state_folder=path.parent / ".assess-state")
 
 
 def copy_demo(folder: Path, name: str = "demo.yaml") -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from assess.tui.keys import APP_KEYS, AUDIT_KEYS, SUMMARY_KEYS, Key, make_bindin
 from assess.tui.labels import label
 from assess.tui.safe import shown, shown_line
 from assess.tui.session import Filter, Opened, Walk
+from assess.tui.state import Draft, State
 from assess.writer import dump
 
 CHECK_DISK_EVERY = 2.0  # seconds between looks at the file for changes made outside assess
@@ -68,8 +70,10 @@ class AuditApp(App[None]):
             super().__init__()
             self.error = error
 
-    def __init__(self, opened: Opened, catalog: Catalog, lang: str, keymap: Mapping[str, str] | None = None) -> None:
+    def __init__(self, opened: Opened, catalog: Catalog, lang: str, keymap: Mapping[str, str] | None = None,
+                 state_folder: Path | None = None) -> None:
         super().__init__()
+        self.state = State(opened.path, state_folder)  # the form's draft and the norm the user was on
         self.path = opened.path
         self.catalog = catalog
         self.set_reactive(AuditApp.lang, lang)
@@ -88,6 +92,8 @@ class AuditApp(App[None]):
             if self._lock is None:
                 self.read_only = lock.LOCKED
         self._take_over_asked = False
+        self._draft_failure = ""
+        self._position_kept: str | None = None
 
     # -- state the screens read --------------------------------------------------------------------
 
@@ -162,6 +168,26 @@ class AuditApp(App[None]):
     def on_unmount(self) -> None:
         self.release_lock()
 
+    def on_edit_screen_draft_changed(self, message: EditScreen.DraftChanged) -> None:
+        try:
+            if message.fields is None:
+                self.state.drop_draft()
+            else:
+                self.state.write_draft(Draft(message.norm_id, message.fields))
+        except OSError as error:
+            reason = error.strerror or str(error)
+            if self._draft_failure != reason:  # say it once
+                self._draft_failure = reason
+                self.notify(label("draft.failed", self.lang, error=reason), severity="warning", timeout=6)
+
+    def keep_position(self, norm_id: str) -> None:
+        """Remember the norm the user is on, for the next audit of this file (best effort)."""
+        if norm_id == self._position_kept:
+            return
+        self._position_kept = norm_id
+        with contextlib.suppress(OSError):
+            self.state.write_position(norm_id)
+
     def release_lock(self) -> None:
         if self._lock is not None:
             self._lock.release()
@@ -187,6 +213,7 @@ class AuditApp(App[None]):
             await self.screen.fields_settled()
             if not self.screen.may_discard():
                 return
+            self.state.drop_draft()  # the user was told and quit anyway
         await self.saved()
         if self.autosaver.unsaved and not self.autosaver.blocked:  # an earlier write failed: try once more
             self.autosaver.check()

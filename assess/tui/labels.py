@@ -99,6 +99,7 @@ LABELS: dict[str, tuple[str, str]] = {
                         "wordt opgeslagen verschijnt hier. {key}: toch bewerken.",
                         "{file} is already open in another assess ({holder}): opened read-only; what is saved "
                         "there shows here. {key}: edit anyway."),
+    "draft.failed": ("Concept niet bewaard: {error}", "Draft not kept: {error}"),
     "readonly.refused": ("Alleen-lezen: er wordt niets gewijzigd of opgeslagen.",
                          "Read-only: nothing is changed or saved."),
     "readonly.take_over_confirm": ("Druk nogmaals op {key} om toch te bewerken; wat de andere assess opslaat, "
@@ -138,6 +139,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "edit.needs_description": ("Een actie heeft een beschrijving nodig.", "An action needs a description."),
     "edit.discard": ("Nog niet opgeslagen: ctrl+s slaat op, nogmaals drukken gooit uw wijzigingen weg.",
                      "Not saved yet: ctrl+s saves, pressing again discards your changes."),
+    "edit.draft_restored": ("Concept van {when} teruggezet (nog niet opgeslagen): ctrl+s slaat op, esc gooit het weg.",
+                            "Draft of {when} put back (not saved yet): ctrl+s saves, esc throws it away."),
     "edit.keys": ("ctrl+s opslaan · esc annuleren · tab volgend veld", "ctrl+s save · esc cancel · tab next field"),
     # summary
     "summary.title": ("Overzicht", "Summary"),

@@ -9,10 +9,13 @@ from typing import ClassVar
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.timer import Timer
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from assess.assessment import PRIORITIES, Action, Answer
 from assess.catalog import Norm
@@ -22,6 +25,7 @@ from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.safe import shown, shown_line
+from assess.tui.state import DRAFT_SECONDS, Draft, FieldValue
 from assess.tui.text import plain
 
 
@@ -31,6 +35,16 @@ def _text(value: str) -> str | None:
 
 
 class EditScreen(ModalScreen[Answer | None]):
+    """``draft``: field values to put back (a draft kept from an audit that was killed with this form open)."""
+
+    class DraftChanged(Message):
+        """What the form holds now, a moment after the last key (None: nothing typed, no draft needed)."""
+
+        def __init__(self, norm_id: str, fields: dict[str, FieldValue] | None) -> None:
+            super().__init__()
+            self.norm_id = norm_id
+            self.fields = fields
+
     DEFAULT_CSS = stylesheet(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="edit-save", priority=True),
@@ -43,8 +57,11 @@ class EditScreen(ModalScreen[Answer | None]):
         Binding("enter", "submit_field", "Next field", id="edit-enter", priority=True, show=False),
     ]
 
-    def __init__(self, norm: Norm, answer: Answer, lang: str) -> None:
+    def __init__(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None) -> None:
         super().__init__()
+        self.draft = draft
+        self._stored_fields: dict[str, FieldValue] | None = None  # the fields as the stored answer fills them
+        self._draft_timer: Timer | None = None
         self.norm = norm
         self.answer = answer
         self.lang = lang
@@ -103,6 +120,64 @@ class EditScreen(ModalScreen[Answer | None]):
             self._as_opened = self.read_answer()
         except ValueError:
             self._as_opened = None
+        self._stored_fields = self.field_values()
+        if self.draft is not None:
+            self._put_back(self.draft)
+
+    def _put_back(self, draft: Draft) -> None:
+        fields = draft.fields
+        for field_id in ("evidence", "note"):
+            if isinstance(fields.get(field_id), str):
+                self.query_one(f"#{field_id}", TextArea).text = str(fields[field_id])
+        for field_id in ("action", "owner", "due"):
+            if isinstance(fields.get(field_id), str):
+                self.query_one(f"#{field_id}", Input).value = str(fields[field_id])
+        priority = fields.get("priority")
+        self.query_one("#priority", Select).value = priority if priority in PRIORITIES else Select.NULL
+        self.query_one("#done", TextCheckbox).value = fields.get("done") is True
+        for settle in self.query("#settle").results(TextCheckbox):
+            settle.value = fields.get("settle") is True
+        when = draft.written.replace("T", " ")
+        self.query_one("#error", Static).update(plain(label("edit.draft_restored", self.lang, when=when)))
+
+    def field_values(self) -> dict[str, FieldValue]:
+        """Every field as it is now, as typed (the draft kept on disk)."""
+        priority = self.query_one("#priority", Select).value
+        values: dict[str, FieldValue] = {
+            "evidence": self.query_one("#evidence", TextArea).text, "note": self.query_one("#note", TextArea).text,
+            "action": self.query_one("#action", Input).value, "owner": self.query_one("#owner", Input).value,
+            "due": self.query_one("#due", Input).value, "priority": priority if isinstance(priority, str) else None,
+            "done": self.query_one("#done", TextCheckbox).value}
+        for settle in self.query("#settle").results(TextCheckbox):
+            values["settle"] = settle.value
+        return values
+
+    def _changed(self) -> None:
+        self._discard_warned = False
+        if self._stored_fields is None:  # still filling the form
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_SECONDS, self._post_draft)
+
+    def _post_draft(self) -> None:
+        self._draft_timer = None
+        if not self.is_attached:
+            return
+        fields = self.field_values()
+        self.post_message(self.DraftChanged(self.norm.id, None if fields == self._stored_fields else fields))
+
+    def on_select_changed(self, _event: Select.Changed) -> None:
+        self._changed()
+
+    def on_checkbox_changed(self, _event: Checkbox.Changed) -> None:
+        self._changed()
+
+    def dismiss(self, result: Answer | None = None) -> AwaitComplete:  # type: ignore[override]
+        if self._draft_timer is not None:  # closed: the audit drops the draft, nothing writes it again
+            self._draft_timer.stop()
+            self._draft_timer = None
+        return super().dismiss(result)
 
     def action_move_focus(self, step: int) -> None:
         if self._select_open():
@@ -122,10 +197,10 @@ class EditScreen(ModalScreen[Answer | None]):
         return any(select.expanded for select in self.query(Select))
 
     def on_input_changed(self, _event: Input.Changed) -> None:
-        self._discard_warned = False
+        self._changed()
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
-        self._discard_warned = False
+        self._changed()
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

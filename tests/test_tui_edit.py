@@ -142,3 +142,27 @@ def test_throwing_a_draft_away_and_typing_nothing_leave_no_draft(tmp_path: Path)
 
     run(play())
     assert assessment_file.load(str(path), load_catalog()).assessment.answers == {}
+
+
+def test_too_small_a_terminal_says_so_and_goes_away_when_it_grows(tmp_path: Path) -> None:
+    from assess.tui.components.too_small_screen import TooSmallScreen
+
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(60, 20)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmallScreen)
+            assert "te klein (60×20)" in str(app.screen.query_one("#text").render())
+            await pilot.resize_terminal(79, 30)
+            await pilot.pause()
+            assert "te klein (79×30)" in str(app.screen.query_one("#text").render())
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            assert not isinstance(app.screen, TooSmallScreen)
+            await pilot.press("m")
+            await settle(app, pilot)
+            assert app.assessment.result("1.1") == "met"
+
+    run(play())

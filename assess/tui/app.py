@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import BindingType
 from textual.events import AppFocus
@@ -29,6 +30,7 @@ from assess.tui.components.audit_screen import AuditScreen
 from assess.tui.components.conflict_screen import ConflictDetails, ConflictScreen
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.help_screen import HelpRow, HelpScreen
+from assess.tui.components.too_small_screen import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from assess.tui.keymap import keymap_path, shown_path
 from assess.tui.keys import APP_KEYS, AUDIT_KEYS, SUMMARY_KEYS, Key, make_bindings, translated
 from assess.tui.labels import label
@@ -157,7 +159,22 @@ class AuditApp(App[None]):
             self.notify(str(warning), title=label("audit.warning", self.lang), severity="warning", timeout=10)
         self.set_interval(CHECK_DISK_EVERY, self.autosaver.check)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        """Too small a terminal: say so over everything (the footer and form fields would be cut off)."""
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        shown = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        if small and shown is None:
+            self.push_screen(TooSmallScreen(self.lang, width, height))
+        elif small and shown is not None:
+            shown.show_size(width, height)
+        elif not small and shown is not None and self.screen is shown:
+            self.pop_screen()
+
     def on_ready(self) -> None:
+        self._check_size(self.size.width, self.size.height)
         # What exists now (catalog, widgets, styles) lives as long as the app: keep it out of the
         # garbage collector's full passes, which otherwise stall a keystroke now and then.
         gc.freeze()

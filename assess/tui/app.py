@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -13,6 +13,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import BindingType
+from textual.command import Provider
 from textual.events import AppFocus
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -30,6 +31,8 @@ from assess.tui.components.audit_screen import AuditScreen
 from assess.tui.components.conflict_screen import ConflictDetails, ConflictScreen
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.help_screen import HelpRow, HelpScreen
+from assess.tui.components.norm_commands import NormCommands
+from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.components.too_small_screen import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from assess.tui.keymap import keymap_path, shown_path
 from assess.tui.keys import APP_KEYS, AUDIT_KEYS, SUMMARY_KEYS, Key, make_bindings, translated
@@ -50,7 +53,8 @@ class SaveState:
 
 class AuditApp(App[None]):
     TITLE = "assess"
-    ENABLE_COMMAND_PALETTE = False
+    # ctrl+p (the "palette" key of keys.py): norms by id or words, and the screens
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {NormCommands}
     BINDINGS: ClassVar[list[BindingType]] = make_bindings(APP_KEYS, "en")
 
     # var, not reactive: the screens decide what to repaint (a repaint of everything costs a frame)
@@ -197,6 +201,31 @@ class AuditApp(App[None]):
                 self._draft_failure = reason
                 self.notify(label("draft.failed", self.lang, error=reason), severity="warning", timeout=6)
 
+    def go_to_norm(self, norm_id: str) -> None:
+        """From the command palette: show ``norm_id`` in the audit (the filter is dropped if it hides it)."""
+        if any(isinstance(screen, EditScreen) for screen in self.screen_stack):
+            self.notify(label("palette.close_form", self.lang), severity="warning", timeout=4)
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, AuditScreen):
+            screen = self.screen
+            if isinstance(screen, SummaryScreen):
+                screen.dismiss(norm_id)  # the summary's own way back to a norm
+                return
+            self.pop_screen()
+        audit = self.screen_stack[0]
+        if isinstance(audit, AuditScreen):
+            if norm_id not in self.walk().kept:
+                self.norm_filter = Filter()
+            audit.go_to(norm_id)
+
+    def palette_command(self, name: str) -> None:
+        if name == "language":
+            self.action_toggle_language()
+        elif name == "help":
+            self.action_help()
+        elif isinstance(self.screen, AuditScreen):
+            self.screen.run_action(name)  # summary, filter
+
     def keep_position(self, norm_id: str) -> None:
         """Remember the norm the user is on, for the next audit of this file (best effort)."""
         if norm_id == self._position_kept:
@@ -265,7 +294,7 @@ class AuditApp(App[None]):
         """Each key of the screen below and of the app, with the keys the keymap gave it."""
         found: dict[str, list[str]] = {}
         for key, active in self.screen.active_bindings.items():
-            if active.binding.id:
+            if active.binding.id and self.check_action(active.binding.action, ()) is not False:
                 found.setdefault(active.binding.id, []).append(self.get_key_display(active.binding) or key)
         rows = []
         for key in AUDIT_KEYS + SUMMARY_KEYS + APP_KEYS:

@@ -33,6 +33,7 @@ APP_KEYS = (
     Key("language", "l", "toggle_language", "key.language", "key.language_long"),
     Key("help", "question_mark", "help", "key.help"),
     Key("quit", "q", "quit", "key.quit", "key.quit_long"),
+    Key("palette", "ctrl+p", "command_palette", "key.palette", "key.palette_long", show=False),
     Key("conflict", "c", "conflict", "key.conflict", "key.conflict_long"),  # shown only while a choice waits
     Key("take-over", "ctrl+w", "take_over", "key.take_over", "key.take_over_long"),  # only when another has it
 )

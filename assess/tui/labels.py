@@ -54,6 +54,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "key.take_over": ("Toch bewerken", "Edit anyway"),
     "key.take_over_long": ("Toch bewerken, hoewel een andere assess het bestand open heeft",
                            "Edit anyway, although another assess has the file open"),
+    "key.palette": ("Zoeken", "Search"),
+    "key.palette_long": ("Zoeken: norm op nummer of woorden", "Search: a norm by number or words"),
+    "palette.summary": ("Overzicht: scores en tekortkomingen", "Summary: scores and gaps"),
+    "palette.filter": ("Filter kiezen", "Choose a filter"),
+    "palette.help": ("Toetsen (help)", "Keys (help)"),
+    "palette.language": ("Taal wisselen (Nederlands/Engels)", "Switch language (Dutch/English)"),
+    "palette.close_form": ("Sluit eerst het formulier (ctrl+s of esc).", "Close the form first (ctrl+s or esc)."),
     "key.conflict": ("Conflict", "Conflict"),
     "key.conflict_long": ("Het conflict met de schijf oplossen", "Resolve the conflict with the file on disk"),
     # top bar

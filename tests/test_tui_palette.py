@@ -47,3 +47,50 @@ def test_the_palette_goes_to_4_7_and_to_a_norm_about_naloxone(tmp_path: Path) ->
             assert app.norm_filter == Filter()
 
     run(play())
+
+
+def test_history_without_textual() -> None:
+    from assess.assessment import Answer
+    from assess.tui.history import Change, History
+
+    history = History()
+    assert history.undo() is None and history.redo() is None
+    history.record(Change("1.1", Answer(), Answer("met")))
+    history.record(Change("1.2", Answer(), Answer("na")))
+    assert history.undo() == Change("1.2", Answer(), Answer("na"))
+    history.record(Change("1.3", Answer(), Answer("met")))
+    assert history.redo() is None, "a new change ends what could be redone"
+
+
+def test_undo_restores_a_cleared_answer_and_redo_clears_it_again_on_disk(tmp_path: Path) -> None:
+    from assess import assessment as assessment_file
+    from assess.assessment import Answer
+    from tests.test_tui_support import settle
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met", ("Rooster",)), "1.2": Answer("partial")})
+
+    def on_disk(norm_id: str) -> Answer:
+        return assessment_file.load(str(path), load_catalog()).assessment.answer(norm_id)
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("k", "k", "u")  # 1.1: clear the result
+            await settle(app, pilot)
+            assert on_disk("1.1") == Answer(None, ("Rooster",))
+            await pilot.press("j", "n")  # 1.2 not met, then on to 1.3
+            await settle(app, pilot)
+            await pilot.press("ctrl+z")
+            await settle(app, pilot)
+            assert current(app) == "1.2" and on_disk("1.2") == Answer("partial")
+            await pilot.press("ctrl+z")
+            await settle(app, pilot)
+            assert current(app) == "1.1" and on_disk("1.1") == Answer("met", ("Rooster",)), "the cleared answer is back"
+            await pilot.press("ctrl+y")
+            await settle(app, pilot)
+            assert on_disk("1.1") == Answer(None, ("Rooster",))
+            await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")  # more than there is: said, nothing else
+            await settle(app, pilot)
+            assert on_disk("1.1") == Answer("met", ("Rooster",)) and on_disk("1.2") == Answer("partial")
+
+    run(play())

@@ -34,6 +34,7 @@ from assess.tui.components.help_screen import HelpRow, HelpScreen
 from assess.tui.components.norm_commands import NormCommands
 from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.components.too_small_screen import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from assess.tui.history import Change, History
 from assess.tui.keymap import keymap_path, shown_path
 from assess.tui.keys import APP_KEYS, AUDIT_KEYS, SUMMARY_KEYS, Key, make_bindings, translated
 from assess.tui.labels import label
@@ -80,6 +81,7 @@ class AuditApp(App[None]):
                  state_folder: Path | None = None) -> None:
         super().__init__()
         self.state = State(opened.path, state_folder)  # the form's draft and the norm the user was on
+        self.history = History()  # undo and redo of answer changes
         self.path = opened.path
         self.catalog = catalog
         self.set_reactive(AuditApp.lang, lang)
@@ -113,6 +115,19 @@ class AuditApp(App[None]):
     def walk(self, norm_filter: Filter | None = None) -> Walk:
         return Walk.of(self.catalog, self.assessment, self.norm_filter if norm_filter is None else norm_filter)
 
+    def undo(self, redo: bool = False) -> str | None:
+        """Take back the last change to an answer (or make the last one undone again); its norm id, or None."""
+        if self.read_only:
+            self.refuse_read_only()
+            return None
+        change = self.history.redo() if redo else self.history.undo()
+        if change is None:
+            self.notify(label("undo.nothing_redo" if redo else "undo.nothing", self.lang), timeout=3)
+            return None
+        self.record(change.norm_id, change.after if redo else change.before, undoable=False)
+        self.notify(label("undo.redone" if redo else "undo.done", self.lang, norm=change.norm_id), timeout=3)
+        return change.norm_id
+
     def refuse_read_only(self) -> bool:
         """True (and the user told) when the audit is read-only and nothing may change."""
         if self.read_only:
@@ -120,13 +135,16 @@ class AuditApp(App[None]):
             return True
         return False
 
-    def record(self, norm_id: str, answer: Answer) -> None:
-        """Change one answer; it is written to disk at once."""
+    def record(self, norm_id: str, answer: Answer, undoable: bool = True) -> None:
+        """Change one answer; it is written to disk at once (and can be undone until the audit is closed)."""
         if self.refuse_read_only():
             return
+        before = self.assessment.answer(norm_id)
         updated = self.assessment.with_answer(norm_id, answer)
         if updated.answers == self.assessment.answers:
             return
+        if undoable:
+            self.history.record(Change(norm_id, before, updated.answer(norm_id)))
         self.assessment = updated
         self._quit_warned = False
         self.autosaver.save(updated)
@@ -340,6 +358,7 @@ class AuditApp(App[None]):
             return
         self.autosaver.adopt(opened.fingerprint)
         self.assessment = opened.assessment
+        self.history.clear()
 
     @property
     def conflict_waiting(self) -> bool:
@@ -425,6 +444,7 @@ class AuditApp(App[None]):
             self.autosaver.adopt(opened.fingerprint)
             self.save_state = SaveState("saved")
             self.assessment = opened.assessment
+            self.history.clear()  # the changes were to the version now replaced (it is in the backup)
             self.notify(label("conflict.reloaded", self.lang, backup=backup.name), timeout=10)
         elif choice == "later":
             self._postpone()

@@ -55,6 +55,8 @@ AUDIT_KEYS = (
     Key("describe", "d", "describe", "key.describe", "key.describe_long", show=False),  # hint in the pane
     Key("page-down", "pagedown", "scroll_text(1)", "key.page_down", show=False),
     Key("page-up", "pageup", "scroll_text(-1)", "key.page_up", show=False),
+    Key("undo", "ctrl+z", "undo", "key.undo", "key.undo_long", show=False),
+    Key("redo", "ctrl+y", "redo", "key.redo", "key.redo_long", show=False),
 )
 
 SUMMARY_KEYS = (

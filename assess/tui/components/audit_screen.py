@@ -186,6 +186,12 @@ class AuditScreen(Screen[None]):
             else:
                 self.go_to(following)
 
+    def action_undo(self) -> None:
+        self.go_to(self.audit.undo())
+
+    def action_redo(self) -> None:
+        self.go_to(self.audit.undo(redo=True))
+
     def on_norm_pane_result_chosen(self, message: NormPane.ResultChosen) -> None:
         self.action_score(message.result)
 

@@ -494,8 +494,8 @@ def test_a_failed_save_is_said_once_and_quitting_does_not_drop_it(tmp_path: Path
             for _ in range(3):  # the retries every few seconds
                 app.autosaver.check()
                 await settle(app, pilot)
-            failures = [n for n in app._notifications if "No space left" in n.message]
-            assert len(failures) == 1, "a failed save is said once, not at every retry"
+            failures = [n for n in app._notifications if "Niet opgeslagen: de schijf is vol" in n.message]
+            assert len(failures) == 1, "a failed save is said once, in Dutch, not at every retry"
             assert "niet opgeslagen" in text(app.screen.query_one(TitleBar))
             await pilot.press("q")
             await settle(app, pilot)

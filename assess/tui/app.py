@@ -37,7 +37,7 @@ from assess.tui.components.too_small_screen import MIN_HEIGHT, MIN_WIDTH, TooSma
 from assess.tui.history import Change, History
 from assess.tui.keymap import keymap_path, shown_path
 from assess.tui.keys import APP_KEYS, AUDIT_KEYS, SUMMARY_KEYS, Key, make_bindings, translated
-from assess.tui.labels import label
+from assess.tui.labels import label, os_error
 from assess.tui.safe import shown, shown_line
 from assess.tui.session import Filter, Opened, Walk
 from assess.tui.state import Draft, State
@@ -214,7 +214,7 @@ class AuditApp(App[None]):
             else:
                 self.state.write_draft(Draft(message.norm_id, message.fields))
         except OSError as error:
-            reason = error.strerror or str(error)
+            reason = os_error(error, self.lang)
             if self._draft_failure != reason:  # say it once
                 self._draft_failure = reason
                 self.notify(label("draft.failed", self.lang, error=reason), severity="warning", timeout=6)
@@ -337,7 +337,7 @@ class AuditApp(App[None]):
             self.save_state = SaveState("saved")
 
     def on_audit_app_save_failed(self, message: SaveFailed) -> None:
-        reason = message.error.strerror or str(message.error)
+        reason = os_error(message.error, self.lang)
         state = SaveState("failed", reason)
         if self.save_state != state:  # say it once, not at every retry (every few seconds)
             self.notify(label("save.failed", self.lang, error=reason), severity="error", timeout=10)
@@ -405,7 +405,7 @@ class AuditApp(App[None]):
         try:
             return conflict.write_backup(self.path, data)
         except OSError as error:
-            self.notify(label("conflict.backup_failed", self.lang, error=error.strerror or error),
+            self.notify(label("conflict.backup_failed", self.lang, error=os_error(error, self.lang)),
                         severity="error", timeout=10)
             return None
 
@@ -417,7 +417,7 @@ class AuditApp(App[None]):
             except FileNotFoundError:
                 theirs = None
             except OSError as error:
-                self.notify(label("conflict.backup_failed", self.lang, error=error.strerror or error),
+                self.notify(label("conflict.backup_failed", self.lang, error=os_error(error, self.lang)),
                             severity="error", timeout=10)
                 self._show_conflict()
                 return

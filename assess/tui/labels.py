@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from assess.i18n import pick
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -257,5 +259,29 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# The system's reason for a failed read or write, in the user's language (the OS says it in English).
+OS_ERRORS: dict[int, tuple[str, str]] = {
+    errno.EACCES: ("geen toestemming", "permission denied"),
+    errno.EPERM: ("niet toegestaan", "operation not permitted"),
+    errno.ENOSPC: ("de schijf is vol", "no space left on the disk"),
+    errno.EDQUOT: ("schijfquotum overschreden", "disk quota exceeded"),
+    errno.EROFS: ("alleen-lezen bestandssysteem", "read-only file system"),
+    errno.ENOENT: ("bestand of map bestaat niet", "no such file or folder"),
+    errno.EISDIR: ("is een map", "is a folder"),
+    errno.ENOTDIR: ("is geen map", "is not a folder"),
+    errno.EIO: ("invoer-/uitvoerfout van de schijf", "input/output error of the disk"),
+    errno.ENAMETOOLONG: ("bestandsnaam te lang", "file name too long"),
+    errno.EEXIST: ("bestaat al", "already exists"),
+}
+
+
 def label(name: str, lang: str, **values: object) -> str:
     return pick(LABELS, name, lang, **values)
+
+
+def os_error(error: OSError, lang: str) -> str:
+    """Why an OS call failed, in ``lang`` (the system's own words when the reason is not one we know)."""
+    known = OS_ERRORS.get(error.errno or -1)
+    if known:
+        return known[0] if lang == "nl" else known[1]
+    return error.strerror or str(error)

@@ -18,7 +18,7 @@ from assess.storage import atomic_write
 from assess.tui.components.text_radio_button import TextRadioButton
 from assess.tui.css import stylesheet
 from assess.tui.export import refusal
-from assess.tui.labels import label
+from assess.tui.labels import label, os_error
 from assess.tui.text import plain
 
 REPORT_WORD = {"nl": "rapport", "en": "report"}
@@ -107,7 +107,7 @@ class ExportScreen(ModalScreen[str | None]):
         try:
             atomic_write(path, renderer(self.fmt)(self.card, lang))
         except OSError as error:
-            self._say(label("export.failed", lang, error=error.strerror or str(error)))
+            self._say(label("export.failed", lang, error=os_error(error, lang)))
             return
         self.written = self._exported = name
         self._confirmed_overwrite = None

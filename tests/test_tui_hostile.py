@@ -175,3 +175,30 @@ def test_export_refuses_the_open_assessment_and_any_assessment_file(tmp_path: Pa
 
     run(play())
     assert {p: p.read_bytes() for p in (path, other)} == before
+
+
+def test_control_characters_pasted_into_the_form_are_shown_escaped(tmp_path: Path) -> None:
+    from textual import events
+
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e")
+            app.screen.query_one("#note", TextArea).focus()
+            await pilot.pause()
+            app.post_message(events.Paste(f"plak {OSC} hier"))
+            await pilot.pause()
+            app.screen.query_one("#action", Input).focus()
+            await pilot.pause()
+            app.post_message(events.Paste(f"actie {CLEAR}"))
+            await pilot.pause()
+            assert_terminal_safe(app)
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+
+    run(play())
+    answer = assessment_file.load(str(path), load_catalog()).assessment.answer("1.1")
+    assert answer.note == "plak \\x1b]0;PWNED\\x07 hier"
+    assert answer.action is not None and answer.action.description == "actie \\x1b[2J"

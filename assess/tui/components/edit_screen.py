@@ -24,7 +24,7 @@ from assess.tui.components.form_button import FormButton
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
-from assess.tui.safe import shown, shown_line
+from assess.tui.safe import has_unsafe, shown, shown_line
 from assess.tui.state import DRAFT_SECONDS, Draft, FieldValue
 from assess.tui.text import plain
 
@@ -196,10 +196,16 @@ class EditScreen(ModalScreen[Answer | None]):
     def _select_open(self) -> bool:
         return any(select.expanded for select in self.query(Select))
 
-    def on_input_changed(self, _event: Input.Changed) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if has_unsafe(event.value):  # pasted control characters: shown (and kept) escaped, never sent raw
+            event.input.value = shown_line(event.value)
+            return
         self._changed()
 
-    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if has_unsafe(event.text_area.text):
+            event.text_area.text = shown(event.text_area.text)
+            return
         self._changed()
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:

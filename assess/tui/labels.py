@@ -51,7 +51,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "key.export_long": ("Rapport exporteren (md, json, csv)", "Export the report (md, json, csv)"),
     "key.save": ("Opslaan", "Save"),
     "key.cancel": ("Annuleren", "Cancel"),
-    "key.reload": ("Versie op schijf laden", "Load the version on disk"),
+    "key.reload": ("Schijfversie laden", "Load disk version"),
     "key.reload_long": ("Conflict: de versie op schijf laden (de uwe wordt als reservekopie bewaard)",
                         "Conflict: load the version on disk (yours is kept as a backup)"),
     "key.keep": ("Mijn versie houden", "Keep mine"),
@@ -199,10 +199,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "conflict.gone": ("Het bestand bestaat niet meer op schijf.", "The file no longer exists on disk."),
     "conflict.broken": ("De versie op schijf kan niet gelezen worden:", "The version on disk cannot be read:"),
     "conflict.choose": (
-        "Versie op schijf laden: uw wijzigingen worden vervangen. Mijn versie houden: de versie op schijf wordt "
+        "Schijfversie laden: uw wijzigingen worden vervangen. Mijn versie houden: de versie op schijf wordt "
         "overschreven. Wat vervangen wordt, wordt eerst als reservekopie naast het bestand bewaard. "
         "Esc: later kiezen (opslaan blijft gepauzeerd).",
-        "Load the version on disk: your changes are replaced. Keep mine: the version on disk is overwritten. "
+        "Load disk version: your changes are replaced. Keep mine: the version on disk is overwritten. "
         "What is replaced is first kept as a backup beside the file. Esc: decide later (saving stays paused).",
     ),
     "conflict.disk": ("op schijf", "on disk"),

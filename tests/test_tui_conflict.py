@@ -125,3 +125,37 @@ def test_the_dialog_waits_for_the_edit_form_and_loading_theirs_backs_up_mine(tmp
 
     run(play())
     assert path.read_text(encoding="utf-8") == theirs_text
+
+
+def test_changes_made_while_saving_is_paused_survive_a_crash_as_a_backup(tmp_path: Path) -> None:
+    from assess.tui.state import State
+
+    catalog = load_catalog()
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    state = State(path, tmp_path / ".assess-state")
+
+    async def crash() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            path.write_text(path.read_text(encoding="utf-8") + "# a colleague\n", encoding="utf-8")
+            app.autosaver.check()
+            await settle(app, pilot)
+            await pilot.press("escape")  # decide later
+            await pilot.press("n")  # 1.2 not met: in memory only, saving is paused
+            await settle(app, pilot)
+            assert state.paused_file.exists()
+        # ends without a choice, as after a kill -9
+
+    async def reopen() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            [backup] = sorted(tmp_path.glob("a.yaml.unsaved-*.bak"))
+            assert assessment_file.load(str(backup), catalog).assessment.result("1.2") == "not_met"
+            assert any(backup.name in toast and "assess diff" in toast for toast in toasts(app))
+            assert not state.paused_file.exists()
+            await pilot.press("q")
+
+    run(crash())
+    assert path.read_text(encoding="utf-8").endswith("# a colleague\n"), "the colleague's file is untouched"
+    run(reopen())

@@ -148,6 +148,13 @@ class AuditApp(App[None]):
         self.assessment = updated
         self._quit_warned = False
         self.autosaver.save(updated)
+        if self.conflict_waiting:
+            self._keep_paused()
+
+    def _keep_paused(self) -> None:
+        """Saving is paused: keep the whole assessment in the state folder, so a kill now loses none of it."""
+        with contextlib.suppress(OSError):
+            self.state.write_paused(dump(self.assessment, self.catalog))
 
     def translate_bindings(self, node: App | Screen, keys: tuple[Key, ...]) -> None:
         """Describe ``node``'s keys in the current language (Textual applies the keymap on top)."""
@@ -177,9 +184,23 @@ class AuditApp(App[None]):
             self.notify(label(f"readonly.{self.read_only}", self.lang, file=self.path.name,
                               holder=lock.holder(self.path), key=self.binding_key("take-over", "ctrl+w")),
                         severity="warning", timeout=15)
+        self._recover_paused()
         for warning in self._warnings:
             self.notify(str(warning), title=label("audit.warning", self.lang), severity="warning", timeout=10)
         self.set_interval(CHECK_DISK_EVERY, self.autosaver.check)
+
+    def _recover_paused(self) -> None:
+        """An audit killed while saving was paused left its changes in the state folder: put them beside the file."""
+        data = self.state.read_paused()
+        if data is None:
+            return
+        try:
+            backup = conflict.write_backup(self.path, data, kind="unsaved")
+        except OSError:
+            return  # read-only folder: they stay in the state folder for a later open
+        self.state.drop_paused()
+        self.notify(label("paused.recovered", self.lang, backup=backup.name, file=self.path.name),
+                    severity="warning", timeout=20)
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -369,6 +390,8 @@ class AuditApp(App[None]):
         """Ask what to do; over the edit form, only once the form is closed (keys typed there stay there)."""
         if not self.conflict_waiting:
             self.save_state = SaveState("conflict")
+            if self.autosaver.unsaved:
+                self._keep_paused()
         if self._conflict_open or any(isinstance(screen, EditScreen) for screen in self.screen_stack):
             return
         self._conflict_open = True
@@ -431,6 +454,7 @@ class AuditApp(App[None]):
                 self.notify(label("conflict.kept_nothing", self.lang), timeout=10)
             self.save_state = SaveState("saved")
             self.autosaver.overwrite(self.assessment, digest(theirs) if theirs is not None else None)
+            self.state.drop_paused()
         elif choice == "reload":
             try:
                 opened = session.read(self.path, self.catalog)
@@ -445,6 +469,7 @@ class AuditApp(App[None]):
             self.save_state = SaveState("saved")
             self.assessment = opened.assessment
             self.history.clear()  # the changes were to the version now replaced (it is in the backup)
+            self.state.drop_paused()
             self.notify(label("conflict.reloaded", self.lang, backup=backup.name), timeout=10)
         elif choice == "later":
             self._postpone()

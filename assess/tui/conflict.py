@@ -50,9 +50,10 @@ def describe(answer: Answer, answer_set: AnswerSet, lang: str, width: int = 60) 
     return " · ".join(parts)
 
 
-def backup_path(path: Path, now: dt.datetime) -> Path:
-    """``name.yaml.conflict-YYYYmmdd-HHMMSS.bak`` beside ``path`` (``-2``, ``-3``… when that name is taken)."""
-    stem = f"{path.name}.conflict-{now:%Y%m%d-%H%M%S}"
+def backup_path(path: Path, now: dt.datetime, kind: str = "conflict") -> Path:
+    """``name.yaml.conflict-YYYYmmdd-HHMMSS.bak`` beside ``path`` (``-2``, ``-3``… when that name is taken);
+    ``kind`` "unsaved" for changes a killed audit could not save."""
+    stem = f"{path.name}.{kind}-{now:%Y%m%d-%H%M%S}"
     candidate = path.with_name(stem + BACKUP_SUFFIX)
     number = 2
     while candidate.exists():
@@ -61,7 +62,7 @@ def backup_path(path: Path, now: dt.datetime) -> Path:
     return candidate
 
 
-def write_backup(path: Path, data: bytes, now: dt.datetime | None = None) -> Path:
+def write_backup(path: Path, data: bytes, now: dt.datetime | None = None, kind: str = "conflict") -> Path:
     """Keep ``data`` (the version about to be replaced) in a new file beside ``path``; returns its path.
 
     The backup is complete or absent: written to a temporary file, synced, then linked to a name no file has
@@ -76,7 +77,7 @@ def write_backup(path: Path, data: bytes, now: dt.datetime | None = None) -> Pat
             handle.flush()
             os.fsync(handle.fileno())
         while True:
-            target = backup_path(path, now)
+            target = backup_path(path, now, kind)
             try:
                 os.link(tmp_name, target)
             except FileExistsError:

@@ -116,6 +116,10 @@ LABELS: dict[str, tuple[str, str]] = {
                         "wordt opgeslagen verschijnt hier. {key}: toch bewerken.",
                         "{file} is already open in another assess ({holder}): opened read-only; what is saved "
                         "there shows here. {key}: edit anyway."),
+    "paused.recovered": ("Wijzigingen die de vorige keer niet opgeslagen konden worden (het bestand was op schijf "
+                         "gewijzigd) staan in {backup}. Vergelijk: assess diff {file} {backup}",
+                         "Changes that could not be saved last time (the file had changed on disk) are in {backup}. "
+                         "Compare: assess diff {file} {backup}"),
     "draft.failed": ("Concept niet bewaard: {error}", "Draft not kept: {error}"),
     "readonly.refused": ("Alleen-lezen: er wordt niets gewijzigd of opgeslagen.",
                          "Read-only: nothing is changed or saved."),

@@ -77,6 +77,8 @@ class State:
         key = _key(path)
         self.draft_file = self.folder / "drafts" / f"{key}.json"
         self.position_file = self.folder / "positions" / f"{key}.json"
+        # the whole assessment while saving is paused (the file changed on disk and the user decides later)
+        self.paused_file = self.folder / "paused" / f"{key}.yaml"
 
     def write_draft(self, draft: Draft) -> None:
         written = draft.written or dt.datetime.now().isoformat(timespec="seconds")
@@ -94,6 +96,30 @@ class State:
     def drop_draft(self) -> None:
         with contextlib.suppress(OSError):
             self.draft_file.unlink(missing_ok=True)
+
+    def write_paused(self, text: str) -> None:
+        target = self.paused_file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp_name, target)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+
+    def read_paused(self) -> bytes | None:
+        try:
+            return self.paused_file.read_bytes()
+        except OSError:
+            return None
+
+    def drop_paused(self) -> None:
+        with contextlib.suppress(OSError):
+            self.paused_file.unlink(missing_ok=True)
 
     def write_position(self, norm_id: str) -> None:
         _write_json(self.position_file, {"file": os.path.realpath(self.path), "norm": norm_id})

@@ -10,6 +10,7 @@ import signal
 import struct
 import subprocess
 import sys
+import tempfile
 import termios
 import threading
 import time
@@ -34,6 +35,7 @@ class Terminal:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "LANG": "en_GB.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
         env.pop("ASSESS_KEYMAP", None)
+        env.setdefault("XDG_STATE_HOME", tempfile.mkdtemp(prefix="assess-state-"))  # drafts, positions: not in ~
         self.process = subprocess.Popen(
             [sys.executable, "-m", "assess", *args],
             stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True, close_fds=True, cwd=cwd,

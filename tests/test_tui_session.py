@@ -9,7 +9,7 @@ import pytest
 
 from assess.errors import InputError
 from assess.files import assessment_file
-from assess.files.storage import fingerprint
+from assess.files.storage import digest, fingerprint
 from assess.model.assessment import Answer, Position
 from assess.model.catalog import Catalog
 from assess.tui import session
@@ -103,7 +103,12 @@ def test_autosaver_writes_in_order_and_refuses_a_changed_file(catalog: Catalog, 
     saver.flushed().result()
     assert path.read_text(encoding="utf-8") == theirs, "nothing is written until the user decides"
     mine = assessment.with_answer("7.7", Answer("na"))
-    saver.overwrite(mine)
+    path.write_text(theirs + "# edited again\n", encoding="utf-8")
+    saver.overwrite(mine, digest(theirs))  # over the version the user saw: it changed again, a new conflict
+    saver.flushed().result()
+    assert recorder.events[-1] == "changed" and saver.blocked
+    assert path.read_text(encoding="utf-8") == theirs + "# edited again\n"
+    saver.overwrite(mine, fingerprint(path))
     saver.flushed().result()
     assert assessment_file.load(str(path), catalog).assessment == mine and not saver.blocked
     saver.close()

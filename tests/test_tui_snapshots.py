@@ -71,3 +71,37 @@ def test_help_screen_scrolled_to_the_keymap_note(tmp_path: Path, svg) -> None:
 
 def test_audit_screen_at_120x40(tmp_path: Path, svg) -> None:
     assert screenshot(tmp_path, ("d",), lang="en", size=(120, 40)) == svg
+
+
+def conflict_screenshot(folder: Path, keys: tuple[str, ...]) -> str:
+    """The demo changed on disk by a colleague (one result and a note), the conflict dialog open, after ``keys``."""
+    path = copy_demo(folder)
+
+    async def shoot() -> str:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(80, 24)) as pilot:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("result: met", 'result: partial\n    note: "Collega: rooster ontbreekt"', 1),
+                            encoding="utf-8")
+            app.autosaver.check()
+            await app.saved()
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause()
+            image = app.export_screenshot(title="assess")
+        app.autosaver.close()
+        return image
+
+    return run(shoot())
+
+
+def test_conflict_dialog(tmp_path: Path, svg) -> None:
+    assert conflict_screenshot(tmp_path, ()) == svg
+
+
+def test_conflict_dialog_asking_once_more(tmp_path: Path, svg) -> None:
+    assert conflict_screenshot(tmp_path, ("k", "ctrl+o")) == svg
+
+
+def test_too_small_a_terminal(tmp_path: Path, svg) -> None:
+    assert screenshot(tmp_path, (), size=(60, 20)) == svg

@@ -30,7 +30,8 @@ def run(coroutine: Coroutine[Any, Any, Any]) -> Any:
 
 def open_app(path: Path, lang: str = "en", keymap: dict[str, str] | None = None) -> AuditApp:
     catalog = load_catalog()
-    return AuditApp(session.open_or_create(path, catalog, lang, today=FIXED_DATE), catalog, lang, keymap)
+    return AuditApp(session.open_or_create(path, catalog, lang, today=FIXED_DATE), catalog, lang, keymap,
+                    state_folder=path.parent / ".assess-state")
 
 
 def copy_demo(folder: Path, name: str = "demo.yaml") -> Path:
@@ -110,3 +111,19 @@ def current(app: AuditApp) -> str:
     from assess.tui.components.audit_screen import AuditScreen
 
     return app.screen_stack[0].current if isinstance(app.screen_stack[0], AuditScreen) else ""
+
+
+def terminal_output(app: AuditApp) -> str:
+    """What the app would send to the terminal for a full repaint of the screen now (escape sequences and all)."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), force_terminal=True, width=app.size.width, color_system="truecolor")
+    update = app.screen._compositor.render_update(full=True)
+    return "".join(update.render_segments(console))
+
+
+def toasts(app: AuditApp) -> list[str]:
+    """The text (title and message) of every notification shown now."""
+    return [f"{n.title}\n{n.message}" for n in app._notifications]

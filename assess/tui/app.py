@@ -3,32 +3,45 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import BindingType
+from textual.command import Provider
 from textual.events import AppFocus
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
 from assess.analysis.scoring import Scorecard, score
 from assess.errors import InputError
+from assess.files.storage import digest, fingerprint
+from assess.files.writer import dump
 from assess.model.assessment import Answer, Assessment
 from assess.model.catalog import Catalog
-from assess.tui import session
+from assess.tui import conflict, lock, session
 from assess.tui.autosave import Autosaver
 from assess.tui.components.audit_screen import AuditScreen
 from assess.tui.components.conflict_screen import ConflictDetails, ConflictScreen
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.help_screen import HelpRow, HelpScreen
+from assess.tui.components.norm_commands import NormCommands
+from assess.tui.components.summary_screen import SummaryScreen
+from assess.tui.components.too_small_screen import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from assess.tui.history import Change, History
 from assess.tui.keymap import keymap_path, shown_path
 from assess.tui.keys import APP_KEYS, AUDIT_KEYS, SUMMARY_KEYS, Key, make_bindings, translated
-from assess.tui.labels import label
+from assess.tui.labels import label, os_error
+from assess.tui.safe import shown, shown_line
 from assess.tui.session import Filter, Opened, Walk
+from assess.tui.state import Draft, State
 
 CHECK_DISK_EVERY = 2.0  # seconds between looks at the file for changes made outside assess
 
@@ -41,7 +54,8 @@ class SaveState:
 
 class AuditApp(App[None]):
     TITLE = "assess"
-    ENABLE_COMMAND_PALETTE = False
+    # ctrl+p (the "palette" key of keys.py): norms by id or words, and the screens
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {NormCommands}
     BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(APP_KEYS, "en")]
 
     # var, not reactive: the screens decide what to repaint (a repaint of everything costs a frame)
@@ -63,8 +77,11 @@ class AuditApp(App[None]):
             super().__init__()
             self.error = error
 
-    def __init__(self, opened: Opened, catalog: Catalog, lang: str, keymap: Mapping[str, str] | None = None) -> None:
+    def __init__(self, opened: Opened, catalog: Catalog, lang: str, keymap: Mapping[str, str] | None = None,
+                 state_folder: Path | None = None) -> None:
         super().__init__()
+        self.state = State(opened.path, state_folder)  # the form's draft and the norm the user was on
+        self.history = History()  # undo and redo of answer changes
         self.path = opened.path
         self.catalog = catalog
         self.set_reactive(AuditApp.lang, lang)
@@ -75,6 +92,16 @@ class AuditApp(App[None]):
         self._conflict_open = False
         self._quit_warned = False
         self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self)
+        # read-only: the file or its folder is, or another audit has the file open (then the user may insist)
+        self.read_only = lock.read_only_reason(opened.path)
+        self._lock: lock.Lock | None = None
+        if self.read_only is None:
+            self._lock = lock.acquire(opened.path)
+            if self._lock is None:
+                self.read_only = lock.LOCKED
+        self._take_over_asked = False
+        self._draft_failure = ""
+        self._position_kept: str | None = None
 
     # -- state the screens read --------------------------------------------------------------------
 
@@ -88,14 +115,46 @@ class AuditApp(App[None]):
     def walk(self, norm_filter: Filter | None = None) -> Walk:
         return Walk.of(self.catalog, self.assessment, self.norm_filter if norm_filter is None else norm_filter)
 
-    def record(self, norm_id: str, answer: Answer) -> None:
-        """Change one answer; it is written to disk at once."""
+    def undo(self, redo: bool = False) -> str | None:
+        """Take back the last change to an answer (or make the last one undone again); its norm id, or None."""
+        if self.read_only:
+            self.refuse_read_only()
+            return None
+        change = self.history.redo() if redo else self.history.undo()
+        if change is None:
+            self.notify(label("undo.nothing_redo" if redo else "undo.nothing", self.lang), timeout=3)
+            return None
+        self.record(change.norm_id, change.after if redo else change.before, undoable=False)
+        self.notify(label("undo.redone" if redo else "undo.done", self.lang, norm=change.norm_id), timeout=3)
+        return change.norm_id
+
+    def refuse_read_only(self) -> bool:
+        """True (and the user told) when the audit is read-only and nothing may change."""
+        if self.read_only:
+            self.notify(label("readonly.refused", self.lang), severity="warning", timeout=4)
+            return True
+        return False
+
+    def record(self, norm_id: str, answer: Answer, undoable: bool = True) -> None:
+        """Change one answer; it is written to disk at once (and can be undone until the audit is closed)."""
+        if self.refuse_read_only():
+            return
+        before = self.assessment.answer(norm_id)
         updated = self.assessment.with_answer(norm_id, answer)
         if updated.answers == self.assessment.answers:
             return
+        if undoable:
+            self.history.record(Change(norm_id, before, updated.answer(norm_id)))
         self.assessment = updated
         self._quit_warned = False
         self.autosaver.save(updated)
+        if self.conflict_waiting:
+            self._keep_paused()
+
+    def _keep_paused(self) -> None:
+        """Saving is paused: keep the whole assessment in the state folder, so a kill now loses none of it."""
+        with contextlib.suppress(OSError):
+            self.state.write_paused(dump(self.assessment, self.catalog))
 
     def translate_bindings(self, node: App[None] | Screen[Any], keys: tuple[Key, ...]) -> None:
         """Describe ``node``'s keys in the current language (Textual applies the keymap on top)."""
@@ -107,6 +166,11 @@ class AuditApp(App[None]):
         await asyncio.wrap_future(self.autosaver.flushed())
         await asyncio.sleep(0)
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast, from any screen: its text shown as it is (never markup), control characters escaped."""
+        super().notify(shown(message), title=shown_line(title), severity=severity, timeout=timeout, markup=False)
+
     # -- lifecycle ---------------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[None]:
@@ -116,11 +180,44 @@ class AuditApp(App[None]):
         self.translate_bindings(self, APP_KEYS)
         if self._user_keymap:
             self.set_keymap(self._user_keymap)
+        if self.read_only:
+            self.notify(label(f"readonly.{self.read_only}", self.lang, file=self.path.name,
+                              holder=lock.holder(self.path), key=self.binding_key("take-over", "ctrl+w")),
+                        severity="warning", timeout=15)
+        self._recover_paused()
         for warning in self._warnings:
             self.notify(str(warning), title=label("audit.warning", self.lang), severity="warning", timeout=10)
         self.set_interval(CHECK_DISK_EVERY, self.autosaver.check)
 
+    def _recover_paused(self) -> None:
+        """An audit killed while saving was paused left its changes in the state folder: put them beside the file."""
+        data = self.state.read_paused()
+        if data is None:
+            return
+        try:
+            backup = conflict.write_backup(self.path, data, kind="unsaved")
+        except OSError:
+            return  # read-only folder: they stay in the state folder for a later open
+        self.state.drop_paused()
+        self.notify(label("paused.recovered", self.lang, backup=backup.name, file=self.path.name),
+                    severity="warning", timeout=20)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        """Too small a terminal: say so over everything (the footer and form fields would be cut off)."""
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        shown = next((s for s in self.screen_stack if isinstance(s, TooSmallScreen)), None)
+        if small and shown is None:
+            self.push_screen(TooSmallScreen(self.lang, width, height))
+        elif small and shown is not None:
+            shown.show_size(width, height)
+        elif not small and shown is not None and self.screen is shown:
+            self.pop_screen()
+
     def on_ready(self) -> None:
+        self._check_size(self.size.width, self.size.height)
         # What exists now (catalog, widgets, styles) lives as long as the app: keep it out of the
         # garbage collector's full passes, which otherwise stall a keystroke now and then.
         gc.freeze()
@@ -128,11 +225,80 @@ class AuditApp(App[None]):
     def on_app_focus(self, _event: AppFocus) -> None:
         self.autosaver.check()
 
+    def on_unmount(self) -> None:
+        self.release_lock()
+
+    def on_edit_screen_draft_changed(self, message: EditScreen.DraftChanged) -> None:
+        try:
+            if message.fields is None:
+                self.state.drop_draft()
+            else:
+                self.state.write_draft(Draft(message.norm_id, message.fields))
+        except OSError as error:
+            reason = os_error(error, self.lang)
+            if self._draft_failure != reason:  # say it once
+                self._draft_failure = reason
+                self.notify(label("draft.failed", self.lang, error=reason), severity="warning", timeout=6)
+
+    def go_to_norm(self, norm_id: str) -> None:
+        """From the command palette: show ``norm_id`` in the audit (the filter is dropped if it hides it)."""
+        if any(isinstance(screen, EditScreen) for screen in self.screen_stack):
+            self.notify(label("palette.close_form", self.lang), severity="warning", timeout=4)
+            return
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, AuditScreen):
+            screen = self.screen
+            if isinstance(screen, SummaryScreen):
+                screen.dismiss(norm_id)  # the summary's own way back to a norm
+                return
+            self.pop_screen()
+        audit = self.screen_stack[0]
+        if isinstance(audit, AuditScreen):
+            if norm_id not in self.walk().kept:
+                self.norm_filter = Filter()
+            audit.go_to(norm_id)
+
+    def palette_command(self, name: str) -> None:
+        if name == "language":
+            self.action_toggle_language()
+        elif name == "help":
+            self.action_help()
+        elif isinstance(self.screen, AuditScreen):
+            self.run_worker(self.screen.run_action(name))  # summary, filter
+
+    def keep_position(self, norm_id: str) -> None:
+        """Remember the norm the user is on, for the next audit of this file (best effort)."""
+        if norm_id == self._position_kept:
+            return
+        self._position_kept = norm_id
+        with contextlib.suppress(OSError):
+            self.state.write_position(norm_id)
+
+    def release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def action_take_over(self) -> None:
+        """Edit although another audit has the file open: asked once more; conflicts are caught as always."""
+        if self.read_only != lock.LOCKED:
+            return
+        if not self._take_over_asked:
+            self._take_over_asked = True
+            self.notify(label("readonly.take_over_confirm", self.lang, key=self.binding_key("take-over", "ctrl+w")),
+                        severity="warning", timeout=8)
+            return
+        self.read_only = None
+        self.autosaver.check()
+        self.save_state = SaveState("saved")  # repaints the top line
+        self.refresh_bindings()
+        self.notify(label("readonly.taken_over", self.lang))
+
     async def action_quit(self) -> None:
         if isinstance(self.screen, EditScreen):
             await self.screen.fields_settled()
             if not self.screen.may_discard():
                 return
+            self.state.drop_draft()  # the user was told and quit anyway
         await self.saved()
         if self.autosaver.unsaved and not self.autosaver.blocked:  # an earlier write failed: try once more
             self.autosaver.check()
@@ -144,6 +310,7 @@ class AuditApp(App[None]):
             self._quit_warned = True
             self.notify(label("quit.unsaved", self.lang), severity="error", timeout=10)
             return
+        self.release_lock()
         self.exit()
 
     def action_help_quit(self) -> None:
@@ -166,7 +333,7 @@ class AuditApp(App[None]):
         """Each key of the screen below and of the app, with the keys the keymap gave it."""
         found: dict[str, list[str]] = {}
         for key, active in self.screen.active_bindings.items():
-            if active.binding.id:
+            if active.binding.id and self.check_action(active.binding.action, ()) is not False:
                 found.setdefault(active.binding.id, []).append(self.get_key_display(active.binding) or key)
         rows = []
         for known in AUDIT_KEYS + SUMMARY_KEYS + APP_KEYS:
@@ -191,21 +358,60 @@ class AuditApp(App[None]):
             self.save_state = SaveState("saved")
 
     def on_audit_app_save_failed(self, message: SaveFailed) -> None:
-        reason = message.error.strerror or str(message.error)
+        reason = os_error(message.error, self.lang)
         state = SaveState("failed", reason)
         if self.save_state != state:  # say it once, not at every retry (every few seconds)
             self.notify(label("save.failed", self.lang, error=reason), severity="error", timeout=10)
         self.save_state = state
 
     def on_audit_app_changed_on_disk(self, _message: ChangedOnDisk) -> None:
+        if self.read_only:
+            self._follow_disk()
+            return
         self._show_conflict()
 
+    def _follow_disk(self) -> None:
+        """Read-only: nothing of ours can be lost, so show what was saved on disk (by the other audit)."""
+        try:
+            opened = session.read(self.path, self.catalog)
+        except InputError:  # being written, or broken: keep showing what we have, look again later
+            self.autosaver.adopt(fingerprint(self.path))
+            return
+        self.autosaver.adopt(opened.fingerprint)
+        self.assessment = opened.assessment
+        self.history.clear()
+
+    @property
+    def conflict_waiting(self) -> bool:
+        """The file changed on disk and the user has not chosen yet: saving is paused."""
+        return self.save_state.kind == "conflict"
+
     def _show_conflict(self) -> None:
-        self.save_state = SaveState("conflict")
-        if self._conflict_open:
+        """Ask what to do; over the edit form, only once the form is closed (keys typed there stay there)."""
+        if not self.conflict_waiting:
+            self.save_state = SaveState("conflict")
+            if self.autosaver.unsaved:
+                self._keep_paused()
+        if self._conflict_open or any(isinstance(screen, EditScreen) for screen in self.screen_stack):
             return
         self._conflict_open = True
         self.push_screen(ConflictScreen(self._conflict_details(), self.lang), self._resolve_conflict)
+
+    def offer_conflict(self) -> None:
+        """After the edit form closes: ask now what was put off while it was open (not what was put off by esc)."""
+        if self.conflict_waiting and self.save_state.detail != "later":
+            self._show_conflict()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "conflict":
+            return self.conflict_waiting and not self._conflict_open
+        if action == "take_over":
+            return self.read_only == lock.LOCKED
+        return True
+
+    def action_conflict(self) -> None:
+        if self.conflict_waiting:
+            self._show_conflict()
 
     def _conflict_details(self) -> ConflictDetails:
         if not self.path.exists():
@@ -213,26 +419,74 @@ class AuditApp(App[None]):
         try:
             disk = session.read(self.path, self.catalog).assessment
         except InputError as error:
-            return ConflictDetails(self.path.name, problems=tuple(str(p) for p in error.problems))
-        settings = tuple(dict.fromkeys(self.assessment.settings + disk.settings))
-        ids = tuple(n.id for n in self.catalog.items_for(settings)
-                    if disk.answer(n.id) != self.assessment.answer(n.id))
-        return ConflictDetails(self.path.name, differing=ids)
+            return ConflictDetails(self.path.name, problems=tuple(shown(p) for p in error.problems))
+        return ConflictDetails(self.path.name, conflict.differences(self.catalog, self.assessment, disk),
+                               self.catalog.answer_set)
+
+    def _backup(self, data: bytes) -> Path | None:
+        """Keep ``data`` beside the file before it is replaced; None (and the user told) when that fails."""
+        try:
+            return conflict.write_backup(self.path, data)
+        except OSError as error:
+            self.notify(label("conflict.backup_failed", self.lang, error=os_error(error, self.lang)),
+                        severity="error", timeout=10)
+            return None
 
     def _resolve_conflict(self, choice: str | None) -> None:
         self._conflict_open = False
         if choice == "keep":
-            self.autosaver.overwrite(self.assessment)
-            self.notify(label("conflict.kept", self.lang))
+            try:
+                theirs: bytes | None = self.path.read_bytes()
+            except FileNotFoundError:
+                theirs = None
+            except OSError as error:
+                self.notify(label("conflict.backup_failed", self.lang, error=os_error(error, self.lang)),
+                            severity="error", timeout=10)
+                self._show_conflict()
+                return
+            if theirs is not None:
+                backup = self._backup(theirs)
+                if backup is None:
+                    self._postpone()
+                    return
+                self.notify(label("conflict.kept", self.lang, backup=backup.name), timeout=10)
+            else:
+                self.notify(label("conflict.kept_nothing", self.lang), timeout=10)
+            self.save_state = SaveState("saved")
+            self.autosaver.overwrite(self.assessment, digest(theirs) if theirs is not None else None)
+            self.state.drop_paused()
         elif choice == "reload":
             try:
                 opened = session.read(self.path, self.catalog)
             except InputError:
                 self._show_conflict()
                 return
+            backup = self._backup(dump(self.assessment, self.catalog).encode("utf-8"))
+            if backup is None:
+                self._postpone()
+                return
             self.autosaver.adopt(opened.fingerprint)
             self.save_state = SaveState("saved")
             self.assessment = opened.assessment
-            self.notify(label("conflict.reloaded", self.lang))
+            self.history.clear()  # the changes were to the version now replaced (it is in the backup)
+            self.state.drop_paused()
+            self.notify(label("conflict.reloaded", self.lang, backup=backup.name), timeout=10)
+        elif choice == "later":
+            self._postpone()
         else:
             self._show_conflict()
+
+    def _postpone(self) -> None:
+        self.save_state = SaveState("conflict", "later")
+        self.notify(label("conflict.later", self.lang, key=self.conflict_key()), severity="warning", timeout=6)
+
+    def conflict_key(self) -> str:
+        """The key that reopens the conflict dialog, as the user's keymap made it."""
+        return self.binding_key("conflict", "c")
+
+    def binding_key(self, binding_id: str, default: str) -> str:
+        """The key of an app binding, as shown (after the user's keymap)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.id == binding_id:
+                return self.get_key_display(active.binding) or key
+        return self._user_keymap.get(binding_id, default).split(",")[0]

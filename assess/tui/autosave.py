@@ -62,9 +62,10 @@ class Autosaver:
         """Look whether the file changed on disk (cheap: one read and a hash)."""
         self._executor.submit(self._check)
 
-    def overwrite(self, assessment: Assessment) -> None:
-        """Keep mine: write ``assessment`` over whatever is on disk now."""
-        self._executor.submit(self._overwrite, assessment)
+    def overwrite(self, assessment: Assessment, expected: str | None) -> None:
+        """Keep mine: write ``assessment`` over the version on disk with fingerprint ``expected`` (the one the
+        user saw and a backup keeps); if the file changed again meanwhile, that is a new conflict."""
+        self._executor.submit(self._overwrite, assessment, expected)
 
     def adopt(self, expected: str | None) -> None:
         """After a reload: the file on disk is ours again; drop unsaved changes."""
@@ -113,10 +114,10 @@ class Autosaver:
         elif self._pending is not None:  # an earlier write failed (disk full, no permission): retry
             self._write_pending()
 
-    def _overwrite(self, assessment: Assessment) -> None:
+    def _overwrite(self, assessment: Assessment, expected: str | None) -> None:
         with self._lock:
             self._pending = assessment
-        self._expected = fingerprint(self.path)
+        self._expected = expected
         self._blocked = False
         self._write_pending()
 

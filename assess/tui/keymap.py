@@ -14,7 +14,41 @@ from pathlib import Path
 
 from assess.errors import InputError, Problem
 from assess.files.strict_yaml import parse
-from assess.tui.keys import ALL_KEYS
+from assess.tui.keys import ALL_KEYS, APP_KEYS, AUDIT_KEYS, CONFLICT_KEYS, SUMMARY_KEYS, Key
+
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+# The keys active together: the app's keys are active on every screen, each screen adds its own.
+SCOPES = (APP_KEYS + AUDIT_KEYS, APP_KEYS + SUMMARY_KEYS, APP_KEYS + CONFLICT_KEYS)
+
+
+def known_key(name: str) -> bool:
+    """True for a key name Textual can deliver: ``m``, ``1``, ``f5``, ``ctrl+e``, ``question_mark``, ``pagedown``."""
+    from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
+
+    *modifiers, base = name.split("+")
+    if not base or not set(modifiers) <= MODIFIERS or len(set(modifiers)) != len(modifiers):
+        return False
+    if len(base) == 1:
+        return base.isprintable() and not base.isspace()
+    if base in {key.value for key in Keys} or base in KEY_NAME_REPLACEMENTS.values():
+        return True
+    character = key_to_character(base)  # unicode names: question_mark, left_square_bracket, full_stop
+    return character is not None and len(character) == 1 and character.isascii() and character.isprintable()
+
+
+def clashes(keymap: Mapping[str, str], scopes: tuple[tuple[Key, ...], ...] = SCOPES) -> list[str]:
+    """Each key that two binding ids of one screen would share, as "KEY: id1 and id2"."""
+    found: dict[str, None] = {}
+    for scope in scopes:
+        holders: dict[str, list[str]] = {}
+        for key in scope:
+            for name in keymap.get(key.id, key.keys).split(","):
+                holders.setdefault(name.strip(), []).append(key.id)
+        for name, ids in holders.items():
+            if len(ids) > 1:
+                found[f"{name!r}: {' and '.join(ids)}"] = None
+    return list(found)
+
 
 
 def keymap_path(environ: Mapping[str, str] | None = None) -> Path:
@@ -52,7 +86,15 @@ def parse_keymap(text: str, name: str) -> dict[str, str]:
         if not keys or not all(keys):
             problems.append(Problem(name, line, f"{binding_id}: empty key"))
             continue
+        unknown = [key for key in keys if not known_key(key)]
+        if unknown:
+            problems.append(Problem(name, line, f"{binding_id}: unknown key name {unknown[0]!r} (examples: "
+                                    "'m', '1', 'f5', 'ctrl+e', 'question_mark', 'pagedown')"))
+            continue
         keymap[binding_id] = ",".join(keys)
+    if not problems:
+        for clash in clashes(keymap):
+            problems.append(Problem(name, None, f"two bindings on one key: {clash}"))
     if problems:
         raise InputError(problems)
     return keymap

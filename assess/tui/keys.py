@@ -33,6 +33,9 @@ APP_KEYS = (
     Key("language", "l", "toggle_language", "key.language", "key.language_long"),
     Key("help", "question_mark", "help", "key.help"),
     Key("quit", "q", "quit", "key.quit", "key.quit_long"),
+    Key("palette", "ctrl+p", "command_palette", "key.palette", "key.palette_long", show=False),
+    Key("conflict", "c", "conflict", "key.conflict", "key.conflict_long"),  # shown only while a choice waits
+    Key("take-over", "ctrl+w", "take_over", "key.take_over", "key.take_over_long"),  # only when another has it
 )
 
 AUDIT_KEYS = (
@@ -52,6 +55,8 @@ AUDIT_KEYS = (
     Key("describe", "d", "describe", "key.describe", "key.describe_long", show=False),  # hint in the pane
     Key("page-down", "pagedown", "scroll_text(1)", "key.page_down", show=False),
     Key("page-up", "pageup", "scroll_text(-1)", "key.page_up", show=False),
+    Key("undo", "ctrl+z", "undo", "key.undo", "key.undo_long", show=False),
+    Key("redo", "ctrl+y", "redo", "key.redo", "key.redo_long", show=False),
 )
 
 SUMMARY_KEYS = (
@@ -59,7 +64,15 @@ SUMMARY_KEYS = (
     Key("back", "escape,s", "back", "key.back"),
 )
 
-ALL_KEYS = APP_KEYS + AUDIT_KEYS + SUMMARY_KEYS
+# The conflict dialog: only keys nobody types in a text (a letter typed as the dialog pops up chooses nothing).
+CONFLICT_KEYS = (
+    Key("conflict-reload", "ctrl+l", "choose('reload')", "key.reload", "key.reload_long"),
+    Key("conflict-keep", "ctrl+o", "choose('keep')", "key.keep", "key.keep_long"),
+    Key("conflict-retry", "ctrl+t", "choose('retry')", "key.retry"),
+    Key("conflict-later", "escape", "later", "key.later", "key.later_long"),
+)
+
+ALL_KEYS = APP_KEYS + AUDIT_KEYS + SUMMARY_KEYS + CONFLICT_KEYS
 # result id -> the key that scores it (the pane's result row names these keys)
 SCORE_KEYS = {key.action.removeprefix("score('").removesuffix("')"): key
               for key in AUDIT_KEYS if key.action.startswith("score('")}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from assess.i18n import pick
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -37,18 +39,51 @@ LABELS: dict[str, tuple[str, str]] = {
     "key.page_down": ("Tekst omlaag scrollen", "Scroll the text down"),
     "key.page_up": ("Tekst omhoog scrollen", "Scroll the text up"),
     "key.back": ("Terug", "Back"),
+    "key.undo": ("Ongedaan maken", "Undo"),
+    "key.undo_long": ("Laatste wijziging van een antwoord ongedaan maken", "Undo the last change to an answer"),
+    "key.redo": ("Opnieuw doen", "Redo"),
+    "key.redo_long": ("Ongedaan gemaakte wijziging opnieuw doen", "Redo the change undone"),
+    "undo.done": ("Ongedaan gemaakt: norm {norm}.", "Undone: norm {norm}."),
+    "undo.redone": ("Opnieuw gedaan: norm {norm}.", "Redone: norm {norm}."),
+    "undo.nothing": ("Niets om ongedaan te maken.", "Nothing to undo."),
+    "undo.nothing_redo": ("Niets om opnieuw te doen.", "Nothing to redo."),
     "key.export": ("Exporteer", "Export"),
     "key.export_long": ("Rapport exporteren (md, json, csv)", "Export the report (md, json, csv)"),
     "key.save": ("Opslaan", "Save"),
     "key.cancel": ("Annuleren", "Cancel"),
-    "key.reload": ("Opnieuw laden", "Reload"),
+    "key.reload": ("Schijfversie laden", "Load disk version"),
+    "key.reload_long": ("Conflict: de versie op schijf laden (de uwe wordt als reservekopie bewaard)",
+                        "Conflict: load the version on disk (yours is kept as a backup)"),
     "key.keep": ("Mijn versie houden", "Keep mine"),
+    "key.keep_long": ("Conflict: uw versie opslaan over die op schijf (die wordt als reservekopie bewaard)",
+                      "Conflict: save yours over the one on disk (that one is kept as a backup)"),
     "key.retry": ("Opnieuw proberen", "Try again"),
+    "key.later": ("Later kiezen", "Decide later"),
+    "key.later_long": ("Conflict: later kiezen (opslaan blijft gepauzeerd)",
+                       "Conflict: decide later (saving stays paused)"),
+    "key.take_over": ("Toch bewerken", "Edit anyway"),
+    "key.take_over_long": ("Toch bewerken, hoewel een andere assess het bestand open heeft",
+                           "Edit anyway, although another assess has the file open"),
+    "key.palette": ("Zoeken", "Search"),
+    "key.palette_long": ("Zoeken: norm op nummer of woorden", "Search: a norm by number or words"),
+    "palette.summary": ("Overzicht: scores en tekortkomingen", "Summary: scores and gaps"),
+    "palette.filter": ("Filter kiezen", "Choose a filter"),
+    "palette.help": ("Toetsen (help)", "Keys (help)"),
+    "palette.language": ("Taal wisselen (Nederlands/Engels)", "Switch language (Dutch/English)"),
+    "palette.close_form": ("Sluit eerst het formulier (ctrl+s of esc).", "Close the form first (ctrl+s or esc)."),
+    "key.conflict": ("Conflict", "Conflict"),
+    "key.conflict_long": ("Het conflict met de schijf oplossen", "Resolve the conflict with the file on disk"),
     # top bar
     "bar.saved": ("✓ opgeslagen", "✓ saved"),
     "bar.conflict": ("⚠ bestand gewijzigd op schijf", "⚠ file changed on disk"),
     "bar.failed": ("⚠ niet opgeslagen", "⚠ not saved"),
+    "bar.paused": ("⚠ gewijzigd op schijf: opslaan gepauzeerd ({key}: kiezen)",
+                   "⚠ changed on disk: saving paused ({key}: decide)"),
     "bar.filter": ("filter", "filter"),
+    "bar.read_only.file": ("alleen-lezen: bestand schrijfbeveiligd", "read-only: the file is write-protected"),
+    "bar.read_only.folder": ("alleen-lezen: map niet schrijfbaar", "read-only: the folder is not writable"),
+    "bar.read_only.locked": ("alleen-lezen: elders geopend ({key}: toch bewerken)",
+                             "read-only: open elsewhere ({key}: edit anyway)"),
     # audit screen
     "audit.assessed": ("{assessed}/{total} beoordeeld", "{assessed}/{total} assessed"),
     "audit.settings_apart": ("Settings (apart gescoord)", "Settings (scored apart)"),
@@ -72,6 +107,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "audit.at_end": ("Laatste norm in beeld.", "Last norm in view."),
     "audit.at_start": ("Eerste norm in beeld.", "First norm in view."),
     "audit.warning": ("Waarschuwing", "Warning"),
+    # read-only
+    "readonly.file": ("{file} is schrijfbeveiligd: geopend als alleen-lezen, er wordt niets opgeslagen.",
+                      "{file} is write-protected: opened read-only, nothing will be saved."),
+    "readonly.folder": ("De map van {file} is niet schrijfbaar: geopend als alleen-lezen, er wordt niets opgeslagen.",
+                        "The folder of {file} is not writable: opened read-only, nothing will be saved."),
+    "readonly.locked": ("{file} is al geopend in een andere assess ({holder}): geopend als alleen-lezen; wat daar "
+                        "wordt opgeslagen verschijnt hier. {key}: toch bewerken.",
+                        "{file} is already open in another assess ({holder}): opened read-only; what is saved "
+                        "there shows here. {key}: edit anyway."),
+    "paused.recovered": ("Wijzigingen die de vorige keer niet opgeslagen konden worden (het bestand was op schijf "
+                         "gewijzigd) staan in {backup}. Vergelijk: assess diff {file} {backup}",
+                         "Changes that could not be saved last time (the file had changed on disk) are in {backup}. "
+                         "Compare: assess diff {file} {backup}"),
+    "draft.failed": ("Concept niet bewaard: {error}", "Draft not kept: {error}"),
+    "readonly.refused": ("Alleen-lezen: er wordt niets gewijzigd of opgeslagen.",
+                         "Read-only: nothing is changed or saved."),
+    "readonly.take_over_confirm": ("Druk nogmaals op {key} om toch te bewerken; wat de andere assess opslaat, "
+                                   "wordt dan als conflict gemeld.",
+                                   "Press {key} again to edit anyway; what the other assess saves is then "
+                                   "reported as a conflict."),
+    "readonly.taken_over": ("U kunt dit bestand nu bewerken.", "You can now edit this file."),
     # filters
     "filter.title": ("Filter", "Filter"),
     "filter.all": ("alle normen", "all norms"),
@@ -104,6 +160,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "edit.needs_description": ("Een actie heeft een beschrijving nodig.", "An action needs a description."),
     "edit.discard": ("Nog niet opgeslagen: ctrl+s slaat op, nogmaals drukken gooit uw wijzigingen weg.",
                      "Not saved yet: ctrl+s saves, pressing again discards your changes."),
+    "edit.draft_restored": ("Concept van {when} teruggezet (nog niet opgeslagen): ctrl+s slaat op, esc gooit het weg.",
+                            "Draft of {when} put back (not saved yet): ctrl+s saves, esc throws it away."),
     "edit.keys": ("ctrl+s opslaan · esc annuleren · tab volgend veld", "ctrl+s save · esc cancel · tab next field"),
     # summary
     "summary.title": ("Overzicht", "Summary"),
@@ -122,7 +180,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "export.no_folder": ("Map {folder} bestaat niet.", "Folder {folder} does not exist."),
     "export.failed": ("Kan niet schrijven: {error}", "Cannot write: {error}"),
     "export.empty": ("Geef een bestandsnaam.", "Give a file name."),
-    "export.keys": ("enter exporteren · esc annuleren", "enter export · esc cancel"),
+    "export.is_assessment_open": ("{path} is het geopende beoordelingsbestand; kies een andere naam.",
+                                  "{path} is the assessment file being audited; choose another name."),
+    "export.is_assessment": ("{path} is een beoordelingsbestand; het wordt niet overschreven. Kies een andere naam.",
+                             "{path} is an assessment file; it is not overwritten. Choose another name."),
+    "export.not_regular": ("{path} is geen gewoon bestand; kies een andere naam.",
+                           "{path} is not a regular file; choose another name."),
+    "export.done": ("Geschreven naar {path}. Esc sluit; een andere naam exporteert nog een keer.",
+                    "Written to {path}. Esc closes; another name exports once more."),
+    "export.keys": ("enter exporteren · esc sluiten", "enter export · esc close"),
     # conflict
     "conflict.title": ("Bestand gewijzigd op schijf", "File changed on disk"),
     "conflict.explain": (
@@ -137,19 +203,43 @@ LABELS: dict[str, tuple[str, str]] = {
     "conflict.gone": ("Het bestand bestaat niet meer op schijf.", "The file no longer exists on disk."),
     "conflict.broken": ("De versie op schijf kan niet gelezen worden:", "The version on disk cannot be read:"),
     "conflict.choose": (
-        "Opnieuw laden: de versie op schijf gebruiken (uw wijzigingen sinds de laatste opslag vervallen). "
-        "Mijn versie houden: de versie op schijf overschrijven met de uwe.",
-        "Reload: use the version on disk (your changes since the last save are dropped). "
-        "Keep mine: overwrite the version on disk with yours.",
+        "Schijfversie laden: uw wijzigingen worden vervangen. Mijn versie houden: de versie op schijf wordt "
+        "overschreven. Wat vervangen wordt, wordt eerst als reservekopie naast het bestand bewaard. "
+        "Esc: later kiezen (opslaan blijft gepauzeerd).",
+        "Load disk version: your changes are replaced. Keep mine: the version on disk is overwritten. "
+        "What is replaced is first kept as a backup beside the file. Esc: decide later (saving stays paused).",
     ),
-    "conflict.reloaded": ("Opnieuw geladen van schijf.", "Reloaded from disk."),
-    "conflict.kept": ("Uw versie is opgeslagen.", "Your version has been saved."),
+    "conflict.disk": ("op schijf", "on disk"),
+    "conflict.mine": ("uw versie", "yours"),
+    "conflict.more": ("… en nog {count} normen", "… and {count} more norms"),
+    "conflict.confirm_reload": ("Uw wijzigingen vervangen door de versie op schijf? Druk nogmaals op {key} "
+                                "om te bevestigen (uw versie wordt als reservekopie bewaard).",
+                                "Replace your changes with the version on disk? Press {key} again to confirm "
+                                "(yours is kept as a backup)."),
+    "conflict.confirm_keep": ("De versie op schijf overschrijven met de uwe? Druk nogmaals op {key} om te "
+                              "bevestigen (die op schijf wordt als reservekopie bewaard).",
+                              "Overwrite the version on disk with yours? Press {key} again to confirm "
+                              "(the one on disk is kept as a backup)."),
+    "conflict.reloaded": ("Versie op schijf geladen. Uw versie is bewaard als {backup}.",
+                          "Loaded the version on disk. Yours is kept as {backup}."),
+    "conflict.kept": ("Uw versie is opgeslagen. De versie op schijf is bewaard als {backup}.",
+                      "Your version has been saved. The version on disk is kept as {backup}."),
+    "conflict.kept_nothing": ("Uw versie is opgeslagen.", "Your version has been saved."),
+    "conflict.backup_failed": ("Geen reservekopie kunnen maken ({error}); er is niets vervangen.",
+                               "Could not write a backup ({error}); nothing was replaced."),
+    "conflict.later": ("Opslaan is gepauzeerd tot u kiest: druk op {key}.",
+                       "Saving is paused until you decide: press {key}."),
     "save.failed": ("Niet opgeslagen: {error}. Volgende wijziging probeert het opnieuw.",
                     "Not saved: {error}. The next change tries again."),
     "quit.unsaved": ("Uw laatste wijzigingen staan nog niet op schijf. Druk nogmaals om toch te stoppen; "
                      "ze gaan dan verloren.",
                      "Your latest changes are not on disk yet. Press again to quit anyway; they will be lost."),
     "quit.how": ("Druk op {key} om te stoppen.", "Press {key} to quit."),
+    # too small a terminal
+    "small.text": ("Het venster is te klein ({width}×{height}): de audit heeft minstens {min_width}×{min_height} "
+                   "nodig. Maak het venster groter; er gaat niets verloren. q stopt.",
+                   "The terminal is too small ({width}×{height}): the audit needs at least {min_width}×{min_height}. "
+                   "Make it larger; nothing is lost. q quits."),
     # help
     "help.title": ("Toetsen", "Keys"),
     "help.col_keys": ("Toets", "Key"),
@@ -173,5 +263,29 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# The system's reason for a failed read or write, in the user's language (the OS says it in English).
+OS_ERRORS: dict[int, tuple[str, str]] = {
+    errno.EACCES: ("geen toestemming", "permission denied"),
+    errno.EPERM: ("niet toegestaan", "operation not permitted"),
+    errno.ENOSPC: ("de schijf is vol", "no space left on the disk"),
+    errno.EDQUOT: ("schijfquotum overschreden", "disk quota exceeded"),
+    errno.EROFS: ("alleen-lezen bestandssysteem", "read-only file system"),
+    errno.ENOENT: ("bestand of map bestaat niet", "no such file or folder"),
+    errno.EISDIR: ("is een map", "is a folder"),
+    errno.ENOTDIR: ("is geen map", "is not a folder"),
+    errno.EIO: ("invoer-/uitvoerfout van de schijf", "input/output error of the disk"),
+    errno.ENAMETOOLONG: ("bestandsnaam te lang", "file name too long"),
+    errno.EEXIST: ("bestaat al", "already exists"),
+}
+
+
 def label(name: str, lang: str, **values: object) -> str:
     return pick(LABELS, name, lang, **values)
+
+
+def os_error(error: OSError, lang: str) -> str:
+    """Why an OS call failed, in ``lang`` (the system's own words when the reason is not one we know)."""
+    known = OS_ERRORS.get(error.errno or -1)
+    if known:
+        return known[0] if lang == "nl" else known[1]
+    return error.strerror or str(error)

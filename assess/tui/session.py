@@ -14,6 +14,7 @@ from assess.files.storage import fingerprint, guarded_write
 from assess.files.writer import dump
 from assess.model.assessment import Answer, Assessment, Service
 from assess.model.catalog import Catalog, Norm
+from assess.tui import lock
 
 STATUS_FILTERS = ("all", "unassessed", "gaps", "disputed")
 PLACEHOLDER_SERVICE = {"nl": "Naam van de dienst", "en": "Name of the service"}
@@ -72,6 +73,8 @@ def open_or_create(path: Path, catalog: Catalog, lang: str, service: str | None 
     if path.exists():
         opened = read(path, catalog)
         if service and service != opened.assessment.service.name:
+            if lock.read_only_reason(path):
+                raise InputError.single(str(path), None, "read-only: the service cannot be renamed (--service)")
             renamed = replace(opened.assessment, service=replace(opened.assessment.service, name=service))
             written = guarded_write(path, dump(renamed, catalog), opened.fingerprint)
             return replace(opened, assessment=renamed, fingerprint=written)

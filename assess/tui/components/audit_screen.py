@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 
 from assess.model.assessment import Answer
 from assess.tui.components.compact_footer import CompactFooter
@@ -22,6 +23,7 @@ from assess.tui.css import stylesheet
 from assess.tui.keys import AUDIT_KEYS, make_bindings, shown_keys
 from assess.tui.labels import label
 from assess.tui.session import Filter, Walk
+from assess.tui.state import POSITION_SECONDS, Draft
 
 if TYPE_CHECKING:
     from assess.tui.app import AuditApp
@@ -46,9 +48,17 @@ class AuditScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         app = self.audit
         walk = app.walk()
-        # Resume at the first norm not yet assessed.
-        self.set_reactive(AuditScreen.current, walk.next_unassessed(walk.items[-1].id, app.assessment)
-                          or walk.items[0].id)
+        # Resume at the norm of a draft left by a killed audit, else where the user was, else at the first norm
+        # not yet assessed.
+        self._draft = None if app.read_only else app.state.read_draft()
+        ids = {n.id for n in walk.items}
+        if self._draft is not None and self._draft.norm_id not in ids:
+            self._draft = None
+        resume = self._draft.norm_id if self._draft else app.state.read_position()
+        start: str = resume if resume in ids else (walk.next_unassessed(walk.items[-1].id, app.assessment)
+                                                   or walk.items[0].id)
+        self.set_reactive(AuditScreen.current, start)
+        self._position_timer: Timer | None = None
         # Each widget gets its content now, so the first layout and the first frame already show it.
         yield TitleBar(title_info(app))
         yield SectionList(self._section_view(walk), id="sections")
@@ -62,6 +72,9 @@ class AuditScreen(Screen[None]):
         self.watch(app, "lang", self._on_language, init=False)
         self.watch(app, "norm_filter", self._request_show, init=False)
         self.watch(app, "save_state", self._show_title, init=False)
+        if self._draft is not None:  # offer it back: the form, filled as it was
+            draft, self._draft = self._draft, None
+            self.call_after_refresh(self.action_edit, draft)
 
     # -- showing -----------------------------------------------------------------------------------
 
@@ -107,6 +120,16 @@ class AuditScreen(Screen[None]):
 
     def watch_current(self) -> None:
         self._request_show()
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self.set_timer(POSITION_SECONDS, self._keep_position)
+
+    def _keep_position(self) -> None:
+        self._position_timer = None
+        self.audit.keep_position(self.current)
+
+    def on_unmount(self) -> None:
+        self.audit.keep_position(self.current)
 
     def watch_show_description(self) -> None:
         self._request_show()
@@ -150,6 +173,8 @@ class AuditScreen(Screen[None]):
     def action_score(self, result: str | None) -> None:
         app = self.audit
         norm_id = self.current
+        if app.refuse_read_only():  # and stay: the user sees the norm was not scored
+            return
         app.record(norm_id, replace(app.assessment.answer(norm_id), result=result))
         if result is not None:
             walk = app.walk()
@@ -162,19 +187,30 @@ class AuditScreen(Screen[None]):
             else:
                 self.go_to(following)
 
+    def action_undo(self) -> None:
+        self.go_to(self.audit.undo())
+
+    def action_redo(self) -> None:
+        self.go_to(self.audit.undo(redo=True))
+
     def on_norm_pane_result_chosen(self, message: NormPane.ResultChosen) -> None:
         self.action_score(message.result)
 
-    def action_edit(self) -> None:
+    def action_edit(self, draft: Draft | None = None) -> None:
         norm_id = self.current
         app = self.audit
+        if app.refuse_read_only():
+            return
 
         def apply(answer: Answer | None) -> None:
+            app.state.drop_draft()  # saved or thrown away: either way the draft is done with
             if answer is not None and any(n.id == norm_id for n in app.walk().items):
                 # the form edits all but the result: keep the result as it is now (a reload may have changed it)
                 app.record(norm_id, replace(answer, result=app.assessment.answer(norm_id).result))
+            app.offer_conflict()
 
-        self.app.push_screen(EditScreen(app.catalog.item(norm_id), app.assessment.answer(norm_id), app.lang), apply)
+        self.app.push_screen(EditScreen(app.catalog.item(norm_id), app.assessment.answer(norm_id), app.lang, draft),
+                             apply)
 
     def on_norm_pane_edit_requested(self, _message: NormPane.EditRequested) -> None:
         self.action_edit()

@@ -11,4 +11,4 @@ class CompactFooter(Footer):
     DEFAULT_CSS = stylesheet(__file__)
 
     def __init__(self) -> None:
-        super().__init__(compact=True)
+        super().__init__(compact=True, show_command_palette=False)  # ctrl+p is in help; 80 columns are full

@@ -7,18 +7,26 @@ import datetime as dt
 from dataclasses import replace
 from typing import ClassVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.timer import Timer
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from assess.i18n import t
 from assess.model.assessment import PRIORITIES, Action, Answer
 from assess.model.catalog import Norm
+from assess.tui.components.form_button import FormButton
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
+from assess.tui.safe import has_unsafe, shown, shown_line
+from assess.tui.state import DRAFT_SECONDS, Draft, FieldValue
+from assess.tui.text import plain
 
 
 def _text(value: str) -> str | None:
@@ -27,18 +35,43 @@ def _text(value: str) -> str | None:
 
 
 class EditScreen(ModalScreen[Answer | None]):
+    """``draft``: field values to put back (a draft kept from an audit that was killed with this form open)."""
+
+    class DraftChanged(Message):
+        """What the form holds now, a moment after the last key (None: nothing typed, no draft needed)."""
+
+        def __init__(self, norm_id: str, fields: dict[str, FieldValue] | None) -> None:
+            super().__init__()
+            self.norm_id = norm_id
+            self.fields = fields
+
     DEFAULT_CSS = stylesheet(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="edit-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="edit-cancel"),
+        # Handled as they arrive (priority), not after the focused field has worked through the keys queued
+        # before them: keys typed fast after a tab (or an enter in a one-line field) go to the next field.
+        Binding("tab", "move_focus(1)", "Next field", id="edit-next-field", priority=True, show=False),
+        Binding("shift+tab", "move_focus(-1)", "Previous field", id="edit-previous-field", priority=True,
+                show=False),
+        Binding("enter", "submit_field", "Next field", id="edit-enter", priority=True, show=False),
     ]
 
-    def __init__(self, norm: Norm, answer: Answer, lang: str) -> None:
+    def __init__(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None) -> None:
         super().__init__()
+        self.draft = draft
+        self._stored_fields: dict[str, FieldValue] | None = None  # the fields as the stored answer fills them
+        self._draft_timer: Timer | None = None
         self.norm = norm
         self.answer = answer
         self.lang = lang
         self._as_opened: Answer | None = None  # what the form said before the user typed anything
+        action = answer.action or Action("")
+        # field id -> the text as stored; a field shows it with control characters escaped, and a field
+        # left as shown keeps the stored text exactly
+        self._stored = {"evidence": "\n".join(answer.evidence), "note": answer.note or "",
+                        "action": action.description, "owner": action.owner or "",
+                        "due": action.due.isoformat() if action.due else ""}
         self._discard_warned = False
 
     def compose(self) -> ComposeResult:
@@ -48,20 +81,22 @@ class EditScreen(ModalScreen[Answer | None]):
             dialog.border_title = label("edit.title", lang, norm=self.norm.id)
             dialog.border_subtitle = label("edit.keys", lang)
             with VerticalScroll(id="fields"):
-                yield Static(self.norm.text[lang], id="norm-text")
+                yield Static(plain(self.norm.text[lang]), id="norm-text")
                 yield Label(label("edit.evidence", lang))
-                yield TextArea("\n".join(answer.evidence), id="evidence", compact=True, soft_wrap=True)
+                yield TextArea(shown(self._stored["evidence"]), id="evidence", compact=True, soft_wrap=True)
                 yield Label(label("edit.note", lang))
-                yield TextArea(answer.note or "", id="note", compact=True, soft_wrap=True)
+                yield TextArea(shown(self._stored["note"]), id="note", compact=True, soft_wrap=True)
                 yield Label(label("edit.action", lang))
-                yield Input(action.description, id="action", compact=True)
+                yield Input(shown_line(self._stored["action"]), id="action", compact=True, select_on_focus=False)
                 with Horizontal(classes="row"):
                     with Vertical():
                         yield Label(label("edit.owner", lang))
-                        yield Input(action.owner or "", id="owner", compact=True)
+                        yield Input(shown_line(self._stored["owner"]), id="owner", compact=True,
+                                    select_on_focus=False)
                     with Vertical():
                         yield Label(label("edit.due", lang))
                         yield Input(action.due.isoformat() if action.due else "", id="due", compact=True,
+                                    select_on_focus=False,
                                     placeholder=label("edit.date_format", lang))
                 with Horizontal(classes="row"):
                     with Vertical():
@@ -76,8 +111,8 @@ class EditScreen(ModalScreen[Answer | None]):
                     yield TextCheckbox(label("edit.settle", lang), False, id="settle", compact=True)
             yield Static("", id="error")
             with Horizontal(id="buttons"):
-                yield Button(label("key.save", lang), id="save", variant="primary", compact=True)
-                yield Button(label("key.cancel", lang), id="cancel", compact=True)
+                yield FormButton(label("key.save", lang), id="save", variant="primary", compact=True)
+                yield FormButton(label("key.cancel", lang), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#evidence", TextArea).focus()
@@ -85,15 +120,93 @@ class EditScreen(ModalScreen[Answer | None]):
             self._as_opened = self.read_answer()
         except ValueError:
             self._as_opened = None
+        self._stored_fields = self.field_values()
+        if self.draft is not None:
+            self._put_back(self.draft)
 
-    def on_input_submitted(self, _event: Input.Submitted) -> None:
+    def _put_back(self, draft: Draft) -> None:
+        fields = draft.fields
+        for field_id in ("evidence", "note"):
+            if isinstance(fields.get(field_id), str):
+                self.query_one(f"#{field_id}", TextArea).text = str(fields[field_id])
+        for field_id in ("action", "owner", "due"):
+            if isinstance(fields.get(field_id), str):
+                self.query_one(f"#{field_id}", Input).value = str(fields[field_id])
+        priority = fields.get("priority")
+        self.query_one("#priority", Select).value = priority if priority in PRIORITIES else Select.NULL
+        self.query_one("#done", TextCheckbox).value = fields.get("done") is True
+        for settle in self.query("#settle").results(TextCheckbox):
+            settle.value = fields.get("settle") is True
+        when = draft.written.replace("T", " ")
+        self.query_one("#error", Static).update(plain(label("edit.draft_restored", self.lang, when=when)))
+
+    def field_values(self) -> dict[str, FieldValue]:
+        """Every field as it is now, as typed (the draft kept on disk)."""
+        priority = self.query_one("#priority", Select).value
+        values: dict[str, FieldValue] = {
+            "evidence": self.query_one("#evidence", TextArea).text, "note": self.query_one("#note", TextArea).text,
+            "action": self.query_one("#action", Input).value, "owner": self.query_one("#owner", Input).value,
+            "due": self.query_one("#due", Input).value, "priority": priority if isinstance(priority, str) else None,
+            "done": self.query_one("#done", TextCheckbox).value}
+        for settle in self.query("#settle").results(TextCheckbox):
+            values["settle"] = settle.value
+        return values
+
+    def _changed(self) -> None:
+        self._discard_warned = False
+        if self._stored_fields is None:  # still filling the form
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_SECONDS, self._post_draft)
+
+    def _post_draft(self) -> None:
+        self._draft_timer = None
+        if not self.is_attached:
+            return
+        fields = self.field_values()
+        self.post_message(self.DraftChanged(self.norm.id, None if fields == self._stored_fields else fields))
+
+    def on_select_changed(self, _event: Select.Changed) -> None:
+        self._changed()
+
+    def on_checkbox_changed(self, _event: Checkbox.Changed) -> None:
+        self._changed()
+
+    def dismiss(self, result: Answer | None = None) -> AwaitComplete:
+        if self._draft_timer is not None:  # closed: the audit drops the draft, nothing writes it again
+            self._draft_timer.stop()
+            self._draft_timer = None
+        return super().dismiss(result)
+
+    def action_move_focus(self, step: int) -> None:
+        if self._select_open():
+            raise SkipAction()
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
+    def action_submit_field(self) -> None:
+        """Enter in a one-line field moves to the next field; elsewhere it does what the widget does."""
+        if not isinstance(self.focused, Input):
+            raise SkipAction()
         self.focus_next()
 
-    def on_input_changed(self, _event: Input.Changed) -> None:
-        self._discard_warned = False
+    def _select_open(self) -> bool:
+        return any(select.expanded for select in self.query(Select))
 
-    def on_text_area_changed(self, _event: TextArea.Changed) -> None:
-        self._discard_warned = False
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if has_unsafe(event.value):  # pasted control characters: shown (and kept) escaped, never sent raw
+            event.input.value = shown_line(event.value)
+            return
+        self._changed()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if has_unsafe(event.text_area.text):
+            event.text_area.text = shown(event.text_area.text)
+            return
+        self._changed()
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
@@ -124,12 +237,10 @@ class EditScreen(ModalScreen[Answer | None]):
         them (fast typing, a paste) may still wait in the focused field's queue. Reading the form after
         this loses none of them.
         """
-        field = self.focused
-        if field is None:
-            return
-        handled = asyncio.get_running_loop().create_future()
-        field.call_later(lambda: None if handled.done() else handled.set_result(None))
-        await handled
+        for field in (*self.query(Input), *self.query(TextArea)):  # a burst across tab leaves keys in several
+            handled = asyncio.get_running_loop().create_future()
+            field.call_later(lambda handled=handled: None if handled.done() else handled.set_result(None))
+            await handled
 
     async def action_save(self) -> None:
         await self.fields_settled()
@@ -138,18 +249,24 @@ class EditScreen(ModalScreen[Answer | None]):
         try:
             answer = self.read_answer()
         except ValueError as problem:
-            self.query_one("#error", Static).update(str(problem))
+            self.query_one("#error", Static).update(plain(problem))
             return
         self.dismiss(answer)
+
+    def _field(self, field_id: str, value: str) -> str:
+        """What field ``field_id`` holds: the stored text when the field still shows it as opened."""
+        stored = self._stored[field_id]
+        multiline = field_id in ("evidence", "note")
+        return stored if value == (shown(stored) if multiline else shown_line(stored)) else value
 
     def read_answer(self) -> Answer:
         """The answer the form now describes; ValueError (in the user's language) when it cannot be one."""
         lang = self.lang
-        evidence = tuple(line.strip() for line in self.query_one("#evidence", TextArea).text.splitlines()
-                         if line.strip())
-        note = _text(self.query_one("#note", TextArea).text)
-        description = _text(self.query_one("#action", Input).value)
-        owner = _text(self.query_one("#owner", Input).value)
+        evidence = tuple(line.strip() for line in self._field("evidence", self.query_one("#evidence", TextArea).text)
+                         .splitlines() if line.strip())
+        note = _text(self._field("note", self.query_one("#note", TextArea).text))
+        description = _text(self._field("action", self.query_one("#action", Input).value))
+        owner = _text(self._field("owner", self.query_one("#owner", Input).value))
         due_text = _text(self.query_one("#due", Input).value)
         priority = self.query_one("#priority", Select).value
         done = self.query_one("#done", TextCheckbox).value

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.session import STATUS_FILTERS, Filter
+from assess.tui.text import plain_line
 
 SERVICE_ONLY = "service-only"
 
@@ -36,9 +37,9 @@ class FilterScreen(ModalScreen[Filter | None]):
         options = []
         for number, status in enumerate(STATUS_FILTERS, 1):
             mark = "●" if self.chosen.status == status else "○"
-            options.append(Option(f"{number} {mark} {label(f'filter.{status}', self.lang)}", id=status))
+            options.append(Option(plain_line(f"{number} {mark} {label(f'filter.{status}', self.lang)}"), id=status))
         box = "[x]" if self.chosen.service_only else "[ ]"
-        options.append(Option(f"{len(STATUS_FILTERS) + 1} {box} {label('filter.service_only', self.lang)}",
+        options.append(Option(plain_line(f"{len(STATUS_FILTERS) + 1} {box} {label('filter.service_only', self.lang)}"),
                               id=SERVICE_ONLY))
         return options
 

@@ -14,6 +14,8 @@ from textual.widgets import Static
 
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
+from assess.tui.safe import shown_line
+from assess.tui.text import plain
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class HelpScreen(ModalScreen[None]):
                                   (label("help.col_what", lang).ljust(what_width), "bold"),
                                   (label("help.col_id", lang), "bold"))]
         for row in self.rows:
-            lines.append(Content.assemble((row.keys.ljust(key_width), "bold $text-accent"),
+            lines.append(Content.assemble((shown_line(row.keys).ljust(key_width), "bold $text-accent"),
                                           row.description.ljust(what_width), (row.binding_id, "$text-muted")))
         return Content("\n").join(lines)
 
@@ -53,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
             with VerticalScroll(id="help-scroll"):
                 yield Static(self._table(), id="keys")
                 yield Static(label("help.saving", lang), id="saving")
-                yield Static(label("help.remap", lang, path=self.keymap_file), id="remap")
+                yield Static(plain(label("help.remap", lang, path=self.keymap_file)), id="remap")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -20,6 +20,7 @@ from assess.render.text import action_details
 from assess.tui.css import stylesheet
 from assess.tui.keys import SCORE_KEYS
 from assess.tui.labels import label
+from assess.tui.safe import shown, shown_line
 
 FIELD_WIDTH = 11  # the label column of evidence, note and action
 
@@ -37,8 +38,8 @@ class NormView:
 
 
 def action_lines(action: Action, lang: str) -> list[Content]:
-    details = action_details(action, lang)
-    lines = [Content(action.description)]
+    details = action_details(action, lang, escape=shown_line)
+    lines = [Content(shown(action.description))]
     if details:
         lines.append(Content.assemble((" · ".join(details), "$text-muted")))
     return lines
@@ -147,9 +148,9 @@ class NormPane(ScrollView, can_focus=False):
             hint = label("audit.na_needs_note", lang, key=self._key(view, "edit", "e"))
             lines += wrapped(Content.assemble((hint, "$text-warning")), width)
         lines.append(Content(""))
-        lines += field(label("audit.evidence", lang), [Content(f"– {item}") for item in answer.evidence]
+        lines += field(label("audit.evidence", lang), [Content(f"– {shown(item)}") for item in answer.evidence]
                        or [Content("–")], width)
-        lines += field(label("audit.note", lang), [Content(answer.note or "–")], width)
+        lines += field(label("audit.note", lang), [Content(shown(answer.note or "–"))], width)
         lines += field(label("audit.action", lang),
                        action_lines(answer.action, lang) if answer.action else [Content("–")], width)
         if answer.disputed:
@@ -158,7 +159,8 @@ class NormPane(ScrollView, can_focus=False):
             for position in answer.disputed:
                 result_text = view.answer_set.option(position.result).label[lang] if position.result else "–"
                 parts = [result_text, *position.evidence, *([position.note] if position.note else [])]
-                lines += wrapped(Content.assemble((f"{position.assessor}: ", "bold"), " · ".join(parts)), width)
+                lines += wrapped(Content.assemble((f"{shown_line(position.assessor)}: ", "bold"),
+                                                  shown(" · ".join(parts))), width)
         describe = "audit.describe_hide" if view.show_description else "audit.describe_hint"
         lines.append(Content(""))
         lines += wrapped(Content.assemble((label("audit.edit_hint", lang, key=self._key(view, "edit", "e")),

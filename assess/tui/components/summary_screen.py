@@ -24,6 +24,7 @@ from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
 from assess.tui.keys import SUMMARY_KEYS, make_bindings, shown_keys
 from assess.tui.labels import label
+from assess.tui.text import plain_line
 
 if TYPE_CHECKING:
     from assess.tui.app import AuditApp
@@ -106,7 +107,7 @@ class SummaryScreen(Screen[str | None]):
         self.query_one("#overview", Static).update(overview(card, lang))
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.border_title = f"{t('report.gaps', lang)} ({len(card.gaps)})"
+        table.border_title = plain_line(f"{t('report.gaps', lang)} ({len(card.gaps)})")
         rows = []
         for gap in card.gaps:
             action = gap.answer.action
@@ -129,10 +130,11 @@ class SummaryScreen(Screen[str | None]):
         table.add_column(t("col.action", lang), key="action", width=action_width)
         table.add_column(t("col.text", lang), key="text", width=text_width)
         for norm_id, result, action_text, text, key in rows:
-            table.add_row(norm_id, result, clip(action_text, action_width), clip(text, text_width), key=key)
+            table.add_row(plain_line(norm_id), plain_line(result), plain_line(clip(action_text, action_width)),
+                          plain_line(clip(text, text_width)), key=key)
         export_key = shown_keys(self).get("export", "x")
-        table.border_subtitle = (label("summary.table_keys", lang, key=export_key) if card.gaps
-                                 else label("summary.no_gaps", lang))
+        table.border_subtitle = plain_line(label("summary.table_keys", lang, key=export_key) if card.gaps
+                                           else label("summary.no_gaps", lang))
 
     def on_resize(self) -> None:
         self._show()
@@ -150,4 +152,4 @@ class SummaryScreen(Screen[str | None]):
             if path:
                 self.notify(label("summary.exported", app.lang, path=path), timeout=6)
 
-        self.app.push_screen(ExportScreen(app.card, app.lang, app.path), done)
+        self.app.push_screen(ExportScreen(app.card, app.lang, app.path, app.catalog), done)

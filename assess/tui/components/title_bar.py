@@ -11,6 +11,7 @@ from textual.widget import Widget
 
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
+from assess.tui.safe import shown_line
 from assess.tui.session import Filter
 
 if TYPE_CHECKING:
@@ -65,7 +66,14 @@ def filter_text(norm_filter: Filter, lang: str) -> str:
 
 def title_info(app: AuditApp, screen_title: str = "") -> TitleInfo:
     state = app.save_state
-    text = {"saved": label("bar.saved", app.lang), "conflict": label("bar.conflict", app.lang),
-            "failed": label("bar.failed", app.lang)}[state.kind]
-    return TitleInfo(app.assessment.service.name, app.path.name, state.kind, text,
+    if app.read_only:
+        return TitleInfo(shown_line(app.assessment.service.name), shown_line(app.path.name), "failed",
+                         label(f"bar.read_only.{app.read_only}", app.lang, key=app.binding_key("take-over", "ctrl+w")),
+                         filter_text(app.norm_filter, app.lang), screen_title)
+    if state.kind == "conflict" and state.detail == "later":
+        text = label("bar.paused", app.lang, key=app.conflict_key())
+    else:
+        text = {"saved": label("bar.saved", app.lang), "conflict": label("bar.conflict", app.lang),
+                "failed": label("bar.failed", app.lang)}[state.kind]
+    return TitleInfo(shown_line(app.assessment.service.name), shown_line(app.path.name), state.kind, text,
                      filter_text(app.norm_filter, app.lang), screen_title)

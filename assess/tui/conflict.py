@@ -1,0 +1,87 @@
+"""The file changed on disk while the audit had it open: what differs, and a backup before anything is replaced.
+
+No Textual here: the conflict dialog (``components/conflict_screen.py``) shows what this computes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from assess.model.assessment import Answer, Assessment
+from assess.model.catalog import AnswerSet, Catalog
+from assess.tui.labels import label
+
+BACKUP_SUFFIX = ".bak"
+
+
+@dataclass(frozen=True)
+class NormDifference:
+    norm_id: str
+    mine: Answer
+    theirs: Answer
+
+
+def differences(catalog: Catalog, mine: Assessment, theirs: Assessment) -> tuple[NormDifference, ...]:
+    """Every norm (of the settings either side chose) whose answer differs, in catalog order."""
+    settings = tuple(dict.fromkeys(mine.settings + theirs.settings))
+    return tuple(NormDifference(n.id, mine.answer(n.id), theirs.answer(n.id)) for n in catalog.items_for(settings)
+                 if mine.answer(n.id) != theirs.answer(n.id))
+
+
+def clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+
+
+def describe(answer: Answer, answer_set: AnswerSet, lang: str, width: int = 60) -> str:
+    """One line: the result, then note, evidence and action, each cut to fit ``width`` or so."""
+    result = answer.result
+    parts = [answer_set.option(result).label[lang] if result else label("audit.not_assessed", lang)]
+    if answer.note:
+        parts.append(f"{label('audit.note', lang).lower()}: {clip(answer.note, width // 2)}")
+    if answer.evidence:
+        parts.append(f"{label('audit.evidence', lang).lower()}: {clip('; '.join(answer.evidence), width // 2)}")
+    if answer.action:
+        parts.append(f"{label('audit.action', lang).lower()}: {clip(answer.action.description, width // 3)}")
+    return " · ".join(parts)
+
+
+def backup_path(path: Path, now: dt.datetime, kind: str = "conflict") -> Path:
+    """``name.yaml.conflict-YYYYmmdd-HHMMSS.bak`` beside ``path`` (``-2``, ``-3``… when that name is taken);
+    ``kind`` "unsaved" for changes a killed audit could not save."""
+    stem = f"{path.name}.{kind}-{now:%Y%m%d-%H%M%S}"
+    candidate = path.with_name(stem + BACKUP_SUFFIX)
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{stem}-{number}{BACKUP_SUFFIX}")
+        number += 1
+    return candidate
+
+
+def write_backup(path: Path, data: bytes, now: dt.datetime | None = None, kind: str = "conflict") -> Path:
+    """Keep ``data`` (the version about to be replaced) in a new file beside ``path``; returns its path.
+
+    The backup is complete or absent: written to a temporary file, synced, then linked to a name no file has
+    (an existing file is never replaced).
+    """
+    now = now or dt.datetime.now()
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        while True:
+            target = backup_path(path, now, kind)
+            try:
+                os.link(tmp_name, target)
+            except FileExistsError:
+                continue
+            return target
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)

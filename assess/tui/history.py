@@ -1,0 +1,48 @@
+"""Undo and redo of answer changes, for as long as the audit is open (no Textual here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assess.model.assessment import Answer
+
+MAX_STEPS = 1000
+
+
+@dataclass(frozen=True)
+class Change:
+    norm_id: str
+    before: Answer
+    after: Answer
+
+
+@dataclass
+class History:
+    done: list[Change] = field(default_factory=list)
+    undone: list[Change] = field(default_factory=list)
+
+    def record(self, change: Change) -> None:
+        """A new change by the user: it can be undone; what was undone can no longer be redone."""
+        self.done.append(change)
+        del self.done[:-MAX_STEPS]
+        self.undone.clear()
+
+    def undo(self) -> Change | None:
+        """The change to take back (set its norm to ``before``), or None."""
+        if not self.done:
+            return None
+        change = self.done.pop()
+        self.undone.append(change)
+        return change
+
+    def redo(self) -> Change | None:
+        """The change to make again (set its norm to ``after``), or None."""
+        if not self.undone:
+            return None
+        change = self.undone.pop()
+        self.done.append(change)
+        return change
+
+    def clear(self) -> None:
+        self.done.clear()
+        self.undone.clear()

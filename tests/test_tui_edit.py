@@ -1,0 +1,168 @@
+"""The edit form: its Opslaan button saves (enter, space, a click), keys typed fast across Tab land in the field
+that had focus when each was typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assess.files import assessment_file
+from assess.files.catalog_file import load_catalog
+from assess.model.assessment import Answer
+from assess.tui.components.edit_screen import EditScreen
+from tests.test_tui_support import SIZE, open_app, run, settle, type_text, write_assessment
+
+
+@pytest.mark.parametrize("how", ["enter", "space", "click"])
+def test_the_save_button_saves(tmp_path: Path, how: str) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("k", "e")
+            await type_text(pilot, "Rooster")
+            assert isinstance(app.screen, EditScreen)
+            if how == "click":
+                await pilot.click("#save")
+            else:
+                app.screen.query_one("#save").focus()
+                await pilot.press(how)
+            await settle(app, pilot)
+            assert not isinstance(app.screen, EditScreen), f"Opslaan ({how}) closes the form"
+
+    run(play())
+    assert assessment_file.load(str(path), load_catalog()).assessment.answer("1.1") == Answer("met", ("Rooster",))
+
+
+def burst(app: object, *keys: str) -> None:
+    """Post every key at once (a fast typist): single characters as typed, longer names as keys (tab, enter)."""
+    from textual import events
+
+    for key in keys:
+        if len(key) == 1:
+            app.post_message(events.Key(key, key))  # type: ignore[attr-defined]
+        else:
+            app.post_message(events.Key(key, {"tab": "\t", "enter": "\r"}.get(key)))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("move", ["tab", "enter"])
+def test_keys_typed_fast_across_fields_land_where_the_focus_was(tmp_path: Path, move: str) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            app.screen.query_one("#note").focus() if move == "tab" else app.screen.query_one("#action").focus()
+            await pilot.pause()
+            if move == "tab":
+                burst(app, *"Rooster", "tab", *"Bellen", "tab", *"Jan", "shift+tab", *"!", "ctrl+s")
+            else:
+                burst(app, *"Bellen", "enter", *"Jan", "enter", *"2027-01-31", "ctrl+s")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, EditScreen)
+
+    run(play())
+    answer = assessment_file.load(str(path), load_catalog()).assessment.answer("1.1")
+    assert answer.action is not None
+    if move == "tab":
+        assert (answer.note, answer.action.description, answer.action.owner) == ("Rooster", "Bellen!", "Jan")
+    else:
+        assert (answer.action.description, answer.action.owner, str(answer.action.due)) == ("Bellen", "Jan",
+                                                                                            "2027-01-31")
+
+
+def test_a_draft_is_kept_while_typing_and_offered_back_after_a_crash(tmp_path: Path) -> None:
+    import asyncio
+
+    from assess.tui.state import DRAFT_SECONDS, State
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met"), "1.2": Answer("met")})
+    state = State(path, tmp_path / ".assess-state")
+
+    async def crash() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e")  # 1.3, the first not assessed
+            await type_text(pilot, "Rooster")
+            await pilot.press("tab")
+            await type_text(pilot, "[/b] half af")
+            assert state.read_draft() is None, "debounced: not at every key"
+            await asyncio.sleep(DRAFT_SECONDS + 0.3)
+            await pilot.pause()
+            draft = state.read_draft()
+            assert draft is not None and draft.norm_id == "1.3"
+            assert (draft.fields["evidence"], draft.fields["note"]) == ("Rooster", "[/b] half af")
+        # the app ends here without the form being closed: as after a kill -9, the draft stays
+
+    async def reopen() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, EditScreen), "the draft is offered back: the form, filled as it was"
+            assert app.screen.norm.id == "1.3"
+            assert "Draft of" in str(app.screen.query_one("#error").render())
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, EditScreen)
+
+    run(crash())
+    run(reopen())
+    assert state.read_draft() is None, "saved: the draft is gone"
+    answer = assessment_file.load(str(path), load_catalog()).assessment.answer("1.3")
+    assert (answer.evidence, answer.note) == (("Rooster",), "[/b] half af")
+
+
+def test_throwing_a_draft_away_and_typing_nothing_leave_no_draft(tmp_path: Path) -> None:
+    import asyncio
+
+    from assess.tui.state import DRAFT_SECONDS, Draft, State
+
+    path = write_assessment(tmp_path / "a.yaml", {})
+    state = State(path, tmp_path / ".assess-state")
+    state.write_draft(Draft("1.2", {"note": "weg ermee"}))
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, EditScreen) and app.screen.norm.id == "1.2"
+            await pilot.press("escape", "escape")  # asked once, then thrown away
+            assert not isinstance(app.screen, EditScreen)
+            assert state.read_draft() is None
+            await pilot.press("e", "a", "backspace")  # typed and undone: the same as stored
+            await asyncio.sleep(DRAFT_SECONDS + 0.3)
+            await pilot.pause()
+            assert state.read_draft() is None
+
+    run(play())
+    assert assessment_file.load(str(path), load_catalog()).assessment.answers == {}
+
+
+def test_too_small_a_terminal_says_so_and_goes_away_when_it_grows(tmp_path: Path) -> None:
+    from assess.tui.components.too_small_screen import TooSmallScreen
+
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(60, 20)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmallScreen)
+            assert "te klein (60×20)" in str(app.screen.query_one("#text").render())
+            await pilot.resize_terminal(79, 30)
+            await pilot.pause()
+            assert "te klein (79×30)" in str(app.screen.query_one("#text").render())
+            await pilot.resize_terminal(80, 24)
+            await pilot.pause()
+            assert not isinstance(app.screen, TooSmallScreen)
+            await pilot.press("m")
+            await settle(app, pilot)
+            assert app.assessment.result("1.1") == "met"
+
+    run(play())

@@ -1,0 +1,96 @@
+"""The command palette (ctrl+p): a norm by its number or words of its text, from the audit or the summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assess.files.catalog_file import load_catalog
+from assess.tui.components.summary_screen import SummaryScreen
+from assess.tui.palette import find
+from assess.tui.session import Filter
+from tests.test_tui_support import SIZE, current, open_app, run, type_text, write_assessment
+
+
+def test_find_by_id_prefix_then_by_words() -> None:
+    norms = load_catalog().items_for(("outreach", "outpatient"))
+    assert find(norms, "4.7", "nl")[0].norm.id == "4.7"
+    assert find(norms, "outreach.3", "en")[0].norm.id == "outreach.3"
+    hits = find(norms, "naloxon", "nl")
+    assert hits and all("nalox" in (h.norm.text.nl + h.norm.text.en).lower() for h in hits)
+    assert find(norms, "", "nl") == [] and find(norms, "qqqzzz", "nl") == []
+    assert [f.norm.id for f in find(norms, "rooster weekend", "nl", {"2.3": "Rooster voor het weekend"})] == ["2.3"]
+
+
+def test_the_palette_goes_to_4_7_and_to_a_norm_about_naloxone(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+    catalog = load_catalog()
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            await type_text(pilot, "4.7")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert current(app) == "4.7"
+            app.norm_filter = Filter("gaps")  # hides every norm (nothing assessed): the palette drops it
+            await pilot.press("s")
+            assert isinstance(app.screen, SummaryScreen)
+            await pilot.press("ctrl+p")
+            await type_text(pilot, "naloxon")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert not isinstance(app.screen, SummaryScreen), "from the summary too"
+            assert "nalox" in (catalog.item(current(app)).text.nl + catalog.item(current(app)).text.en).lower()
+            assert app.norm_filter == Filter()
+
+    run(play())
+
+
+def test_history_without_textual() -> None:
+    from assess.model.assessment import Answer
+    from assess.tui.history import Change, History
+
+    history = History()
+    assert history.undo() is None and history.redo() is None
+    history.record(Change("1.1", Answer(), Answer("met")))
+    history.record(Change("1.2", Answer(), Answer("na")))
+    assert history.undo() == Change("1.2", Answer(), Answer("na"))
+    history.record(Change("1.3", Answer(), Answer("met")))
+    assert history.redo() is None, "a new change ends what could be redone"
+
+
+def test_undo_restores_a_cleared_answer_and_redo_clears_it_again_on_disk(tmp_path: Path) -> None:
+    from assess.files import assessment_file
+    from assess.model.assessment import Answer
+    from tests.test_tui_support import settle
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met", ("Rooster",)), "1.2": Answer("partial")})
+
+    def on_disk(norm_id: str) -> Answer:
+        return assessment_file.load(str(path), load_catalog()).assessment.answer(norm_id)
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("k", "k", "u")  # 1.1: clear the result
+            await settle(app, pilot)
+            assert on_disk("1.1") == Answer(None, ("Rooster",))
+            await pilot.press("j", "n")  # 1.2 not met, then on to 1.3
+            await settle(app, pilot)
+            await pilot.press("ctrl+z")
+            await settle(app, pilot)
+            assert current(app) == "1.2" and on_disk("1.2") == Answer("partial")
+            await pilot.press("ctrl+z")
+            await settle(app, pilot)
+            assert current(app) == "1.1" and on_disk("1.1") == Answer("met", ("Rooster",)), "the cleared answer is back"
+            await pilot.press("ctrl+y")
+            await settle(app, pilot)
+            assert on_disk("1.1") == Answer(None, ("Rooster",))
+            await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")  # more than there is: said, nothing else
+            await settle(app, pilot)
+            assert on_disk("1.1") == Answer("met", ("Rooster",)) and on_disk("1.2") == Answer("partial")
+
+    run(play())

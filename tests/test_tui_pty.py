@@ -1,0 +1,118 @@
+"""`assess audit` in a real pseudo-terminal: kill -9 with the edit form open keeps the draft; keys typed fast
+across Tab land in their fields; a second audit of an open file is read-only; no control sequence from a file
+reaches the terminal."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assess.files import assessment_file
+from assess.files.catalog_file import load_catalog
+from assess.model.assessment import Answer
+from tests.test_tui_kill import Terminal, wait_for
+from tests.test_tui_support import write_assessment
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+
+def screen_text(terminal: Terminal) -> str:
+    return terminal.output.decode("utf-8", "replace")
+
+
+def stop(terminal: Terminal) -> None:
+    if terminal.process.poll() is None:
+        terminal.kill()
+
+
+def test_kill_9_with_the_form_open_then_reopen_offers_the_draft(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    terminal = Terminal("audit", str(path), "--lang", "en")
+    try:
+        wait_for(lambda: b"Quit" in terminal.output, "the audit on screen")
+        terminal.send("e")
+        wait_for(lambda: b"Evidence (one per line)" in terminal.output, "the edit form")
+        terminal.send("Rooster weekend")
+        wait_for(lambda: list((tmp_path / "state").rglob("drafts/*.json")), "the draft on disk", 10)
+        terminal.kill()
+    finally:
+        stop(terminal)
+    assert assessment_file.load(str(path), load_catalog()).assessment.answer("1.2") == Answer(), "nothing saved"
+
+    again = Terminal("audit", str(path), "--lang", "en")
+    try:
+        wait_for(lambda: b"put back (not saved yet)" in again.output, "the draft offered back")
+        again.send("\x13")  # ctrl+s
+        wait_for(lambda: (assessment_file.load(str(path), load_catalog()).assessment.answer("1.2").evidence
+                          == ("Rooster weekend",)), "the draft saved")
+        again.send("q")
+        again.process.wait(timeout=20)
+    finally:
+        stop(again)
+    assert not list((tmp_path / "state").rglob("drafts/*.json")), "saved: no draft left"
+
+
+def test_a_burst_across_tab_in_a_terminal_lands_in_each_field(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = write_assessment(tmp_path / "a.yaml", {})
+    terminal = Terminal("audit", str(path), "--lang", "en")
+    try:
+        wait_for(lambda: b"Quit" in terminal.output, "the audit on screen")
+        terminal.send("e")
+        wait_for(lambda: b"Evidence (one per line)" in terminal.output, "the edit form")
+        terminal.send("Rooster\tWeekend dicht\tOpen op zaterdag\tM. de Vries\t2027-03-01\x13")  # one write
+        wait_for(lambda: (assessment_file.load(str(path), load_catalog()).assessment.answer("1.1").action
+                          is not None), "the form saved")
+        terminal.send("q")
+        terminal.process.wait(timeout=20)
+    finally:
+        stop(terminal)
+    answer = assessment_file.load(str(path), load_catalog()).assessment.answer("1.1")
+    assert answer.evidence == ("Rooster",) and answer.note == "Weekend dicht"
+    assert answer.action is not None
+    assert (answer.action.description, answer.action.owner, str(answer.action.due)) == (
+        "Open op zaterdag", "M. de Vries", "2027-03-01")
+
+
+def test_a_second_audit_of_an_open_file_opens_read_only(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = write_assessment(tmp_path / "a.yaml", {})
+    first = Terminal("audit", str(path), "--lang", "en")
+    second = None
+    try:
+        wait_for(lambda: b"Quit" in first.output, "the first audit on screen")
+        second = Terminal("audit", str(path), "--lang", "en")
+        wait_for(lambda: b"read-only: open elsewhere" in second.output, "the second audit says it is read-only")
+        before = path.read_bytes()
+        second.send("m")
+        time.sleep(0.5)
+        assert path.read_bytes() == before, "the second audit saves nothing"
+        first.send("m")
+        wait_for(lambda: path.read_bytes() != before, "the first audit saves")
+    finally:
+        stop(first)
+        if second is not None:
+            stop(second)
+    assert assessment_file.load(str(path), load_catalog()).assessment.result("1.1") == "met"
+
+
+def test_control_sequences_in_a_file_never_reach_the_terminal(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met", note="x\x1b]0;PWNED\x07y \x1b[2J")})
+    path.write_text(path.read_text(encoding="utf-8").replace('name: "Test"', 'name: "T\\e]2;PWNED\\a"'),
+                    encoding="utf-8")
+    terminal = Terminal("audit", str(path), "--lang", "en")
+    try:
+        wait_for(lambda: b"Quit" in terminal.output, "the audit on screen")
+        terminal.send("k")  # to 1.1 and its note
+        wait_for(lambda: b"PWNED\\x07y" in terminal.output, "the note shown, escaped")
+        terminal.send("q")
+        terminal.process.wait(timeout=20)
+    finally:
+        stop(terminal)
+    assert b"\x1b]0;PWNED" not in terminal.output and b"\x1b]2;PWNED" not in terminal.output
+    assert b"x\\x1b]0;PWNED\\x07y \\x1b[2J" in terminal.output

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from assess.errors import InputError
+from assess.files.yaml_messages import NO_ALIASES, syntax_problem
 from assess.terminal_text import has_invisible, visible
 
 # libyaml's loader when PyYAML was built with it (as its wheels are); the pure-Python one otherwise.
@@ -31,7 +32,6 @@ _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 MAX_BYTES = 10 * 1024 * 1024  # an assessment with long notes on every item is well under 1 MB
 MAX_DEPTH = 40  # an assessment file nests 7 deep; libyaml's composer recurses, and crashes far deeper
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-_NO_ALIASES = "anchors and aliases (&name, *name) are not allowed in assess files: write the value out in full"
 # Only a line starting with this many spaces or block indicators can open deeper block nesting.
 _DEEP_LINE = re.compile(r"^[ ?:-]{200}", re.MULTILINE)
 
@@ -244,48 +244,6 @@ def _nested_too_deeply(name: str, text: str) -> InputError:
     return InputError.single(name, _too_deep(text), f"invalid YAML: nested more than {MAX_DEPTH} levels deep")
 
 
-def _char_at(text: str, mark: yaml.Mark | None) -> str:
-    """The character at ``mark`` ("" past the end of its line or without a mark)."""
-    if mark is None:
-        return ""
-    lines = text.split("\n")
-    source = lines[mark.line] if mark.line < len(lines) else ""
-    return source[mark.column] if mark.column < len(source) else ""
-
-
-def _syntax_problem(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
-    """Line and this project's words for a YAML syntax error.
-
-    PyYAML's own wording differs between libyaml and the pure-Python parser and between releases, so
-    the message is chosen from the kind of error and the text at its position, never copied from it.
-    """
-    mark = err.problem_mark or err.context_mark
-    if mark is None:
-        return None, "the file cannot be read as YAML"
-    line = mark.line + 1
-    source = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
-    char = _char_at(text, mark)
-    opened = _char_at(text, err.context_mark)  # where the construct that failed began
-    opened_line = err.context_mark.line + 1 if err.context_mark is not None else line
-    if char == "\t" or "\t" in source[:len(source) - len(source.lstrip(" \t"))]:
-        return line, "a tab indents this line: YAML indents with spaces only"
-    if isinstance(err, yaml.composer.ComposerError) and source.startswith(("---", "...")):
-        return line, "a second YAML document starts here; an assessment file is one document (remove the ---)"
-    if isinstance(err, yaml.composer.ComposerError) and "*" in (char, opened):
-        return line, f"an alias; {_NO_ALIASES}"
-    if opened in ("'", '"') and opened_line != line:
-        return opened_line, "a quote opened on this line is never closed"
-    if opened in ("[", "{") and opened_line != line:
-        return opened_line, f"a {opened!r} opened on this line is never closed"
-    if isinstance(err, yaml.scanner.ScannerError):
-        if char in ("@", "`", "%"):
-            return line, f"a value cannot start with {char!r}: put the value in quotes"
-        if char == ":":
-            return line, "a ':' inside a value: put the value in quotes"
-        return line, "a character here cannot be read: put the value in quotes"
-    return line, "the structure breaks here: check the indentation (keys of one level start in one column)"
-
-
 def parse(text: str, name: str) -> Document:
     """Parse ``text``; every defect becomes an :class:`InputError` naming ``name`` and a line."""
     if len(text) > MAX_BYTES:
@@ -299,7 +257,7 @@ def parse(text: str, name: str) -> Document:
     except _Alias as alias:
         where = _first_alias(text)
         line, what = (where[0], f"alias *{where[1]}") if where else (alias.line, "an alias")
-        raise InputError.single(name, line, f"invalid YAML: {what}; {_NO_ALIASES}") from None
+        raise InputError.single(name, line, f"invalid YAML: {what}; {NO_ALIASES}") from None
     except _Merge as merge:
         raise InputError.single(name, merge.line, "invalid YAML: merge keys (<<) are not allowed in assess files: "
                                 "write the fields out in full") from None
@@ -314,7 +272,7 @@ def parse(text: str, name: str) -> Document:
     except yaml.MarkedYAMLError as err:
         if _too_deep(text):  # libyaml's own nesting limit, or a syntax error after too deep a start
             raise _nested_too_deeply(name, text) from None
-        at_line, what = _syntax_problem(err, text)
+        at_line, what = syntax_problem(err, text)
         raise InputError.single(name, at_line, f"invalid YAML: {what}") from None
     except yaml.reader.ReaderError as err:  # a character YAML does not allow; it has a position, not a mark
         at = text.count("\n", 0, err.position) + 1

@@ -25,8 +25,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabulate import tabulate
-
     from assess.errors import InputError
     from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language, t
@@ -65,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
                  md_escape(n.text[lang])] for n in items]
         write_output(args.output, table(headers, body) + "\n")
         return 0
+    from tabulate import tabulate  # only the terminal table wraps text: the reports' tables need none of it
+
     body = [[n.id, t(f"scope.{n.scope}", lang), "⚠" if n.critical else "", n.text[lang]] for n in items]
     write_output(args.output, tabulate(body, headers=headers, tablefmt="simple", disable_numparse=True,
                                        maxcolwidths=[None, None, None, 72]) + "\n")

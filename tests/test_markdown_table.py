@@ -1,0 +1,66 @@
+"""The Markdown table writer against tabulate itself (the oracle): byte for byte on random tables."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import tabulate as tabulate_module
+
+from assess.render.markdown_table import table, table_lines
+
+WORDS = ["", " ", "a", "–", "…", "↑", "↓", "⚠", "⚠️", "ë", "Heroïne", "e\u0301", "漢字", "ｗｉｄｅ", "\u00a0x\u00a0",
+         "  padded  ", "62.5", "1,000", "-3", "1e5", "True", "False", "None", "nan", "0x1F", "72,5 AMBER",
+         "[De Overloop](de-overloop.md) · Dordrecht", r"a\|b", "x<br>y", "█████░░░░░", "·" * 20, "x" * 31]
+SPECIAL = ["a\nb", "\x1b[31mred\x1b[0m", "\x01", "c\r"]
+
+
+def oracle(headers: list[str], rows: list[list[str]], align: list[str]) -> str:
+    return tabulate_module.tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True, colalign=align)
+
+
+@pytest.fixture(autouse=True)
+def _code_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tabulate measures with wcwidth when it is installed; the reports count code points, as the locked
+    install (without wcwidth) does."""
+    monkeypatch.setattr(tabulate_module, "WIDE_CHARS_MODE", False)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_random_tables_are_tabulates_pipe_format(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        width = rng.randint(1, 6)
+        headers = [rng.choice(WORDS) for _ in range(width)]
+        rows = [[rng.choice(WORDS) for _ in range(width)] for _ in range(rng.randint(0, 6))]
+        align = [rng.choice(["left", "right", "center"]) for _ in range(width)]
+        expected = oracle(headers, rows, align)
+        assert table(headers, rows, align) == expected, (headers, rows, align)
+        assert "\n".join(table_lines(headers, lambda rows=rows: iter(rows), align)) == expected
+        if align == ["left"] * width:
+            assert table(headers, rows) == expected
+
+
+def test_tables_tabulate_writes_itself_are_still_its_own() -> None:
+    """Line breaks, ANSI codes, the separating-line mark and ragged rows take tabulate's own path."""
+    rng = random.Random(9)
+    for _ in range(200):
+        width = rng.randint(1, 4)
+        headers = [rng.choice(WORDS + SPECIAL) for _ in range(width)]
+        rows = [[rng.choice(WORDS + SPECIAL) for _ in range(width)] for _ in range(rng.randint(1, 4))]
+        align = [rng.choice(["left", "right"]) for _ in range(width)]
+        expected = oracle(headers, rows, align)
+        assert table(headers, rows, align) == expected
+        assert "\n".join(table_lines(headers, lambda rows=rows: iter(rows), align)) == expected
+    ragged = [["a", "b"], ["c"]]
+    assert table(["x", "y"], ragged) == oracle(["x", "y"], ragged, ["left", "left"])
+
+
+def test_reports_do_not_import_tabulate() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from assess.render.markdown_table import table; "
+            "table(['a', 'b'], [['ë', '⚠']], ['left', 'right']); print('tabulate' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assess.analysis import merge
+from assess.analysis import action_phrases
 from assess.i18n import number, t
 from assess.model.assessment import Action
 from assess.model.catalog import Catalog
@@ -69,4 +69,4 @@ def result_label(catalog: Catalog, result: str | None, lang: str) -> str:
 
 def action_details(action: Action, lang: str, escape: Callable[[str], str] = str) -> list[str]:
     """Owner, due date, priority and done as readable phrases (``eigenaar: …``), for reports and screens."""
-    return merge.action_details(action, lambda key: t(key, lang), escape)
+    return action_phrases.action_details(action, lambda key: t(key, lang), escape)

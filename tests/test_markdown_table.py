@@ -64,3 +64,20 @@ def test_reports_do_not_import_tabulate() -> None:
             "table(['a', 'b'], [['ë', '⚠']], ['left', 'right']); print('tabulate' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_md_escape_fast_path_changes_nothing_it_would_have_changed() -> None:
+    """md_escape returns plain text as it is after one scan; on everything else it escapes as before."""
+    from assess.render import text
+    from assess.terminal_text import invisible_escaped
+
+    def two_step(value: str) -> str:
+        escaped = text._MD_SPECIAL.sub(r"\\\1", value.replace("\r\n", "\n").replace("\r", "\n"))
+        return invisible_escaped(escaped).replace("\n", "<br>")
+
+    invisible = [chr(c) for c in range(0x2000, 0x2070)] + ["\u061c", "\ufeff", "\ufeff"[:0] + "\u00ad", "\x1b"]
+    chars = [*"ab ë…↑⚠漢\\`*_[]<>|#~\r\n\t-+1.", *invisible]
+    rng = random.Random(11)
+    for _ in range(20_000):
+        value = "".join(rng.choice(chars) for _ in range(rng.randint(0, 8)))
+        assert text.md_escape(value) == two_step(value), repr(value)

@@ -63,9 +63,8 @@ def run(args: argparse.Namespace) -> int:
                  md_escape(n.text[lang])] for n in items]
         write_output(args.output, table(headers, body) + "\n")
         return 0
-    from tabulate import tabulate  # only the terminal table wraps text: the reports' tables need none of it
+    from assess.render.markdown_table import simple_table
 
     body = [[n.id, t(f"scope.{n.scope}", lang), "⚠" if n.critical else "", n.text[lang]] for n in items]
-    write_output(args.output, tabulate(body, headers=headers, tablefmt="simple", disable_numparse=True,
-                                       maxcolwidths=[None, None, None, 72]) + "\n")
+    write_output(args.output, simple_table(headers, body, [None, None, None, 72]) + "\n")
     return 0

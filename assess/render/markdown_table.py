@@ -118,3 +118,59 @@ def table_lines(headers: list[str], rows: Callable[[], Iterable[list[str]]], ali
         yield from _tabulate(headers, [list(r) for r in rows()], align).split("\n")
         return
     yield from _lines(headers, rows(), align, *found)
+
+
+# --------------------------------------------------------------------------------------------------
+# The terminal table of `assess norms`: tabulate's "simple" format, with one column wrapped
+
+
+def _simple_tabulate(headers: list[str], rows: list[list[str]], wrap: list[int | None]) -> str:
+    import tabulate as tabulate_module
+
+    saved = tabulate_module.WIDE_CHARS_MODE
+    tabulate_module.WIDE_CHARS_MODE = False
+    try:
+        return tabulate_module.tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
+                                        maxcolwidths=wrap)
+    finally:
+        tabulate_module.WIDE_CHARS_MODE = saved
+
+
+def simple_table(headers: list[str], rows: list[list[str]], wrap: list[int | None]) -> str:
+    """``tabulate(rows, headers, tablefmt="simple", disable_numparse=True, maxcolwidths=wrap)``, byte for
+    byte, without tabulate's import (which loads importlib.metadata) and its slow wrapping: a cell of a
+    column with a width is wrapped line by line with :class:`textwrap.TextWrapper` (what tabulate's wrapper
+    does on text without ANSI codes), every column left-aligned and as wide as its widest line, at least its
+    header plus two, cells in a row top-aligned. Anything else goes to tabulate. tests/test_markdown_table.py
+    compares the two on every table ``assess norms`` can print and on random ones."""
+    n = len(headers)
+    odd = ("\x1b", "\x01", "\r", "\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+    if (not n or len(wrap) != n or not rows or any(len(row) != n for row in rows)
+            or any(c in cell for row in [headers, *rows] for cell in row for c in odd)):
+        return _simple_tabulate(headers, rows, wrap)
+    import textwrap
+
+    wrappers = [textwrap.TextWrapper(width=w) if w is not None else None for w in wrap]
+    cells: list[list[list[str]]] = []  # row, column, lines
+    for row in rows:
+        out = []
+        for cell, wrapper in zip(row, wrappers, strict=True):
+            text = "\n".join(wrapper.wrap(cell)) if wrapper is not None and cell.strip() else \
+                ("" if wrapper is not None else cell)
+            out.append(text.strip().split("\n") if text.strip() else [])
+        cells.append(out)
+    widths = [len(h) + 2 for h in headers]
+    for row_cells in cells:
+        for i, lines in enumerate(row_cells):
+            for line in lines:
+                widths[i] = max(widths[i], len(line))
+    out_lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
+                 "  ".join("-" * w for w in widths).rstrip()]
+    # tabulate's multi-line mode (some cell has more than one line) gives a row of empty cells no line at all
+    multiline = any(len(lines) > 1 for row_cells in cells for lines in row_cells)
+    for row_cells in cells:
+        height = max(0 if multiline else 1, *(len(lines) for lines in row_cells))
+        for k in range(height):
+            out_lines.append("  ".join((lines[k] if k < len(lines) else "").ljust(w)
+                                       for lines, w in zip(row_cells, widths, strict=True)).rstrip())
+    return "\n".join(out_lines)

@@ -36,7 +36,7 @@ def pyyaml(text: str) -> Any:
 
 
 def walk(text: str) -> Any:
-    data, depth = strict_yaml._load(text)
+    data, depth, _ = strict_yaml._load(text)
     # _depth stops counting past MAX_DEPTH; parse only asks whether the depth is past it
     return data, strict_yaml._depth(data) if depth is None else min(depth, strict_yaml.MAX_DEPTH + 1)
 

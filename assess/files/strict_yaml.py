@@ -127,7 +127,7 @@ _PLAIN_SCALARS = frozenset(("tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", 
                             "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"))
 
 
-def _load(text: str) -> tuple[Any, int | None]:
+def _load(text: str) -> tuple[Any, int | None, yaml.Node | None]:
     """What ``yaml.load(text, Loader=StrictLoader)`` returns or raises, built from the composed nodes in one
     walk instead of through PyYAML's constructor machinery (which keeps every node in two dictionaries and
     builds each list through a generator): the same constructors for scalars, the same checks on keys, an
@@ -136,12 +136,13 @@ def _load(text: str) -> tuple[Any, int | None]:
     with any other tag (``!!set``, ``!!binary``, an unknown one) goes through the loader itself.
 
     Also returns how deep lists and mappings nest (as :func:`_depth` counts), or None when a node went
-    through the loader (then :func:`_depth` counts)."""
+    through the loader (then :func:`_depth` counts), and the composed root node: the lines of the document,
+    kept for :meth:`Document.line_of` so that the text need not be composed a second time."""
     loader = StrictLoader(text)
     try:
         root = loader.get_single_node()
         if root is None:
-            return None, 0
+            return None, 0, None
         constructors = loader.yaml_constructors
         seen: set[int] = set()
         pending: list[tuple[list[Any], yaml.Node, int]] = []
@@ -197,7 +198,7 @@ def _load(text: str) -> tuple[Any, int | None]:
             batch, pending = pending, []
             for items, node, level in batch:
                 items.extend([build(child, level + 1) for child in node.value])
-        return data, deepest if exact else None
+        return data, deepest if exact else None, root
     finally:
         loader.dispose()
 
@@ -243,6 +244,11 @@ class Document:
             else:
                 return None, line
         return node, line
+
+    def forget_nodes(self) -> None:
+        """Let the composed nodes go (they are composed again, lazily, if a line is asked for later)."""
+        self._root = None
+        self._keys.clear()
 
     def line_of(self, path: Sequence[object]) -> int | None:
         """1-based line of the value at ``path`` (of its key, for mapping entries)."""
@@ -374,7 +380,7 @@ def parse(text: str, name: str) -> Document:
     if (text.count("[") + text.count("{") > 1000 or _DEEP_LINE.search(text)) and _too_deep(text):
         raise _nested_too_deeply(name, text)
     try:
-        data, depth = _load(text)
+        data, depth, root = _load(text)
     except _Alias as alias:
         where = _first_alias(text)
         line, what = (where[0], f"alias *{where[1]}") if where else (alias.line, "an alias")
@@ -412,7 +418,7 @@ def parse(text: str, name: str) -> Document:
     if anchor:
         raise InputError.single(name, anchor[0], f"invalid YAML: anchor &{anchor[1]}; anchors and aliases (&name, "
                                 "*name) are not allowed in assess files: write the value out in full")
-    return Document(name=name, text=text, data=data)
+    return Document(name=name, text=text, data=data, _root=root)
 
 
 def read(path: str) -> Document:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sys
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -22,10 +21,25 @@ from assess.terminal_text import say, visible
 
 
 def _command_modules() -> list[ModuleType]:
+    import pkgutil
+
     modules = [importlib.import_module(f"assess.commands.{info.name}")
                for info in pkgutil.iter_modules(commands.__path__) if not info.name.startswith("_")]
     modules = [m for m in modules if hasattr(m, "NAME")]
     return sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.NAME))
+
+
+def _named_module(argv: list[str]) -> ModuleType | None:
+    """The command module that ``argv`` names first, when its module is named like the command (``report``:
+    ``assess.commands.report``); None otherwise (then every command is loaded, as ``--help`` needs)."""
+    name = argv[0] if argv else ""
+    if not name.isidentifier() or name.startswith("_"):
+        return None
+    try:
+        module = importlib.import_module(f"assess.commands.{name}")
+    except ImportError:
+        return None
+    return module if getattr(module, "NAME", None) == name else None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,7 +50,9 @@ class _Parser(argparse.ArgumentParser):
         super()._print_message(visible(message), file)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given ``argv`` that starts with a command, a parser with only that command (it
+    parses ``argv`` exactly as the whole one does, without importing and configuring the other ten)."""
     parser = _Parser(
         prog="assess",
         description="Self-assessment against the UNODC/WHO International Standards for the Treatment "
@@ -44,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"assess {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _command_modules():
+    named = _named_module(argv) if argv is not None else None
+    for module in [named] if named is not None else _command_modules():
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.configure(command)
         command.set_defaults(run=module.run)
@@ -52,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

@@ -1,27 +1,32 @@
-"""Benchmark of `assess batch` (issue 5).
+"""Benchmark of `assess batch` (issues 5 and 18), paired and whole-process.
 
 Generates N realistic assessment files (fictional Dutch services, written with assess.files.writer.dump), then
-measures in one run:
+measures, in pairs run in turn (A B A B ...), each a whole process started from here:
 
-  (a) `assess batch DIR --out OUT` in a subprocess, with the default --jobs;
-  (b) merely parsing the same files with yaml.load(..., Loader=yaml.CSafeLoader) in this process;
+  --jobs 1:      (a) `assess batch DIR --out OUT --jobs 1`  against  (b) a process that parses the same
+                 files with yaml.load(..., Loader=yaml.CSafeLoader), one after the other;
+  default jobs:  (a) `assess batch DIR --out OUT`           against  (b) the same parse in as many processes
+                 (a multiprocessing pool of the same size, as the batch uses);
 
-and prints a/b (goal: <= 3), a breakdown of where the time goes (import, parse, validate, score, render,
-write; timed stage by stage in this process), and the peak RSS of `assess batch` for two values of N
-(resource.getrusage(RUSAGE_CHILDREN) in a fresh wrapper process per run), to show memory stays flat.
+and prints the median of each side, the median of the pairs' ratios a/b and every ratio (goals: at most 2
+with --jobs 1, at most 1.0 with the default jobs), with the machine's load (os.getloadavg) and CPU count
+before and after. Beside the whole-process figures it prints the parse time inside (b)'s process alone, and
+a breakdown per stage (read, parse, validate, score, render per format, write, summary) timed in this process.
 
-    python bench/batch_bench.py                 # N = 1000, memory at N and 4 N
-    python bench/batch_bench.py --n 200 --mem-n 800 --repeat 1
+It also gives, each on request or by default:
+  - the ratio per report format (md, json, csv, xlsx) with --jobs 1, paired the same way (--formats);
+  - the time to validate files with 5k, 20k and 80k problems, to show the slope (--no-problems skips);
+  - the memory of the whole job: the peak of the sum of PSS (/proc/PID/smaps_rollup) over the main process
+    and its workers, sampled while it runs, and the largest single process, for N and --mem-n files.
 
-It also reports the cost of ``--format xlsx`` (a workbook per service plus portfolio.xlsx) per service: the
-batch run again with ``--format md,xlsx``, and the workbook stages timed in one process (``--no-xlsx`` skips it).
+    python bench/batch_bench.py                      # N = 1000: pairs, formats, problems, memory at 1k and 10k
+    python bench/batch_bench.py --n 200 --repeat 3 --mem-n 0 --formats md
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import random
 import shutil
@@ -30,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -129,6 +135,16 @@ def generate(directory: Path, count: int, seed: int, catalog: Catalog, start: in
 
 
 # ----------------------------------------------------------------------------------------------
+# Whole processes, paired
+
+
+def nproc() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+def load_text() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {nproc()} CPUs"
 
 
 def batch_command(inputs: list[str], out: Path, jobs: int | None, formats: str = "md") -> list[str]:
@@ -136,61 +152,90 @@ def batch_command(inputs: list[str], out: Path, jobs: int | None, formats: str =
     return command + (["--jobs", str(jobs)] if jobs else [])
 
 
-def time_batch(inputs: list[str], out: Path, jobs: int | None, formats: str = "md") -> float:
-    shutil.rmtree(out, ignore_errors=True)
+_PARSE = """
+import sys, time
+t0 = time.perf_counter()
+import yaml
+def parse(path):
+    with open(path, encoding="utf-8") as handle:
+        yaml.load(handle.read(), Loader=yaml.CSafeLoader)
+with open(sys.argv[1], encoding="utf-8") as handle:
+    paths = handle.read().split("\\n")
+jobs = int(sys.argv[2])
+t1 = time.perf_counter()
+if jobs <= 1:
+    for path in paths:
+        parse(path)
+else:
+    import multiprocessing
+    with multiprocessing.get_context().Pool(jobs) as pool:
+        for _ in pool.imap(parse, paths, chunksize=max(1, min(8, len(paths) // (jobs * 16)))):
+            pass
+print(time.perf_counter() - t1)
+"""
+
+
+def run_timed(command: list[str]) -> tuple[float, str]:
     start = time.perf_counter()
-    done = subprocess.run(batch_command(inputs, out, jobs, formats), capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
-        sys.exit(f"assess batch failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return elapsed
+        sys.exit(f"{command[:4]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    return elapsed, done.stdout
 
 
-def time_parse(paths: list[Path]) -> float:
-    start = time.perf_counter()
-    for path in paths:
-        with open(path, encoding="utf-8") as handle:
-            yaml.load(handle.read(), Loader=yaml.CSafeLoader)
-    return time.perf_counter() - start
+def parse_command(listing: Path, jobs: int) -> list[str]:
+    return [sys.executable, "-c", _PARSE, str(listing), str(jobs)]
 
 
-_RSS_WRAPPER = """
-import json, resource, subprocess, sys
-done = subprocess.run(json.loads(sys.argv[1]), capture_output=True)
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"rc": done.returncode, "maxrss_kb": usage.ru_maxrss}))
-"""
+def paired(a_command: Callable[[], list[str]], b_command: list[str], repeat: int, out: Path
+           ) -> tuple[list[float], list[float], list[float]]:
+    """A B A B ...: the whole-process seconds of each side and (b)'s parse time inside its process."""
+    a_runs, b_runs, b_inside = [], [], []
+    for _ in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        a_runs.append(run_timed(a_command())[0])
+        seconds, printed = run_timed(b_command)
+        b_runs.append(seconds)
+        b_inside.append(float(printed.split()[-1]))
+    return a_runs, b_runs, b_inside
 
 
-def peak_rss(inputs: list[str], out: Path, jobs: int | None) -> int:
-    """Peak RSS (KiB) of the largest process of one `assess batch` run (main process or a worker)."""
-    shutil.rmtree(out, ignore_errors=True)
-    done = subprocess.run([sys.executable, "-c", _RSS_WRAPPER, json.dumps(batch_command(inputs, out, jobs))],
-                          capture_output=True, text=True, check=True)
-    result = json.loads(done.stdout)
-    if result["rc"] != 0:
-        sys.exit(f"assess batch failed ({result['rc']}) while measuring memory")
-    return result["maxrss_kb"]
+def verdict(label: str, a_runs: list[float], b_runs: list[float], b_inside: list[float], goal: float) -> float:
+    ratios = [a / b for a, b in zip(a_runs, b_runs, strict=True)]
+    ratio = statistics.median(ratios)
+    print(f"{label}")
+    def runs(values: list[float]) -> str:
+        return ", ".join(f"{x:.2f}" for x in values)
+
+    print(f"  (a) assess batch     median {statistics.median(a_runs):7.2f} s  (runs {runs(a_runs)})")
+    print(f"  (b) CSafeLoader      median {statistics.median(b_runs):7.2f} s  (runs {runs(b_runs)}); "
+          f"inside its process {statistics.median(b_inside):.2f} s")
+    print(f"  a/b per pair: {', '.join(f'{x:.2f}' for x in ratios)}; median {ratio:.2f} (goal <= {goal:g}): "
+          f"{'met' if ratio <= goal else 'NOT met'}   [{load_text()}]")
+    return ratio
 
 
-_IMPORT_PROBE = """
-import time
-t0 = time.perf_counter()
-import assess.cli, assess.batch, assess.analysis.portfolio, assess.files.assessment_file, assess.analysis.scoring
-from assess.render import renderer
-renderer("md")
-assess.cli.build_parser()
-t1 = time.perf_counter()
-from assess.files.catalog_file import load_catalog
-load_catalog()
-assess.files.compiled_schema.schema_accepts("assessment")
-t2 = time.perf_counter()
-print(t1 - t0, t2 - t1)
-"""
+# ----------------------------------------------------------------------------------------------
+# Stages in this process
 
 
 def breakdown(paths: list[Path], catalog: Catalog, formats: tuple[str, ...], sample: int) -> dict[str, float]:
-    """Seconds per file for each stage of the batch path, timed in this process over a sample of files."""
+    """Seconds per file for each stage of the batch path, timed in this process over a sample of files (with
+    the batch's garbage-collector threshold, as in its workers; the bare parse it is compared with too)."""
+    import gc
+
+    from assess.batch import GC_THRESHOLD
+
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        return _breakdown(paths, catalog, formats, sample)
+    finally:
+        gc.set_threshold(*before)
+
+
+def _breakdown(paths: list[Path], catalog: Catalog, formats: tuple[str, ...], sample: int) -> dict[str, float]:
     from assess.analysis.portfolio import summarize
     from assess.analysis.scoring import score
     from assess.files import assessment_file, strict_yaml
@@ -201,8 +246,8 @@ def breakdown(paths: list[Path], catalog: Catalog, formats: tuple[str, ...], sam
     accepts = schema_accepts("assessment")
     renderers = {fmt: renderer(fmt) for fmt in formats}
     chosen = paths[:sample]
-    stages = dict.fromkeys(["read", "parse", "validate", "score", "render", "write", "summary",
-                            "validate (jsonschema only, for comparison)"], 0.0)
+    stages = dict.fromkeys(["read", "parse", "validate", "score", *(f"render {fmt}" for fmt in formats),
+                            "write", "summary"], 0.0)
     scratch = Path(tempfile.mkdtemp(prefix="assess-bench-write-"))
     clock = time.perf_counter
     try:
@@ -217,141 +262,208 @@ def breakdown(paths: list[Path], catalog: Catalog, formats: tuple[str, ...], sam
             t3 = clock()
             card = score(loaded.assessment, catalog)
             t4 = clock()
+            stages["read"] += t1 - t0
+            stages["parse"] += t2 - t1
+            stages["validate"] += t3 - t2
+            stages["score"] += t4 - t3
             lang = resolve_language(None, loaded.assessment.language)
-            rendered = {fmt: render(card, lang) for fmt, render in renderers.items()}
-            t5 = clock()
+            rendered = {}
+            for fmt, render in renderers.items():
+                t5 = clock()
+                rendered[fmt] = render(card, lang)
+                stages[f"render {fmt}"] += clock() - t5
+            t6 = clock()
             for fmt, body in rendered.items():
+                if fmt != "md":
+                    continue  # the write of a md-only batch
                 staged = scratch / f"{index}.{fmt}"
                 with open(staged, "wb") as handle:
-                    handle.write(body.encode("utf-8"))
+                    handle.write(body if isinstance(body, bytes) else body.encode("utf-8"))
                 os.replace(staged, scratch / f"final-{index}.{fmt}")
-            t6 = clock()
-            summarize(index, str(path), card, loaded.warnings)
             t7 = clock()
-            # the same load with the compiled check refused, so that jsonschema does the validating
-            assessment_file.from_document(strict_yaml.parse(text, str(path)), catalog, schema_ok=lambda _data: False)
-            t8 = clock()
-            for key, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6,
-                                             t8 - t7 - (t2 - t1)), strict=True):
-                stages[key] += seconds
+            summarize(index, str(path), card, loaded.warnings)
+            stages["write"] += t7 - t6
+            stages["summary"] += clock() - t7
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return {key: seconds / len(chosen) for key, seconds in stages.items()}
 
 
+def bare_parse_per_file(paths: list[Path]) -> float:
+    import gc
+
+    from assess.batch import GC_THRESHOLD
+
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
+    try:
+        start = time.perf_counter()
+        for path in paths:
+            with open(path, encoding="utf-8") as handle:
+                yaml.load(handle.read(), Loader=yaml.CSafeLoader)
+        return (time.perf_counter() - start) / len(paths)
+    finally:
+        gc.set_threshold(*before)
+
+
+# ----------------------------------------------------------------------------------------------
+# Problems: the slope
+
+
+def problems_slope(work: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.hostile.generate import unknown_fields, unknown_ids
+
+    print(f"\nvalidating files with many problems (`assess validate`, whole process, median of 3) [{load_text()}]")
+    for make in (unknown_ids, unknown_fields):
+        previous = None
+        for count in (5_000, 20_000, 80_000):
+            path = work / f"{make.__name__}-{count}.yaml"
+            path.write_text(make(count), encoding="utf-8")
+            runs = []
+            for _ in range(3):
+                start = time.perf_counter()
+                done = subprocess.run([sys.executable, "-m", "assess", "validate", str(path)], capture_output=True,
+                                      text=True)
+                runs.append(time.perf_counter() - start)
+                assert done.returncode == 2 and "more problems" in done.stderr.splitlines()[-1]
+            seconds = statistics.median(runs)
+            growth = f"  x{seconds / previous:.1f} for 4x the problems" if previous else ""
+            print(f"  {make.__name__:<15} {count:>6} problems ({path.stat().st_size / 1e6:5.1f} MB): {seconds:6.2f} s "
+                  f"({seconds / count * 1e6:5.1f} us per problem){growth}")
+            previous = seconds
+
+
+# ----------------------------------------------------------------------------------------------
+# Memory of the whole job
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children", encoding="ascii") as handle:
+                found += [int(x) for x in handle.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def _pss_kib(pid: int) -> tuple[int, int]:
+    """(Pss, Rss) of one process in KiB, from /proc/PID/smaps_rollup; zeros when it has gone."""
+    pss = rss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    pss = int(line.split()[1])
+                elif line.startswith("Rss:"):
+                    rss = int(line.split()[1])
+    except OSError:
+        pass
+    return pss, rss
+
+
+def job_memory(command: list[str]) -> tuple[float, float, int]:
+    """Peak of the sum of PSS over the process and all its descendants (MiB), the largest single RSS (MiB)
+    and the number of processes seen, sampled every 20 ms."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak_sum = peak_single = 0
+    seen: set[int] = set()
+    while process.poll() is None:
+        pids, queue = [], [process.pid]
+        while queue:
+            pid = queue.pop()
+            pids.append(pid)
+            queue += _children(pid)
+        seen.update(pids)
+        sizes = [_pss_kib(pid) for pid in pids]
+        peak_sum = max(peak_sum, sum(p for p, _ in sizes))
+        peak_single = max([peak_single, *(r for _, r in sizes)])
+        time.sleep(0.02)
+    if process.returncode != 0:
+        sys.exit(f"assess batch failed ({process.returncode}) while measuring memory: "
+                 f"{process.stderr.read().decode()[-500:] if process.stderr else ''}")
+    return peak_sum / 1024, peak_single / 1024, len(seen)
+
+
+# ----------------------------------------------------------------------------------------------
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=1000, help="number of assessment files (default 1000)")
-    parser.add_argument("--mem-n", type=int, default=None, help="second N for the memory check (default 4 N)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of (a) and (b); the best is kept (default 3)")
-    parser.add_argument("--jobs", type=int, default=None, help="pass --jobs to assess batch (default: its default)")
+    parser.add_argument("--mem-n", type=int, default=None,
+                        help="a larger N for the memory of the whole job (default 10 N; 0 skips memory)")
+    parser.add_argument("--repeat", type=int, default=5, help="pairs of runs (a, b) per comparison (default 5)")
+    parser.add_argument("--formats", default="md,json,csv,xlsx",
+                        help="formats whose ratio is measured with --jobs 1 (default md,json,csv,xlsx; '' none)")
     parser.add_argument("--sample", type=int, default=300, help="files timed stage by stage (default 300)")
     parser.add_argument("--dir", help="work folder (default: a temporary folder, removed afterwards)")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--no-xlsx", action="store_true", help="skip the cost of --format xlsx")
+    parser.add_argument("--no-problems", action="store_true", help="skip the slope of validation")
     args = parser.parse_args()
-    mem_n = args.mem_n or 4 * args.n
+    mem_n = 10 * args.n if args.mem_n is None else args.mem_n
     work = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="assess-bench-"))
     catalog = load_catalog()
+    formats = tuple(f for f in args.formats.split(",") if f)
     try:
         small, extra = work / "inputs", work / "inputs-extra"
         for folder in (small, extra, work / "out"):
             shutil.rmtree(folder, ignore_errors=True)
         t0 = time.perf_counter()
         paths = generate(small, args.n, args.seed, catalog)
+        listing = work / "inputs.txt"
+        listing.write_text("\n".join(str(p) for p in paths), encoding="utf-8")
         size = sum(p.stat().st_size for p in paths)
-        print(f"generated {args.n} files ({size / args.n / 1024:.1f} KiB each on average) "
-              f"in {time.perf_counter() - t0:.1f} s; {os.cpu_count()} CPUs")
+        print(f"generated {args.n} files ({size / args.n / 1024:.1f} KiB each on average) in "
+              f"{time.perf_counter() - t0:.1f} s; python {sys.version.split()[0]}; {load_text()}")
+        print(f"whole processes, {args.repeat} pairs A B A B; times are wall-clock seconds from start to exit\n")
 
-        b_runs, a_runs = [], []
-        for _ in range(args.repeat):
-            b_runs.append(time_parse(paths))
-            a_runs.append(time_batch([str(small)], work / "out", args.jobs))
-        a, b = min(a_runs), min(b_runs)
-        print(f"\n(a) assess batch, default --jobs{'' if not args.jobs else f' (--jobs {args.jobs})'}: "
-              f"{a:.2f} s   (runs: {', '.join(f'{x:.2f}' for x in a_runs)})")
-        print(f"(b) yaml.load(CSafeLoader), one process:  {b:.2f} s   (runs: {', '.join(f'{x:.2f}' for x in b_runs)})")
-        print(f"a/b = {a / b:.2f}   (goal <= 3)   {'OK' if a / b <= 3 else 'OVER THE GOAL'}")
+        out = work / "out"
+        one = verdict("--jobs 1 against one parsing process:",
+                      *paired(lambda: batch_command([str(small)], out, 1), parse_command(listing, 1), args.repeat, out),
+                      goal=2)
+        many = verdict(f"default --jobs ({nproc()}) against {nproc()} parsing processes:",
+                       *paired(lambda: batch_command([str(small)], out, None), parse_command(listing, nproc()),
+                               args.repeat, out), goal=1.0)
 
-        probe = subprocess.run([sys.executable, "-c", _IMPORT_PROBE], capture_output=True, text=True, check=True)
-        imports, catalog_load = (float(x) for x in probe.stdout.split())
-        startup = statistics.median(
-            _timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True)) for _ in range(5))
-        per_file = breakdown(paths, catalog, ("md",), min(args.sample, len(paths)))
-        compare = per_file.pop("validate (jsonschema only, for comparison)")
-        total = sum(per_file.values())
-        jobs = args.jobs or len(os.sched_getaffinity(0))
-        print(f"\nwhere the time goes (stages timed in one process over {min(args.sample, len(paths))} files):")
-        print(f"  {'python start-up':<34}{startup * 1000:8.1f} ms once")
-        print(f"  {'import (cli, batch, reports)':<34}{imports * 1000:8.1f} ms once")
-        print(f"  {'load + check catalog, compile schema':<34}{catalog_load * 1000:8.1f} ms once "
-              "(per worker if not forked)")
+        per_file = breakdown(paths, catalog, ("md", "json", "csv", *(f for f in formats if f == "xlsx")),
+                             min(args.sample, len(paths)))
+        bare = bare_parse_per_file(paths[:min(args.sample, len(paths))])
+        md_total = sum(v for k, v in per_file.items() if not k.startswith("render ") or k == "render md")
+        print(f"\nwhere the time goes (stages timed in this process over {min(args.sample, len(paths))} files; "
+              f"ms per file; % of a md-only batch) [{load_text()}]:")
         for stage, seconds in per_file.items():
-            print(f"  {stage:<34}{seconds * 1000:8.2f} ms per file  {100 * seconds / total:5.1f}%")
-        print(f"  {'total per file':<34}{total * 1000:8.2f} ms per file")
-        print(f"  (validation with jsonschema alone would take {compare * 1000:.2f} ms per file, "
-              f"{compare / max(per_file['validate'], 1e-9):.0f}x the compiled check)")
-        predicted = startup + imports + catalog_load + args.n * total / jobs
-        print(f"  predicted for N={args.n} on {jobs} processes: {predicted:.2f} s; measured (a) {a:.2f} s "
-              f"(the difference: pool start-up, passing results, the portfolio, scheduling)")
-        print(f"  parsing alone, (b): {b / args.n * 1000:.2f} ms per file")
+            share = f"{100 * seconds / md_total:5.1f}%" if not stage.startswith("render ") or stage == "render md" \
+                else "   (other format)"
+            print(f"  {stage:<12}{seconds * 1000:8.2f}  {share}")
+        print(f"  {'total (md)':<12}{md_total * 1000:8.2f}   bare CSafeLoader parse: {bare * 1000:.2f} ms per file")
 
-        if not args.no_xlsx:
-            xlsx_report(paths, catalog, small, work / "out", args, a)
+        for fmt in formats:
+            verdict(f"--format {fmt} --jobs 1 against one parsing process:",
+                    *paired(lambda fmt=fmt: batch_command([str(small)], out, 1, fmt), parse_command(listing, 1),
+                            max(3, args.repeat // 2), out), goal=2 if fmt != "xlsx" else float("inf"))
 
-        generate(extra, mem_n - args.n, args.seed + 1, catalog, start=args.n)
-        rss_small = peak_rss([str(small)], work / "out", args.jobs)
-        rss_large = peak_rss([str(small), str(extra)], work / "out", args.jobs)
-        print("\npeak RSS of assess batch (largest process: main or worker; getrusage of children):")
-        print(f"  N={args.n:<6} {rss_small / 1024:7.1f} MiB")
-        print(f"  N={mem_n:<6} {rss_large / 1024:7.1f} MiB   ({(rss_large - rss_small) / 1024:+.1f} MiB for "
-              f"{mem_n - args.n} more files)")
+        if not args.no_problems:
+            problems_slope(work)
+
+        if mem_n:
+            generate(extra, mem_n - args.n, args.seed + 1, catalog, start=args.n)
+            print(f"\nmemory of the whole job (main process + workers; peak of the sum of PSS, sampled every 20 ms) "
+                  f"[{load_text()}]:")
+            for label, inputs in ((args.n, [str(small)]), (mem_n, [str(small), str(extra)])):
+                for jobs in (1, None):
+                    shutil.rmtree(out, ignore_errors=True)
+                    total, single, count = job_memory(batch_command(inputs, out, jobs))
+                    print(f"  N={label:<6} --jobs {jobs or nproc()}: {total:7.1f} MiB PSS in all {count} processes; "
+                          f"largest process RSS {single:6.1f} MiB")
+        print(f"\nverdict: --jobs 1 a/b {one:.2f} (goal <= 2), default jobs a/b {many:.2f} (goal <= 1.0) "
+              f"[{load_text()}]")
     finally:
         if not args.dir:
             shutil.rmtree(work, ignore_errors=True)
     return 0
-
-
-def xlsx_report(paths: list[Path], catalog: Catalog, inputs: Path, out: Path, args: argparse.Namespace,
-                md_seconds: float) -> None:
-    """The cost of ``--format xlsx``: the whole batch with and without it, and per file in one process."""
-    from assess.analysis.portfolio import PortfolioBuilder, summarize
-    from assess.analysis.scoring import score
-    from assess.files import assessment_file, strict_yaml
-    from assess.render.xlsx.portfolio import dump_rows
-    from assess.render.xlsx.portfolio import render as render_portfolio
-    from assess.render.xlsx.report import render
-
-    runs = [time_batch([str(inputs)], out, args.jobs, "md,xlsx") for _ in range(args.repeat)]
-    with_xlsx = min(runs)
-    n = len(paths)
-    print(f"\n--format md,xlsx (a service's workbook + portfolio.xlsx): {with_xlsx:.2f} s for N={n} "
-          f"(runs: {', '.join(f'{x:.2f}' for x in runs)}); md alone {md_seconds:.2f} s")
-    print(f"  cost of xlsx: {(with_xlsx - md_seconds) / n * 1000:.1f} ms per service (wall clock, default --jobs)")
-    sample = paths[:min(args.sample, n)]
-    cards = [score(assessment_file.from_document(strict_yaml.read(str(p)), catalog).assessment, catalog)
-             for p in sample]
-    report_s = _timed(lambda: [render(card, "nl") for card in cards]) / len(cards)
-    rows_s = _timed(lambda: [dump_rows(card) for card in cards]) / len(cards)
-    scratch = Path(tempfile.mkdtemp(prefix="assess-bench-xlsx-"))
-    try:
-        builder = PortfolioBuilder(catalog, ("md", "xlsx"))
-        for index, card in enumerate(cards):
-            (scratch / f"{index}.json").write_text(dump_rows(card), encoding="utf-8")
-            builder.add(summarize(index, str(sample[index]), card), f"s{index}")
-        data = builder.build()
-        portfolio_s = _timed(lambda: render_portfolio(data, catalog, "nl", lambda i: str(scratch / f"{i}.json")))
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    print(f"  in one process, per service: the report workbook {report_s * 1000:.1f} ms, its rows for the "
-          f"portfolio {rows_s * 1000:.2f} ms, portfolio.xlsx {portfolio_s / len(cards) * 1000:.2f} ms "
-          f"({portfolio_s:.2f} s for {len(cards)} services, in the main process)")
-
-
-def _timed(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

@@ -59,5 +59,7 @@ def test_time_grows_linearly(tmp_path: Path) -> None:
         return time.perf_counter() - started
 
     seconds(1000)  # warm up
-    small, large = min(seconds(5_000) for _ in range(2)), min(seconds(20_000) for _ in range(2))
-    assert large < small * 8, (small, large)  # 4x the input: about 4x the time; quadratic would be 16x
+    # 8x the input: about 8x the time when linear, 64x when quadratic; the wide margin keeps a loaded,
+    # shared machine from failing it (the bench measures the slope itself: bench/batch_bench.py)
+    small, large = min(seconds(2_500) for _ in range(3)), min(seconds(20_000) for _ in range(3))
+    assert large < small * 24, (small, large)

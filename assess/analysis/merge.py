@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess.analysis import agreement as agr
+from assess.analysis.action_phrases import action_details
 from assess.analysis.compare import same_service
 from assess.errors import InputError, Problem
 from assess.files.assessment_file import Loaded, loads
@@ -160,24 +161,6 @@ class Merged:
     @property
     def raters(self) -> int:
         return len(self.labels)
-
-
-def action_details(action: Action, words: Words, escape: Callable[[str], str] = str) -> list[str]:
-    """Owner, due date, priority and done as phrases (``eigenaar: …``), with ``escape`` applied to the owner.
-
-    The one phrasing of an action: the consensus file's notes (:func:`action_note`) and the reports and
-    screens (``assess.render.text.action_details``) say it alike.
-    """
-    details = []
-    if action.owner:
-        details.append(f"{words('col.owner').lower()}: {escape(action.owner)}")
-    if action.due:
-        details.append(f"{words('col.due').lower()}: {action.due.isoformat()}")
-    if action.priority:
-        details.append(f"{words('col.priority').lower()}: {words('priority.' + action.priority)}")
-    if action.done:
-        details.append(words("action.done"))
-    return details
 
 
 def action_note(action: Action, words: Words) -> str:

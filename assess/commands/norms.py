@@ -25,8 +25,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tabulate import tabulate
-
     from assess.errors import InputError
     from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language, t
@@ -65,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
                  md_escape(n.text[lang])] for n in items]
         write_output(args.output, table(headers, body) + "\n")
         return 0
+    from assess.render.markdown_table import simple_table
+
     body = [[n.id, t(f"scope.{n.scope}", lang), "⚠" if n.critical else "", n.text[lang]] for n in items]
-    write_output(args.output, tabulate(body, headers=headers, tablefmt="simple", disable_numparse=True,
-                                       maxcolwidths=[None, None, None, 72]) + "\n")
+    write_output(args.output, simple_table(headers, body, [None, None, None, 72]) + "\n")
     return 0

@@ -247,6 +247,7 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
     )
     if problems:
         raise InputError(sorted(problems, key=lambda p: p.line or 0))
+    doc.forget_nodes()  # a loaded file is kept (the audit) without its composed nodes
     return Loaded(assessment, tuple(warnings), doc.text, doc)
 
 

@@ -1,9 +1,19 @@
 """Loading the checklist catalog from the YAML files under ``norms/`` (``assess.norms`` in a wheel),
-each checked against its JSON Schema."""
+each checked against its JSON Schema.
+
+The bundled catalog is parsed and checked once, not on every run: after a load that passed every check, its
+parsed data is kept as JSON in ``$XDG_CACHE_HOME/assess/`` (by default ``~/.cache/assess/``), under a key
+that is the SHA-256 of the catalog files' bytes, the schemas and the source of the code that parses and checks
+them (and assess's version). A later run whose files hash to the same key takes the data from there (JSON
+cannot run code) and builds the catalog without the schema check, which the same bytes passed with the same
+code; any other bytes, a missing, unreadable or damaged cache file, or a cache folder that cannot be written
+only means the files are parsed and checked again. ``ASSESS_NO_CACHE=1`` turns the cache off.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
@@ -29,8 +39,8 @@ def _check(doc: Document, schema_name: str) -> None:
     _problems_to_error(list(schema_check.check(doc, schema_name)))
 
 
-def _load_answer_sets(doc: Document) -> dict[str, AnswerSet]:
-    _check(doc, "answer-sets")
+def _load_answer_sets(doc: Document, check: Callable[[Document, str], None]) -> dict[str, AnswerSet]:
+    check(doc, "answer-sets")
     sets: dict[str, AnswerSet] = {}
     problems = []
     for index, raw in enumerate(doc.data["answer_sets"]):
@@ -58,10 +68,10 @@ def _note(raw: Mapping[str, Any]) -> Text | None:
 
 
 def _load_settings(docs: Iterable[Document], catalog_id: str, items: dict[str, Norm],
-                   problems: list[Problem]) -> dict[str, Section]:
+                   problems: list[Problem], check: Callable[[Document, str], None]) -> dict[str, Section]:
     settings: dict[str, Section] = {}
     for doc in docs:
-        _check(doc, "setting")
+        check(doc, "setting")
         data = doc.data
         setting_id = data["setting"]
         if data["checklist"] != catalog_id:
@@ -87,10 +97,21 @@ def _load_settings(docs: Iterable[Document], catalog_id: str, items: dict[str, N
     return settings
 
 
-def build_catalog(main: Document, answer_sets: Document, settings: Iterable[Document] = ()) -> Catalog:
-    """Validate the parsed catalog files and turn them into a :class:`Catalog`."""
-    sets = _load_answer_sets(answer_sets)
-    _check(main, "catalog")
+def build_catalog(main: Document, answer_sets: Document, settings: Iterable[Document] = (),
+                  schema_checked: bool = False) -> Catalog:
+    """Validate the parsed catalog files and turn them into a :class:`Catalog` (``schema_checked``: the data
+    is known to pass the JSON Schemas, as the cached bundled catalog is)."""
+    return _build(main, answer_sets, settings, _no_check if schema_checked else _check)
+
+
+def _no_check(doc: Document, schema_name: str) -> None:
+    return None
+
+
+def _build(main: Document, answer_sets: Document, settings: Iterable[Document],
+           check: Callable[[Document, str], None]) -> Catalog:
+    sets = _load_answer_sets(answer_sets, check)
+    check(main, "catalog")
     data = main.data
     problems: list[Problem] = []
     if data["answer_set"] not in sets:
@@ -120,7 +141,7 @@ def build_catalog(main: Document, answer_sets: Document, settings: Iterable[Docu
         scope, critical = _project(raw)
         items[norm_id] = Norm(norm_id, principle, Text.of(raw["text"]), scope, critical, _note(raw))
         principle_norms[principle].append(norm_id)
-    settings_map = _load_settings(settings, data["catalog"], items, problems)
+    settings_map = _load_settings(settings, data["catalog"], items, problems, check)
     _problems_to_error(problems)
     principles = tuple(
         Section(raw["id"], "principle", Text.of(raw["title"]), Text.of(raw["description"]),
@@ -155,13 +176,109 @@ def load_catalog_from(directory: Path, catalog_file: str = "unodc-who-2020.yaml"
                          setting_docs)
 
 
+_CACHE_FORMAT = "assess-catalog-cache 1"
+
+
+def _cache_key(directory: Path, files: list[tuple[str, str]]) -> str:
+    """The SHA-256 of everything the checked catalog depends on: its files, the schemas, assess's version
+    and the source of the modules that parse, check and build it."""
+    import hashlib
+
+    from assess import __version__
+    from assess.files import compiled_schema, strict_yaml
+    from assess.model import catalog as catalog_model
+
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}\0{__version__}\0".encode())
+    for name, text in files:
+        digest.update(f"{name}\0{len(text)}\0".encode())
+        digest.update(text.encode("utf-8", "surrogatepass"))
+    extra = sorted((directory / "schema").glob("*.json"))
+    for module in (compiled_schema, strict_yaml, catalog_model):
+        if module.__file__:
+            extra.append(Path(module.__file__))
+    extra.append(Path(__file__))
+    for path in extra:
+        data = path.read_bytes()
+        digest.update(f"{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def cache_directory(environ: Mapping[str, str] | None = None) -> Path | None:
+    """``$XDG_CACHE_HOME/assess`` (by default ``~/.cache/assess``); None when the cache is off."""
+    environ = os.environ if environ is None else environ
+    if environ.get("ASSESS_NO_CACHE"):
+        return None
+    base = environ.get("XDG_CACHE_HOME")
+    if base and os.path.isabs(base):
+        return Path(base) / "assess"
+    try:
+        return Path.home() / ".cache" / "assess"
+    except RuntimeError:  # no home directory
+        return None
+
+
+def _cached_data(path: Path, key: str) -> list[Any] | None:
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            entry = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entry, dict) or entry.get("format") != _CACHE_FORMAT or entry.get("key") != key:
+        return None
+    data = entry.get("data")
+    return data if isinstance(data, list) else None
+
+
+def _store(folder: Path, path: Path, key: str, data: list[Any]) -> None:
+    """Keep ``data`` under ``key``, written aside and renamed into place; stale entries go. Errors are
+    ignored: the cache only saves time."""
+    import json
+    import tempfile
+
+    try:
+        text = json.dumps({"format": _CACHE_FORMAT, "key": key, "data": data}, ensure_ascii=False)
+        if json.loads(text)["data"] != data:  # only data JSON keeps exactly (it always is: YAML's plain types)
+            return
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+        for old in folder.glob("catalog-*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except (OSError, ValueError, TypeError):
+        return
+
+
 @cache
 def load_catalog() -> Catalog:
-    """The bundled catalog, ``unodc-who-2020``, validated; cached per process."""
+    """The bundled catalog, ``unodc-who-2020``, validated; cached per process, and its checked data across
+    runs (see the module's note)."""
     directory = norms_directory()
-    settings = sorted((directory / "settings").glob("*.yaml"))
-    return build_catalog(
-        _read(directory / "unodc-who-2020.yaml", "norms/unodc-who-2020.yaml"),
-        _read(directory / "answer-sets.yaml", "norms/answer-sets.yaml"),
-        [_read(p, f"norms/settings/{p.name}") for p in settings],
-    )
+    paths = [(directory / "unodc-who-2020.yaml", "norms/unodc-who-2020.yaml"),
+             (directory / "answer-sets.yaml", "norms/answer-sets.yaml")]
+    paths += [(p, f"norms/settings/{p.name}") for p in sorted((directory / "settings").glob("*.yaml"))]
+    files = [(label, path.read_text(encoding="utf-8")) for path, label in paths]
+    folder = cache_directory()
+    key = path = None
+    if folder is not None:
+        key = _cache_key(directory, files)
+        path = folder / f"catalog-{key[:32]}.json"
+        data = _cached_data(path, key)
+        if data is not None and len(data) == len(files):
+            docs = [Document(name=label, text=text, data=value)
+                    for (label, text), value in zip(files, data, strict=True)]
+            return build_catalog(docs[0], docs[1], docs[2:], schema_checked=True)
+    docs = [parse(text, label) for label, text in files]
+    catalog = build_catalog(docs[0], docs[1], docs[2:])
+    if folder is not None and key is not None and path is not None:
+        _store(folder, path, key, [doc.data for doc in docs])
+    return catalog

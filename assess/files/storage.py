@@ -7,10 +7,8 @@ save refuses to overwrite a file that changed on disk since it was last read or 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -24,6 +22,7 @@ class ChangedOnDisk(Exception):
 
 def digest(text: str | bytes) -> str:
     data = text.encode("utf-8") if isinstance(text, str) else text
+    import hashlib  # on first use: a command that writes nothing never loads it
     return hashlib.sha256(data).hexdigest()
 
 
@@ -42,6 +41,7 @@ def fingerprint(path: Path) -> str | None:
     read: reading it could wait forever or never end)."""
     if _special(Path(path)):
         return None
+    import hashlib  # on first use: a command that writes nothing never loads it
     sha = hashlib.sha256()
     try:
         with open(path, "rb") as handle:  # in pieces: a huge file is refused by the loader, not read whole here
@@ -75,6 +75,7 @@ def atomic_write(path: Path, text: str | bytes) -> str:
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
+    import tempfile  # on first use: a command that writes nothing never loads it
     fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -122,6 +122,86 @@ def strict_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
 StrictLoader = strict_loader(_BaseLoader)
 PythonStrictLoader = strict_loader(yaml.SafeLoader)  # the tests run every trap under both
 
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_PLAIN_SCALARS = frozenset(("tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+                            "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"))
+
+
+def _load(text: str) -> tuple[Any, int | None, yaml.Node | None]:
+    """What ``yaml.load(text, Loader=StrictLoader)`` returns or raises, built from the composed nodes in one
+    walk instead of through PyYAML's constructor machinery (which keeps every node in two dictionaries and
+    builds each list through a generator): the same constructors for scalars, the same checks on keys, an
+    alias found as a node met twice, and lists filled in the same order as PyYAML fills them (after the
+    mappings around them, level by level), so a file with two problems reports the same one first. A node
+    with any other tag (``!!set``, ``!!binary``, an unknown one) goes through the loader itself.
+
+    Also returns how deep lists and mappings nest (as :func:`_depth` counts), or None when a node went
+    through the loader (then :func:`_depth` counts), and the composed root node: the lines of the document,
+    kept for :meth:`Document.line_of` so that the text need not be composed a second time."""
+    loader = StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, 0, None
+        constructors = loader.yaml_constructors
+        seen: set[int] = set()
+        pending: list[tuple[list[Any], yaml.Node, int]] = []
+        deepest = 0
+        exact = True
+        scalar_node, mapping_node, sequence_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+        def build(node: yaml.Node, level: int) -> Any:
+            nonlocal deepest, exact
+            if id(node) in seen:
+                raise _Alias(node.start_mark.line + 1)
+            seen.add(id(node))
+            tag, kind = node.tag, type(node)
+            if kind is scalar_node:
+                if tag == _STR:
+                    return node.value
+                if tag in _PLAIN_SCALARS:
+                    return constructors[tag](loader, node)
+            elif kind is mapping_node and tag == _MAP:
+                if level > deepest:
+                    deepest = level
+                return mapping(node, level)  # type: ignore[arg-type]  # checked: kind is mapping_node
+            elif kind is sequence_node and tag == _SEQ:
+                if level > deepest:
+                    deepest = level
+                items: list[Any] = []
+                pending.append((items, node, level))
+                return items
+            exact = False
+            return loader.construct_document(node)
+
+        def mapping(node: yaml.MappingNode, level: int) -> dict[str, Any]:
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if type(key_node) is not scalar_node:
+                    raise _Unhashable(key_node.start_mark.line + 1)
+                if key_node.tag == _MERGE_TAG:
+                    raise _Merge(key_node.start_mark.line + 1)
+                key = key_node.value
+                hidden = has_invisible(key)
+                if hidden:
+                    raise _BadValue(key_node.start_mark.line + 1, f"the key '{visible(key)}' holds the invisible "
+                                    f"character {hidden} (a direction override or zero-width character); keys and "
+                                    "norm ids must be plain text")
+                if key in result:
+                    first = next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and k.value == key)
+                    raise _DuplicateKey(key, key_node.start_mark.line + 1, first.start_mark.line + 1)
+                result[key] = build(value_node, level + 1)
+            return result
+
+        data = build(root, 1)
+        while pending:
+            batch, pending = pending, []
+            for items, node, level in batch:
+                items.extend([build(child, level + 1) for child in node.value])
+        return data, deepest if exact else None, root
+    finally:
+        loader.dispose()
+
 
 @dataclass
 class Document:
@@ -165,6 +245,11 @@ class Document:
                 return None, line
         return node, line
 
+    def forget_nodes(self) -> None:
+        """Let the composed nodes go (they are composed again, lazily, if a line is asked for later)."""
+        self._root = None
+        self._keys.clear()
+
     def line_of(self, path: Sequence[object]) -> int | None:
         """1-based line of the value at ``path`` (of its key, for mapping entries)."""
         return self._node_at(path)[1]
@@ -193,12 +278,12 @@ def _first_alias(text: str) -> tuple[int, str] | None:
 
 # An anchor starts a node: after a line start, a space or a flow indicator ("R&D" and "&amp;" in text need
 # no second pass unless they follow a space).
-_ANCHOR_LIKE = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.MULTILINE)
+_ANCHOR_LIKE = re.compile(r"(?<![^\s\[{,])&[^\s,\[\]{}]")  # the & first: found by a fast scan for "&"
 
 
 def _first_anchor(text: str) -> tuple[int, str] | None:
     """Line and name of the first anchor (``&a``), used or not."""
-    if not _ANCHOR_LIKE.search(text):
+    if "&" not in text or not _ANCHOR_LIKE.search(text):
         return None
     for event in _events(text):
         anchor = getattr(event, "anchor", None)
@@ -253,7 +338,7 @@ def parse(text: str, name: str) -> Document:
     if (text.count("[") + text.count("{") > 1000 or _DEEP_LINE.search(text)) and _too_deep(text):
         raise _nested_too_deeply(name, text)
     try:
-        data = yaml.load(text, Loader=StrictLoader)
+        data, depth, root = _load(text)
     except _Alias as alias:
         where = _first_alias(text)
         line, what = (where[0], f"alias *{where[1]}") if where else (alias.line, "an alias")
@@ -285,13 +370,13 @@ def parse(text: str, name: str) -> Document:
         raise InputError.single(name, None, f"invalid YAML value: {err}") from None
     except RecursionError:
         raise _nested_too_deeply(name, text) from None
-    if _depth(data) > MAX_DEPTH:
+    if (_depth(data) if depth is None else depth) > MAX_DEPTH:
         raise _nested_too_deeply(name, text)
     anchor = _first_anchor(text)
     if anchor:
         raise InputError.single(name, anchor[0], f"invalid YAML: anchor &{anchor[1]}; anchors and aliases (&name, "
                                 "*name) are not allowed in assess files: write the value out in full")
-    return Document(name=name, text=text, data=data)
+    return Document(name=name, text=text, data=data, _root=root)
 
 
 def read(path: str) -> Document:

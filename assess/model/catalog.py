@@ -5,7 +5,6 @@ Loaded by :mod:`assess.files.catalog_file` from the YAML files under ``norms/``.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -138,5 +137,7 @@ class Catalog:
 
     def suggest(self, unknown_id: str) -> str | None:
         """The closest known item id, for "did you mean" hints."""
+        import difflib
+
         close = difflib.get_close_matches(unknown_id, list(self._items), n=1, cutoff=0.6)
         return close[0] if close else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from assess.analysis.compare import score_delta
 from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, action_state
 from assess.i18n import t
 from assess.model.assessment import Action
@@ -54,6 +53,8 @@ def _previous_row(card: Scorecard, previous: Scorecard, lang: str) -> list[str]:
     assessed_on = previous.assessment.date
     when = f" ({assessed_on.isoformat()})" if assessed_on else ""
     change = ""
+    from assess.analysis.compare import score_delta  # only against a previous report
+
     if score_delta(previous.overall, card.overall) is not None:
         change = f"; {t('diff.delta', lang).lower()} {trend_text(previous.overall, card.overall, lang)}"
     return [t("diff.previous", lang),

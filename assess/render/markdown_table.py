@@ -2,36 +2,175 @@
 
 :func:`table` makes a table held in memory; :func:`table_lines` makes the same text line by line, for a
 table of thousands of rows (the portfolio) that should never be held whole.
+
+Both write exactly what ``tabulate(rows, headers, tablefmt="pipe", disable_numparse=True, colalign=align)``
+writes, byte for byte, without its per-cell type detection (every cell here is already text, so the types it
+finds never change a byte): a column is as wide as its widest cell (stripped of surrounding whitespace) and
+at least its header plus two; widths count code points, as tabulate does without the optional ``wcwidth``
+package (the locked install has none), so a report's bytes do not depend on whether ``wcwidth`` happens to
+be installed. A table this writer does not reproduce on its own (a cell with a line break, an ANSI escape
+or tabulate's separating-line mark, a row of another length than the headers, an alignment other than
+left, right or center) goes to tabulate itself, imported only then. tests/test_markdown_table.py compares
+the writer with tabulate on the golden reports' tables and on random tables of accented, wide and
+symbol characters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from tabulate import tabulate
+# Characters after which tabulate takes another path than the plain one written here: line breaks
+# (multi-line cells), ESC (ANSI codes, measured without them) and \x01 (its separating-line mark).
+_SPECIAL = ("\n", "\r", "\x1b", "\x01")
+_ALIGNS = frozenset(("left", "right", "center"))
+
+
+def _plain_widths(headers: list[str], rows: Iterable[list[str]], align: list[str]) -> tuple[list[int], bool] | None:
+    """The columns' widths and whether there are no rows, in one pass; None when the plain writer does not
+    reproduce tabulate on this table (then tabulate writes it)."""
+    n = len(headers)
+    if not n or len(align) != n or not _ALIGNS.issuperset(align):
+        return None
+    text = "\t".join(headers)
+    if any(c in text for c in _SPECIAL):
+        return None
+    widths = [len(h) + 2 for h in headers]
+    empty = True
+    for row in rows:
+        empty = False
+        if len(row) != n:
+            return None
+        text = "\t".join(row)
+        if any(c in text for c in _SPECIAL):
+            return None
+        for i, cell in enumerate(row):
+            w = len(cell.strip())
+            if w > widths[i]:
+                widths[i] = w
+    return widths, empty
+
+
+def _tabulate(headers: list[str], rows: list[list[str]], align: list[str]) -> str:
+    import tabulate as tabulate_module
+
+    saved = tabulate_module.WIDE_CHARS_MODE
+    tabulate_module.WIDE_CHARS_MODE = False  # code points, as the fast path counts
+    try:
+        return tabulate_module.tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True,
+                                        colalign=align)
+    finally:
+        tabulate_module.WIDE_CHARS_MODE = saved
+
+
+def _pad(cell: str, width: int, how: str) -> str:
+    if how == "left":
+        return cell.ljust(width)
+    if how == "right":
+        return cell.rjust(width)
+    return f"{cell:^{width}}"  # tabulate centres with format(), not str.center (odd margins differ)
+
+
+def _rule(widths: list[int], align: list[str]) -> str:
+    def segment(w: int, a: str) -> str:
+        if a == "right":
+            return "-" * (w + 1) + ":"
+        if a == "center":
+            return ":" + "-" * w + ":"
+        if a == "left":
+            return ":" + "-" * (w + 1)
+        return "-" * (w + 2)
+
+    return "|" + "|".join(segment(w, a) for w, a in zip(widths, align, strict=True)) + "|"
+
+
+def _lines(headers: list[str], rows: Iterable[list[str]], align: list[str], widths: list[int],
+           empty: bool) -> Iterator[str]:
+    if empty:
+        # tabulate without rows: the headers are left-aligned and the rule has no colons
+        yield "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"
+        yield _rule(widths, [""] * len(widths))
+        return
+    yield "| " + " | ".join(_pad(h, w, a) for h, w, a in zip(headers, widths, align, strict=True)) + " |"
+    yield _rule(widths, align)
+    fast = align == ["left"] * len(align)
+    for row in rows:
+        if fast:
+            yield "| " + " | ".join(c.strip().ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+        else:
+            yield "| " + " | ".join(_pad(c.strip(), w, a) for c, w, a in zip(row, widths, align, strict=True)) + " |"
 
 
 def table(headers: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
     """A pipe table; cells must already be escaped. Numbers stay text (no numparse)."""
-    return tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True,
-                    colalign=align or ["left"] * len(headers))
+    colalign = align or ["left"] * len(headers)
+    found = _plain_widths(headers, rows, colalign)
+    if found is None:
+        return _tabulate(headers, rows, colalign)
+    return "\n".join(_lines(headers, rows, colalign, *found))
 
 
 def table_lines(headers: list[str], rows: Callable[[], Iterable[list[str]]], align: list[str]) -> Iterator[str]:
-    """The lines of :func:`table`, byte for byte (tabulate's ``pipe`` format: a column is as wide as its widest
-    cell, its header counting two more), but from rows produced twice by ``rows()``, once for the widths and
-    once for the lines, instead of held. tests/test_portfolio.py compares the two on random tables."""
+    """The lines of :func:`table`, byte for byte, but from rows produced twice by ``rows()``, once for the
+    widths and once for the lines, instead of held (a table the plain writer does not reproduce is gathered
+    once and given to tabulate)."""
+    found = _plain_widths(headers, rows(), align)
+    if found is None:
+        yield from _tabulate(headers, [list(r) for r in rows()], align).split("\n")
+        return
+    yield from _lines(headers, rows(), align, *found)
+
+
+# --------------------------------------------------------------------------------------------------
+# The terminal table of `assess norms`: tabulate's "simple" format, with one column wrapped
+
+
+def _simple_tabulate(headers: list[str], rows: list[list[str]], wrap: list[int | None]) -> str:
+    import tabulate as tabulate_module
+
+    saved = tabulate_module.WIDE_CHARS_MODE
+    tabulate_module.WIDE_CHARS_MODE = False
+    try:
+        return tabulate_module.tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True,
+                                        maxcolwidths=wrap)
+    finally:
+        tabulate_module.WIDE_CHARS_MODE = saved
+
+
+def simple_table(headers: list[str], rows: list[list[str]], wrap: list[int | None]) -> str:
+    """``tabulate(rows, headers, tablefmt="simple", disable_numparse=True, maxcolwidths=wrap)``, byte for
+    byte, without tabulate's import (which loads importlib.metadata) and its slow wrapping: a cell of a
+    column with a width is wrapped line by line with :class:`textwrap.TextWrapper` (what tabulate's wrapper
+    does on text without ANSI codes), every column left-aligned and as wide as its widest line, at least its
+    header plus two, cells in a row top-aligned. Anything else goes to tabulate. tests/test_markdown_table.py
+    compares the two on every table ``assess norms`` can print and on random ones."""
+    n = len(headers)
+    odd = ("\x1b", "\x01", "\r", "\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+    if (not n or len(wrap) != n or not rows or any(len(row) != n for row in rows)
+            or any(c in cell for row in [headers, *rows] for cell in row for c in odd)):
+        return _simple_tabulate(headers, rows, wrap)
+    import textwrap
+
+    wrappers = [textwrap.TextWrapper(width=w) if w is not None else None for w in wrap]
+    cells: list[list[list[str]]] = []  # row, column, lines
+    for row in rows:
+        out = []
+        for cell, wrapper in zip(row, wrappers, strict=True):
+            text = "\n".join(wrapper.wrap(cell)) if wrapper is not None and cell.strip() else \
+                ("" if wrapper is not None else cell)
+            out.append(text.strip().split("\n") if text.strip() else [])
+        cells.append(out)
     widths = [len(h) + 2 for h in headers]
-    for row in rows():
-        for i, cell in enumerate(row):
-            widths[i] = max(widths[i], len(cell.strip()))
-
-    def line(cells: Iterable[str]) -> str:
-        return "| " + " | ".join(c.strip().rjust(w) if a == "right" else c.strip().ljust(w)
-                                 for c, w, a in zip(cells, widths, align, strict=True)) + " |"
-
-    yield line(headers)
-    yield "|" + "|".join("-" * (w + 1) + ":" if a == "right" else ":" + "-" * (w + 1)
-                         for w, a in zip(widths, align, strict=True)) + "|"
-    for row in rows():
-        yield line(row)
+    for row_cells in cells:
+        for i, lines in enumerate(row_cells):
+            for line in lines:
+                widths[i] = max(widths[i], len(line))
+    out_lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(),
+                 "  ".join("-" * w for w in widths).rstrip()]
+    # tabulate's multi-line mode (some cell has more than one line) gives a row of empty cells no line at all
+    multiline = any(len(lines) > 1 for row_cells in cells for lines in row_cells)
+    for row_cells in cells:
+        height = max(0 if multiline else 1, *(len(lines) for lines in row_cells))
+        for k in range(height):
+            out_lines.append("  ".join((lines[k] if k < len(lines) else "").ljust(w)
+                                       for lines, w in zip(row_cells, widths, strict=True)).rstrip())
+    return "\n".join(out_lines)

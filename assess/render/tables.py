@@ -134,6 +134,8 @@ def csv_text(text: str) -> str:
     a cell there). Any line of the cell that starts like a formula (``=``, ``+``, ``-``, ``@``, a tab or a
     CR), the first one or one after a line break inside the cell, gets a leading ``'``, so Excel or
     LibreOffice never runs it (CSV injection)."""
+    if "\r" not in text and "\n" not in text and "\x00" not in text:  # one line: the usual cell, without a split
+        return "'" + text if text.startswith(_FORMULA_START) else text
     lines = re.split(r"(\r\n|\r|\n)", text.replace("\x00", ""))  # the line breaks are kept, in their own items
     for k in range(0, len(lines), 2):
         if lines[k].startswith(_FORMULA_START):
@@ -144,8 +146,9 @@ def csv_text(text: str) -> str:
 def _csv_field(value: str, delimiter: str) -> str:
     """One CSV field: quoted whenever it holds the separator, a quote, a CR or an LF (a bare CR too, which
     Python's csv module leaves unquoted and a spreadsheet reads as the start of a new row)."""
-    value = value.replace("\x00", "")
-    if any(mark in value for mark in (delimiter, '"', "\r", "\n")):
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    if delimiter in value or '"' in value or "\r" in value or "\n" in value:
         return '"' + value.replace('"', '""') + '"'
     return value
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assess.analysis import merge
+from assess.analysis import action_phrases
 from assess.i18n import number, t
 from assess.model.assessment import Action
 from assess.model.catalog import Catalog
@@ -15,9 +15,15 @@ BAR_WIDTH = 20
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
+# Any character md_escape changes: Markdown's specials, line breaks, and the invisible characters.
+_MD_CHANGES = re.compile("[\\\\`*_\\[\\]<>|#~\r\n\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def md_escape(text: str) -> str:
     """Escape user text for a Markdown table cell: no ``|`` or newline can break the table, and a BiDi
     override or zero-width character shows as ``\\u202e`` instead of reordering or hiding text."""
+    if not _MD_CHANGES.search(text):
+        return text  # most cells: one scan instead of two substitutions and two replacements
     escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
     return invisible_escaped(escaped).replace("\n", "<br>")
 
@@ -69,4 +75,4 @@ def result_label(catalog: Catalog, result: str | None, lang: str) -> str:
 
 def action_details(action: Action, lang: str, escape: Callable[[str], str] = str) -> list[str]:
     """Owner, due date, priority and done as readable phrases (``eigenaar: …``), for reports and screens."""
-    return merge.action_details(action, lambda key: t(key, lang), escape)
+    return action_phrases.action_details(action, lambda key: t(key, lang), escape)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from assess.analysis.compare import score_delta
 from assess.analysis.scoring import Tally
 from assess.i18n import number
 
@@ -24,4 +23,6 @@ def delta_text(delta: float | None, lang: str) -> str:
 
 def trend_text(before: Tally | None, after: Tally | None, lang: str) -> str:
     """The report's trend column: :func:`delta_text` of the two tallies' scores."""
+    from assess.analysis.compare import score_delta  # only a report against a previous one gets here
+
     return delta_text(score_delta(before, after), lang)

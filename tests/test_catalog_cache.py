@@ -1,0 +1,74 @@
+"""The bundled catalog's checked data kept across runs: same catalog, and never trusted beyond its key."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assess.errors import InputError
+from assess.files import catalog_file
+from assess.files.paths import norms_directory
+
+load = catalog_file.load_catalog.__wrapped__  # without the per-process cache
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("ASSESS_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "assess"
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("catalog-*.json"))
+
+
+def test_a_cached_catalog_is_the_checked_one(cache: Path) -> None:
+    first = load()
+    [entry] = entries(cache)
+    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == catalog_file._CACHE_FORMAT
+    assert oct(cache.stat().st_mode & 0o777) == oct(0o700)
+    second = load()  # from the cache
+    assert second == first
+    assert [n.text.nl for n in second.norms] == [n.text.nl for n in first.norms]
+    assert entries(cache) == [entry]
+
+
+def test_a_damaged_or_foreign_entry_is_ignored_and_replaced(cache: Path) -> None:
+    expected = load()
+    [entry] = entries(cache)
+    for damage in ("", "{", "[]", json.dumps({"format": catalog_file._CACHE_FORMAT, "key": "x", "data": []}),
+                   json.dumps({"format": catalog_file._CACHE_FORMAT, "key": entry.stem, "data": [{}]})):
+        entry.write_text(damage, encoding="utf-8")
+        assert load() == expected
+    assert json.loads(entry.read_text(encoding="utf-8"))["key"].startswith(entry.stem.removeprefix("catalog-"))
+
+
+def test_changed_bytes_are_parsed_and_checked_again(cache: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    load()
+    norms = tmp_path / "norms"
+    shutil.copytree(norms_directory(), norms)
+    monkeypatch.setattr(catalog_file, "norms_directory", lambda: norms)
+    main = norms / "unodc-who-2020.yaml"
+    main.write_text(main.read_text(encoding="utf-8").replace("principle: '1'", "principle: '9'", 1)
+                    .replace('principle: "1"', 'principle: "9"', 1), encoding="utf-8")
+    with pytest.raises(InputError):
+        load()
+    assert len(entries(cache)) == 1  # a catalog that fails is never kept
+
+
+def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert len(load().norms) == 62
+    monkeypatch.setenv("ASSESS_NO_CACHE", "1")
+    assert catalog_file.cache_directory() is None
+    assert len(load().norms) == 62
+    monkeypatch.delenv("ASSESS_NO_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")
+    assert catalog_file.cache_directory() == Path.home() / ".cache" / "assess"

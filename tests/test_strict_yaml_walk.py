@@ -1,0 +1,74 @@
+"""strict_yaml's one-walk construction gives what PyYAML's constructor gives, problems included, in order."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+import yaml
+
+from assess.files import strict_yaml
+from tests.hostile.generate import yaml_cases
+
+CASES = [
+    "", "a: 1", "- 1\n- [2, 3]\n- {a: b}", "a: &x 1\nb: *x", "a: [&x 1, *x]", "<<: {a: 1}", "a: 1\na: 2",
+    "l:\n  - {a: 1, a: 2}\nm: {b: 1, b: 2}", "l:\n  - [{a: 1, a: 2}]\nm: [{b: 1, b: 2}]", "? [a]\n: 1",
+    "a: !!binary aGVsbG8=", "a: !!set {x, y}", "a: !!omap [{x: 1}, {y: 2}]", "a: !!python/name:os.system",
+    "a: !custom 1", "d: 2027-02-30", "d: 2026-10-14", "t: 2026-10-14T10:00:00Z", "n: ~", "b: yes", "f: .5",
+    "i: 0x1F", "i: " + "9" * 5000, "s: !!str 12", "k\u202e: 1", "1.10: met\n1.1: met", "a: [1, [2, [3, [4]]]]",
+    "{a: [b, {c: [d, &e f]}], g: *e}", "a: R&D", "a: x &y", "&a a: 1", "a: [&b c]", "- &c\n  - 1",
+    "a: !!set {b}", "a:\n  - *missing", "a: {b: [1, 2], c: {d: [3, {e: 4, e: 5}]}}",
+]
+
+
+def outcome(load: Any, text: str) -> tuple[str, Any]:
+    try:
+        return "ok", load(text)
+    except Exception as error:  # the kind and the fields of the problem, compared
+        fields = {k: v for k, v in vars(error).items() if isinstance(v, str | int)}
+        return type(error).__name__, fields
+
+
+def pyyaml(text: str) -> Any:
+    data = yaml.load(text, Loader=strict_yaml.StrictLoader)
+    return data, strict_yaml._depth(data)
+
+
+def walk(text: str) -> Any:
+    data, depth, _ = strict_yaml._load(text)
+    # _depth stops counting past MAX_DEPTH; parse only asks whether the depth is past it
+    return data, strict_yaml._depth(data) if depth is None else min(depth, strict_yaml.MAX_DEPTH + 1)
+
+
+@pytest.mark.usefixtures("yaml_loader")
+@pytest.mark.parametrize("text", CASES + [case.decode("utf-8", "replace") for _, case in yaml_cases()])
+def test_the_walk_is_pyyamls_constructor(text: str) -> None:
+    assert outcome(walk, text) == outcome(pyyaml, text)
+
+
+def test_random_documents(yaml_loader: str) -> None:
+    rng = random.Random(3)
+    atoms = ["1", "x", "~", "yes", "2026-01-01", "'q'", "&a v", "*a", "!!str 5", "[]", "{}"]
+    keys = ["a", "b", "a", "1.1", "<<"]
+
+    def node(depth: int) -> str:
+        roll = rng.random()
+        if depth > 3 or roll < 0.4:
+            return rng.choice(atoms)
+        if roll < 0.7:
+            return "[" + ", ".join(node(depth + 1) for _ in range(rng.randint(0, 3))) + "]"
+        return "{" + ", ".join(f"{rng.choice(keys)}: {node(depth + 1)}" for _ in range(rng.randint(0, 3))) + "}"
+
+    for _ in range(600):
+        text = node(0)
+        assert outcome(walk, text) == outcome(pyyaml, text), text
+
+
+@pytest.mark.parametrize("text", ["a: R&D & co", "a: &x 1", "a:\n  &x b: 1", "a: [1,&x 2]", "&x\n- 1", "a: {b: &x 1}",
+                                  "a: 'x &y'", "a:\t&x 1", "a\u00a0&x: 1", "a: &"])
+def test_anchor_scan_finds_what_the_line_pattern_found(text: str) -> None:
+    import re
+
+    old = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.MULTILINE)
+    assert bool(strict_yaml._ANCHOR_LIKE.search(text)) == bool(old.search(text))

@@ -25,7 +25,7 @@ from assess.render.html_report import ReportView, SectionLine, view
 
 def _table(doc: DocumentObject, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
     """A table with a bold header row that Word repeats at the top of every page."""
-    table: Table = doc.add_table(rows=1, cols=len(headers))
+    table: Table = doc.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = "Table Grid"
     header = table.rows[0]
     repeat = OxmlElement("w:tblHeader")
@@ -34,9 +34,8 @@ def _table(doc: DocumentObject, headers: Sequence[str], rows: Sequence[Sequence[
     for cell, text in zip(header.cells, headers, strict=True):
         cell.text = ""
         cell.paragraphs[0].add_run(text).bold = True
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
+    for number, row in enumerate(rows, 1):
+        for cell, text in zip(table.rows[number].cells, row, strict=True):
             cell.text = text
     return table
 

@@ -140,7 +140,7 @@ def test_portfolio_heat_map_has_the_status_word_in_every_cell(catalog, tmp_path:
     assert check(page).problems == []
     cells = re.findall(r'<td class="num (st-\w+)"[^>]*>(.*?)</td>', page)
     assert len(cells) == 4 * 8  # 7 principles and the overall score per service
-    for css, content in cells:
+    for _css, content in cells:
         word = re.search(r'<span class="cell-status">([^<]+)</span>', content)
         assert word and word.group(1) in ("GREEN", "AMBER", "RED", "no score"), content
     assert "size: A4 landscape" in page

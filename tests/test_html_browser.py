@@ -110,7 +110,7 @@ def test_report_prints_to_a4_and_nothing_is_cut_off(tmp_path: Path, pages: dict[
     assert 6 <= count <= 30, count  # sections start on a new page; 29 gaps with their full texts
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
-        assert "Ondertekening" in text and "Niet beoord." in text  # the last section, the last column
+        assert "Ondertekening" in text and "beoord." in text  # the last section, the last column
 
 
 def test_portfolio_prints_landscape_with_every_column(tmp_path: Path, pages: dict[str, Path]) -> None:

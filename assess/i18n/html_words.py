@@ -25,6 +25,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "html.summary_gaps": ("{n} tekortkomingen; de meest urgente:", "{n} gaps; the most urgent:"),
     "html.summary_previous": ("Vorige beoordeling{when}: {score}, {status}; verschil {delta}.",
                               "Previous assessment{when}: {score}, {status}; change {delta}."),
+    "html.previous_value": ("{score}{when}, {status}; verschil {delta}", "{score}{when}, {status}; change {delta}"),
     "html.urgent": ("Meest urgente tekortkomingen", "Most urgent gaps"),
     "html.no_action": ("nog geen actie vastgelegd", "no action recorded yet"),
     "html.key_figures": ("Kerncijfers", "Key figures"),

@@ -85,7 +85,7 @@ def build(v: ReportView) -> DocumentObject:
     for g in v.urgent:
         item = doc.add_paragraph(style="List Number")
         item.add_run(g.id).bold = True
-        item.add_run(f" ({g.result}): {g.text} — {t('col.action', lang)}: {g.action or t('html.no_action', lang)}")
+        item.add_run(f" ({g.result}): {g.brief} — {t('col.action', lang)}: {g.action or t('html.no_action', lang)}")
     doc.add_heading(t("html.key_figures", lang), level=2)
     _table(doc, ["", ""], [list(pair) for pair in v.figures])
 

@@ -16,7 +16,7 @@ from assess.i18n import t
 from assess.model.assessment import Action
 from assess.render import svg_charts
 from assess.render.html_page import Cell, cell, joined, markup, render_page, rule_lines, words
-from assess.render.text import action_details, percent_text, result_label, score_text, status_label
+from assess.render.text import action_details, percent_text, result_label, score_text, short, status_label
 from assess.render.trend import delta_text, trend_text
 
 URGENT = 3  # gaps named in the summary
@@ -46,6 +46,11 @@ class GapLine:
     evidence: tuple[str, ...]
     note: str | None
     action: str | None
+
+    @property
+    def brief(self) -> str:
+        """The start of the norm's text, for the summary (the gap list has it whole)."""
+        return short(self.text, 160)
 
 
 @dataclass(frozen=True)
@@ -130,7 +135,7 @@ def view(card: Scorecard, lang: str, previous: Scorecard | None = None) -> Repor
               "assessed": o.assessed, "total": o.total}
     summary = t("html.summary_status" if card.score is not None else "html.summary_no_score", lang, **values)
     ids = ", ".join(n.id for n in card.critical_failures)
-    previous_sentence = None
+    previous_sentence = previous_value = None
     before: dict[str, SectionScore] = {}
     if previous is not None:
         before = {e.section.id: e for e in previous.sections}
@@ -138,6 +143,9 @@ def view(card: Scorecard, lang: str, previous: Scorecard | None = None) -> Repor
         previous_sentence = t("html.summary_previous", lang, when=when, score=score_text(previous.score, lang),
                               status=status_label(previous.status, lang),
                               delta=delta_text(score_delta(previous.overall, o), lang))
+        previous_value = t("html.previous_value", lang, when=when, score=score_text(previous.score, lang),
+                           status=status_label(previous.status, lang),
+                           delta=delta_text(score_delta(previous.overall, o), lang))
     figures = (
         (t("report.overall_score", lang), score_text(card.score, lang)),
         (t("report.status", lang), status_label(card.status, lang)),
@@ -146,7 +154,7 @@ def view(card: Scorecard, lang: str, previous: Scorecard | None = None) -> Repor
         (t("report.counted", lang), t("report.counted_detail", lang, counted=o.counted, met=o.met,
                                       partial=o.partial, not_met=o.not_met)),
         (t("report.excluded", lang), t("report.excluded_detail", lang, na=o.na, not_assessed=o.not_assessed)),
-    ) + (((t("diff.previous", lang), previous_sentence),) if previous_sentence else ())
+    ) + (((t("diff.previous", lang), previous_value),) if previous_value else ())
     overall = SectionLine("", card.score, card.status, t("report.overall_score", lang), "",
                           cell(card.score, card.status, lang), percent_text(card.completeness, lang),
                           t("report.completeness_detail", lang, assessed=o.assessed, total=o.total),

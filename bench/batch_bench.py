@@ -14,7 +14,10 @@ write; timed stage by stage in this process), and the peak RSS of `assess batch`
     python bench/batch_bench.py --n 200 --mem-n 800 --repeat 1
 
 It also reports the cost of ``--format xlsx`` (a workbook per service plus portfolio.xlsx) per service: the
-batch run again with ``--format md,xlsx``, and the workbook stages timed in one process (``--no-xlsx`` skips it).
+batch run again with ``--format md,xlsx``, and the workbook stages timed in one process (``--no-xlsx`` skips it);
+and the cost of ``--format html`` (a page per service plus portfolio.html) the same way (``--no-html`` skips it):
+
+    python bench/batch_bench.py --n 200 --mem-n 400 --repeat 3 --no-xlsx
 """
 
 from __future__ import annotations
@@ -249,6 +252,7 @@ def main() -> int:
     parser.add_argument("--dir", help="work folder (default: a temporary folder, removed afterwards)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--no-xlsx", action="store_true", help="skip the cost of --format xlsx")
+    parser.add_argument("--no-html", action="store_true", help="skip the cost of --format html")
     args = parser.parse_args()
     mem_n = args.mem_n or 4 * args.n
     work = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="assess-bench-"))
@@ -298,6 +302,8 @@ def main() -> int:
 
         if not args.no_xlsx:
             xlsx_report(paths, catalog, small, work / "out", args, a)
+        if not args.no_html:
+            html_report(paths, catalog, small, work / "out", args, a)
 
         generate(extra, mem_n - args.n, args.seed + 1, catalog, start=args.n)
         rss_small = peak_rss([str(small)], work / "out", args.jobs)
@@ -346,6 +352,37 @@ def xlsx_report(paths: list[Path], catalog: Catalog, inputs: Path, out: Path, ar
     print(f"  in one process, per service: the report workbook {report_s * 1000:.1f} ms, its rows for the "
           f"portfolio {rows_s * 1000:.2f} ms, portfolio.xlsx {portfolio_s / len(cards) * 1000:.2f} ms "
           f"({portfolio_s:.2f} s for {len(cards)} services, in the main process)")
+
+
+def html_report(paths: list[Path], catalog: Catalog, inputs: Path, out: Path, args: argparse.Namespace,
+                md_seconds: float) -> None:
+    """The cost of ``--format html``: the whole batch with and without it, and per file in one process."""
+    from assess.analysis.portfolio import PortfolioBuilder, summarize
+    from assess.analysis.scoring import score
+    from assess.files import assessment_file, strict_yaml
+    from assess.render.html_portfolio import render as render_portfolio
+    from assess.render.html_report import render
+
+    runs = [time_batch([str(inputs)], out, args.jobs, "md,html") for _ in range(args.repeat)]
+    with_html = min(runs)
+    n = len(paths)
+    print(f"\n--format md,html (a page per service + portfolio.html): {with_html:.2f} s for N={n} "
+          f"(runs: {', '.join(f'{x:.2f}' for x in runs)}); md alone {md_seconds:.2f} s")
+    print(f"  cost of html: {(with_html - md_seconds) / n * 1000:.1f} ms per service (wall clock, default --jobs)")
+    sample = paths[:min(args.sample, n)]
+    cards = [score(assessment_file.from_document(strict_yaml.read(str(p)), catalog).assessment, catalog)
+             for p in sample]
+    render(cards[0], "nl")  # the templates compiled once, as in each worker
+    page_s = _timed(lambda: [render(card, "nl") for card in cards]) / len(cards)
+    size = sum(len(render(card, "nl").encode("utf-8")) for card in cards) / len(cards)
+    builder = PortfolioBuilder(catalog, ("md", "html"))
+    for index, card in enumerate(cards):
+        builder.add(summarize(index, str(sample[index]), card), f"s{index}")
+    data = builder.build()
+    portfolio_s = _timed(lambda: render_portfolio(data, catalog, "nl", "kind"))
+    print(f"  in one process, per service: the report page {page_s * 1000:.1f} ms ({size / 1024:.0f} KiB), "
+          f"portfolio.html {portfolio_s / len(cards) * 1000:.2f} ms ({portfolio_s:.2f} s for {len(cards)} services, "
+          "in the main process)")
 
 
 def _timed(action) -> float:

@@ -193,3 +193,19 @@ def test_a_hostile_file_through_the_cli(cli, tmp_path: Path, catalog) -> None:
     status, page, err = cli("report", str(path), "--format", "html")
     assert status == 0, err
     assert check(page).problems == [] and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def _luminance(colour: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def test_status_colours_have_enough_contrast(demo) -> None:
+    """White text on each status colour: at least 4.5:1 (WCAG AA for normal text)."""
+    page = html_report.render(demo, "en")
+    found = dict(re.findall(r"\.(st-\w+) \{ background: (#[0-9a-f]{6}); color: #fff; \}", page))
+    assert sorted(found) == ["st-amber", "st-green", "st-none", "st-red"]
+    for colour in found.values():
+        assert 1.05 / (_luminance(colour) + 0.05) >= 4.5, colour

@@ -63,3 +63,22 @@ def test_word_report_converts_to_pdf_with_libreoffice(cli, tmp_path: Path) -> No
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
                    check=True, capture_output=True, timeout=180)
     assert (tmp_path / "report.pdf").stat().st_size > 10_000
+
+
+def test_word_and_html_reports_are_deterministic(catalog) -> None:
+    from assess.render.docx_report import render as render_docx
+    from assess.render.html_report import render as render_html
+
+    card = score(hostile(catalog), catalog)
+    assert render_docx(card, "nl") == render_docx(card, "nl")
+    assert render_html(card, "nl") == render_html(card, "nl")
+    assert _core_created(render_docx(card, "en")) == "2000-01-01T00:00:00Z"
+
+
+def _core_created(data: bytes) -> str:
+    import io
+    import re
+    import zipfile
+
+    core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode("utf-8")
+    return re.search(r"<dcterms:created[^>]*>([^<]+)<", core).group(1)  # type: ignore[union-attr]

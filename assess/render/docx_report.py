@@ -8,7 +8,9 @@ Text goes into Word as text (runs), never as markup, so a note ``<script>`` stay
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import zipfile
 from collections.abc import Sequence
 
 from docx import Document
@@ -62,8 +64,9 @@ def build(v: ReportView) -> DocumentObject:
     lang = v.lang
     doc = Document()
     doc.styles["Normal"].font.size = Pt(10)
-    doc.core_properties.title = v.title
-    doc.core_properties.language = lang
+    props = doc.core_properties
+    props.title, props.language, props.author, props.comments = v.title, lang, "assess", ""
+    props.created = props.modified = FIXED
     doc.add_heading(v.title, level=0)
     if v.meta:
         doc.add_paragraph(v.meta)
@@ -156,8 +159,19 @@ def build(v: ReportView) -> DocumentObject:
     return doc
 
 
+FIXED = dt.datetime(2000, 1, 1)  # the time stamped in the document, so the same input gives the same bytes
+
+
 def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> bytes:
-    """The Word document as bytes."""
+    """The Word document as bytes, deterministic (every zip entry dated 2000-01-01, like the workbooks)."""
     buffer = io.BytesIO()
     build(view(card, lang, previous)).save(buffer)
-    return buffer.getvalue()
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
+            zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            target.writestr(entry, source.read(info.filename))
+    return fixed.getvalue()

@@ -260,7 +260,7 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         group_by: str | None = None) -> Outcome:
     """Run a batch; write reports and the portfolio into ``out_dir``; report problems on ``stderr``.
 
-    ``group_by`` (kind or location) makes sections of the services in ``portfolio.html``."""
+    ``group_by`` (kind or location) makes sections of the services in ``portfolio.md`` and ``portfolio.html``."""
     from assess.files.catalog_file import load_catalog
 
     err = stderr if stderr is not None else sys.stderr
@@ -348,7 +348,7 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         portfolio_lang = resolve_language(lang)
         lock.publishing()
         _publish(out / f"{PORTFOLIO_STEM}.md", staging,
-                 lambda write: write_markdown(data, catalog, portfolio_lang, write))
+                 lambda write: write_markdown(data, catalog, portfolio_lang, write, group_by))
         _publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: write_json(data, write))
         if "csv" in formats:
             from assess.render.tables import service_columns, service_row, write_csv

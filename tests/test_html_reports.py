@@ -183,8 +183,12 @@ def test_cli_html_report_diff_and_refusals(cli, tmp_path: Path, catalog) -> None
     assert status == 0 and page.startswith("<!DOCTYPE html>")
     status, _, err = cli("report", str(GOLDEN / "demo.yaml"), "--format", "docx")
     assert status == 2 and "-o FILE.docx" in err
-    status, _, err = cli("batch", str(GOLDEN / "demo.yaml"), "--out", str(tmp_path / "o"), "--group-by", "kind")
-    assert status == 2 and "add html to --format" in err
+    status, _, err = cli("batch", str(GOLDEN / "demo.yaml"), str(GOLDEN / "english.yaml"), "--out",
+                         str(tmp_path / "o"), "--group-by", "location", "--jobs", "1", "--lang", "nl")
+    assert status == 0, err
+    markdown = (tmp_path / "o" / "portfolio.md").read_text(encoding="utf-8")
+    assert markdown.index("### Plaats: Dordrecht") < markdown.index("### Plaats: Zwolle")
+    assert markdown.count("### Plaats: ") == 2 and markdown.count("[De Overloop](de-overloop.md)") >= 1
 
 
 def test_a_hostile_file_through_the_cli(cli, tmp_path: Path, catalog) -> None:

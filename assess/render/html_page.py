@@ -19,14 +19,22 @@ from markupsafe import Markup
 
 from assess.i18n import t
 from assess.render.text import percent_text, score_text, status_label
+from assess.terminal_text import visible
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    """Every text a template shows, before Jinja2 escapes it: control and invisible characters (U+202E, a
+    zero-width space, ESC) written as visible escapes, as on a terminal; markup made here passes as it is."""
+    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+                              finalize=_finalize)
 
 
 def render_page(template: str, **context: Any) -> str:

@@ -18,6 +18,7 @@ from assess.render import svg_charts
 from assess.render.html_page import Cell, cell, joined, markup, render_page, rule_lines, words
 from assess.render.text import action_details, percent_text, result_label, score_text, short, status_label
 from assess.render.trend import delta_text, trend_text
+from assess.terminal_text import visible
 
 URGENT = 3  # gaps named in the summary
 
@@ -97,11 +98,17 @@ class ReportView:
     radar_previous: tuple[float | None, ...] | None = None
 
 
+def _note(text: str | None) -> str | None:
+    """User text for a page or a Word document: control and invisible characters written as escapes
+    (``\\x01``, ``\\u202e``), since XML cannot hold the one and the other would reorder or hide what is read."""
+    return visible(text) if text else text
+
+
 def _action(action: Action | None, lang: str) -> str | None:
     if action is None:
         return None
     details = action_details(action, lang)
-    return action.description + (f" ({'; '.join(details)})" if details else "")
+    return visible(action.description + (f" ({'; '.join(details)})" if details else ""))
 
 
 def _section(entry: SectionScore, lang: str, before: dict[str, SectionScore]) -> SectionLine:
@@ -119,8 +126,8 @@ def _section(entry: SectionScore, lang: str, before: dict[str, SectionScore]) ->
 def _plan(card: Scorecard, lang: str) -> tuple[PlanLine, ...]:
     with_action = sorted(((g, g.answer.action) for g in card.gaps if g.answer.action),
                          key=lambda pair: (PRIORITY_ORDER[pair[1].priority], pair[1].due or date.max))
-    return tuple(PlanLine(t("priority." + a.priority, lang) if a.priority else "–", g.norm.id, a.description,
-                          a.owner or "–", a.due.isoformat() if a.due else "–",
+    return tuple(PlanLine(t("priority." + a.priority, lang) if a.priority else "–", g.norm.id, visible(a.description),
+                          visible(a.owner or "–"), a.due.isoformat() if a.due else "–",
                           t("action." + action_state(a, card.assessment.date), lang)) for g, a in with_action)
 
 
@@ -129,8 +136,10 @@ def view(card: Scorecard, lang: str, previous: Scorecard | None = None) -> Repor
     o = card.overall
     catalog = card.catalog
     gaps = tuple(GapLine(g.norm.id, g.norm.critical, result_label(catalog, g.answer.result, lang), g.norm.text[lang],
-                         g.answer.evidence, g.answer.note, _action(g.answer.action, lang)) for g in card.gaps)
-    values = {"service": a.service.name, "status": status_label(card.status, lang),
+                         tuple(visible(e) for e in g.answer.evidence), _note(g.answer.note),
+                         _action(g.answer.action, lang)) for g in card.gaps)
+    name = visible(a.service.name)
+    values = {"service": name, "status": status_label(card.status, lang),
               "score": score_text(card.score, lang), "completeness": percent_text(card.completeness, lang),
               "assessed": o.assessed, "total": o.total}
     summary = t("html.summary_status" if card.score is not None else "html.summary_no_score", lang, **values)
@@ -160,11 +169,11 @@ def view(card: Scorecard, lang: str, previous: Scorecard | None = None) -> Repor
                           t("report.completeness_detail", lang, assessed=o.assessed, total=o.total),
                           (o.met, o.partial, o.not_met, o.na, o.not_assessed))
     without = [g.norm.id for g in card.gaps if not g.answer.action]
-    meta = joined([a.service.kind, a.service.location,
+    meta = joined([_note(a.service.kind), _note(a.service.location),
                    f"{t('report.assessed_on', lang)} {a.date.isoformat()}" if a.date else None,
-                   f"{t('report.by', lang)} {', '.join(a.assessors)}" if a.assessors else None])
+                   f"{t('report.by', lang)} {visible(', '.join(a.assessors))}" if a.assessors else None])
     return ReportView(
-        lang=lang, title=f"{t('report.title', lang)}: {a.service.name}", service=a.service.name, meta=meta,
+        lang=lang, title=f"{t('report.title', lang)}: {name}", service=name, meta=meta,
         checklist=f"{t('report.checklist', lang)}: {catalog.title[lang]} ({catalog.id}, "
                   f"{t('report.version', lang)} {catalog.version})",
         status=cell(card.score, card.status, lang), summary=summary,
@@ -176,10 +185,11 @@ def view(card: Scorecard, lang: str, previous: Scorecard | None = None) -> Repor
         settings=tuple(_section(e, lang, before) for e in card.settings), overall=overall, gaps=gaps,
         plan=_plan(card, lang),
         without_action=t("report.gaps_without_action", lang, ids=", ".join(without)) if without else None,
-        not_applicable=tuple((g.norm.id, g.norm.text[lang], g.answer.note) for g in card.not_applicable),
+        not_applicable=tuple((g.norm.id, g.norm.text[lang], _note(g.answer.note)) for g in card.not_applicable),
         not_assessed=tuple((n.id, n.text[lang]) for n in card.not_assessed),
-        assessors=a.assessors, date=a.date.isoformat() if a.date else "", rules=tuple(rule_lines(
-            t("report.rules_text", lang))), source=t("report.source", lang), has_previous=previous is not None,
+        assessors=tuple(visible(x) for x in a.assessors), date=a.date.isoformat() if a.date else "",
+        rules=tuple(rule_lines(t("report.rules_text", lang))), source=t("report.source", lang),
+        has_previous=previous is not None,
         radar_values=tuple(e.score for e in card.principles),
         radar_previous=tuple(e.score for e in previous.principles) if previous is not None else None,
     )

@@ -213,3 +213,15 @@ def test_status_colours_have_enough_contrast(demo) -> None:
     assert sorted(found) == ["st-amber", "st-green", "st-none", "st-red"]
     for colour in found.values():
         assert 1.05 / (_luminance(colour) + 0.05) >= 4.5, colour
+
+
+def test_portfolio_of_failures_only(cli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("checklist: [<script>]\n", encoding="utf-8")
+    status, _, _ = cli("batch", str(bad), "--out", str(tmp_path / "out"), "--format", "html", "--group-by", "kind")
+    assert status == 2
+    page = (tmp_path / "out" / "portfolio.html").read_text(encoding="utf-8")
+    assert check(page).problems == []
+    text = visible_text(page)
+    assert "No services processed." in text or "Geen diensten verwerkt." in text
+    assert "bad.yaml" in text and "<script>" not in page.split("<style>")[0] + page.split("</style>")[1]

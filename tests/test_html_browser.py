@@ -39,14 +39,21 @@ window.addEventListener("load", function () {
       clipped.push(i + ": " + Math.round(box.left) + ".." + Math.round(box.right) + " of " + width);
     }
   });
+  var narrow = [];  // a cell squeezed to a sliver (a letter per line) is as unreadable as a clipped one
+  document.querySelectorAll("td, th").forEach(function (cell) {
+    var head = cell.closest("thead");
+    if (head && getComputedStyle(head).position === "absolute") { return; }  // the phone layout's hidden header
+    var text = cell.textContent.trim();
+    if (text.length > 3 && cell.getBoundingClientRect().width < 36) {
+      narrow.push(text.slice(0, 20) + " " + Math.round(cell.getBoundingClientRect().width) + "px");
+    }
+  });
+  if (narrow.length) { clipped.push("narrow cells: " + narrow.slice(0, 5).join(" | ")); }
   if (document.documentElement.scrollWidth > width + 1) {
     clipped.push("page " + document.documentElement.scrollWidth + " of " + width);
   }
-  var out = document.createElement("pre");
-  out.id = "probe";
-  out.textContent = JSON.stringify({width: width, tables: document.querySelectorAll("table").length,
-                                    clipped: clipped});
-  document.body.appendChild(out);
+  parent.document.getElementById("probe").textContent = JSON.stringify(
+    {width: width, tables: document.querySelectorAll("table").length, clipped: clipped});
 });
 </script>"""
 
@@ -73,14 +80,23 @@ def print_pdf(tmp_path: Path, page: Path) -> Path:
 
 
 def clipped_tables(tmp_path: Path, page: Path, width: int) -> dict[str, object]:
-    """The probe's findings for ``page`` laid out ``width`` pixels wide."""
-    probe = tmp_path / f"probe-{width}-{page.name}"
-    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
-    dom = chromium(tmp_path, f"--window-size={width},900", "--virtual-time-budget=5000", "--dump-dom",
-                   probe.as_uri()).stdout
+    """The probe's findings for ``page`` laid out ``width`` pixels wide.
+
+    The page (with the probe) is the ``srcdoc`` of an iframe exactly ``width`` wide in a wrapper page made
+    here: the iframe is its viewport, so the page's media queries see ``width`` (a headless window is never
+    narrower than 500 px), and the probe writes what it finds into the wrapper, which ``--dump-dom`` prints.
+    """
+    probed = page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>")
+    wrapper = tmp_path / f"wrapper-{width}-{page.name}"
+    wrapper.write_text(f'<!DOCTYPE html><html><body style="margin:0"><pre id="probe">none</pre>'
+                       f'<iframe style="width:{width}px;height:900px;border:0" '
+                       f'srcdoc="{html.escape(probed, quote=True)}"></iframe></body></html>', encoding="utf-8")
+    dom = chromium(tmp_path, "--window-size=1200,1000", "--virtual-time-budget=5000", "--dump-dom",
+                   wrapper.as_uri()).stdout
     found = re.search(r'<pre id="probe">(.*?)</pre>', dom, re.S)
-    assert found, dom[-500:]
+    assert found and found.group(1) != "none", dom[:500]
     result: dict[str, object] = json.loads(html.unescape(found.group(1)))
+    assert result["width"] == width
     return result
 
 

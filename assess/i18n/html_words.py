@@ -49,7 +49,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "html.name": ("Naam", "Name"),
     "html.role": ("Functie", "Role"),
     "html.signature": ("Handtekening", "Signature"),
-    "html.none": ("–", "–"),
     "html.distribution": ("Verdeling van de totaalscores", "Distribution of overall scores"),
     "html.distribution_title": ("Staafdiagram: aantal diensten per scoreklasse",
                                 "Bar chart: number of services per score band"),
@@ -67,7 +66,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "html.group_kind": ("Soort", "Kind"),
     "html.group_location": ("Plaats", "Location"),
     "html.group_none": ("(niet opgegeven)", "(not given)"),
-    "html.report_link": ("rapport", "report"),
     "html.generated": ("Gemaakt met assess; alle getallen komen uit de rekenregels hieronder.",
                        "Made with assess; every number follows the scoring rules below."),
 }

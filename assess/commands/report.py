@@ -94,8 +94,8 @@ def _previous(args: argparse.Namespace, catalog: Catalog, card: Scorecard) -> Sc
     from assess.files import assessment_file
 
     if args.format not in _WITH_PREVIOUS:
-        raise InputError.single("--previous", None, "--previous adds a trend column to the Markdown report; "
-                                "use --format md (or `assess diff --format json` for machines)")
+        raise InputError.single("--previous", None, "--previous adds a trend to the Markdown, HTML and Word "
+                                "reports; use --format md, html or docx (or `assess diff --format json` for machines)")
     if args.previous == "-" and args.file == "-":
         raise InputError.single("<stdin>", None, "only one of FILE and --previous can be read from stdin")
     previous = assessment_file.load(args.previous, catalog)

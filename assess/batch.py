@@ -194,8 +194,11 @@ class Outcome:
 
 def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), lang: str | None = None,
         jobs: int = 1, fail_under: float | None = None, stdin: TextIO | None = None,
-        stderr: TextIO | None = None, progress: bool | None = None, excel_nl: bool = False) -> Outcome:
-    """Run a batch; write reports and the portfolio into ``out_dir``; report problems on ``stderr``."""
+        stderr: TextIO | None = None, progress: bool | None = None, excel_nl: bool = False,
+        group_by: str | None = None) -> Outcome:
+    """Run a batch; write reports and the portfolio into ``out_dir``; report problems on ``stderr``.
+
+    ``group_by`` (kind or location) makes sections of the services in ``portfolio.md`` and ``portfolio.html``."""
     from assess.files.catalog_file import load_catalog
 
     err = stderr if stderr is not None else sys.stderr
@@ -209,18 +212,19 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
     except OSError as error:
         raise InputError.single(out_dir, None, f"cannot create the output folder: {error.strerror or error}") from None
     identities = input_identities(paths)
-    for fmt in ("md", "json", *(f for f in ("csv", "xlsx") if f in formats)):
+    for fmt in ("md", "json", *(f for f in ("csv", "xlsx", "html") if f in formats)):
         refuse_an_input(out / f"{PORTFOLIO_STEM}.{fmt}", identities)
     with OutputLock(out) as lock:
         for warning in lock.warnings:
             print(visible(warning), file=err)
         return _run_locked(paths, input_problems, identities, out, lock, formats, lang, jobs, fail_under, err,
-                           progress, catalog, excel_nl)
+                           progress, catalog, excel_nl, group_by)
 
 
 def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tuple[int, int]], out: Path,
                 lock: OutputLock, formats: Sequence[str], lang: str | None, jobs: int, fail_under: float | None,
-                err: TextIO, progress: bool | None, catalog: Any, excel_nl: bool) -> Outcome:
+                err: TextIO, progress: bool | None, catalog: Any, excel_nl: bool,
+                group_by: str | None = None) -> Outcome:
     """The run proper, while ``lock`` is held on ``out``."""
     from assess.analysis.portfolio import PortfolioBuilder
     from assess.i18n import resolve_language
@@ -282,7 +286,7 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         portfolio_lang = resolve_language(lang)
         lock.publishing()
         publish(out / f"{PORTFOLIO_STEM}.md", staging,
-                 lambda write: write_markdown(data, catalog, portfolio_lang, write))
+                 lambda write: write_markdown(data, catalog, portfolio_lang, write, group_by))
         publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: write_json(data, write))
         if "csv" in formats:
             from assess.render.tables import service_columns, service_row, write_csv
@@ -295,6 +299,11 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
 
             body = render_xlsx(data, catalog, portfolio_lang, lambda index: staged_rows(config, index))
             publish_bytes(out / f"{PORTFOLIO_STEM}.xlsx", staging, body)
+        if "html" in formats:
+            from assess.render.html_portfolio import render_page_to
+
+            publish(out / f"{PORTFOLIO_STEM}.html", staging,
+                     lambda write: render_page_to(data, catalog, portfolio_lang, write, group_by))
         lock.published()
     finally:
         bar.clear()
@@ -306,7 +315,7 @@ def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Iterab
     """One warning when ``out`` holds report-like files this run did not write (say, of a renamed service):
     the portfolio does not list them, and whoever reads the folder may take them for current."""
     current = {f"{stem}.{fmt}" for stem in written for fmt in formats}
-    current |= {f"{PORTFOLIO_STEM}.{fmt}" for fmt in ("md", "json", "csv", "xlsx")}
+    current |= {f"{PORTFOLIO_STEM}.{fmt}" for fmt in ("md", "json", "csv", "xlsx", "html")}
     suffixes = {f".{fmt}" for fmt in formats}
     try:
         others = sorted(entry.name for entry in out.iterdir()

@@ -396,8 +396,8 @@ def main() -> int:
     parser.add_argument("--mem-n", type=int, default=None,
                         help="a larger N for the memory of the whole job (default 10 N; 0 skips memory)")
     parser.add_argument("--repeat", type=int, default=5, help="pairs of runs (a, b) per comparison (default 5)")
-    parser.add_argument("--formats", default="md,json,csv,xlsx",
-                        help="formats whose ratio is measured with --jobs 1 (default md,json,csv,xlsx; '' none)")
+    parser.add_argument("--formats", default="md,json,csv,xlsx,html",
+                        help="formats whose ratio is measured with --jobs 1 (default md,json,csv,xlsx,html; '' none)")
     parser.add_argument("--sample", type=int, default=300, help="files timed stage by stage (default 300)")
     parser.add_argument("--dir", help="work folder (default: a temporary folder, removed afterwards)")
     parser.add_argument("--seed", type=int, default=2026)

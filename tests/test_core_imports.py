@@ -50,3 +50,19 @@ def test_loading_and_scoring_a_file_loads_neither_jsonschema_nor_textual() -> No
     assert sorted(m for m in loaded if m.split(".")[0] in ("jsonschema", "textual")) == []
     model = loaded_after("import assess.model.catalog, assess.model.assessment, assess.analysis.scoring")
     assert sorted(m for m in model if m.split(".")[0] in ("yaml", "jsonschema", "textual")) == []
+
+
+def test_validate_and_markdown_reports_load_neither_jinja2_nor_python_docx() -> None:
+    """The HTML and Word renderers import Jinja2 and python-docx only when that format is asked for."""
+    code = (
+        "import contextlib, io\n"
+        "from assess.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    for command in (['validate', {str(DEMO)!r}], ['report', {str(DEMO)!r}, '--format', 'md'],\n"
+        f"                    ['report', {str(DEMO)!r}, '--format', 'json'], ['diff', {str(DEMO)!r}, {str(DEMO)!r}]):\n"
+        "        assert main(command) == 0, command\n"
+    )
+    heavy = ("jinja2", "markupsafe", "docx", "lxml")
+    assert sorted(m for m in loaded_after(code) if m.split(".")[0] in heavy) == []
+    html = loaded_after(code.replace("'--format', 'md'", "'--format', 'html'"))
+    assert "jinja2" in html and "docx" not in html  # the check would notice

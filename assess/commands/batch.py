@@ -18,7 +18,10 @@ of paths on stdin, one per line. Reports are named after the service (folded to 
 the second "De Overloop" in path order becomes de-overloop-2). Failures are printed as FILE:LINE: message
 and listed in the portfolio under "not processed"; the other files are still processed.
 --format csv also writes portfolio.csv (one row per service); xlsx writes portfolio.xlsx (sheets: services,
-norms, gaps, action plan). --excel-nl makes every CSV open in a Dutch Excel by double-click.
+norms, gaps, action plan); html writes each service's report as one page and portfolio.html (a heat map of
+services x principles, the distribution of scores, links to the reports). --group-by kind|location makes a
+section of the portfolio's matrix per kind or location (portfolio.md and portfolio.html). --excel-nl makes
+every CSV open in a Dutch Excel by double-click.
 Exit status: 0 all well; 1 a service is under --fail-under; 2 an input could not be processed (2 wins).
 """
 
@@ -60,9 +63,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--out", required=True, metavar="DIR",
                         help="folder for the reports and the portfolio (created if needed; reports of the "
                              "same name are replaced)")
-    parser.add_argument("--format", type=_formats, default=("md",), metavar="md,json,csv,xlsx",
+    parser.add_argument("--format", type=_formats, default=("md",), metavar="md,json,csv,xlsx,html",
                         help="report formats per service, comma-separated (default: md); csv adds portfolio.csv "
-                             "(a row per service), xlsx adds portfolio.xlsx (services, norms, gaps, action plan)")
+                             "(a row per service), xlsx adds portfolio.xlsx (services, norms, gaps, action plan), "
+                             "html adds portfolio.html (heat map, distribution, links to the reports)")
+    parser.add_argument("--group-by", choices=("kind", "location"), default=None,
+                        help="a section of the portfolio's matrix (portfolio.md) and heat map (portfolio.html) "
+                             "per kind or location of service")
     add_excel_nl(parser)
     add_lang(parser)
     parser.add_argument("--fail-under", type=percent, metavar="PCT",
@@ -78,5 +85,6 @@ def run(args: argparse.Namespace) -> int:
     if args.excel_nl and "csv" not in args.format:
         raise InputError.single("--excel-nl", None, "--excel-nl changes the CSV outputs: add csv to --format")
     outcome = batch.run(args.inputs, args.out, formats=args.format, lang=args.lang,
-                        jobs=args.jobs or _default_jobs(), fail_under=args.fail_under, excel_nl=args.excel_nl)
+                        jobs=args.jobs or _default_jobs(), fail_under=args.fail_under, excel_nl=args.excel_nl,
+                        group_by=args.group_by)
     return outcome.exit_code

@@ -15,7 +15,8 @@ HELP = "compare two assessments of one service: score changes, norms improved or
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", metavar="OLD", help="the earlier assessment file")
     parser.add_argument("new", metavar="NEW", help="the later assessment file")
-    parser.add_argument("--format", choices=("md", "json"), default="md")
+    parser.add_argument("--format", choices=("md", "json", "html"), default="md",
+                        help="md (default), json, html (one self-contained page with the radar of both)")
     add_lang(parser)
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default or -: stdout)")
     parser.add_argument("--force", action="store_true",
@@ -71,6 +72,10 @@ def run(args: argparse.Namespace) -> int:
         from assess.render.diff_json import render_json
 
         text = render_json(diff)
+    elif args.format == "html":
+        from assess.render.html_diff import render_html
+
+        text = render_html(diff, lang)
     else:
         from assess.render.diff_markdown import render_markdown
 

@@ -13,16 +13,19 @@ if TYPE_CHECKING:
     from assess.analysis.scoring import Scorecard
     from assess.model.catalog import Catalog
 
+_WITH_PREVIOUS = ("md", "html", "docx")  # the formats --previous adds a trend to
+
 NAME = "report"
 ORDER = 40
-HELP = "write the gap report of an assessment file (Markdown, JSON, CSV or an Excel workbook)"
+HELP = "write the gap report of an assessment file (Markdown, JSON, CSV, an Excel workbook, HTML or Word)"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="assessment file, or - for stdin")
-    parser.add_argument("--format", choices=("md", "json", "csv", "xlsx"), default="md",
+    parser.add_argument("--format", choices=("md", "json", "csv", "xlsx", "html", "docx"), default="md",
                         help="md (default), json, csv (one row per norm), xlsx (a workbook: summary, norms, "
-                             "actions; needs -o FILE)")
+                             "actions; needs -o FILE), html (one self-contained page with charts), docx (an "
+                             "editable Word document; needs -o FILE)")
     add_excel_nl(parser)
     add_lang(parser)
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT (default or -: stdout)")
@@ -32,7 +35,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="exit 1 when a critical norm is not met")
     parser.add_argument("--previous", metavar="FILE",
                         help="an earlier assessment of the same service: adds a trend column (↑ ↓ =) "
-                             "to the principles and settings tables (Markdown only)")
+                             "to the principles and settings tables (Markdown, HTML and Word; HTML also draws "
+                             "it over the radar chart)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,6 +50,8 @@ def run(args: argparse.Namespace) -> int:
     not_an_input(args.output, [args.file, args.previous], "report")
     if args.format == "xlsx" and (args.output in (None, "-") or not args.output.strip()):
         raise InputError.single("-o", None, "a workbook is written to a file: give -o FILE.xlsx")
+    if args.format == "docx" and (args.output in (None, "-") or not args.output.strip()):
+        raise InputError.single("-o", None, "a Word document is written to a file: give -o FILE.docx")
     if args.excel_nl and args.format != "csv":
         raise InputError.single("--excel-nl", None, "--excel-nl changes the CSV report: use it with --format csv")
     catalog = load_catalog()
@@ -53,11 +59,13 @@ def run(args: argparse.Namespace) -> int:
     print_warnings(loaded.warnings)
     card = score(loaded.assessment, catalog)
     lang = resolve_language(args.lang, loaded.assessment.language)
-    if args.previous:  # a trend column: Markdown only (_previous refuses the other formats)
-        from assess.render.gap_markdown import render
+    if args.previous and args.format in _WITH_PREVIOUS:
+        from assess.render import previous_renderer
 
         previous = _previous(args, catalog, card)
-        write_output(args.output, render(card, lang, previous=previous))
+        write_output(args.output, previous_renderer(args.format)(card, lang, previous))
+    elif args.previous:
+        _previous(args, catalog, card)  # refuses the format
     elif args.format == "csv":
         from assess.render.gap_csv import render as render_csv
 
@@ -85,9 +93,9 @@ def _previous(args: argparse.Namespace, catalog: Catalog, card: Scorecard) -> Sc
     from assess.errors import InputError, Problem
     from assess.files import assessment_file
 
-    if args.format != "md":
-        raise InputError.single("--previous", None, "--previous adds a trend column to the Markdown report; "
-                                "use --format md (or `assess diff --format json` for machines)")
+    if args.format not in _WITH_PREVIOUS:
+        raise InputError.single("--previous", None, "--previous adds a trend to the Markdown, HTML and Word "
+                                "reports; use --format md, html or docx (or `assess diff --format json` for machines)")
     if args.previous == "-" and args.file == "-":
         raise InputError.single("<stdin>", None, "only one of FILE and --previous can be read from stdin")
     previous = assessment_file.load(args.previous, catalog)

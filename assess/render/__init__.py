@@ -8,7 +8,8 @@ from assess.analysis.scoring import Scorecard
 
 FORMATS = ("md", "json", "csv")  # text formats (the TUI's export offers these)
 BINARY_FORMATS = ("xlsx",)  # a workbook: bytes, and openpyxl is imported only when it is asked for
-ALL_FORMATS = FORMATS + BINARY_FORMATS
+DOCUMENT_FORMATS = ("html",)  # a page for people (Jinja2, imported only when it is asked for)
+ALL_FORMATS = FORMATS + BINARY_FORMATS + DOCUMENT_FORMATS  # what `assess batch --format` takes
 
 
 def renderer(fmt: str) -> Callable[[Scorecard, str], str | bytes]:
@@ -20,7 +21,27 @@ def renderer(fmt: str) -> Callable[[Scorecard, str], str | bytes]:
         from assess.render import gap_csv as module  # type: ignore[no-redef]
     elif fmt == "xlsx":
         from assess.render.xlsx import report as module  # type: ignore[no-redef]
+    elif fmt == "html":
+        from assess.render import html_report as module  # type: ignore[no-redef]
+    elif fmt == "docx":
+        from assess.render import docx_report as module  # type: ignore[no-redef]
     else:
         raise ValueError(fmt)
     render: Callable[[Scorecard, str], str | bytes] = module.render
+    return render
+
+
+def previous_renderer(fmt: str) -> Callable[[Scorecard, str, Scorecard], str | bytes]:
+    """The report with a trend against an earlier scorecard (``assess report --previous``): md, html, docx."""
+    if fmt == "md":
+        from assess.render import gap_markdown as module
+    elif fmt == "html":
+        from assess.render import html_report as module  # type: ignore[no-redef]
+    elif fmt == "docx":
+        from assess.render import docx_report as module  # type: ignore[no-redef]
+    else:
+        raise ValueError(fmt)
+
+    def render(card: Scorecard, lang: str, previous: Scorecard) -> str | bytes:
+        return module.render(card, lang, previous=previous)
     return render

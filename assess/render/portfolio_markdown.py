@@ -8,9 +8,11 @@ the portfolio of thousands of services is never held in memory as one text.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from assess.analysis.portfolio import Entry, PortfolioData
+from assess.analysis.portfolio_views import groups
 from assess.i18n import t
 from assess.model.catalog import Catalog
 from assess.render.markdown_table import table, table_lines
@@ -48,9 +50,11 @@ def _fence(lines: list[str]) -> list[str]:
     return [ticks + "text", *lines, ticks]
 
 
-def write_markdown(data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> None:
-    """portfolio.md in ``lang``, written line by line through ``write``."""
-    page = _Page(data, catalog, lang, write)
+def write_markdown(data: PortfolioData, catalog: Catalog, lang: str, write: Write,
+                   group_by: str | None = None) -> None:
+    """portfolio.md in ``lang``, written line by line through ``write``; ``group_by`` (kind or location) splits
+    the matrix into a table per kind or location."""
+    page = _Page(data, catalog, lang, write, group_by)
     page.lines(f"# {page.t('portfolio.title')}", "",
                f"{page.t('report.checklist')}: {md_escape(catalog.title[lang])} ({data.catalog_id}, "
                f"{page.t('report.version')} {data.catalog_version})", "")
@@ -62,8 +66,10 @@ def write_markdown(data: PortfolioData, catalog: Catalog, lang: str, write: Writ
 class _Page:
     """The sections of portfolio.md, in order; each writes its lines and the blank line after them."""
 
-    def __init__(self, data: PortfolioData, catalog: Catalog, lang: str, write: Write) -> None:
+    def __init__(self, data: PortfolioData, catalog: Catalog, lang: str, write: Write,
+                 group_by: str | None = None) -> None:
         self.data, self.catalog, self.lang, self.write = data, catalog, lang, write
+        self.group_by = group_by
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
@@ -96,9 +102,11 @@ class _Page:
             return
         principles = self.catalog.principles
 
-        def rows() -> Iterator[list[str]]:
-            for rank, entry in enumerate(data.services, 1):
-                s = entry.summary
+        ranks = {id(entry): rank for rank, entry in enumerate(data.services, 1)}
+
+        def rows(entries: tuple[Entry, ...]) -> Iterator[list[str]]:
+            for entry in entries:
+                rank, s = ranks[id(entry)], entry.summary
                 by_id = {r.id: r for r in s.principles}
                 cells = [_cell(by_id[p.id].score, by_id[p.id].status, lang, by_id[p.id].completeness)
                          if p.id in by_id else "–" for p in principles]
@@ -111,8 +119,12 @@ class _Page:
                    + [self.t("portfolio.col.overall"), self.t("col.complete"), self.t("report.settings")])
         align = ["right", "left"] + ["right"] * len(principles) + ["right", "right", "left"]
         self.lines(self.t("portfolio.matrix_intro"), "")
-        self.stream(table_lines(headers, rows, align))
-        self.lines("")
+        for group in groups(data, self.group_by):
+            if self.group_by:
+                name = md_escape(group.name) if group.name else self.t("html.group_none")
+                self.lines(f"### {self.t('html.group', what=self.t(f'html.group_{self.group_by}'), name=name)}", "")
+            self.stream(table_lines(headers, partial(rows, group.entries), align))
+            self.lines("")
         if any(r.score is not None and r.completeness < 100 for e in data.services for r in e.summary.principles):
             self.lines(self.t("portfolio.partial_mark"), "")
         if data.critical_services:

@@ -1,0 +1,87 @@
+"""What the HTML documents share: the Jinja2 environment (autoescape on), the page words, small cells.
+
+Jinja2 is imported here only, and this module only by the HTML renderers, which :func:`assess.render.renderer`
+imports when ``--format html`` is asked for: ``assess validate`` or a Markdown report never load it.
+Templates live in ``assess/render/templates/`` (package data); every value a template shows is escaped
+by Jinja2 unless it is markup made here (the SVG charts, which escape their own text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from assess.i18n import t
+from assess.render.text import percent_text, score_text, status_label
+from assess.terminal_text import visible
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    """Every text a template shows, before Jinja2 escapes it: control and invisible characters (U+202E, a
+    zero-width space, ESC) written as visible escapes, as on a terminal; markup made here passes as it is."""
+    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+                              finalize=_finalize)
+
+
+def render_page(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def stream_page(template: str, write: Callable[[str], Any], **context: Any) -> None:
+    """The page written piece by piece (a portfolio of thousands of services is never held whole)."""
+    for piece in environment().get_template(template).generate(**context):
+        write(piece)
+
+
+def markup(svg: str) -> Markup:
+    """Markup made by :mod:`assess.render.svg_charts` (which escapes every text it draws)."""
+    return Markup(svg)
+
+
+def words(lang: str) -> Callable[..., str]:
+    """``w("report.summary")``: the ``lang`` words for a template."""
+    def lookup(key: str, **values: object) -> str:
+        return t(key, lang, **values)
+    return lookup
+
+
+def rule_lines(text: str) -> list[str]:
+    """The bullet lines of a ``*.rules_text`` (Markdown ``- `` lines) as plain items."""
+    return [line.removeprefix("- ").replace("\\*", "*") for line in text.splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A score as a page shows it: the number, the status word (always there) and its CSS class."""
+
+    score: str
+    status: str
+    css: str
+    completeness: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.score} {self.status}" if self.score != "–" else self.status
+
+
+def cell(score: float | None, status: str | None, lang: str, completeness: float | None = None) -> Cell:
+    return Cell(score_text(score, lang), status_label(status, lang), f"st-{status or 'none'}",
+                percent_text(completeness, lang) if completeness is not None else "")
+
+
+def joined(parts: Iterable[str | None], separator: str = " · ") -> str:
+    return separator.join(p for p in parts if p)

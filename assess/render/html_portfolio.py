@@ -1,0 +1,107 @@
+"""portfolio.html: the portfolio as one self-contained page (``assess batch --format html``).
+
+A heat map of services × principles (score and status word in every cell), the distribution of the
+overall scores (SVG with a table of the same counts), optional groups by kind or location, and relative
+links to each service's report (``stem.html``), which work when the folder is opened or zipped. Numbers
+are the portfolio's (:class:`assess.analysis.portfolio.PortfolioData`,
+:mod:`assess.analysis.portfolio_views`); rows are made as the page is written, never held all at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from assess.analysis.portfolio import Entry, PortfolioData
+from assess.analysis.portfolio_views import distribution, groups
+from assess.i18n import t
+from assess.model.catalog import Catalog
+from assess.render import svg_charts
+from assess.render.html_page import Cell, cell, markup, rule_lines, stream_page, words
+from assess.render.portfolio_markdown import TOP_NORMS
+from assess.render.text import percent_text, result_label, status_label
+
+LINK_ORDER = ("html", "md", "json", "csv", "xlsx")  # the report a service's name links to
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    rank: int
+    name: str
+    location: str | None
+    href: str | None
+    cells: tuple[Cell, ...]
+    partial: tuple[bool, ...]  # the principle's score is over part of its norms
+    overall: Cell
+    critical: bool
+    completeness: str
+    settings: str
+
+
+def _href(entry: Entry, data: PortfolioData) -> str | None:
+    fmt = next((f for f in LINK_ORDER if f in data.formats), None)
+    return f"{quote(entry.stem)}.{fmt}" if fmt else None
+
+
+def _line(rank: int, entry: Entry, data: PortfolioData, catalog: Catalog, lang: str) -> ServiceLine:
+    s = entry.summary
+    by_id = {r.id: r for r in s.principles}
+    cells, partial = [], []
+    for p in catalog.principles:
+        row = by_id.get(p.id)
+        cells.append(cell(row.score, row.status, lang) if row else cell(None, None, lang))
+        partial.append(bool(row and row.score is not None and row.completeness < 100))
+    return ServiceLine(rank, s.name, s.location, _href(entry, data), tuple(cells), tuple(partial),
+                       cell(s.score, s.status, lang), bool(s.critical_not_met), percent_text(s.completeness, lang),
+                       ", ".join(s.settings) or "–")
+
+
+def _group_title(name: str | None, by: str, lang: str) -> str:
+    return t("html.group", lang, what=t(f"html.group_{by}", lang), name=name or t("html.group_none", lang))
+
+
+def render_page_to(data: PortfolioData, catalog: Catalog, lang: str, write: Callable[[str], Any],
+                   group_by: str | None = None) -> None:
+    """portfolio.html in ``lang``, written piece by piece through ``write``."""
+    spread = distribution(data)
+    bands = [(f"{b.low}–{b.high}", b.count) for b in spread.bands] + [(t("html.no_score_band", lang),
+                                                                     spread.no_score)]
+    chart = svg_charts.histogram(bands, t("html.distribution_title", lang), t("html.radar_desc", lang))
+
+    def heat_groups() -> Iterator[tuple[str | None, Iterator[ServiceLine]]]:
+        rank = {id(e): i for i, e in enumerate(data.services, 1)}
+        for group in groups(data, group_by):
+            title = _group_title(group.name, group_by, lang) if group_by else None
+            yield title, (_line(rank[id(e)], e, data, catalog, lang) for e in group.entries)
+
+    def critical_rows() -> Iterator[tuple[ServiceLine, str, str, str]]:
+        for rank, entry in enumerate(data.services, 1):
+            for gap in entry.summary.critical_gaps:
+                yield (_line(rank, entry, data, catalog, lang), gap.norm,
+                       result_label(catalog, gap.result, lang), gap.action or "–")
+
+    norms = [(c.id + (f" ⚠ {t('critical', lang)}" if c.critical else ""), catalog.item(c.id).text[lang],
+              str(c.not_met), str(c.applicable), "–" if c.share is None else percent_text(c.share, lang),
+              str(c.partial)) for c in data.norms_not_met[:TOP_NORMS]]
+    counts = data.status_counts()
+    status_counts = " · ".join(f"{status_label(None if k == 'none' else k, lang)} {v}" for k, v in counts.items())
+    stream_page(
+        "portfolio.html.j2", write, lang=lang, w=words(lang), data=data, catalog=catalog,
+        checklist=f"{t('report.checklist', lang)}: {catalog.title[lang]} ({data.catalog_id}, "
+                  f"{t('report.version', lang)} {data.catalog_version})",
+        status_counts=status_counts, chart=markup(chart), bands=bands, heat_groups=heat_groups(),
+        principles=[(t("portfolio.col.principle", lang, id=p.id), p.label(lang), p.title[lang])
+                    for p in catalog.principles],
+        norms=norms, more=max(0, len(data.norms_not_met) - TOP_NORMS), critical_rows=critical_rows(),
+        has_critical_gaps=any(e.summary.critical_gaps for e in data.services),
+        problems=[str(p) for p in data.problems], rules=rule_lines(t("report.rules_text", lang)),
+        portfolio_rules=rule_lines(t("portfolio.rules_text", lang)), source=t("report.source", lang),
+    )
+
+
+def render(data: PortfolioData, catalog: Catalog, lang: str, group_by: str | None = None) -> str:
+    parts: list[str] = []
+    render_page_to(data, catalog, lang, parts.append, group_by)
+    return "".join(parts)

@@ -105,7 +105,7 @@ def test_report_exit_codes(cli, write) -> None:
         status, out, err = cli("report", str(path), "--fail-under", nonsense)
         assert status == 2 and out == "" and "argument --fail-under: " in err, nonsense
     status, _, err = cli("report", str(path), "--fail-on-critical")
-    assert status == 1 and "critical norm not met: 2.2" in err
+    assert status == 1 and "critical norm not fully met: 2.2" in err
     bad = write("bad.yaml", "assess: 1\n")
     status, out, err = cli("report", str(bad))
     assert status == 2 and out == "" and err.startswith(f"{bad}:1: ")

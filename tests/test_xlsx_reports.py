@@ -62,7 +62,7 @@ def test_report_workbook(cli, tmp_path: Path, catalog) -> None:
     assert summary["Status"].value == "ROOD", "2.1 is critical and not met"
     assert summary["Status op score alleen"].value == "ROOD"
     assert summary["Volledigheid (%)"].value == pytest.approx(card.completeness)
-    assert summary["Kritiek niet voldaan"].value == "2.1"
+    assert summary["Kritiek niet volledig voldaan"].value == "2.1"
     assert summary["Datum"].is_date and summary["Datum"].value.date() == dt.date(2026, 11, 2)
     principles = {row[0].value: row for row in wb["Samenvatting"].iter_rows() if str(row[0].value).startswith(
         ("Beginsel", "Setting"))}
@@ -142,7 +142,7 @@ def test_batch_workbook_and_portfolio_csv(cli, tmp_path: Path, catalog) -> None:
     services = wb["Services"]
     col = header_index(services)
     assert list(col)[:9] == ["Service", "Kind", "Location", "Date", "Assessors", "Overall score", "Status",
-                             "Completeness (%)", "Critical not met"]
+                             "Completeness (%)", "Critical not fully met"]
     assert "P1" in col and "P7" in col and "Setting outreach" in col
     rows = list(services.iter_rows(min_row=2))
     assert [r[0].value for r in rows] == [s["name"] for s in portfolio["services"]], "the portfolio's order"
@@ -154,7 +154,7 @@ def test_batch_workbook_and_portfolio_csv(cli, tmp_path: Path, catalog) -> None:
         assert row[col["P3"] - 1].value == pytest.approx(expected["principles"][2]["score"])
         assert row[col["Status"] - 1].value == expected["overall"]["status"].upper()
     brug = next(r for r in rows if r[0].value == "De Brug")
-    assert brug[col["Critical not met"] - 1].value == "2.1" and brug[col["Date"] - 1].is_date
+    assert brug[col["Critical not fully met"] - 1].value == "2.1" and brug[col["Date"] - 1].is_date
     assert services.freeze_panes == "A2" and services.auto_filter.ref
     status_column = services.cell(1, col["Status"]).column_letter
     assert f"{status_column}2:{status_column}{len(rows) + 1}" in fills(services)["RED"]

@@ -73,12 +73,14 @@ class ServiceSummary:
     total: int
     principles: tuple[SectionRow, ...]
     setting_scores: tuple[SectionRow, ...]
-    critical_not_met: tuple[str, ...]
+    critical_not_fully_met: tuple[str, ...]  # critical norms of the principles partially met or not met
     critical_gaps: tuple[CriticalGap, ...]
     applicable: tuple[tuple[str, str], ...] = ()  # (item id, result) for assessed, applicable items
     warnings: tuple[Problem, ...] = ()
     date: dt.date | None = None
     assessors: tuple[str, ...] = ()
+    critical_disputed: tuple[str, ...] = ()  # critical norms of the principles still disputed
+    disputed: tuple[tuple[str, bool], ...] = ()  # (item id, critical) of every item still disputed
 
 
 def _row(entry: SectionScore) -> SectionRow:
@@ -97,11 +99,13 @@ def summarize(index: int, path: str, card: Scorecard, warnings: Iterable[Problem
         completeness=card.completeness, counted=o.counted, met=o.met, partial=o.partial, not_met=o.not_met,
         na=o.na, not_assessed=o.not_assessed, total=o.total,
         principles=tuple(_row(e) for e in card.principles), setting_scores=tuple(_row(e) for e in card.settings),
-        critical_not_met=tuple(n.id for n in card.critical_failures),
+        critical_not_fully_met=tuple(n.id for n in card.critical_failures),
         critical_gaps=tuple(CriticalGap(g.norm.id, g.answer.result or "",
                                         g.answer.action.description if g.answer.action else None)
                             for g in card.gaps if g.norm.critical),
         applicable=applicable, warnings=tuple(warnings), date=a.date, assessors=tuple(a.assessors),
+        critical_disputed=tuple(n.id for n in card.critical_disputed),
+        disputed=tuple((n.id, n.critical) for n in card.disputed),
     )
 
 
@@ -158,7 +162,13 @@ class PortfolioData:
 
     @property
     def critical_services(self) -> int:
-        return sum(1 for e in self.services if e.summary.critical_not_met)
+        """Services with a critical norm not fully met (their overall status is red)."""
+        return sum(1 for e in self.services if e.summary.critical_not_fully_met)
+
+    @property
+    def disputed_services(self) -> int:
+        """Services with a critical norm still disputed."""
+        return sum(1 for e in self.services if e.summary.critical_disputed)
 
 
 def _sort_key(entry: Entry) -> tuple[bool, float, str, str, int]:

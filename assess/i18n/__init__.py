@@ -5,12 +5,21 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from assess.i18n import diff_words, merge_words, portfolio_words, report_words, workbook_words
+from assess.i18n import (
+    check_words,
+    diff_words,
+    judgement_words,
+    merge_words,
+    portfolio_words,
+    report_words,
+    workbook_words,
+)
 
 # Every word a person reads, from one table per area; ``t`` looks them all up, and a key defined in two
 # tables is an error at import (tests/test_i18n.py), so no area can silently redefine another's word.
 TABLES: tuple[Mapping[str, tuple[str, str]], ...] = (
     report_words.WORDS, diff_words.WORDS, merge_words.WORDS, portfolio_words.WORDS, workbook_words.WORDS,
+    judgement_words.WORDS, check_words.WORDS,
 )
 
 

@@ -9,10 +9,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.by": ("door", "by"),
     "report.checklist": ("Checklist", "Checklist"),
     "report.version": ("versie", "version"),
-    "report.critical_lead": ("Kritieke norm niet voldaan", "Critical norm not met"),
+    "report.critical_lead": ("Kritieke norm niet volledig voldaan", "Critical norm not fully met"),
     "report.critical_explain": (
-        "Een kritieke rechtennorm is niet voldaan. Daarom is de totaalstatus ROOD, ongeacht de score.",
-        "A critical rights norm is not met. The overall status is therefore RED, whatever the score.",
+        "Een kritieke rechtennorm is niet volledig voldaan (gedeeltelijk of niet voldaan). Daarom is de totaalstatus ROOD, ongeacht de score.",
+        "A critical rights norm is not fully met (partially met or not met). The overall status is therefore RED, whatever the score.",
     ),
     "report.summary": ("Samenvatting", "Summary"),
     "report.overall_score": ("Totaalscore", "Overall score"),
@@ -54,14 +54,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "- Score van een onderdeel = 100 × gemiddelde waarde van de beoordeelde, toepasselijke normen (geen: geen score, –).\n"
         "- Totaalscore = 100 × gemiddelde waarde van alle beoordeelde, toepasselijke normen van de 7 beginselen; elke norm weegt even zwaar.\n"
         "- Volledigheid = beoordeelde normen (n.v.t. inbegrepen) / alle normen.\n"
-        "- Status: GROEN vanaf 80, ORANJE vanaf 50, ROOD onder 50. Een kritieke norm die niet voldaan is, maakt de totaalstatus ROOD, ongeacht de score.\n"
+        "- Status: GROEN vanaf 80, ORANJE vanaf 50, ROOD onder 50.\n- Rechtenvloer: een kritieke norm die niet volledig voldaan is (gedeeltelijk of niet voldaan), maakt de totaalstatus ROOD, ongeacht de score, en staat bovenaan het rapport. Een kritieke norm die na een samenvoeging nog betwist is, maakt de totaalstatus ten hoogste ORANJE (betwist), nooit GROEN. Een kritieke setting-norm doet hetzelfde voor de status van die setting.\n- Betwiste normen (na `assess merge`) tellen als niet beoordeeld en worden in elk rapport apart genoemd.\n"
         "- Scores zijn afgerond op één decimaal (half naar boven).\n"
         "- Kritieke normen en de indeling service/system zijn de lezing van het assess-project, niet van de normen zelf.",
         "- Values: met 1, partially met 0.5, not met 0. Not applicable and not assessed are excluded.\n"
         "- Section score = 100 × mean value of its assessed, applicable norms (none: no score, –).\n"
         "- Overall score = 100 × mean value of all assessed, applicable norms of the 7 principles; each norm weighs the same.\n"
         "- Completeness = assessed norms (not applicable included) / all norms.\n"
-        "- Status: GREEN from 80, AMBER from 50, RED below 50. A critical norm not met makes the overall status RED, whatever the score.\n"
+        "- Status: GREEN from 80, AMBER from 50, RED below 50.\n- Rights floor: a critical norm that is not fully met (partially met or not met) makes the overall status RED, whatever the score, and leads the report. A critical norm still disputed after a merge makes the overall status at most AMBER (disputed), not GREEN. A critical setting item does the same for that setting's status.\n- Disputed norms (after `assess merge`) count as not assessed and are listed apart in every report.\n"
         "- Scores are rounded to one decimal (half up).\n"
         "- Critical norms and the service/system scope are the assess project's reading, not the standard's.",
     ),

@@ -44,7 +44,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "xl.score": ("Totaalscore", "Overall score"),
     "xl.status": ("Status", "Status"),
     "xl.completeness": ("Volledigheid (%)", "Completeness (%)"),
-    "xl.critical_not_met": ("Kritiek niet voldaan", "Critical not met"),
+    "xl.critical_not_fully_met": ("Kritiek niet volledig voldaan", "Critical not fully met"),
+    "xl.disputed": ("Betwist", "Disputed"),
     "xl.principle_n": ("B{id}", "P{id}"),
     "xl.setting_n": ("Setting {id}", "Setting {id}"),
     "xl.file": ("Bestand", "File"),
@@ -89,7 +90,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "de normnummers, de tabbladnamen en de kopregel niet; daaraan leest assess het formulier terug.\n"
         "7. Sla het bestand op als Excel-werkmap (.xlsx) en stuur het terug.\n"
         "\n"
-        "Kritiek: de normen {critical} (rechten van cliënten). Is een kritieke norm niet voldaan, dan "
+        "Kritiek: de normen {critical} (rechten van cliënten). Is een kritieke norm niet volledig voldaan (gedeeltelijk of niet voldaan), dan "
         "is de totaalstatus ROOD, ongeacht de score. Dit is de lezing van het assess-project, niet van de normen "
         "zelf; evenals de reikwijdte (dienst: de dienst kan er zelf iets aan doen; systeem: vooral gemeente of "
         "netwerk; beide).\n"
@@ -115,7 +116,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "numbers, the sheet names or the header row; assess reads the form back by them.\n"
         "7. Save the file as an Excel workbook (.xlsx) and send it back.\n"
         "\n"
-        "Critical: norms {critical} (clients' rights). When a critical norm is not met, the overall "
+        "Critical: norms {critical} (clients' rights). When a critical norm is not fully met (partially met or not met), the overall "
         "status is RED whatever the score. This is the assess project's reading, not the standard's; so is the "
         "scope (service: the service itself can act on it; system: mostly the municipality or the network; both).\n"
         "\n"

@@ -19,9 +19,21 @@ def action_json(action: Action | None) -> dict[str, Any] | None:
 
 def _section(entry: SectionScore) -> dict[str, Any]:
     tl = entry.tally
-    return {"id": entry.section.id, "score": entry.score, "completeness": entry.completeness,
+    data: dict[str, Any] = {"id": entry.section.id, "score": entry.score, "completeness": entry.completeness,
             "status": entry.status, "total": tl.total, "met": tl.met, "partial": tl.partial,
             "not_met": tl.not_met, "na": tl.na, "not_assessed": tl.not_assessed}
+    if entry.section.kind == "setting":
+        data |= {"score_status": entry.score_status,
+                 "critical_not_fully_met": [n.id for n in entry.critical_failures],
+                 "critical_disputed": [n.id for n in entry.critical_disputed]}
+    return data
+
+
+def disputed_json(card: Scorecard) -> list[dict[str, Any]]:
+    """Every norm still disputed, with each assessor's answer."""
+    return [{"id": n.id, "critical": n.critical,
+             "positions": [{"assessor": p.assessor, "result": p.result}
+                           for p in card.assessment.answer(n.id).disputed]} for n in card.disputed]
 
 
 def _item(card: Scorecard, norm_id: str, answer: Answer) -> dict[str, Any]:
@@ -44,7 +56,10 @@ def report_data(card: Scorecard) -> dict[str, Any]:
                     "score_status": card.score_status, "counted": card.overall.counted,
                     "na": card.overall.na, "not_assessed": card.overall.not_assessed,
                     "total": card.overall.total},
-        "critical_not_met": [n.id for n in card.critical_failures],
+        "critical_not_fully_met": [n.id for n in card.critical_failures],
+        "critical_not_met": [n.id for n in card.critical_not_met],
+        "critical_disputed": [n.id for n in card.critical_disputed],
+        "disputed": disputed_json(card),
         "principles": [_section(e) for e in card.principles],
         "settings": [_section(e) for e in card.settings],
         "gaps": [_item(card, g.norm.id, g.answer) for g in card.gaps],

@@ -8,6 +8,7 @@ from assess.analysis.compare import score_delta
 from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, action_state
 from assess.i18n import t
 from assess.model.assessment import Action
+from assess.render.judgements_markdown import disputed_section, floor_lead, status_cell
 from assess.render.markdown_table import table
 from assess.render.text import (
     action_details,
@@ -143,16 +144,11 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
         out += [md_line_start(" · ".join(about)), ""]
     out += [f"{t('report.checklist', lang)}: {md_escape(catalog.title[lang])} ({catalog.id}, "
             f"{t('report.version', lang)} {catalog.version})", ""]
-    if card.critical_failures:
-        ids = ", ".join(n.id for n in card.critical_failures)
-        out += [f"> **{t('report.critical_lead', lang)}: {ids}.** {t('report.critical_explain', lang)}", ""]
-        for norm in card.critical_failures:
-            out += [f"> - **{norm.id}** {md_escape(norm.text[lang])}"]
-        out.append("")
+    out += floor_lead(card, lang)
     o = card.overall
     summary_rows = [
         [t("report.overall_score", lang), f"**{score_text(card.score, lang)}**"],
-        [t("report.status", lang), f"**{status_label(card.status, lang)}**"],
+        [t("report.status", lang), status_cell(card, lang, status_label(card.status, lang))],
         [t("report.completeness", lang), f"{percent_text(card.completeness, lang)} "
          f"({t('report.completeness_detail', lang, assessed=o.assessed, total=o.total)})"],
         [t("report.counted", lang), t("report.counted_detail", lang, counted=o.counted, met=o.met,
@@ -172,6 +168,7 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
         out += [t("report.gaps_intro", lang), "", _gap_table(card, lang), ""]
     else:
         out += [t("report.no_gaps", lang), ""]
+    out += disputed_section(card, lang)
     out += [f"## {t('report.action_plan', lang)}", "", *_action_plan(card, lang), ""]
     out += [f"## {t('report.na', lang)} ({len(card.not_applicable)})", ""]
     if card.not_applicable:

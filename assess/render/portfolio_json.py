@@ -32,7 +32,9 @@ def _service_json(rank: int, entry: Entry, formats: tuple[str, ...]) -> dict[str
                     "not_met": s.not_met, "na": s.na, "not_assessed": s.not_assessed, "total": s.total},
         "principles": [_section_json(r) for r in s.principles],
         "setting_scores": [_section_json(r) for r in s.setting_scores],
-        "critical_not_met": list(s.critical_not_met),
+        "critical_not_fully_met": list(s.critical_not_fully_met),
+        "critical_disputed": list(s.critical_disputed),
+        "disputed": [{"id": item, "critical": critical} for item, critical in s.disputed],
         "critical_gaps": [{"id": g.norm, "result": g.result, "action": g.action} for g in s.critical_gaps],
     }
 
@@ -44,8 +46,11 @@ def portfolio_head(data: PortfolioData) -> dict[str, Any]:
         "checklist": data.catalog_id,
         "checklist_version": data.catalog_version,
         "summary": {"processed": len(data.services), "not_processed": len(data.failures),
-                    "status": data.status_counts(), "critical_not_met": data.critical_services},
+                    "status": data.status_counts(), "critical_not_fully_met": data.critical_services,
+                    "critical_disputed": data.disputed_services},
         "rules": {
+            "rights_floor": "a critical norm partially met or not met makes a service's overall status red; a critical "
+                            "norm still disputed after a merge makes it at most amber (listed under disputed)",
             "scores": "copied from each service's scorecard (assess.scoring); no average across services",
             "sorted_by": "overall score (rounded, as shown), highest first; no score last; then name, then file order",
             "norms_not_met": "not_met = services that assessed the norm as not met; share = not_met / applicable, "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from assess.analysis.portfolio import Entry, PortfolioData
+from assess.analysis.portfolio import Entry, PortfolioData, ServiceSummary
 from assess.i18n import t
 from assess.model.catalog import Catalog
 from assess.render.markdown_table import table, table_lines
@@ -26,6 +26,11 @@ def _cell(score: float | None, status: str | None, lang: str, completeness: floa
     if score is None:
         return "–"
     return f"{score_text(score, lang)} {status_label(status, lang)}" + (" *" if completeness < 100 else "")
+
+
+def _floor_mark(summary: ServiceSummary) -> str:
+    """⚠ a critical norm not fully met (red), ⚖ a critical norm disputed (at most amber)."""
+    return (" ⚠" if summary.critical_not_fully_met else "") + (" ⚖" if summary.critical_disputed else "")
 
 
 def _service_cell(entry: Entry, data: PortfolioData) -> str:
@@ -54,7 +59,8 @@ def write_markdown(data: PortfolioData, catalog: Catalog, lang: str, write: Writ
     page.lines(f"# {page.t('portfolio.title')}", "",
                f"{page.t('report.checklist')}: {md_escape(catalog.title[lang])} ({data.catalog_id}, "
                f"{page.t('report.version')} {data.catalog_version})", "")
-    for section in (page.summary, page.matrix, page.settings, page.norms, page.critical_gaps, page.not_processed,
+    for section in (page.summary, page.critical_gaps, page.disputed, page.matrix, page.settings, page.norms,
+                    page.not_processed,
                     page.rules):
         section()
 
@@ -85,6 +91,7 @@ class _Page:
             [self.t("portfolio.status_counts"), " · ".join(f"{status_label(None if k == 'none' else k, lang)} {v}"
                                                            for k, v in data.status_counts().items())],
             [self.t("portfolio.critical_services"), str(data.critical_services)],
+            [self.t("portfolio.disputed_services"), str(data.disputed_services)],
         ]
         self.lines(f"## {self.t('report.summary')}", "", table(["", ""], rows), "")
 
@@ -103,7 +110,7 @@ class _Page:
                 cells = [_cell(by_id[p.id].score, by_id[p.id].status, lang, by_id[p.id].completeness)
                          if p.id in by_id else "–" for p in principles]
                 overall = _cell(s.score, s.status, lang) if s.score is not None else status_label(s.status, lang)
-                yield [str(rank), _service_cell(entry, data), *cells, overall + (" ⚠" if s.critical_not_met else ""),
+                yield [str(rank), _service_cell(entry, data), *cells, overall + _floor_mark(s),
                        percent_text(s.completeness, lang), ", ".join(s.settings) or "–"]
 
         headers = (["#", self.t("portfolio.col.service")]
@@ -115,7 +122,7 @@ class _Page:
         self.lines("")
         if any(r.score is not None and r.completeness < 100 for e in data.services for r in e.summary.principles):
             self.lines(self.t("portfolio.partial_mark"), "")
-        if data.critical_services:
+        if data.critical_services or data.disputed_services:
             self.lines(self.t("portfolio.critical_mark"), "")
         self.lines(*("- " + self.t("portfolio.legend", col=self.t("portfolio.col.principle", id=p.id),
                                    label=p.label(lang), title=md_escape(short(p.title[lang], 100)))
@@ -176,6 +183,23 @@ class _Page:
 
         headers = [self.t("portfolio.col.service"), self.t("col.norm"), self.t("col.result"), self.t("col.action")]
         self.stream(table_lines(headers, rows, ["left"] * 4))
+        self.lines("")
+
+    def disputed(self) -> None:
+        """Every norm still disputed, per service; critical ones first and marked (they hold the status below
+        green)."""
+        data = self.data
+        if not any(e.summary.disputed for e in data.services):
+            return
+
+        def rows() -> Iterator[list[str]]:
+            for entry in data.services:
+                for item, critical in sorted(entry.summary.disputed, key=lambda pair: not pair[1]):
+                    mark = f" ⚠ {self.t('critical')}" if critical else ""
+                    yield [_service_cell(entry, data), md_escape(item + mark)]
+
+        self.lines(f"## {self.t('floor.disputed')}", "", self.t("portfolio.disputed_intro"), "")
+        self.stream(table_lines([self.t("portfolio.col.service"), self.t("col.norm")], rows, ["left", "left"]))
         self.lines("")
 
     def not_processed(self) -> None:

@@ -109,7 +109,7 @@ def service_columns(catalog: Catalog) -> list[Column]:
     return [Column("service", width=28), Column("kind", width=18), Column("location", width=14),
             Column("date", "date", 11), Column("assessors", width=20), Column("score", "number", 9),
             Column("status", "status", 10), Column("completeness", "percent", 11),
-            Column("critical_not_met", width=12),
+            Column("critical_not_fully_met", width=12), Column("disputed", width=12),
             *(Column(f"principle_{p.id}", "number", 7) for p in catalog.principles),
             *(Column(f"setting_{s}", "number", 10) for s in catalog.settings), Column("file", width=30)]
 
@@ -118,7 +118,8 @@ def service_row(summary: ServiceSummary, catalog: Catalog) -> list[Value]:
     principles = {r.id: r.score for r in summary.principles}
     settings = {r.id: r.score for r in summary.setting_scores}
     return [summary.name, summary.kind, summary.location, summary.date, "; ".join(summary.assessors) or None,
-            summary.score, summary.status, summary.completeness, ", ".join(summary.critical_not_met) or None,
+            summary.score, summary.status, summary.completeness, ", ".join(summary.critical_not_fully_met) or None,
+            ", ".join(item for item, _ in summary.disputed) or None,
             *(principles.get(p.id) for p in catalog.principles), *(settings.get(s) for s in catalog.settings),
             summary.path]
 

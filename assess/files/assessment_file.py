@@ -18,8 +18,10 @@ from assess.model.assessment import (
     Action,
     Answer,
     Assessment,
+    Evidence,
     Position,
     Service,
+    Signature,
     Source,
 )
 from assess.model.catalog import Catalog
@@ -44,10 +46,41 @@ def _date_places(data: dict[str, Any]) -> list[tuple[list[object], Any]]:
     places: list[tuple[list[object], Any]] = [(["date"], data.get("date"))]
     answers = data.get("answers")
     for norm_id, answer in (answers.items() if isinstance(answers, dict) else ()):
-        action = answer.get("action") if isinstance(answer, dict) else None
+        if not isinstance(answer, dict):
+            continue
+        action = answer.get("action")
         if isinstance(action, dict):
             places.append((["answers", norm_id, "action", "due"], action.get("due")))
+        places += [(["answers", norm_id, *where, "date"], item.get("date"))
+                   for where, item in _typed_evidence(answer)]
     return places
+
+
+def _typed_evidence(answer: dict[str, Any]) -> list[tuple[list[object], dict[str, Any]]]:
+    """The typed evidence items of an answer (and of its disputed positions), each with its path in it."""
+    found: list[tuple[list[object], dict[str, Any]]] = []
+    owners: list[tuple[list[object], Any]] = [([], answer)]
+    positions = answer.get("disputed")
+    if isinstance(positions, list):
+        owners += [(["disputed", k], p) for k, p in enumerate(positions)]
+    for prefix, owner in owners:
+        evidence = owner.get("evidence") if isinstance(owner, dict) else None
+        if isinstance(evidence, dict):
+            found.append(([*prefix, "evidence"], evidence))
+        elif isinstance(evidence, list):
+            found += [([*prefix, "evidence", k], item) for k, item in enumerate(evidence) if isinstance(item, dict)]
+    return found
+
+
+def _set_in(data: dict[str, Any], path: list[object], value: Any) -> dict[str, Any]:
+    """A copy of ``data`` with ``path`` set to ``value``, copying only the containers on the way."""
+    def put(node: Any, rest: list[object]) -> Any:
+        head = rest[0]
+        copy: Any = dict(node) if isinstance(node, dict) else list(node)
+        copy[head] = value if len(rest) == 1 else put(node[head], rest[1:])
+        return copy
+    result: dict[str, Any] = put(data, path)
+    return result
 
 
 def _dates_to_text(data: Any) -> Any:
@@ -55,18 +88,10 @@ def _dates_to_text(data: Any) -> Any:
     text field (``note: 2026-11-23``) stays a date, so the schema names it rather than a crash later."""
     if not isinstance(data, dict):
         return data
-    checked = dict(data)
+    checked = data
     for path, value in _date_places(data):
-        if not isinstance(value, dt.date):
-            continue
-        if path == ["date"]:
-            checked["date"] = value.isoformat()
-            continue
-        if checked["answers"] is data["answers"]:  # copied once, never changed in place
-            checked["answers"] = dict(data["answers"])
-        norm_id = path[1]
-        answer = checked["answers"][norm_id]
-        checked["answers"][norm_id] = {**answer, "action": {**answer["action"], "due": value.isoformat()}}
+        if isinstance(value, dt.date):
+            checked = _set_in(checked, path, value.isoformat())  # copies on the way, never changes in place
     return checked
 
 
@@ -123,10 +148,20 @@ def _schema_problems(doc: Document, data: Any, results: tuple[str, ...]) -> list
     return problems
 
 
-def _texts(value: Any) -> tuple[str, ...]:
+def _evidence(doc: Document, path: list[object], value: Any, problems: list[Problem]) -> tuple[Evidence, ...]:
+    """Evidence as given: a text, a typed item, or a list of either."""
     if value is None:
         return ()
-    return (value,) if isinstance(value, str) else tuple(value)
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for index, item in enumerate(items):
+        if isinstance(item, str):
+            out.append(Evidence(item))
+            continue
+        where = [*path, index] if isinstance(value, list) else path
+        out.append(Evidence(item["text"], item.get("source"), _date(doc, [*where, "date"], item.get("date"), problems),
+                            item.get("ref")))
+    return tuple(out)
 
 
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -162,9 +197,17 @@ def _build_answer(doc: Document, norm_id: str, raw: Any, problems: list[Problem]
         action = Action(a["description"], a.get("owner"),
                         _date(doc, ["answers", norm_id, "action", "due"], a.get("due"), problems),
                         a.get("priority"), bool(a.get("done", False)))
-    disputed = tuple(Position(p["assessor"], p.get("result"), _texts(p.get("evidence")), p.get("note"))
-                     for p in raw.get("disputed", ()))
-    return Answer(raw.get("result"), _texts(raw.get("evidence")), raw.get("note"), action, disputed)
+    path: list[object] = ["answers", norm_id]
+    disputed = tuple(Position(p["assessor"], p.get("result"),
+                              _evidence(doc, [*path, "disputed", k, "evidence"], p.get("evidence"), problems),
+                              p.get("note"))
+                     for k, p in enumerate(raw.get("disputed", ())))
+    return Answer(raw.get("result"), _evidence(doc, [*path, "evidence"], raw.get("evidence"), problems),
+                  raw.get("note"), action, disputed)
+
+
+def _signature(raw: dict[str, Any]) -> Signature:
+    return Signature(raw["by"], raw["at"], raw["answers_sha256"], dict(raw["norms"]), raw.get("role"))
 
 
 def _known(doc: Document, catalog: Catalog, norm_id: str, version: str | None, settings: tuple[str, ...],
@@ -244,6 +287,8 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
         answers=answers,
         merged_from=tuple(Source(m["file"], m["sha256"], tuple(m.get("assessors", ())))
                           for m in data.get("merged_from", ())),
+        signed=_signature(data["signed"]) if "signed" in data else None,
+        signatures_history=tuple(_signature(s) for s in data.get("signatures_history", ())),
     )
     if problems:
         raise InputError(sorted(problems, key=lambda p: p.line or 0))

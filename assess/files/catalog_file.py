@@ -13,7 +13,7 @@ from assess.errors import InputError, Problem
 from assess.files.compiled_schema import schema_accepts
 from assess.files.paths import norms_directory
 from assess.files.strict_yaml import Document, parse
-from assess.model.catalog import AnswerOption, AnswerSet, Catalog, Norm, Section, Text
+from assess.model.catalog import AnswerOption, AnswerSet, Catalog, EvidenceSource, Norm, Section, Text
 
 
 def _problems_to_error(problems: list[Problem]) -> None:
@@ -87,9 +87,23 @@ def _load_settings(docs: Iterable[Document], catalog_id: str, items: dict[str, N
     return settings
 
 
-def build_catalog(main: Document, answer_sets: Document, settings: Iterable[Document] = ()) -> Catalog:
+def _load_evidence_sources(doc: Document | None) -> tuple[EvidenceSource, ...]:
+    if doc is None:
+        return ()
+    _check(doc, "evidence-sources")
+    sources = tuple(EvidenceSource(raw["id"], Text.of(raw["label"])) for raw in doc.data["evidence_sources"])
+    ids = [s.id for s in sources]
+    _problems_to_error([Problem(doc.name, doc.line_of(["evidence_sources", k, "id"]),
+                                f"evidence_sources[{k}].id: duplicate id {i!r}")
+                        for k, i in enumerate(ids) if i in ids[:k]])
+    return sources
+
+
+def build_catalog(main: Document, answer_sets: Document, settings: Iterable[Document] = (),
+                  evidence_sources: Document | None = None) -> Catalog:
     """Validate the parsed catalog files and turn them into a :class:`Catalog`."""
     sets = _load_answer_sets(answer_sets)
+    sources = _load_evidence_sources(evidence_sources)
     _check(main, "catalog")
     data = main.data
     problems: list[Problem] = []
@@ -135,6 +149,7 @@ def build_catalog(main: Document, answer_sets: Document, settings: Iterable[Docu
         languages_note=MappingProxyType({k: v["note"] for k, v in data["languages"].items()}),
         annotations_note=Text.of(data["project_annotations"]),
         _items=MappingProxyType(items),
+        evidence_sources=sources,
     )
 
 
@@ -150,9 +165,10 @@ def load_catalog_from(directory: Path, catalog_file: str = "unodc-who-2020.yaml"
     """Load a catalog from a directory laid out like ``norms/`` (used by tests on broken copies)."""
     settings_dir = directory / "settings"
     setting_docs = [_read(p, str(p)) for p in sorted(settings_dir.glob("*.yaml"))] if settings_dir.is_dir() else []
+    sources = directory / "evidence-sources.yaml"
     return build_catalog(_read(directory / catalog_file, str(directory / catalog_file)),
                          _read(directory / "answer-sets.yaml", str(directory / "answer-sets.yaml")),
-                         setting_docs)
+                         setting_docs, _read(sources, str(sources)) if sources.is_file() else None)
 
 
 @cache
@@ -164,4 +180,5 @@ def load_catalog() -> Catalog:
         _read(directory / "unodc-who-2020.yaml", "norms/unodc-who-2020.yaml"),
         _read(directory / "answer-sets.yaml", "norms/answer-sets.yaml"),
         [_read(p, f"norms/settings/{p.name}") for p in settings],
+        _read(directory / "evidence-sources.yaml", "norms/evidence-sources.yaml"),
     )

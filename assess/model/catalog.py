@@ -72,6 +72,14 @@ class AnswerSet:
 
 
 @dataclass(frozen=True)
+class EvidenceSource:
+    """A kind of source evidence may come from (``norms/evidence-sources.yaml``)."""
+
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
 class Norm:
     """One item to score: a numbered norm (section = principle id) or a setting requirement."""
 
@@ -111,6 +119,13 @@ class Catalog:
     languages_note: Mapping[str, str]
     annotations_note: Text
     _items: Mapping[str, Norm] = field(repr=False)
+    evidence_sources: tuple[EvidenceSource, ...] = ()
+
+    def evidence_source(self, source_id: str) -> EvidenceSource:
+        for source in self.evidence_sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
 
     @property
     def norms(self) -> tuple[Norm, ...]:

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from assess.analysis.scoring import Scorecard, SectionScore
-from assess.model.assessment import Action, Answer
+from assess.model.assessment import Action, Answer, Evidence
 
 
 def action_json(action: Action | None) -> dict[str, Any] | None:
@@ -15,6 +15,11 @@ def action_json(action: Action | None) -> dict[str, Any] | None:
     return {"description": action.description, "owner": action.owner,
             "due": action.due.isoformat() if action.due else None,
             "priority": action.priority, "done": action.done}
+
+
+def evidence_json(item: Evidence) -> dict[str, Any]:
+    return {"text": item.text, "source": item.source, "date": item.date.isoformat() if item.date else None,
+            "ref": item.ref}
 
 
 def _section(entry: SectionScore) -> dict[str, Any]:
@@ -40,7 +45,8 @@ def _item(card: Scorecard, norm_id: str, answer: Answer) -> dict[str, Any]:
     norm = card.catalog.item(norm_id)
     setting = norm.section if norm.section in card.catalog.settings else None
     return {"id": norm.id, "principle": None if setting else norm.section, "setting": setting,
-            "result": answer.result, "critical": norm.critical, "evidence": list(answer.evidence),
+            "result": answer.result, "critical": norm.critical, "evidence": list(answer.evidence_texts),
+            "sources": list(answer.sources), "evidence_items": [evidence_json(e) for e in answer.evidence],
             "note": answer.note, "action": action_json(answer.action)}
 
 

@@ -93,7 +93,7 @@ def _gap_table(card: Scorecard, lang: str) -> str:
         rows.append([
             md_escape(norm_id), md_escape(short(gap.norm.text[lang])),
             md_escape(result_label(card.catalog, gap.answer.result, lang)),
-            "<br>".join(md_escape(e) for e in gap.answer.evidence) or "–",
+            "<br>".join(md_escape(e.text) for e in gap.answer.evidence) or "–",
             md_escape(gap.answer.note) if gap.answer.note else "–",
             _action_text(card, gap.answer.action, lang),
         ])

@@ -71,7 +71,7 @@ def norm_rows(card: Scorecard, lang: str) -> Iterator[list[Value]]:
         action = answer.action
         in_setting = norm.section in settings
         yield [*head, norm.id, None if in_setting else norm.section, norm.section if in_setting else None,
-               norm.critical, norm.scope, answer.result, "\n".join(answer.evidence) or None, answer.note,
+               norm.critical, norm.scope, answer.result, "\n".join(answer.evidence_texts) or None, answer.note,
                action.description if action else None, action.owner if action else None,
                action.due if action else None, action.priority if action else None,
                action.done if action else None, norm.text[lang]]
@@ -83,7 +83,7 @@ def gap_rows(card: Scorecard) -> Iterator[list[Value]]:
     for gap in card.gaps:
         action = gap.answer.action
         yield [*head, gap.norm.id, gap.norm.section, gap.norm.critical, gap.answer.result,
-               "\n".join(gap.answer.evidence) or None, gap.answer.note,
+               "\n".join(gap.answer.evidence_texts) or None, gap.answer.note,
                action.description if action else None, action.owner if action else None,
                action.due if action else None, action.priority if action else None]
 

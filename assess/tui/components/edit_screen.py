@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from assess.i18n import t
-from assess.model.assessment import PRIORITIES, Action, Answer
+from assess.model.assessment import PRIORITIES, Action, Answer, Evidence
 from assess.model.catalog import Norm
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
@@ -50,7 +50,7 @@ class EditScreen(ModalScreen[Answer | None]):
             with VerticalScroll(id="fields"):
                 yield Static(self.norm.text[lang], id="norm-text")
                 yield Label(label("edit.evidence", lang))
-                yield TextArea("\n".join(answer.evidence), id="evidence", compact=True, soft_wrap=True)
+                yield TextArea("\n".join(answer.evidence_texts), id="evidence", compact=True, soft_wrap=True)
                 yield Label(label("edit.note", lang))
                 yield TextArea(answer.note or "", id="note", compact=True, soft_wrap=True)
                 yield Label(label("edit.action", lang))
@@ -145,8 +145,9 @@ class EditScreen(ModalScreen[Answer | None]):
     def read_answer(self) -> Answer:
         """The answer the form now describes; ValueError (in the user's language) when it cannot be one."""
         lang = self.lang
-        evidence = tuple(line.strip() for line in self.query_one("#evidence", TextArea).text.splitlines()
-                         if line.strip())
+        typed = {item.text: item for item in self.answer.evidence}  # a line kept keeps its source, date and ref
+        evidence = tuple(typed.get(line.strip(), Evidence(line.strip()))
+                         for line in self.query_one("#evidence", TextArea).text.splitlines() if line.strip())
         note = _text(self.query_one("#note", TextArea).text)
         description = _text(self.query_one("#action", Input).value)
         owner = _text(self.query_one("#owner", Input).value)

@@ -275,7 +275,8 @@ def test_unquoted_dates_in_text_fields_are_explained(write, catalog: Catalog) ->
         f"{path}:7: answers.\"1.1\".evidence: expected text or a mapping or a list, got the date 2026-01-02"
         + hint.format("2026-01-02"),
         f"{path}:8: answers.\"1.1\".note: expected text, got the date 2026-01-03" + hint.format("2026-01-03"),
-        f"{path}:9: answers.\"1.2\".evidence[0]: expected text or a mapping, got the date 2026-01-04" + hint.format("2026-01-04"),
+        f"{path}:9: answers.\"1.2\".evidence[0]: expected text or a mapping, got the date 2026-01-04"
+        + hint.format("2026-01-04"),
     ]
 
 

@@ -31,6 +31,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xl.text": ("Tekst", "Text"),
     "xl.result": ("Resultaat", "Result"),
     "xl.evidence": ("Bewijs", "Evidence"),
+    "xl.evidence_sources": ("Soorten bron", "Kinds of source"),
     "xl.note": ("Opmerking", "Note"),
     "xl.action": ("Actie", "Action"),
     "xl.owner": ("Eigenaar", "Owner"),

@@ -69,6 +69,8 @@ def report_data(card: Scorecard) -> dict[str, Any]:
         "principles": [_section(e) for e in card.principles],
         "settings": [_section(e) for e in card.settings],
         "gaps": [_item(card, g.norm.id, g.answer) for g in card.gaps],
+        "evidence_sources": {n.id: list(answer.sources) for n in card.catalog.items_for(a.settings)
+                             if (answer := a.answer(n.id)).sources},
         "not_applicable": [{"id": g.norm.id, "note": g.answer.note} for g in card.not_applicable],
         "not_assessed": [n.id for n in card.not_assessed],
     }

@@ -8,7 +8,7 @@ from assess.analysis.compare import score_delta
 from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, action_state
 from assess.i18n import t
 from assess.model.assessment import Action
-from assess.render.judgements_markdown import disputed_section, floor_lead, status_cell
+from assess.render.judgements_markdown import disputed_section, evidence_cell, floor_lead, status_cell
 from assess.render.markdown_table import table
 from assess.render.text import (
     action_details,
@@ -93,7 +93,7 @@ def _gap_table(card: Scorecard, lang: str) -> str:
         rows.append([
             md_escape(norm_id), md_escape(short(gap.norm.text[lang])),
             md_escape(result_label(card.catalog, gap.answer.result, lang)),
-            "<br>".join(md_escape(e.text) for e in gap.answer.evidence) or "–",
+            evidence_cell(card, gap.answer, lang),
             md_escape(gap.answer.note) if gap.answer.note else "–",
             _action_text(card, gap.answer.action, lang),
         ])

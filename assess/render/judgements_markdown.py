@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assess.analysis.scoring import Scorecard
 from assess.i18n import t
+from assess.model.assessment import Answer, Evidence
 from assess.model.catalog import Norm
 from assess.render.markdown_table import table
 from assess.render.text import md_escape, result_label, short
@@ -37,6 +38,19 @@ def floor_lead(card: Scorecard, lang: str) -> list[str]:
         *_lead(card, card.critical_setting_disputed, "floor.setting_disputed_lead", "floor.disputed_explain",
                lang, False),
     ]
+
+
+def evidence_item_text(card: Scorecard, item: Evidence, lang: str) -> str:
+    """An evidence item with what it says of itself: ``Werkinstructie (document, 2025-03-01, WI-12)``."""
+    about = [card.catalog.evidence_source(item.source).label[lang]] if item.source else []
+    about += [item.date.isoformat()] if item.date else []
+    about += [item.ref] if item.ref else []
+    return item.text + (f" ({', '.join(about)})" if about else "")
+
+
+def evidence_cell(card: Scorecard, answer: Answer, lang: str) -> str:
+    """The evidence of a norm, each item with its kind of source, for a table cell."""
+    return "<br>".join(md_escape(evidence_item_text(card, e, lang)) for e in answer.evidence) or "–"
 
 
 def status_cell(card: Scorecard, lang: str, status_text: str) -> str:

@@ -43,9 +43,9 @@ NORM_COLUMNS = [
     *SERVICE_HEAD,
     Column("id", "id", 11), Column("principle", "id", 9), Column("setting", width=14),
     Column("critical", "bool", 8), Column("scope", "scope", 10), Column("result", "result", 18),
-    Column("evidence", width=36), Column("note", width=36), Column("action", width=30),
-    Column("action_owner", width=16), Column("action_due", "date", 11), Column("action_priority", "priority", 10),
-    Column("action_done", "bool", 9), Column("text", width=60),
+    Column("evidence", width=36), Column("evidence_sources", width=18), Column("note", width=36),
+    Column("action", width=30), Column("action_owner", width=16), Column("action_due", "date", 11),
+    Column("action_priority", "priority", 10), Column("action_done", "bool", 9), Column("text", width=60),
 ]
 GAP_COLUMNS = [*SERVICE_HEAD, Column("id", "id", 11), Column("section", "section", 9), Column("critical", "bool", 8),
                Column("result", "result", 18), Column("evidence", width=36), Column("note", width=36),
@@ -71,7 +71,8 @@ def norm_rows(card: Scorecard, lang: str) -> Iterator[list[Value]]:
         action = answer.action
         in_setting = norm.section in settings
         yield [*head, norm.id, None if in_setting else norm.section, norm.section if in_setting else None,
-               norm.critical, norm.scope, answer.result, "\n".join(answer.evidence_texts) or None, answer.note,
+               norm.critical, norm.scope, answer.result, "\n".join(answer.evidence_texts) or None,
+               "; ".join(answer.sources) or None, answer.note,
                action.description if action else None, action.owner if action else None,
                action.due if action else None, action.priority if action else None,
                action.done if action else None, norm.text[lang]]

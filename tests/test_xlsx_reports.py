@@ -89,7 +89,7 @@ def test_report_workbook(cli, tmp_path: Path, catalog) -> None:
     assert rows["2.1"][col["Kritiek"] - 1].value == "ja"
     assert rows["1.2"][col["Resultaat"] - 1].value == "niet beoordeeld"
     assert rows["outreach.2"][col["Setting"] - 1].value == "outreach"
-    assert norms.freeze_panes == "A2" and norms.auto_filter.ref == f"A1:R{len(rows) + 1}"
+    assert norms.freeze_panes == "A2" and norms.auto_filter.ref == f"A1:S{len(rows) + 1}"
     actions = list(wb["Acties"].iter_rows(min_row=2, values_only=True))
     assert len(actions) == 1 and actions[0][4:8] == ("hoog", "1.10", "niet voldaan", "-weekend open")
 

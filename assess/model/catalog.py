@@ -61,6 +61,11 @@ class AnswerSet:
         return tuple(o.id for o in self.options if o.value is not None and o.value < 1)
 
     @property
+    def met_ids(self) -> tuple[str, ...]:
+        """Results worth full marks (met)."""
+        return tuple(o.id for o in self.options if o.value is not None and o.value >= 1)
+
+    @property
     def failing_ids(self) -> tuple[str, ...]:
         """Results worth nothing (not met): on a critical norm they make the status red."""
         return tuple(o.id for o in self.options if o.value == 0)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 from assess.analysis.compare import score_delta
+from assess.analysis.lint import findings
 from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, action_state
 from assess.i18n import t
 from assess.model.assessment import Action
 from assess.render.judgements_markdown import disputed_section, evidence_cell, floor_lead, status_cell
+from assess.render.lint_text import quality_section
 from assess.render.markdown_table import table
 from assess.render.text import (
     action_details,
@@ -184,6 +186,7 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
         out.append("")
     else:
         out += [t("report.all_assessed", lang), ""]
+    out += quality_section(card, findings(card.assessment, catalog), lang)
     out += [f"## {t('report.rules', lang)}", "", t("report.rules_text", lang), "", "---", "",
             f"_{t('report.source', lang)}_", ""]
     return "\n".join(out)

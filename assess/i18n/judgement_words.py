@@ -36,12 +36,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "evidence.untyped": ("soort niet vermeld", "kind not given"),
     "sign.final": ("Definitief, ondertekend door {who} op {when}", "Final, signed by {who} on {when}"),
     "sign.draft": ("Concept", "Draft"),
-    "sign.draft_detail": ("Concept: nog niet ondertekend (`assess sign`).", "Draft: not signed yet (`assess sign`)."),
+    "sign.draft_detail": ("nog niet ondertekend (`assess sign`)", "not signed yet (`assess sign`)"),
+    "sign.changed_head": ("Gewijzigd na ondertekening door {who} op {when}",
+                          "Changed after sign-off by {who} on {when}"),
     "sign.changed": (
-        "Gewijzigd na ondertekening: de antwoorden wijken af van wat is ondertekend, bij {ids}.",
-        "Changed after sign-off: the answers differ from those signed, at {ids}.",
+        "de antwoorden wijken af van wat is ondertekend, bij {ids}. Onderteken opnieuw (`assess reopen`, dan "
+        "`assess sign`) of zet de antwoorden terug.",
+        "the answers differ from those signed, at {ids}. Sign again (`assess reopen`, then `assess sign`) or put "
+        "the answers back.",
     ),
-    "sign.changed_short": ("gewijzigd na ondertekening", "changed after sign-off"),
     "sign.label": ("Vaststelling", "Sign-off"),
     "sign.signed": ("{file}: ondertekend door {who} op {when}", "{file}: signed by {who} on {when}"),
     "sign.reopened": ("{file}: heropend; de ondertekening staat in signatures_history",

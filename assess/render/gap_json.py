@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from assess.analysis.scoring import Scorecard, SectionScore
-from assess.model.assessment import Action, Answer, Evidence
+from assess.analysis.signoff import sign_state
+from assess.model.assessment import Action, Answer, Assessment, Evidence
 
 
 def action_json(action: Action | None) -> dict[str, Any] | None:
@@ -20,6 +21,15 @@ def action_json(action: Action | None) -> dict[str, Any] | None:
 def evidence_json(item: Evidence) -> dict[str, Any]:
     return {"text": item.text, "source": item.source, "date": item.date.isoformat() if item.date else None,
             "ref": item.ref}
+
+
+def signoff_json(assessment: Assessment) -> dict[str, Any]:
+    """``state``: final, changed (after sign-off; ``changed`` names the norms) or draft; who and when."""
+    state = sign_state(assessment)
+    sig = state.signature
+    return {"state": state.state, "by": sig.by if sig else None, "role": sig.role if sig else None,
+            "at": sig.at if sig else None, "changed": list(state.changed),
+            "history": [{"by": s.by, "role": s.role, "at": s.at} for s in assessment.signatures_history]}
 
 
 def _section(entry: SectionScore) -> dict[str, Any]:
@@ -58,6 +68,7 @@ def report_data(card: Scorecard) -> dict[str, Any]:
         "checklist_version": card.catalog.version,
         "date": a.date.isoformat() if a.date else None,
         "assessors": list(a.assessors),
+        "signoff": signoff_json(a),
         "overall": {"score": card.score, "completeness": card.completeness, "status": card.status,
                     "score_status": card.score_status, "counted": card.overall.counted,
                     "na": card.overall.na, "not_assessed": card.overall.not_assessed,

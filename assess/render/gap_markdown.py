@@ -9,7 +9,13 @@ from assess.analysis.lint import findings
 from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, action_state
 from assess.i18n import t
 from assess.model.assessment import Action
-from assess.render.judgements_markdown import disputed_section, evidence_cell, floor_lead, status_cell
+from assess.render.judgements_markdown import (
+    disputed_section,
+    evidence_cell,
+    floor_lead,
+    signoff_lines,
+    status_cell,
+)
 from assess.render.lint_text import quality_section
 from assess.render.markdown_table import table
 from assess.render.text import (
@@ -146,6 +152,7 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
         out += [md_line_start(" · ".join(about)), ""]
     out += [f"{t('report.checklist', lang)}: {md_escape(catalog.title[lang])} ({catalog.id}, "
             f"{t('report.version', lang)} {catalog.version})", ""]
+    out += signoff_lines(card, lang)
     out += floor_lead(card, lang)
     o = card.overall
     summary_rows = [

@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 from assess.analysis.scoring import Scorecard
+from assess.analysis.signoff import sign_state
 from assess.i18n import t
 from assess.model.assessment import Answer, Evidence
 from assess.model.catalog import Norm
 from assess.render.markdown_table import table
 from assess.render.text import md_escape, result_label, short
+
+
+def signoff_lines(card: Scorecard, lang: str) -> list[str]:
+    """Final (signed by … on …), changed after sign-off (with the norms that differ), or draft."""
+    state = sign_state(card.assessment)
+    if state.signature is None:
+        return [f"**{t('sign.draft', lang)}** · {t('sign.draft_detail', lang)}", ""]
+    sig = state.signature
+    who = md_escape(sig.by + (f" ({sig.role})" if sig.role else ""))
+    if state.state == "changed":
+        return [f"> ⚠ **{t('sign.changed_head', lang, who=who, when=state.signed_on)}**: "
+                f"{t('sign.changed', lang, ids=', '.join(state.changed) or '–')}", ""]
+    return [f"**{t('sign.final', lang, who=who, when=state.signed_on)}**", ""]
 
 
 def _norm_lines(card: Scorecard, norms: tuple[Norm, ...], lang: str, with_result: bool) -> list[str]:

@@ -172,7 +172,9 @@ def process(task: tuple[int, str]) -> ServiceSummary | Failure:
     except Exception as error:  # a bug must not stop the other files
         return Failure(path, (Problem(path, None, f"internal error, please report it: "
                                                   f"{type(error).__name__}: {error}"),))
-    return summarize(index, path, card, loaded.warnings)
+    from assess.files.storage import digest
+
+    return summarize(index, path, card, loaded.warnings, digest(loaded.text))
 
 
 GC_THRESHOLD = (20_000, 20, 20)  # a file makes ~100,000 short-lived objects; collect less often
@@ -247,16 +249,19 @@ class Outcome:
     processed: int = 0
     failed: int = 0
     under: int = 0
+    critical: int = 0  # counted services with a critical norm not fully met or disputed (--fail-on-critical)
 
     @property
     def exit_code(self) -> int:
-        """2 when any input failed, else 1 when a service is under --fail-under, else 0."""
-        return 2 if self.failed else 1 if self.under else 0
+        """2 when any input failed, else 1 when a service is under --fail-under or (with --fail-on-critical)
+        has a critical norm not fully met or disputed, else 0."""
+        return 2 if self.failed else 1 if self.under or self.critical else 0
 
 
 def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), lang: str | None = None,
         jobs: int = 1, fail_under: float | None = None, stdin: TextIO | None = None,
-        stderr: TextIO | None = None, progress: bool | None = None, excel_nl: bool = False) -> Outcome:
+        stderr: TextIO | None = None, progress: bool | None = None, excel_nl: bool = False,
+        fail_on_critical: bool = False) -> Outcome:
     """Run a batch; write reports and the portfolio into ``out_dir``; report problems on ``stderr``."""
     from assess.files.catalog_file import load_catalog
 
@@ -276,13 +281,15 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
     with OutputLock(out) as lock:
         for warning in lock.warnings:
             print(visible(warning), file=err)
-        return _run_locked(paths, input_problems, identities, out, lock, formats, lang, jobs, fail_under, err,
-                           progress, catalog, excel_nl)
+        outcome = _run_locked(paths, input_problems, identities, out, lock, formats, lang, jobs, fail_under, err,
+                              progress, catalog, excel_nl, fail_on_critical)
+    return outcome
 
 
 def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tuple[int, int]], out: Path,
                 lock: OutputLock, formats: Sequence[str], lang: str | None, jobs: int, fail_under: float | None,
-                err: TextIO, progress: bool | None, catalog: Any, excel_nl: bool) -> Outcome:
+                err: TextIO, progress: bool | None, catalog: Any, excel_nl: bool,
+                fail_on_critical: bool = False) -> Outcome:
     """The run proper, while ``lock`` is held on ``out``."""
     from assess.analysis.portfolio import PortfolioBuilder
     from assess.i18n import resolve_language
@@ -341,7 +348,14 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         bar.clear()
         _warn_about_other_reports(out, formats, written, err)
         data = portfolio.build()
-        portfolio_lang = resolve_language(lang)
+        if fail_on_critical:
+            for entry in data.services:
+                s = entry.summary
+                floor = s.critical_not_fully_met + s.critical_disputed
+                if floor:
+                    outcome.critical += 1
+                    print(visible(f"{s.path}: critical norm not fully met or disputed: {', '.join(floor)}"), file=err)
+        portfolio_lang = resolve_language(lang, data.language)
         lock.publishing()
         _publish(out / f"{PORTFOLIO_STEM}.md", staging,
                  lambda write: write_markdown(data, catalog, portfolio_lang, write))

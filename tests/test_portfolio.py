@@ -71,7 +71,7 @@ def test_services_sorted_by_overall_score_no_score_last(portfolio) -> None:
     assert [s["overall"]["completeness"] for s in data["services"]] == [8.1, 4.8, 6.5, 0.0]
     assert data["summary"] == {"processed": 4, "not_processed": 1,
                                "status": {"green": 0, "amber": 1, "red": 2, "none": 1},
-                               "critical_not_fully_met": 2, "critical_disputed": 0}
+                               "critical_not_fully_met": 2, "critical_disputed": 0, "not_counted": 0}
 
 
 def test_principle_scores_per_service(portfolio) -> None:

@@ -19,7 +19,8 @@ the second "De Overloop" in path order becomes de-overloop-2). Failures are prin
 and listed in the portfolio under "not processed"; the other files are still processed.
 --format csv also writes portfolio.csv (one row per service); xlsx writes portfolio.xlsx (sheets: services,
 norms, gaps, action plan). --excel-nl makes every CSV open in a Dutch Excel by double-click.
-Exit status: 0 all well; 1 a service is under --fail-under; 2 an input could not be processed (2 wins).
+Exit status: 0 all well; 1 a service is under --fail-under, or (--fail-on-critical) has a critical norm not
+fully met or disputed; 2 an input could not be processed (2 wins).
 """
 
 
@@ -67,6 +68,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_lang(parser)
     parser.add_argument("--fail-under", type=percent, metavar="PCT",
                         help="exit 1 when a service's overall score is under PCT, 0 to 100 (or it has none)")
+    parser.add_argument("--fail-on-critical", action="store_true",
+                        help="exit 1 when a counted service has a critical norm not fully met or disputed")
     parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                         help="worker processes (default: the number of CPUs); the output is the same for any N")
 
@@ -78,5 +81,6 @@ def run(args: argparse.Namespace) -> int:
     if args.excel_nl and "csv" not in args.format:
         raise InputError.single("--excel-nl", None, "--excel-nl changes the CSV outputs: add csv to --format")
     outcome = batch.run(args.inputs, args.out, formats=args.format, lang=args.lang,
-                        jobs=args.jobs or _default_jobs(), fail_under=args.fail_under, excel_nl=args.excel_nl)
+                        jobs=args.jobs or _default_jobs(), fail_under=args.fail_under, excel_nl=args.excel_nl,
+                        fail_on_critical=args.fail_on_critical)
     return outcome.exit_code

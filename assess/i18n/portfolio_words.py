@@ -22,6 +22,24 @@ WORDS: dict[str, tuple[str, str]] = {
         "Norms still disputed after `assess merge`, per service; they count as not assessed. A disputed critical "
         "norm makes the service's overall status at most AMBER.",
     ),
+    "portfolio.not_counted": ("Niet meegeteld (herbeoordeeld)", "Not counted (re-assessed)"),
+    "portfolio.reaudits": ("Herbeoordelingen", "Re-audits"),
+    "portfolio.reaudits_intro": (
+        "Een dienst die meer dan eens is beoordeeld (zelfde naam en locatie), telt één keer: de laatste beoordeling, "
+        "op datum en dan op bestandsnaam. Een consensus (`assess merge`) telt in plaats van zijn invoer. De trend is "
+        "de verandering van de afgeronde scores ten opzichte van de vorige beoordeling.",
+        "A service assessed more than once (same name and location) counts once: the latest assessment, by date and "
+        "then by file name. A consensus (`assess merge`) counts instead of its inputs. The trend is the change of "
+        "the rounded scores against the previous assessment.",
+    ),
+    "portfolio.col.previous": ("Vorige", "Previous"),
+    "portfolio.col.latest": ("Laatste", "Latest"),
+    "portfolio.col.file": ("Bestand", "File"),
+    "portfolio.col.date": ("Datum", "Date"),
+    "portfolio.col.why": ("Waarom niet meegeteld", "Why not counted"),
+    "portfolio.col.counted": ("Meegeteld in plaats daarvan", "Counted instead"),
+    "portfolio.reason.earlier": ("eerdere beoordeling", "earlier assessment"),
+    "portfolio.reason.consensus-input": ("invoer van een consensus", "input of a consensus"),
     "portfolio.matrix": ("Scores per beginsel", "Scores per principle"),
     "portfolio.matrix_intro": (
         "Per dienst de score en status van elk beginsel, de totaalscore met de totaalstatus, en de volledigheid. "

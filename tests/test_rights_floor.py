@@ -131,3 +131,26 @@ def test_disputed_critical_status_says_disputed(catalog: Catalog) -> None:
     assert "**ORANJE** (betwist)" in md and "> **Kritieke norm betwist: 2.1.**" in md
     data = gap_json.report_data(card)
     assert data["overall"]["status"] == "amber" and data["critical_disputed"] == ["2.1"]
+
+
+def test_the_licence_disclaimer_is_verbatim_in_every_footer() -> None:
+    from assess.i18n import t
+    from assess.i18n.report_words import DISCLAIMER
+
+    assert DISCLAIMER == (
+        "“This translation was not created by the World Health Organization (WHO) or the United Nations Office on "
+        "Drugs and Crime (UNODC). Neither WHO nor UNODC are responsible for the content or accuracy of this "
+        "translation. The original English edition shall be the binding and authentic edition”.")
+    for lang in ("nl", "en"):
+        assert t("report.source", lang).endswith(DISCLAIMER)
+        values = dict.fromkeys(("file", "critical", "priorities", "sheets", "answers", "service"), "x")
+        assert DISCLAIMER in t("form.instructions", lang, **values)
+    assert "herziene editie met opname van de resultaten van praktijktesten" in t("report.source", "nl")
+
+
+def test_english_spells_with_ize(catalog: Catalog) -> None:
+    import re
+
+    texts = [n.text.en for n in catalog.items_for(tuple(catalog.settings))]
+    assert not [w for text in texts for w in re.findall(r"\b\w+(?:ised|isation|isations)\b", text)
+                if w not in ("supervised", "advised", "revised")]

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+# The disclaimer the licence of the standards requires with a translation, verbatim (its own wording, in English).
+DISCLAIMER = (
+    "“This translation was not created by the World Health Organization (WHO) or the United Nations Office on Drugs "
+    "and Crime (UNODC). Neither WHO nor UNODC are responsible for the content or accuracy of this translation. The "
+    "original English edition shall be the binding and authentic edition”."
+)
+
 WORDS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
     "report.title": ("Gap-rapport", "Gap report"),
@@ -66,8 +73,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "- Critical norms and the service/system scope are the assess project's reading, not the standard's.",
     ),
     "report.source": (
-        "Normen: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, herziene uitgave 2020, CC BY-NC-SA 3.0 IGO. De Nederlandse tekst volgt het brondocument.",
-        "Norms: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, revised edition 2020, CC BY-NC-SA 3.0 IGO. The English text is an unofficial translation by the assess project.",
+        "Normen: UNODC/WHO, Internationale normen voor de behandeling van stoornissen in het gebruik van drugs: "
+        "herziene editie met opname van de resultaten van praktijktesten (2020), CC BY-NC-SA 3.0 IGO. De Nederlandse "
+        "tekst volgt het brondocument; de Engelse is een onofficiële vertaling van het assess-project. Verklaring die de "
+        "licentie bij een vertaling voorschrijft: " + DISCLAIMER,
+        "Norms: UNODC/WHO, International standards for the treatment of drug use disorders: revised edition "
+        "incorporating results of field-testing (2020), CC BY-NC-SA 3.0 IGO. The Dutch text follows the source "
+        "document; the English text is an unofficial translation by the assess project. The disclaimer the licence "
+        "requires for a translation: " + DISCLAIMER,
     ),
     "col.section": ("Onderdeel", "Section"),
     "col.title": ("Titel", "Title"),

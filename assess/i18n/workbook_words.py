@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from assess.i18n.report_words import DISCLAIMER
+
 WORDS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
     "sheet.instructions": ("Instructies", "Instructions"),
@@ -75,7 +77,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "form.assessors_hint": ("meerdere namen scheiden met ;", "separate several names with ;"),
     "form.instructions": (
         "Zelfevaluatie aan de hand van de UNODC/WHO International Standards for the Treatment of Drug Use "
-        "Disorders (herziene uitgave 2020)\n"
+        "Disorders (herziene editie met opname van de resultaten van praktijktesten, 2020)\n"
         "\n"
         "Hoe vult u dit formulier in\n"
         "1. Elk tabblad na dit tabblad is één dienst: {sheets}.\n"
@@ -98,10 +100,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "\n"
         "Voor de consulent: assess import {file} -o antwoorden/ maakt er één beoordelingsbestand per dienst van.\n"
         "\n"
-        "Normen: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, herziene uitgave "
-        "2020, CC BY-NC-SA 3.0 IGO. De Nederlandse tekst volgt het brondocument.",
+        "Normen: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, herziene editie met "
+        "opname van de resultaten van praktijktesten (2020), CC BY-NC-SA 3.0 IGO. De Nederlandse tekst volgt het "
+        "brondocument. " + DISCLAIMER,
         "Self-assessment against the UNODC/WHO International Standards for the Treatment of Drug Use Disorders "
-        "(revised edition, 2020)\n"
+        "(revised edition incorporating results of field-testing, 2020)\n"
         "\n"
         "How to fill in this form\n"
         "1. Each sheet after this one is one service: {sheets}.\n"
@@ -123,7 +126,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "\n"
         "For the consultant: assess import {file} -o answers/ turns it into one assessment file per service.\n"
         "\n"
-        "Norms: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, revised edition 2020, "
-        "CC BY-NC-SA 3.0 IGO. The English text is an unofficial translation by the assess project.",
+        "Norms: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, revised edition "
+        "incorporating results of field-testing (2020), CC BY-NC-SA 3.0 IGO. The English text is an unofficial "
+        "translation by the assess project. " + DISCLAIMER,
     ),
 }

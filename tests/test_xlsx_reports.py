@@ -162,7 +162,7 @@ def test_batch_workbook_and_portfolio_csv(cli, tmp_path: Path, catalog) -> None:
     norms = wb["Norms"]
     ncol = header_index(norms)
     norm_rows = list(norms.iter_rows(min_row=2))
-    demo_items = len(catalog.items_for(("outreach",)))
+    demo_items = len(catalog.items_for(("outreach", "outpatient")))
     assert len(norm_rows) == demo_items + 62 + 13
     ten = next(r for r in norm_rows if r[0].value == "De Brug" and r[ncol["Norm"] - 1].value == "1.10")
     assert ten[ncol["Note"] - 1].value == EVIL and ten[ncol["Note"] - 1].data_type == "s"

@@ -56,3 +56,19 @@ def test_schema_lists_every_setting(catalog: Catalog) -> None:
 
     schema = json.loads((package_data("schemas") / "assessment.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["settings"]["items"]["enum"] == list(catalog.settings)
+
+
+def test_outreach_3_shows_the_text_it_refers_to(catalog) -> None:
+    import re
+
+    from tests.conftest import STANDARDS
+
+    item = catalog.item("outreach.3")
+    assert item.refers_to is not None and "(zie hierboven)" in item.text.nl
+    assert item.refers_to.nl.startswith("Er zijn drie hoofdvormen van outreach: straathoekwerk")
+    assert item.refers_to.en.startswith("There are three main forms of outreach")
+    assert item.full_text("nl").startswith(item.text.nl + " [Er zijn drie")
+    if STANDARDS.is_file():  # verbatim: the source's words, its PDF line breaks mended
+        source = " ".join(STANDARDS.read_text(encoding="utf-8").split())
+        assert " ".join(item.refers_to.nl.split()) in source
+    assert not re.search(r"\s{2,}", item.refers_to.nl)

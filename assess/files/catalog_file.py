@@ -80,7 +80,8 @@ def _load_settings(docs: Iterable[Document], catalog_id: str, items: dict[str, N
                 problems.append(Problem(doc.name, doc.line_of(["items", index, "id"]),
                                         f"items[{index}].id: duplicate id {item_id!r}"))
             scope, critical = _project(raw)
-            items[item_id] = Norm(item_id, setting_id, Text.of(raw["text"]), scope, critical, _note(raw))
+            refers_to = Text.of(raw["refers_to"]) if "refers_to" in raw else None
+            items[item_id] = Norm(item_id, setting_id, Text.of(raw["text"]), scope, critical, _note(raw), refers_to)
             ids.append(item_id)
         settings[setting_id] = Section(setting_id, "setting", Text.of(data["title"]),
                                        Text.of(data["heading"]), tuple(ids), data["section"])

@@ -94,6 +94,13 @@ class Norm:
     scope: str = "service"
     critical: bool = False
     source_note: Text | None = None
+    refers_to: Text | None = None  # the text of the standards the item refers to ("zie hierboven"), verbatim
+
+    def full_text(self, lang: str) -> str:
+        """The item's text, followed by the text it refers to, if any."""
+        if self.refers_to is None:
+            return self.text[lang]
+        return f"{self.text[lang]} [{self.refers_to[lang]}]"
 
 
 @dataclass(frozen=True)

@@ -83,8 +83,12 @@ def _load_settings(docs: Iterable[Document], catalog_id: str, items: dict[str, N
             refers_to = Text.of(raw["refers_to"]) if "refers_to" in raw else None
             items[item_id] = Norm(item_id, setting_id, Text.of(raw["text"]), scope, critical, _note(raw), refers_to)
             ids.append(item_id)
-        settings[setting_id] = Section(setting_id, "setting", Text.of(data["title"]),
-                                       Text.of(data["heading"]), tuple(ids), data["section"])
+        heading = Text.of(data["heading"])
+        if "description" in data:  # the heading, then the setting's own Beschrijving and Doelgroep
+            about = Text.of(data["description"])
+            heading = Text(f"{heading.nl}\n\n{about.nl}", f"{heading.en}\n\n{about.en}")
+        settings[setting_id] = Section(setting_id, "setting", Text.of(data["title"]), heading, tuple(ids),
+                                       data["section"])
     return settings
 
 

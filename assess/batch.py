@@ -336,10 +336,6 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
                 messages += [str(w) for w in result.warnings]
                 portfolio.add(result, stem)
                 written.append(stem)
-                if fail_under is not None and (result.score is None or result.score < fail_under):
-                    outcome.under += 1
-                    shown = "–" if result.score is None else f"{result.score:.1f}"
-                    messages.append(f"{result.path}: overall score {shown} is under {fail_under:g}")
             if messages:
                 bar.clear()
                 for message in messages:
@@ -348,13 +344,7 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         bar.clear()
         _warn_about_other_reports(out, formats, written, err)
         data = portfolio.build()
-        if fail_on_critical:
-            for entry in data.services:
-                s = entry.summary
-                floor = s.critical_not_fully_met + s.critical_disputed
-                if floor:
-                    outcome.critical += 1
-                    print(visible(f"{s.path}: critical norm not fully met or disputed: {', '.join(floor)}"), file=err)
+        _judge(data, outcome, fail_under, fail_on_critical, err)
         portfolio_lang = resolve_language(lang, data.language)
         lock.publishing()
         _publish(out / f"{PORTFOLIO_STEM}.md", staging,
@@ -376,6 +366,21 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         bar.clear()
         shutil.rmtree(staging, ignore_errors=True)
     return outcome
+
+
+def _judge(data: Any, outcome: Outcome, fail_under: float | None, fail_on_critical: bool, err: TextIO) -> None:
+    """--fail-under and --fail-on-critical, over the services the portfolio counts (an earlier assessment of a
+    re-audited service, or an input of a consensus, does not fail the run), in input order."""
+    for entry in sorted(data.services, key=lambda e: e.summary.index):
+        s = entry.summary
+        if fail_under is not None and (s.score is None or s.score < fail_under):
+            outcome.under += 1
+            shown = "–" if s.score is None else f"{s.score:.1f}"
+            print(visible(f"{s.path}: overall score {shown} is under {fail_under:g}"), file=err)
+        floor = s.critical_not_fully_met + s.critical_disputed
+        if fail_on_critical and floor:
+            outcome.critical += 1
+            print(visible(f"{s.path}: critical norm not fully met or disputed: {', '.join(floor)}"), file=err)
 
 
 def _identities(paths: Iterable[str]) -> set[tuple[int, int]]:

@@ -119,3 +119,10 @@ def test_batch_fail_on_critical(cli, tmp_path: Path) -> None:
     assert status == 1 and "a.yaml: critical norm not fully met or disputed: 2.2" in err
     status, _, _, _ = batch(cli, tmp_path / "2", {"b.yaml": files["b.yaml"]}, "--fail-on-critical")
     assert status == 0
+
+
+def test_fail_under_judges_only_the_counted_assessment(cli, tmp_path: Path) -> None:
+    low = {f"1.{n}": "not_met" for n in range(1, 11)} | {f"2.{n}": "not_met" for n in (4, 6, 7)}
+    files = {"2025.yaml": service("Zuid", "2025-01-01", low), "2026.yaml": service("Zuid", "2026-01-01")}
+    status, _, _, err = batch(cli, tmp_path, files, "--fail-under", "90")
+    assert (status, err) == (0, "")

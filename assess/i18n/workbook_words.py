@@ -34,6 +34,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "xl.result": ("Resultaat", "Result"),
     "xl.evidence": ("Bewijs", "Evidence"),
     "xl.evidence_sources": ("Soorten bron", "Kinds of source"),
+    "xl.source": ("Soort bron", "Source"),
     "xl.note": ("Opmerking", "Note"),
     "xl.action": ("Actie", "Action"),
     "xl.owner": ("Eigenaar", "Owner"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from assess.errors import SHOWN_PROBLEMS, InputError, Problem, field_path
 from assess.files.compiled_schema import part_accepts, schema_accepts
+from assess.files.date_fields import date_places, dates_to_text
 from assess.files.strict_yaml import Document, parse, read
 from assess.model.assessment import (
     Action,
@@ -39,60 +40,6 @@ class Loaded:
     def line_of(self, path: Sequence[object]) -> int | None:
         """The line of ``path`` in the file (for FILE:LINE messages), from the document's line index."""
         return self.document.line_of(path) if self.document is not None else None
-
-
-def _date_places(data: dict[str, Any]) -> list[tuple[list[object], Any]]:
-    """The path and value of each date field of an assessment: ``date`` and every action's ``due``."""
-    places: list[tuple[list[object], Any]] = [(["date"], data.get("date"))]
-    answers = data.get("answers")
-    for norm_id, answer in (answers.items() if isinstance(answers, dict) else ()):
-        if not isinstance(answer, dict):
-            continue
-        action = answer.get("action")
-        if isinstance(action, dict):
-            places.append((["answers", norm_id, "action", "due"], action.get("due")))
-        places += [(["answers", norm_id, *where, "date"], item.get("date"))
-                   for where, item in _typed_evidence(answer)]
-    return places
-
-
-def _typed_evidence(answer: dict[str, Any]) -> list[tuple[list[object], dict[str, Any]]]:
-    """The typed evidence items of an answer (and of its disputed positions), each with its path in it."""
-    found: list[tuple[list[object], dict[str, Any]]] = []
-    owners: list[tuple[list[object], Any]] = [([], answer)]
-    positions = answer.get("disputed")
-    if isinstance(positions, list):
-        owners += [(["disputed", k], p) for k, p in enumerate(positions)]
-    for prefix, owner in owners:
-        evidence = owner.get("evidence") if isinstance(owner, dict) else None
-        if isinstance(evidence, dict):
-            found.append(([*prefix, "evidence"], evidence))
-        elif isinstance(evidence, list):
-            found += [([*prefix, "evidence", k], item) for k, item in enumerate(evidence) if isinstance(item, dict)]
-    return found
-
-
-def _set_in(data: dict[str, Any], path: list[object], value: Any) -> dict[str, Any]:
-    """A copy of ``data`` with ``path`` set to ``value``, copying only the containers on the way."""
-    def put(node: Any, rest: list[object]) -> Any:
-        head = rest[0]
-        copy: Any = dict(node) if isinstance(node, dict) else list(node)
-        copy[head] = value if len(rest) == 1 else put(node[head], rest[1:])
-        return copy
-    result: dict[str, Any] = put(data, path)
-    return result
-
-
-def _dates_to_text(data: Any) -> Any:
-    """YAML reads 2026-11-23 as a date; the schema checks the date fields as text. An unquoted date in a
-    text field (``note: 2026-11-23``) stays a date, so the schema names it rather than a crash later."""
-    if not isinstance(data, dict):
-        return data
-    checked = data
-    for path, value in _date_places(data):
-        if isinstance(value, dt.date):
-            checked = _set_in(checked, path, value.isoformat())  # copies on the way, never changes in place
-    return checked
 
 
 def _answer_problems(doc: Document, norm_id: str, value: Any, results: tuple[str, ...]) -> list[Problem]:
@@ -170,7 +117,7 @@ _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 def _impossible_dates(doc: Document, data: dict[str, Any], problems: list[Problem]) -> None:
     """Dates of the right shape that do not exist (2027-02-30), for a file that also has schema problems:
     the schema checks only the shape, so without this they would show up only once the rest is fixed."""
-    for path, value in _date_places(data):
+    for path, value in date_places(data):
         if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
             _date(doc, path, value, problems)
 
@@ -244,7 +191,7 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
     if not isinstance(data, dict):
         raise InputError.single(doc.name, doc.line_of([]), "an assessment file must be a YAML mapping "
                                 "(see `assess template`)")
-    checked = _dates_to_text(data)
+    checked = dates_to_text(data)
     problems = [] if schema_ok(checked) else _schema_problems(doc, checked, catalog.answer_set.ids)
     if problems:
         _impossible_dates(doc, checked, problems)

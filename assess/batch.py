@@ -110,7 +110,9 @@ def process(task: tuple[int, str]) -> ServiceSummary | Failure:
     except Exception as error:  # a bug must not stop the other files
         return Failure(path, (Problem(path, None, f"internal error, please report it: "
                                                   f"{type(error).__name__}: {error}"),))
-    return summarize(index, path, card, loaded.warnings)
+    from assess.files.storage import digest
+
+    return summarize(index, path, card, loaded.warnings, digest(loaded.text))
 
 
 GC_THRESHOLD = (20_000, 20, 20)  # a file makes ~100,000 short-lived objects; collect less often
@@ -185,17 +187,19 @@ class Outcome:
     processed: int = 0
     failed: int = 0
     under: int = 0
+    critical: int = 0  # counted services with a critical norm not fully met or disputed (--fail-on-critical)
 
     @property
     def exit_code(self) -> int:
-        """2 when any input failed, else 1 when a service is under --fail-under, else 0."""
-        return 2 if self.failed else 1 if self.under else 0
+        """2 when any input failed, else 1 when a service is under --fail-under or (with --fail-on-critical)
+        has a critical norm not fully met or disputed, else 0."""
+        return 2 if self.failed else 1 if self.under or self.critical else 0
 
 
 def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), lang: str | None = None,
         jobs: int = 1, fail_under: float | None = None, stdin: TextIO | None = None,
         stderr: TextIO | None = None, progress: bool | None = None, excel_nl: bool = False,
-        group_by: str | None = None) -> Outcome:
+        group_by: str | None = None, fail_on_critical: bool = False) -> Outcome:
     """Run a batch; write reports and the portfolio into ``out_dir``; report problems on ``stderr``.
 
     ``group_by`` (kind or location) makes sections of the services in ``portfolio.md`` and ``portfolio.html``."""
@@ -217,14 +221,15 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
     with OutputLock(out) as lock:
         for warning in lock.warnings:
             print(visible(warning), file=err)
-        return _run_locked(paths, input_problems, identities, out, lock, formats, lang, jobs, fail_under, err,
-                           progress, catalog, excel_nl, group_by)
+        outcome = _run_locked(paths, input_problems, identities, out, lock, formats, lang, jobs, fail_under, err,
+                              progress, catalog, excel_nl, group_by, fail_on_critical)
+    return outcome
 
 
 def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tuple[int, int]], out: Path,
                 lock: OutputLock, formats: Sequence[str], lang: str | None, jobs: int, fail_under: float | None,
                 err: TextIO, progress: bool | None, catalog: Any, excel_nl: bool,
-                group_by: str | None = None) -> Outcome:
+                group_by: str | None = None, fail_on_critical: bool = False) -> Outcome:
     """The run proper, while ``lock`` is held on ``out``."""
     from assess.analysis.portfolio import PortfolioBuilder
     from assess.i18n import resolve_language
@@ -271,10 +276,6 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
                 messages += [str(w) for w in result.warnings]
                 portfolio.add(result, stem)
                 written.append(stem)
-                if fail_under is not None and (result.score is None or result.score < fail_under):
-                    outcome.under += 1
-                    shown = "–" if result.score is None else f"{result.score:.1f}"
-                    messages.append(f"{result.path}: overall score {shown} is under {fail_under:g}")
             if messages:
                 bar.clear()
                 for message in messages:
@@ -283,7 +284,8 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         bar.clear()
         _warn_about_other_reports(out, formats, written, err)
         data = portfolio.build()
-        portfolio_lang = resolve_language(lang)
+        _judge(data, outcome, fail_under, fail_on_critical, err)
+        portfolio_lang = resolve_language(lang, data.language)
         lock.publishing()
         publish(out / f"{PORTFOLIO_STEM}.md", staging,
                  lambda write: write_markdown(data, catalog, portfolio_lang, write, group_by))
@@ -309,6 +311,21 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         bar.clear()
         shutil.rmtree(staging, ignore_errors=True)
     return outcome
+
+
+def _judge(data: Any, outcome: Outcome, fail_under: float | None, fail_on_critical: bool, err: TextIO) -> None:
+    """--fail-under and --fail-on-critical, over the services the portfolio counts (an earlier assessment of a
+    re-audited service, or an input of a consensus, does not fail the run), in input order."""
+    for entry in sorted(data.services, key=lambda e: e.summary.index):
+        s = entry.summary
+        if fail_under is not None and (s.score is None or s.score < fail_under):
+            outcome.under += 1
+            shown = "–" if s.score is None else f"{s.score:.1f}"
+            print(visible(f"{s.path}: overall score {shown} is under {fail_under:g}"), file=err)
+        floor = s.critical_not_fully_met + s.critical_disputed
+        if fail_on_critical and floor:
+            outcome.critical += 1
+            print(visible(f"{s.path}: critical norm not fully met or disputed: {', '.join(floor)}"), file=err)
 
 
 def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Iterable[str], err: TextIO) -> None:

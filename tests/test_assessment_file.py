@@ -105,7 +105,7 @@ def test_unknown_fields(write, catalog: Catalog) -> None:
     path.write_text(text)
     assert load_error(path, catalog) == [  # each at the line of the unknown field itself
         f"{path}:4: (top level): unknown field 'owner'; allowed: answers, assess, assessors, checklist, "
-        "checklist_version, date, language, merged_from, service, settings",
+        "checklist_version, date, language, merged_from, service, settings, signatures_history, signed",
         f"{path}:8: answers.\"1.1\": unknown field 'evidense'; allowed: action, disputed, evidence, note, result",
     ]
 
@@ -272,10 +272,11 @@ def test_unquoted_dates_in_text_fields_are_explained(write, catalog: Catalog) ->
     hint = ' (YAML reads unquoted {0} as a date: put it in quotes, "{0}")'
     assert load_error(path, catalog) == [
         f"{path}:3: service.name: expected text, got the date 2026-01-01" + hint.format("2026-01-01"),
-        f"{path}:7: answers.\"1.1\".evidence: expected text or a list, got the date 2026-01-02"
+        f"{path}:7: answers.\"1.1\".evidence: expected text or a mapping or a list, got the date 2026-01-02"
         + hint.format("2026-01-02"),
         f"{path}:8: answers.\"1.1\".note: expected text, got the date 2026-01-03" + hint.format("2026-01-03"),
-        f"{path}:9: answers.\"1.2\".evidence[0]: expected text, got the date 2026-01-04" + hint.format("2026-01-04"),
+        f"{path}:9: answers.\"1.2\".evidence[0]: expected text or a mapping, got the date 2026-01-04"
+        + hint.format("2026-01-04"),
     ]
 
 

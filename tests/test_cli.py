@@ -105,7 +105,7 @@ def test_report_exit_codes(cli, write) -> None:
         status, out, err = cli("report", str(path), "--fail-under", nonsense)
         assert status == 2 and out == "" and "argument --fail-under: " in err, nonsense
     status, _, err = cli("report", str(path), "--fail-on-critical")
-    assert status == 1 and "critical norm not met: 2.2" in err
+    assert status == 1 and "critical norm not fully met: 2.2" in err
     bad = write("bad.yaml", "assess: 1\n")
     status, out, err = cli("report", str(bad))
     assert status == 2 and out == "" and err.startswith(f"{bad}:1: ")
@@ -195,7 +195,7 @@ def test_a_hostile_file_never_crashes_the_process(tmp_path: Path) -> None:
                             text=True, input=DEMO.read_text(encoding="utf-8"), timeout=60)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr == f"{deep}:6: invalid YAML: nested more than 40 levels deep\n"
-    assert result.stdout == "<stdin>: ok (61 of 62 norms assessed; outreach: 10 of 13)\n"
+    assert result.stdout == "<stdin>: ok (61 of 62 norms assessed; outreach: 10 of 13; outpatient: 4 of 18)\n"
 
 
 def test_validate_reads_each_file_once(cli, write, monkeypatch) -> None:

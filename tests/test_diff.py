@@ -261,7 +261,7 @@ def test_report_previous_adds_trend_column(write, cli) -> None:
     assert row["Principle 2"][2:4] == ["50.0", "↓ -33.3"]
     assert row["Principle 3"][2:4] == ["–", "–"]
     assert row["Setting 4.1.1"][2:4] == ["100.0", "↑ +25.0"]
-    assert "| Previous assessment | 56.3 (2025-10-01), AMBER; change ↓ -12.5" in out
+    assert "| Previous assessment | 56.3 (2025-10-01), RED; change ↓ -12.5" in out
     # Every table keeps one cell per header.
     for line in lines:
         if line.startswith("| Principle"):

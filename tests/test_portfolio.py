@@ -33,7 +33,7 @@ FIXTURE = {
     "b.yaml": service_file("Bravo", '"1.1": not_met', '"1.3": not_met', '"2.2": not_met', '"3.1": met',
                            '"outreach.1": met', '"outreach.2": not_met', extra="settings: [outreach]\n"),
     # Charlie: P1 = 1.3 partial = 0.5 / 1 = 50.0 AMBER (1.1 na); P2 = 2.3 partial = 50.0 AMBER
-    #       overall = 1 / 2 = 50.0 AMBER (a critical norm partially met does not make it red); 3 / 62 = 4.8%
+    #       overall = 1 / 2 = 50.0, RED (the rights floor: critical 2.3 is only partially met); 3 / 62 = 4.8%
     "c.yaml": service_file("Charlie", '"1.1": {result: na, note: "n.v.t."}', '"1.3": partial',
                            '"2.3": {result: partial, action: {description: "Convenant herzien"}}'),
     # Delta: nothing assessed: no score, completeness 0.0
@@ -67,10 +67,11 @@ def portfolio(cli, tmp_path: Path) -> tuple[dict, str, str, Path]:
 def test_services_sorted_by_overall_score_no_score_last(portfolio) -> None:
     data = portfolio[0]
     assert [(s["rank"], s["name"], s["overall"]["score"], s["overall"]["status"]) for s in data["services"]] == [
-        (1, "Alfa", 62.5, "amber"), (2, "Charlie", 50.0, "amber"), (3, "Bravo", 25.0, "red"), (4, "Delta", None, None)]
+        (1, "Alfa", 62.5, "amber"), (2, "Charlie", 50.0, "red"), (3, "Bravo", 25.0, "red"), (4, "Delta", None, None)]
     assert [s["overall"]["completeness"] for s in data["services"]] == [8.1, 4.8, 6.5, 0.0]
     assert data["summary"] == {"processed": 4, "not_processed": 1,
-                               "status": {"green": 0, "amber": 2, "red": 1, "none": 1}, "critical_not_met": 1}
+                               "status": {"green": 0, "amber": 1, "red": 2, "none": 1},
+                               "critical_not_fully_met": 2, "critical_disputed": 0, "not_counted": 0}
 
 
 def test_principle_scores_per_service(portfolio) -> None:
@@ -106,9 +107,9 @@ def test_norms_most_often_not_met(portfolio) -> None:
 
 def test_critical_gaps_by_service(portfolio) -> None:
     by_name = {s["name"]: s for s in portfolio[0]["services"]}
-    assert by_name["Bravo"]["critical_not_met"] == ["2.2"]
+    assert by_name["Bravo"]["critical_not_fully_met"] == ["2.2"]
     assert by_name["Bravo"]["critical_gaps"] == [{"id": "2.2", "result": "not_met", "action": None}]
-    assert by_name["Charlie"]["critical_not_met"] == []
+    assert by_name["Charlie"]["critical_not_fully_met"] == ["2.3"]
     assert by_name["Charlie"]["critical_gaps"] == [{"id": "2.3", "result": "partial", "action": "Convenant herzien"}]
 
 
@@ -135,8 +136,8 @@ def test_markdown_matrix_and_tables(portfolio) -> None:
     assert cells[2][2:12] == ["0.0 RED *", "0.0 RED *", "100.0 GREEN *", "–", "–", "–", "–", "25.0 RED ⚠", "6.5%",
                               "outreach"]
     assert cells[3][9:11] == ["no score", "0.0%"]
-    assert "| GREEN 0 · AMBER 2 · RED 1 · no score 1 |" in md
-    assert "⚠ = a critical norm is not met: the overall status is RED, whatever the score." in md
+    assert "| GREEN 0 · AMBER 1 · RED 2 · no score 1 |" in md
+    assert "⚠ = a critical norm is not fully met: the overall status is RED, whatever the score" in md
     assert "\\* = not every norm of this principle was assessed: the score counts only the assessed norms" in md
     assert "| [Bravo](bravo.md) | outreach (Setting 4.1.1) | 50.0 AMBER |      15.4% |" in md
     norms = md.split("## Norms most often not met")[1].split("##")[0]
@@ -145,7 +146,10 @@ def test_markdown_matrix_and_tables(portfolio) -> None:
     row = next(line for line in norms.splitlines() if line.startswith("| 1.3 "))
     assert [c.strip() for c in row.split("|")[3:-1]] == ["2", "3", "66.7%", "1"]
     gaps = md.split("## Critical gaps by service")[1].split("##")[0]
-    assert "Critical norms (2.1, 2.2, 2.3, 3.5; the assess project's reading)" in gaps
+    critical = ("2.1, 2.2, 2.3, 2.5, 3.5, outreach.7, non-specialised.5, outpatient.14, outpatient.15, "
+                "outpatient.17, short-term-inpatient.5, short-term-inpatient.7, short-term-inpatient.16, "
+                "long-term-residential.13, long-term-residential.20")
+    assert f"Critical norms ({critical}; the assess project's reading)" in gaps
     assert "| [Charlie](charlie.md) | 2.3    | partially met | Convenant herzien |" in gaps
     assert "| [Bravo](bravo.md)     | 2.2    | not met       | –                 |" in gaps
     assert "### Portfolio" in md and "no average across services" in md

@@ -42,7 +42,7 @@ def test_markdown_report(catalog: Catalog) -> None:
     lines = md.splitlines()
     assert lines[0] == "# Gap-rapport: De \\| Kade"
     # A critical norm not met leads the report, before the summary.
-    lead = next(i for i, line in enumerate(lines) if line.startswith("> **Kritieke norm niet voldaan: 2.3.**"))
+    lead = next(i for i, line in enumerate(lines) if line.startswith("> **Kritieke norm niet volledig voldaan: 2.3.**"))
     assert lead < lines.index("## Samenvatting")
     # Counted 4: met 1, partial 1, not_met 2 -> (1 + 0.5) / 4 = 37.5; status red.
     assert "| Totaalscore  | **37,5**" in md and "**ROOD**" in md  # Dutch: decimal comma

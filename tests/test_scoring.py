@@ -77,9 +77,11 @@ def test_critical_not_met_makes_overall_red(catalog: Catalog) -> None:
     assert card.status == "red" and [n.id for n in card.critical_failures] == ["2.3"]
 
 
-def test_critical_partial_does_not_force_red(catalog: Catalog) -> None:
+def test_critical_partial_makes_overall_red(catalog: Catalog) -> None:
+    # The rights floor: 2.5 / 3 = 83.3 is green by score, but critical 2.1 is only partially met.
     card = score(make(catalog, {"1.1": "met", "2.1": "partial", "1.2": "met"}), catalog)
-    assert card.critical_failures == () and card.status == "green"  # 2.5 / 3 = 83.3
+    assert card.score_status == "green" and card.status == "red"
+    assert [n.id for n in card.critical_failures] == ["2.1"] and card.critical_not_met == ()
 
 
 def test_gap_order(catalog: Catalog) -> None:

@@ -36,7 +36,7 @@ def test_one_service_in_english(cli, tmp_path: Path, catalog) -> None:
                                                           "Settings", "Language"]
     assert (ws["B1"].value, ws["B6"].value, ws["B7"].value) == ("De Brug", "outreach", "en")
     assert [c.value for c in ws[HEADER_ROW]] == ["Norm", "Section", "Text", "Critical", "Scope", "Result", "Evidence",
-                                                 "Note", "Action", "Owner", "Due", "Priority"]
+                                                 "Note", "Action", "Owner", "Due", "Priority", "Source"]
     items = catalog.items_for(("outreach",))
     ids = [ws.cell(r, 1) for r in range(FIRST, FIRST + len(items))]
     assert [c.value for c in ids] == [n.id for n in items]

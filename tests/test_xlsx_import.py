@@ -282,3 +282,25 @@ def test_a_sheet_that_unpacks_into_too_many_rows_is_refused(cli, tmp_path: Path,
     wb.save(path)
     assert cli("import", str(path), "-o", str(tmp_path / "out")) == (
         2, "", f"{path}:Sheet: too big: more than 5 rows or 3,000,000 cells; split the workbook\n")
+
+
+def test_the_form_reads_back_the_kind_of_source(cli, tmp_path: Path, catalog) -> None:
+    from openpyxl import load_workbook
+
+    form = tmp_path / "form.xlsx"
+    status, _, err = cli("template", "--format", "xlsx", "--service", "De Kade", "--lang", "nl", "-o", str(form))
+    assert status == 0, err
+    wb = load_workbook(form)
+    ws = wb[wb.sheetnames[-1]]
+    header = next(r for r in ws.iter_rows(min_row=1, max_row=15) if r[0].value == "Norm")
+    col = {c.value: c.column for c in header}
+    row = next(r for r in ws.iter_rows(min_row=header[0].row + 1) if r[0].value == "2.2")[0].row
+    ws.cell(row, col["Resultaat"], "voldaan")
+    ws.cell(row, col["Bewijs"], "Formulier\nGesprek")
+    ws.cell(row, col["Soort bron"], "document\ninterview cliënt")
+    wb.save(form)
+    out = tmp_path / "out"
+    status, _, err = cli("import", str(form), "-o", str(out))
+    assert status == 0, err
+    a = assessment_file.load(str(out / "de-kade.yaml"), catalog).assessment
+    assert a.answer("2.2").sources == ("document", "service-user-interview")

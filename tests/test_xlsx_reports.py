@@ -62,7 +62,7 @@ def test_report_workbook(cli, tmp_path: Path, catalog) -> None:
     assert summary["Status"].value == "ROOD", "2.1 is critical and not met"
     assert summary["Status op score alleen"].value == "ROOD"
     assert summary["Volledigheid (%)"].value == pytest.approx(card.completeness)
-    assert summary["Kritiek niet voldaan"].value == "2.1"
+    assert summary["Kritiek niet volledig voldaan"].value == "2.1"
     assert summary["Datum"].is_date and summary["Datum"].value.date() == dt.date(2026, 11, 2)
     principles = {row[0].value: row for row in wb["Samenvatting"].iter_rows() if str(row[0].value).startswith(
         ("Beginsel", "Setting"))}
@@ -89,7 +89,7 @@ def test_report_workbook(cli, tmp_path: Path, catalog) -> None:
     assert rows["2.1"][col["Kritiek"] - 1].value == "ja"
     assert rows["1.2"][col["Resultaat"] - 1].value == "niet beoordeeld"
     assert rows["outreach.2"][col["Setting"] - 1].value == "outreach"
-    assert norms.freeze_panes == "A2" and norms.auto_filter.ref == f"A1:R{len(rows) + 1}"
+    assert norms.freeze_panes == "A2" and norms.auto_filter.ref == f"A1:S{len(rows) + 1}"
     actions = list(wb["Acties"].iter_rows(min_row=2, values_only=True))
     assert len(actions) == 1 and actions[0][4:8] == ("hoog", "1.10", "niet voldaan", "-weekend open")
 
@@ -142,7 +142,7 @@ def test_batch_workbook_and_portfolio_csv(cli, tmp_path: Path, catalog) -> None:
     services = wb["Services"]
     col = header_index(services)
     assert list(col)[:9] == ["Service", "Kind", "Location", "Date", "Assessors", "Overall score", "Status",
-                             "Completeness (%)", "Critical not met"]
+                             "Completeness (%)", "Critical not fully met"]
     assert "P1" in col and "P7" in col and "Setting outreach" in col
     rows = list(services.iter_rows(min_row=2))
     assert [r[0].value for r in rows] == [s["name"] for s in portfolio["services"]], "the portfolio's order"
@@ -154,7 +154,7 @@ def test_batch_workbook_and_portfolio_csv(cli, tmp_path: Path, catalog) -> None:
         assert row[col["P3"] - 1].value == pytest.approx(expected["principles"][2]["score"])
         assert row[col["Status"] - 1].value == expected["overall"]["status"].upper()
     brug = next(r for r in rows if r[0].value == "De Brug")
-    assert brug[col["Critical not met"] - 1].value == "2.1" and brug[col["Date"] - 1].is_date
+    assert brug[col["Critical not fully met"] - 1].value == "2.1" and brug[col["Date"] - 1].is_date
     assert services.freeze_panes == "A2" and services.auto_filter.ref
     status_column = services.cell(1, col["Status"]).column_letter
     assert f"{status_column}2:{status_column}{len(rows) + 1}" in fills(services)["RED"]
@@ -162,7 +162,7 @@ def test_batch_workbook_and_portfolio_csv(cli, tmp_path: Path, catalog) -> None:
     norms = wb["Norms"]
     ncol = header_index(norms)
     norm_rows = list(norms.iter_rows(min_row=2))
-    demo_items = len(catalog.items_for(("outreach",)))
+    demo_items = len(catalog.items_for(("outreach", "outpatient")))
     assert len(norm_rows) == demo_items + 62 + 13
     ten = next(r for r in norm_rows if r[0].value == "De Brug" and r[ncol["Norm"] - 1].value == "1.10")
     assert ten[ncol["Note"] - 1].value == EVIL and ten[ncol["Note"] - 1].data_type == "s"

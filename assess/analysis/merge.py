@@ -27,7 +27,7 @@ the consensus file, in its language.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assess.analysis import agreement as agr
@@ -188,7 +188,8 @@ def _merge_answer(labels: Sequence[str], answers: Sequence[Answer], words: Words
         positions = tuple(Position(name, a.result, a.evidence, a.note) for name, a in zip(labels, answers,
                                                                                           strict=True))
         return Answer(None, (), "\n".join(action_notes) or None, action, positions)
-    evidence = tuple(f"[{name}] {e}" for name, a in zip(labels, answers, strict=True) for e in a.evidence)
+    evidence = tuple(replace(e, text=f"[{name}] {e.text}") for name, a in zip(labels, answers, strict=True)
+                     for e in a.evidence)
     notes = [f"[{name}] {line}" for name, a in zip(labels, answers, strict=True) if a.note
              for line in a.note.splitlines()] + action_notes
     return Answer(assessed[0] if assessed else None, evidence, "\n".join(notes) or None, action)

@@ -18,7 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from assess.analysis.reaudit import Superseded, Trend, resolve
 from assess.analysis.scoring import Scorecard, SectionScore, round1
+from assess.analysis.signoff import sign_state
 from assess.errors import Problem
 from assess.model.catalog import Catalog
 
@@ -73,19 +75,26 @@ class ServiceSummary:
     total: int
     principles: tuple[SectionRow, ...]
     setting_scores: tuple[SectionRow, ...]
-    critical_not_met: tuple[str, ...]
+    critical_not_fully_met: tuple[str, ...]  # critical norms of the principles partially met or not met
     critical_gaps: tuple[CriticalGap, ...]
     applicable: tuple[tuple[str, str], ...] = ()  # (item id, result) for assessed, applicable items
     warnings: tuple[Problem, ...] = ()
     date: dt.date | None = None
     assessors: tuple[str, ...] = ()
+    critical_disputed: tuple[str, ...] = ()  # critical norms of the principles still disputed
+    disputed: tuple[tuple[str, bool], ...] = ()  # (item id, critical) of every item still disputed
+    sha256: str = ""  # of the file, to find the inputs of a consensus in the same batch
+    merged_from: tuple[str, ...] = ()  # sha256 of each input, for a consensus
+    language: str | None = None
+    signoff: str = "draft"  # final, changed (after sign-off) or draft
 
 
 def _row(entry: SectionScore) -> SectionRow:
     return SectionRow(entry.section.id, entry.score, entry.status, entry.completeness)
 
 
-def summarize(index: int, path: str, card: Scorecard, warnings: Iterable[Problem] = ()) -> ServiceSummary:
+def summarize(index: int, path: str, card: Scorecard, warnings: Iterable[Problem] = (),
+              sha256: str = "") -> ServiceSummary:
     a = card.assessment
     counted_ids = {o.id for o in card.catalog.answer_set.options if not o.excluded}
     applicable = tuple((n.id, r) for n in card.catalog.items_for(a.settings)
@@ -97,11 +106,15 @@ def summarize(index: int, path: str, card: Scorecard, warnings: Iterable[Problem
         completeness=card.completeness, counted=o.counted, met=o.met, partial=o.partial, not_met=o.not_met,
         na=o.na, not_assessed=o.not_assessed, total=o.total,
         principles=tuple(_row(e) for e in card.principles), setting_scores=tuple(_row(e) for e in card.settings),
-        critical_not_met=tuple(n.id for n in card.critical_failures),
+        critical_not_fully_met=tuple(n.id for n in card.critical_failures),
         critical_gaps=tuple(CriticalGap(g.norm.id, g.answer.result or "",
                                         g.answer.action.description if g.answer.action else None)
                             for g in card.gaps if g.norm.critical),
         applicable=applicable, warnings=tuple(warnings), date=a.date, assessors=tuple(a.assessors),
+        critical_disputed=tuple(n.id for n in card.critical_disputed),
+        disputed=tuple((n.id, n.critical) for n in card.disputed),
+        sha256=sha256, merged_from=tuple(m.sha256 for m in a.merged_from), language=a.language,
+        signoff=sign_state(a).state,
     )
 
 
@@ -113,6 +126,8 @@ def summarize(index: int, path: str, card: Scorecard, warnings: Iterable[Problem
 class Entry:
     summary: ServiceSummary
     stem: str  # report file name without extension
+    trend: Trend | None = None  # against the previous assessment of the same service in the batch
+    earlier: tuple[str, ...] = ()  # paths of the earlier assessments of the same service, not counted
 
 
 @dataclass(frozen=True)
@@ -145,6 +160,13 @@ class PortfolioData:
     norms_not_met: tuple[NormCount, ...]  # norms not met at one or more services, most often first
     critical_ids: tuple[str, ...]
     failures: tuple[Failure, ...]  # in input order
+    superseded: tuple[Superseded, ...] = ()  # assessments not counted: earlier ones, inputs of a consensus
+
+    @property
+    def language(self) -> str | None:
+        """The language of the services' files when they all name the same one, else None."""
+        languages = {e.summary.language for e in self.services}
+        return next(iter(languages)) if len(languages) == 1 else None
 
     @property
     def problems(self) -> list[Problem]:
@@ -158,7 +180,13 @@ class PortfolioData:
 
     @property
     def critical_services(self) -> int:
-        return sum(1 for e in self.services if e.summary.critical_not_met)
+        """Services with a critical norm not fully met (their overall status is red)."""
+        return sum(1 for e in self.services if e.summary.critical_not_fully_met)
+
+    @property
+    def disputed_services(self) -> int:
+        """Services with a critical norm still disputed."""
+        return sum(1 for e in self.services if e.summary.critical_disputed)
 
 
 def _sort_key(entry: Entry) -> tuple[bool, float, str, str, int]:
@@ -185,19 +213,12 @@ class PortfolioBuilder:
         self.catalog = catalog
         self.formats = formats
         self._entries: list[Entry] = []
+        self._applicable_of: list[tuple[tuple[str, str], ...]] = []  # per entry; counted once it is known to count
         self._failures: list[Failure] = []
-        self._not_met: Counter[str] = Counter()
-        self._partial: Counter[str] = Counter()
-        self._applicable: Counter[str] = Counter()
         self._failing, self._gaps = catalog.answer_set.failing_ids, catalog.answer_set.gap_ids
 
     def add(self, summary: ServiceSummary, stem: str) -> None:
-        for item_id, result in summary.applicable:
-            self._applicable[item_id] += 1
-            if result in self._failing:
-                self._not_met[item_id] += 1
-            elif result in self._gaps:
-                self._partial[item_id] += 1
+        self._applicable_of.append(tuple((sys.intern(i), sys.intern(r)) for i, r in summary.applicable))
         compact = replace(summary, applicable=(), warnings=(), status=_canonical(summary.status),
                           score_status=_canonical(summary.score_status),
                           principles=tuple(_compact(r) for r in summary.principles),
@@ -210,16 +231,29 @@ class PortfolioBuilder:
 
     def build(self) -> PortfolioData:
         catalog = self.catalog
+        resolution = resolve([e.summary for e in self._entries])
+        entries = [replace(self._entries[k], trend=resolution.trends.get(k), earlier=resolution.earlier.get(k, ()))
+                   for k in resolution.counted]
+        not_met: Counter[str] = Counter()
+        partial: Counter[str] = Counter()
+        applicable: Counter[str] = Counter()
+        for k in resolution.counted:
+            for item_id, result in self._applicable_of[k]:
+                applicable[item_id] += 1
+                if result in self._failing:
+                    not_met[item_id] += 1
+                elif result in self._gaps:
+                    partial[item_id] += 1
         order = {n.id: i for i, n in enumerate(catalog.items_for(tuple(catalog.settings)))}
         counts = []
-        for item_id, not_met in self._not_met.items():
+        for item_id, count in not_met.items():
             norm = catalog.item(item_id)
-            counts.append(NormCount(item_id, norm.section, norm.critical, not_met, self._partial[item_id],
-                                    self._applicable[item_id]))
+            counts.append(NormCount(item_id, norm.section, norm.critical, count, partial[item_id],
+                                    applicable[item_id]))
         counts.sort(key=lambda c: (-c.not_met, -c.exact_share, order[c.id]))
         return PortfolioData(
             catalog_id=catalog.id, catalog_version=catalog.version, formats=self.formats,
-            services=tuple(sorted(self._entries, key=_sort_key)), norms_not_met=tuple(counts),
+            services=tuple(sorted(entries, key=_sort_key)), norms_not_met=tuple(counts),
             critical_ids=tuple(n.id for n in catalog.items_for(tuple(catalog.settings)) if n.critical),
-            failures=tuple(self._failures),
+            failures=tuple(self._failures), superseded=resolution.superseded,
         )

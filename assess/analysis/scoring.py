@@ -6,8 +6,11 @@ Rules (stated in every report):
 * Overall score = the same over all assessed, applicable norms of the 7 principles
   (each norm weighs the same); setting checklists are scored apart, never mixed in.
 * Completeness = assessed norms (na included) / all norms.
-* Status: green >= 80, amber >= 50, red < 50. Any critical norm not met makes the overall
-  status red whatever the score.
+* Status: green >= 80, amber >= 50, red < 50.
+* The rights floor: a critical norm that is not fully met (any gap result: partial or not met) makes
+  the overall status red whatever the score; a critical norm still disputed after a merge caps the
+  overall status at amber (never green). A critical setting item does the same for its setting's
+  status (settings never count in the overall score).
 * A gap is an assessed, applicable norm that is not_met or partial, ordered: critical first,
   then not_met before partial, then action priority, then norm order.
 """
@@ -130,10 +133,22 @@ def tally(norm_ids: Iterable[str], assessment: Assessment, catalog: Catalog) -> 
     return Tally(total, tuple(counts.items()), not_assessed, excluded, points)
 
 
+def floor_status(status: str | None, failures: tuple[Norm, ...], disputed: tuple[Norm, ...]) -> str | None:
+    """The rights floor over a score's status: red with a critical norm not fully met; with a critical norm
+    still disputed, at most amber (never green)."""
+    if failures:
+        return "red"
+    if disputed and status in ("green", None):
+        return "amber"
+    return status
+
+
 @dataclass(frozen=True)
 class SectionScore:
     section: Section
     tally: Tally
+    critical_failures: tuple[Norm, ...] = ()  # settings only: critical items not fully met
+    critical_disputed: tuple[Norm, ...] = ()  # settings only: critical items still disputed
 
     @property
     def score(self) -> float | None:
@@ -144,8 +159,12 @@ class SectionScore:
         return self.tally.completeness
 
     @property
-    def status(self) -> str | None:
+    def score_status(self) -> str | None:
         return status_of(self.tally.exact_score)
+
+    @property
+    def status(self) -> str | None:
+        return floor_status(self.score_status, self.critical_failures, self.critical_disputed)
 
 
 @dataclass(frozen=True)
@@ -161,10 +180,26 @@ class Scorecard:
     overall: Tally
     principles: tuple[SectionScore, ...]
     settings: tuple[SectionScore, ...]
-    critical_failures: tuple[Norm, ...]
+    critical_failures: tuple[Norm, ...]  # critical norms of the principles not fully met (partial or not met)
     gaps: tuple[Gap, ...]
     not_applicable: tuple[Gap, ...]
     not_assessed: tuple[Norm, ...]
+    disputed: tuple[Norm, ...] = ()  # every item (principles and settings) still disputed after a merge
+    critical_disputed: tuple[Norm, ...] = ()  # critical norms of the principles still disputed
+
+    @property
+    def critical_not_met(self) -> tuple[Norm, ...]:
+        """The critical failures whose result is worth nothing (not met)."""
+        failing = self.catalog.answer_set.failing_ids
+        return tuple(n for n in self.critical_failures if self.assessment.result(n.id) in failing)
+
+    @property
+    def critical_setting_failures(self) -> tuple[Norm, ...]:
+        return tuple(n for s in self.settings for n in s.critical_failures)
+
+    @property
+    def critical_setting_disputed(self) -> tuple[Norm, ...]:
+        return tuple(n for s in self.settings for n in s.critical_disputed)
 
     @property
     def score(self) -> float | None:
@@ -181,8 +216,8 @@ class Scorecard:
 
     @property
     def status(self) -> str | None:
-        """Overall status: red when a critical norm is not met, else the score's status."""
-        return "red" if self.critical_failures else self.score_status
+        """Overall status under the rights floor (see :func:`floor_status`)."""
+        return floor_status(self.score_status, self.critical_failures, self.critical_disputed)
 
     @property
     def sections(self) -> tuple[SectionScore, ...]:
@@ -216,11 +251,30 @@ def _gap_key(order: dict[str, int], failing: tuple[str, ...]) -> Callable[[Gap],
     return key
 
 
+def is_disputed(answer: Answer) -> bool:
+    """Still disputed after ``assess merge``: the assessors' positions are kept, not yet settled."""
+    return bool(answer.disputed)
+
+
+def _floor(norms: Iterable[Norm], assessment: Assessment, catalog: Catalog) -> tuple[tuple[Norm, ...],
+                                                                                      tuple[Norm, ...]]:
+    """The critical items among ``norms`` not fully met, and those still disputed (and not failing)."""
+    gap_ids = catalog.answer_set.gap_ids
+    critical = [n for n in norms if n.critical]
+    failures = tuple(n for n in critical if assessment.result(n.id) in gap_ids)
+    disputed = tuple(n for n in critical if n not in failures and is_disputed(assessment.answer(n.id)))
+    return failures, disputed
+
+
+def _setting_score(section: Section, assessment: Assessment, catalog: Catalog) -> SectionScore:
+    failures, disputed = _floor((catalog.item(i) for i in section.norm_ids), assessment, catalog)
+    return SectionScore(section, tally(section.norm_ids, assessment, catalog), failures, disputed)
+
+
 def score(assessment: Assessment, catalog: Catalog) -> Scorecard:
     """Score ``assessment``; its chosen settings are scored as sections of their own."""
     principles = tuple(SectionScore(p, tally(p.norm_ids, assessment, catalog)) for p in catalog.principles)
-    settings = tuple(SectionScore(catalog.settings[s], tally(catalog.settings[s].norm_ids, assessment, catalog))
-                     for s in assessment.settings)
+    settings = tuple(_setting_score(catalog.settings[s], assessment, catalog) for s in assessment.settings)
     norms = catalog.norms
     overall = tally((n.id for n in norms), assessment, catalog)
     items = catalog.items_for(assessment.settings)
@@ -228,7 +282,9 @@ def score(assessment: Assessment, catalog: Catalog) -> Scorecard:
     answers = catalog.answer_set
     gaps = [Gap(n, assessment.answer(n.id)) for n in items if assessment.result(n.id) in answers.gap_ids]
     gaps.sort(key=_gap_key(order, answers.failing_ids))
-    critical = tuple(n for n in norms if n.critical and assessment.result(n.id) in answers.failing_ids)
+    critical, critical_disputed = _floor(norms, assessment, catalog)
+    disputed = tuple(n for n in items if is_disputed(assessment.answer(n.id)))
     na = tuple(Gap(n, assessment.answer(n.id)) for n in items if assessment.result(n.id) in answers.excluded_ids)
     missing = tuple(n for n in items if assessment.result(n.id) is None)
-    return Scorecard(assessment, catalog, overall, principles, settings, critical, tuple(gaps), na, missing)
+    return Scorecard(assessment, catalog, overall, principles, settings, critical, tuple(gaps), na, missing,
+                     disputed, critical_disputed)

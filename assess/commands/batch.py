@@ -22,7 +22,8 @@ norms, gaps, action plan); html writes each service's report as one page and por
 services x principles, the distribution of scores, links to the reports). --group-by kind|location makes a
 section of the portfolio's matrix per kind or location (portfolio.md and portfolio.html). --excel-nl makes
 every CSV open in a Dutch Excel by double-click.
-Exit status: 0 all well; 1 a service is under --fail-under; 2 an input could not be processed (2 wins).
+Exit status: 0 all well; 1 a service is under --fail-under, or (--fail-on-critical) has a critical norm not
+fully met or disputed; 2 an input could not be processed (2 wins).
 """
 
 
@@ -74,6 +75,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_lang(parser)
     parser.add_argument("--fail-under", type=percent, metavar="PCT",
                         help="exit 1 when a service's overall score is under PCT, 0 to 100 (or it has none)")
+    parser.add_argument("--fail-on-critical", action="store_true",
+                        help="exit 1 when a counted service has a critical norm not fully met or disputed")
     parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                         help="worker processes (default: the number of CPUs); the output is the same for any N")
 
@@ -86,5 +89,5 @@ def run(args: argparse.Namespace) -> int:
         raise InputError.single("--excel-nl", None, "--excel-nl changes the CSV outputs: add csv to --format")
     outcome = batch.run(args.inputs, args.out, formats=args.format, lang=args.lang,
                         jobs=args.jobs or _default_jobs(), fail_under=args.fail_under, excel_nl=args.excel_nl,
-                        group_by=args.group_by)
+                        group_by=args.group_by, fail_on_critical=args.fail_on_critical)
     return outcome.exit_code

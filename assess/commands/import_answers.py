@@ -20,7 +20,7 @@ LONG layout (recommended; what form and survey tools export): one row per servic
 WIDE layout: one row per service and a column per norm id holding the result.
   service,kind,1.1,1.2,...,1.10,...
 Results: met, partial, not_met, na (Dutch: voldaan, gedeeltelijk, niet voldaan, n.v.t.); empty = not assessed.
-Separators , ; and tab are recognised; save from Excel as "CSV UTF-8". Keep norm ids as text: a spreadsheet
+Separators , ; and tab are recognized; save from Excel as "CSV UTF-8". Keep norm ids as text: a spreadsheet
 that turns 1.10 into 1.1 is caught and reported. Nothing is written unless the whole file is correct.
 A workbook (.xlsx): every sheet with such a table is read (the fill-in form of `assess template --format xlsx`
 too), with the same checks; problems are reported as FILE:SHEET!CELL: message.

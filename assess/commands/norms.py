@@ -54,17 +54,19 @@ def run(args: argparse.Namespace) -> int:
                    "text": {"nl": n.text.nl, "en": n.text.en}}
             if n.source_note:
                 row["source_note"] = {"nl": n.source_note.nl, "en": n.source_note.en}
+            if n.refers_to:
+                row["refers_to"] = {"nl": n.refers_to.nl, "en": n.refers_to.en}
             rows.append(row)
         write_output(args.output, json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
     headers = [t("col.norm", lang), t("col.scope", lang), t("col.critical", lang), t("col.text", lang)]
     if args.format == "md":
         body = [[n.id, t(f"scope.{n.scope}", lang), t("critical", lang) if n.critical else "",
-                 md_escape(n.text[lang])] for n in items]
+                 md_escape(n.full_text(lang))] for n in items]
         write_output(args.output, table(headers, body) + "\n")
         return 0
     from assess.render.markdown_table import simple_table
 
-    body = [[n.id, t(f"scope.{n.scope}", lang), "⚠" if n.critical else "", n.text[lang]] for n in items]
+    body = [[n.id, t(f"scope.{n.scope}", lang), "⚠" if n.critical else "", n.full_text(lang)] for n in items]
     write_output(args.output, simple_table(headers, body, [None, None, None, 72]) + "\n")
     return 0

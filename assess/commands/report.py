@@ -32,7 +32,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-under", type=percent, metavar="PCT",
                         help="exit 1 when the overall score is under PCT, 0 to 100 (or there is none)")
     parser.add_argument("--fail-on-critical", action="store_true",
-                        help="exit 1 when a critical norm is not met")
+                        help="exit 1 when a critical norm (or setting item) is not fully met, "
+                             "or a critical norm is disputed")
     parser.add_argument("--previous", metavar="FILE",
                         help="an earlier assessment of the same service: adds a trend column (↑ ↓ =) "
                              "to the principles and settings tables (Markdown, HTML and Word; HTML also draws "
@@ -80,8 +81,12 @@ def run(args: argparse.Namespace) -> int:
     if args.fail_under is not None and card.score < args.fail_under:
         say(f"{name}: overall score {card.score} is under {args.fail_under:g}", sys.stderr)
         return 1
-    if args.fail_on_critical and card.critical_failures:
-        say(f"{name}: critical norm not met: {', '.join(n.id for n in card.critical_failures)}", sys.stderr)
+    floor = card.critical_failures + card.critical_setting_failures
+    if args.fail_on_critical and (floor or card.critical_disputed):
+        if floor:
+            say(f"{name}: critical norm not fully met: {', '.join(n.id for n in floor)}", sys.stderr)
+        if card.critical_disputed:
+            say(f"{name}: critical norm disputed: {', '.join(n.id for n in card.critical_disputed)}", sys.stderr)
         return 1
     return 0
 

@@ -13,7 +13,7 @@ HELP = "print the JSON Schema of assessment files, for editors and validators"
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("which", nargs="?", default="assessment",
-                        choices=("assessment", "catalog", "setting", "answer-sets", "localized"))
+                        choices=("assessment", "catalog", "setting", "answer-sets", "evidence-sources", "localized"))
     parser.add_argument("-o", "--output", metavar="FILE")
 
 

@@ -3,7 +3,8 @@
 Two layouts, told apart by the header:
 
 * **LONG** (the primary one): one row per service per norm, with the columns ``service``, ``norm``,
-  ``result`` and optionally ``evidence``, ``note``, ``action``, ``owner``, ``due``, ``priority``, plus the
+  ``result`` and optionally ``evidence`` (``source``: its kind of source), ``note``, ``action``, ``owner``,
+  ``due``, ``priority``, plus the
   service's ``kind``, ``location``, ``assessor``, ``date``, ``language`` and ``settings``. This is what
   form and survey tools export (one response row per question) and it has room for evidence, a note and
   an action per norm.
@@ -35,11 +36,12 @@ from typing import Protocol
 
 from assess.errors import InputError, Problem
 from assess.files.csv_text import csv_records, delimiter, first_line, refuse_nul
+from assess.files.evidence_column import typed_evidence
 from assess.model.assessment import Action, Answer, Assessment, Service
 from assess.model.catalog import Catalog
 
 SERVICE_COLUMNS = ("kind", "location", "date", "language")
-LONG_COLUMNS = ("service", "norm", "result", "evidence", "note", "action", "owner", "due", "priority",
+LONG_COLUMNS = ("service", "norm", "result", "evidence", "source", "note", "action", "owner", "due", "priority",
                 "kind", "location", "assessor", "date", "language", "settings")
 WIDE_COLUMNS = ("service", "kind", "location", "assessor", "date", "language", "settings")
 ALIASES = {
@@ -48,6 +50,7 @@ ALIASES = {
     "norm_id": "norm", "normnummer": "norm", "id": "norm",
     "resultaat": "result", "antwoord": "result", "uitkomst": "result", "score": "result",
     "bewijs": "evidence", "onderbouwing": "evidence",
+    "bron": "source", "soort_bron": "source", "evidence_source": "source",
     "opmerking": "note", "toelichting": "note", "notitie": "note", "notes": "note",
     "actie": "action", "verbeteractie": "action",
     "eigenaar": "owner", "verantwoordelijke": "owner",
@@ -254,10 +257,13 @@ class _Reader:
         entry = self.service(row, line)
         norm = self.norm_id(row.get("norm", ""), line, "norm")
         ok, result = self.result(row.get("result", ""), line, "result")
-        evidence = tuple(e.strip() for e in row.get("evidence", "").splitlines() if e.strip())
+        texts = tuple(e.strip() for e in row.get("evidence", "").splitlines() if e.strip())
+        evidence, source_problem = typed_evidence(texts, row.get("source", ""), self.catalog)
+        if source_problem:
+            self.problem(line, "source", source_problem)
         note = row.get("note", "").strip() or None
         action = self.action(row, line)
-        if entry is None or norm is None or not ok:
+        if entry is None or norm is None or not ok or source_problem:
             return
         self.add_answer(entry, norm, Answer(result, evidence, note, action), line, "norm")  # empty: not assessed
 

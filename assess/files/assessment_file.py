@@ -13,13 +13,16 @@ from typing import Any
 
 from assess.errors import SHOWN_PROBLEMS, InputError, Problem, field_path
 from assess.files.compiled_schema import part_accepts, schema_accepts
+from assess.files.date_fields import date_places, dates_to_text
 from assess.files.strict_yaml import Document, parse, read
 from assess.model.assessment import (
     Action,
     Answer,
     Assessment,
+    Evidence,
     Position,
     Service,
+    Signature,
     Source,
 )
 from assess.model.catalog import Catalog
@@ -37,37 +40,6 @@ class Loaded:
     def line_of(self, path: Sequence[object]) -> int | None:
         """The line of ``path`` in the file (for FILE:LINE messages), from the document's line index."""
         return self.document.line_of(path) if self.document is not None else None
-
-
-def _date_places(data: dict[str, Any]) -> list[tuple[list[object], Any]]:
-    """The path and value of each date field of an assessment: ``date`` and every action's ``due``."""
-    places: list[tuple[list[object], Any]] = [(["date"], data.get("date"))]
-    answers = data.get("answers")
-    for norm_id, answer in (answers.items() if isinstance(answers, dict) else ()):
-        action = answer.get("action") if isinstance(answer, dict) else None
-        if isinstance(action, dict):
-            places.append((["answers", norm_id, "action", "due"], action.get("due")))
-    return places
-
-
-def _dates_to_text(data: Any) -> Any:
-    """YAML reads 2026-11-23 as a date; the schema checks the date fields as text. An unquoted date in a
-    text field (``note: 2026-11-23``) stays a date, so the schema names it rather than a crash later."""
-    if not isinstance(data, dict):
-        return data
-    checked = dict(data)
-    for path, value in _date_places(data):
-        if not isinstance(value, dt.date):
-            continue
-        if path == ["date"]:
-            checked["date"] = value.isoformat()
-            continue
-        if checked["answers"] is data["answers"]:  # copied once, never changed in place
-            checked["answers"] = dict(data["answers"])
-        norm_id = path[1]
-        answer = checked["answers"][norm_id]
-        checked["answers"][norm_id] = {**answer, "action": {**answer["action"], "due": value.isoformat()}}
-    return checked
 
 
 def _answer_problems(doc: Document, norm_id: str, value: Any, results: tuple[str, ...]) -> list[Problem]:
@@ -123,10 +95,20 @@ def _schema_problems(doc: Document, data: Any, results: tuple[str, ...]) -> list
     return problems
 
 
-def _texts(value: Any) -> tuple[str, ...]:
+def _evidence(doc: Document, path: list[object], value: Any, problems: list[Problem]) -> tuple[Evidence, ...]:
+    """Evidence as given: a text, a typed item, or a list of either."""
     if value is None:
         return ()
-    return (value,) if isinstance(value, str) else tuple(value)
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for index, item in enumerate(items):
+        if isinstance(item, str):
+            out.append(Evidence(item))
+            continue
+        where = [*path, index] if isinstance(value, list) else path
+        out.append(Evidence(item["text"], item.get("source"), _date(doc, [*where, "date"], item.get("date"), problems),
+                            item.get("ref")))
+    return tuple(out)
 
 
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -135,7 +117,7 @@ _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 def _impossible_dates(doc: Document, data: dict[str, Any], problems: list[Problem]) -> None:
     """Dates of the right shape that do not exist (2027-02-30), for a file that also has schema problems:
     the schema checks only the shape, so without this they would show up only once the rest is fixed."""
-    for path, value in _date_places(data):
+    for path, value in date_places(data):
         if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
             _date(doc, path, value, problems)
 
@@ -162,9 +144,17 @@ def _build_answer(doc: Document, norm_id: str, raw: Any, problems: list[Problem]
         action = Action(a["description"], a.get("owner"),
                         _date(doc, ["answers", norm_id, "action", "due"], a.get("due"), problems),
                         a.get("priority"), bool(a.get("done", False)))
-    disputed = tuple(Position(p["assessor"], p.get("result"), _texts(p.get("evidence")), p.get("note"))
-                     for p in raw.get("disputed", ()))
-    return Answer(raw.get("result"), _texts(raw.get("evidence")), raw.get("note"), action, disputed)
+    path: list[object] = ["answers", norm_id]
+    disputed = tuple(Position(p["assessor"], p.get("result"),
+                              _evidence(doc, [*path, "disputed", k, "evidence"], p.get("evidence"), problems),
+                              p.get("note"))
+                     for k, p in enumerate(raw.get("disputed", ())))
+    return Answer(raw.get("result"), _evidence(doc, [*path, "evidence"], raw.get("evidence"), problems),
+                  raw.get("note"), action, disputed)
+
+
+def _signature(raw: dict[str, Any]) -> Signature:
+    return Signature(raw["by"], raw["at"], raw["answers_sha256"], dict(raw["norms"]), raw.get("role"))
 
 
 def _known(doc: Document, catalog: Catalog, norm_id: str, version: str | None, settings: tuple[str, ...],
@@ -201,7 +191,7 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
     if not isinstance(data, dict):
         raise InputError.single(doc.name, doc.line_of([]), "an assessment file must be a YAML mapping "
                                 "(see `assess template`)")
-    checked = _dates_to_text(data)
+    checked = dates_to_text(data)
     problems = [] if schema_ok(checked) else _schema_problems(doc, checked, catalog.answer_set.ids)
     if problems:
         _impossible_dates(doc, checked, problems)
@@ -244,6 +234,8 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
         answers=answers,
         merged_from=tuple(Source(m["file"], m["sha256"], tuple(m.get("assessors", ())))
                           for m in data.get("merged_from", ())),
+        signed=_signature(data["signed"]) if "signed" in data else None,
+        signatures_history=tuple(_signature(s) for s in data.get("signatures_history", ())),
     )
     if problems:
         raise InputError(sorted(problems, key=lambda p: p.line or 0))

@@ -23,7 +23,7 @@ from assess.errors import InputError, Problem
 from assess.files.compiled_schema import schema_accepts
 from assess.files.paths import norms_directory
 from assess.files.strict_yaml import Document, parse
-from assess.model.catalog import AnswerOption, AnswerSet, Catalog, Norm, Section, Text
+from assess.model.catalog import AnswerOption, AnswerSet, Catalog, EvidenceSource, Norm, Section, Text
 
 
 def _problems_to_error(problems: list[Problem]) -> None:
@@ -90,27 +90,45 @@ def _load_settings(docs: Iterable[Document], catalog_id: str, items: dict[str, N
                 problems.append(Problem(doc.name, doc.line_of(["items", index, "id"]),
                                         f"items[{index}].id: duplicate id {item_id!r}"))
             scope, critical = _project(raw)
-            items[item_id] = Norm(item_id, setting_id, Text.of(raw["text"]), scope, critical, _note(raw))
+            refers_to = Text.of(raw["refers_to"]) if "refers_to" in raw else None
+            items[item_id] = Norm(item_id, setting_id, Text.of(raw["text"]), scope, critical, _note(raw), refers_to)
             ids.append(item_id)
-        settings[setting_id] = Section(setting_id, "setting", Text.of(data["title"]),
-                                       Text.of(data["heading"]), tuple(ids), data["section"])
+        heading = Text.of(data["heading"])
+        if "description" in data:  # the heading, then the setting's own Beschrijving and Doelgroep
+            about = Text.of(data["description"])
+            heading = Text(f"{heading.nl}\n\n{about.nl}", f"{heading.en}\n\n{about.en}")
+        settings[setting_id] = Section(setting_id, "setting", Text.of(data["title"]), heading, tuple(ids),
+                                       data["section"])
     return settings
 
 
+def _load_evidence_sources(doc: Document | None, check: Callable[[Document, str], None]) -> tuple[EvidenceSource, ...]:
+    if doc is None:
+        return ()
+    check(doc, "evidence-sources")
+    sources = tuple(EvidenceSource(raw["id"], Text.of(raw["label"])) for raw in doc.data["evidence_sources"])
+    ids = [s.id for s in sources]
+    _problems_to_error([Problem(doc.name, doc.line_of(["evidence_sources", k, "id"]),
+                                f"evidence_sources[{k}].id: duplicate id {i!r}")
+                        for k, i in enumerate(ids) if i in ids[:k]])
+    return sources
+
+
 def build_catalog(main: Document, answer_sets: Document, settings: Iterable[Document] = (),
-                  schema_checked: bool = False) -> Catalog:
+                  evidence_sources: Document | None = None, schema_checked: bool = False) -> Catalog:
     """Validate the parsed catalog files and turn them into a :class:`Catalog` (``schema_checked``: the data
     is known to pass the JSON Schemas, as the cached bundled catalog is)."""
-    return _build(main, answer_sets, settings, _no_check if schema_checked else _check)
+    return _build(main, answer_sets, settings, evidence_sources, _no_check if schema_checked else _check)
 
 
 def _no_check(doc: Document, schema_name: str) -> None:
     return None
 
 
-def _build(main: Document, answer_sets: Document, settings: Iterable[Document],
+def _build(main: Document, answer_sets: Document, settings: Iterable[Document], evidence_sources: Document | None,
            check: Callable[[Document, str], None]) -> Catalog:
     sets = _load_answer_sets(answer_sets, check)
+    sources = _load_evidence_sources(evidence_sources, check)
     check(main, "catalog")
     data = main.data
     problems: list[Problem] = []
@@ -156,6 +174,7 @@ def _build(main: Document, answer_sets: Document, settings: Iterable[Document],
         languages_note=MappingProxyType({k: v["note"] for k, v in data["languages"].items()}),
         annotations_note=Text.of(data["project_annotations"]),
         _items=MappingProxyType(items),
+        evidence_sources=sources,
     )
 
 
@@ -171,9 +190,10 @@ def load_catalog_from(directory: Path, catalog_file: str = "unodc-who-2020.yaml"
     """Load a catalog from a directory laid out like ``norms/`` (used by tests on broken copies)."""
     settings_dir = directory / "settings"
     setting_docs = [_read(p, str(p)) for p in sorted(settings_dir.glob("*.yaml"))] if settings_dir.is_dir() else []
+    sources = directory / "evidence-sources.yaml"
     return build_catalog(_read(directory / catalog_file, str(directory / catalog_file)),
                          _read(directory / "answer-sets.yaml", str(directory / "answer-sets.yaml")),
-                         setting_docs)
+                         setting_docs, _read(sources, str(sources)) if sources.is_file() else None)
 
 
 _CACHE_FORMAT = "assess-catalog-cache 1"
@@ -264,7 +284,8 @@ def load_catalog() -> Catalog:
     runs (see the module's note)."""
     directory = norms_directory()
     paths = [(directory / "unodc-who-2020.yaml", "norms/unodc-who-2020.yaml"),
-             (directory / "answer-sets.yaml", "norms/answer-sets.yaml")]
+             (directory / "answer-sets.yaml", "norms/answer-sets.yaml"),
+             (directory / "evidence-sources.yaml", "norms/evidence-sources.yaml")]
     paths += [(p, f"norms/settings/{p.name}") for p in sorted((directory / "settings").glob("*.yaml"))]
     files = [(label, path.read_text(encoding="utf-8")) for path, label in paths]
     folder = cache_directory()
@@ -276,9 +297,9 @@ def load_catalog() -> Catalog:
         if data is not None and len(data) == len(files):
             docs = [Document(name=label, text=text, data=value)
                     for (label, text), value in zip(files, data, strict=True)]
-            return build_catalog(docs[0], docs[1], docs[2:], schema_checked=True)
+            return build_catalog(docs[0], docs[1], docs[3:], docs[2], schema_checked=True)
     docs = [parse(text, label) for label, text in files]
-    catalog = build_catalog(docs[0], docs[1], docs[2:])
+    catalog = build_catalog(docs[0], docs[1], docs[3:], docs[2])
     if folder is not None and key is not None and path is not None:
         _store(folder, path, key, [doc.data for doc in docs])
     return catalog

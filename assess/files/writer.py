@@ -7,7 +7,7 @@ import re
 import textwrap
 import unicodedata
 
-from assess.model.assessment import FORMAT_VERSION, Action, Answer, Assessment
+from assess.model.assessment import FORMAT_VERSION, Action, Answer, Assessment, Evidence, Signature
 from assess.model.catalog import Catalog
 
 HEADER = {
@@ -37,10 +37,46 @@ def yaml_str(text: str) -> str:
     return "".join(out)
 
 
-def _texts(key: str, values: tuple[str, ...], indent: str) -> list[str]:
+def _evidence_item(item: Evidence) -> str:
+    """A plain text as a string; a typed item as a flow mapping ``{text: …, source: …, date: …, ref: …}``."""
+    if not item.typed:
+        return yaml_str(item.text)
+    parts = [f"text: {yaml_str(item.text)}"]
+    if item.source:
+        parts.append(f"source: {item.source}")
+    if item.date:
+        parts.append(f"date: {item.date.isoformat()}")
+    if item.ref:
+        parts.append(f"ref: {yaml_str(item.ref)}")
+    return "{" + ", ".join(parts) + "}"
+
+
+def _evidence(values: tuple[Evidence, ...], indent: str) -> list[str]:
     if len(values) == 1:
-        return [f"{indent}{key}: {yaml_str(values[0])}"]
-    return [f"{indent}{key}:"] + [f"{indent}  - {yaml_str(v)}" for v in values]
+        return [f"{indent}evidence: {_evidence_item(values[0])}"]
+    return [f"{indent}evidence:"] + [f"{indent}  - {_evidence_item(v)}" for v in values]
+
+
+def _signature(sig: Signature, indent: str) -> list[str]:
+    lines = [f"{indent}by: {yaml_str(sig.by)}"]
+    if sig.role:
+        lines.append(f"{indent}role: {yaml_str(sig.role)}")
+    lines += [f"{indent}at: {yaml_str(sig.at)}", f"{indent}answers_sha256: {sig.answers_sha256}"]
+    if not sig.norms:
+        return [*lines, f"{indent}norms: {{}}"]
+    return [*lines, f"{indent}norms:", *(f'{indent}  "{k}": "{v}"' for k, v in sig.norms.items())]
+
+
+def _signatures(assessment: Assessment) -> list[str]:
+    lines = []
+    if assessment.signed:
+        lines += ["signed:", *_signature(assessment.signed, "  ")]
+    if assessment.signatures_history:
+        lines.append("signatures_history:")
+        for sig in assessment.signatures_history:
+            block = _signature(sig, "    ")
+            lines += ["  - " + block[0].lstrip(), *block[1:]]
+    return lines
 
 
 def _action(action: Action, indent: str) -> list[str]:
@@ -67,7 +103,7 @@ def answer_lines(norm_id: str, answer: Answer, indent: str = "  ") -> list[str]:
     if answer.result:
         lines.append(f"{inner}result: {answer.result}")
     if answer.evidence:
-        lines += _texts("evidence", answer.evidence, inner)
+        lines += _evidence(answer.evidence, inner)
     if answer.note:
         lines.append(f"{inner}note: {yaml_str(answer.note)}")
     if answer.action:
@@ -79,7 +115,7 @@ def answer_lines(norm_id: str, answer: Answer, indent: str = "  ") -> list[str]:
             if position.result:
                 lines.append(f"{inner}    result: {position.result}")
             if position.evidence:
-                lines += _texts("evidence", position.evidence, inner + "    ")
+                lines += _evidence(position.evidence, inner + "    ")
             if position.note:
                 lines.append(f"{inner}    note: {yaml_str(position.note)}")
     return lines
@@ -120,6 +156,7 @@ def dump(assessment: Assessment, catalog: Catalog, lang: str | None = None) -> s
             lines.append(f"    sha256: {source.sha256}")
             if source.assessors:
                 lines.append("    assessors: [" + ", ".join(yaml_str(a) for a in source.assessors) + "]")
+    lines += _signatures(assessment)
     lines.append("answers:")
     for section in catalog.sections_for(assessment.settings):
         lines.append("")

@@ -6,8 +6,10 @@ import os
 from collections.abc import Mapping
 
 from assess.i18n import (
+    check_words,
     diff_words,
     html_words,
+    judgement_words,
     merge_words,
     portfolio_words,
     report_words,
@@ -19,7 +21,7 @@ from assess.i18n import (
 # tables is an error at import (tests/test_i18n.py), so no area can silently redefine another's word.
 TABLES: tuple[Mapping[str, tuple[str, str]], ...] = (
     report_words.WORDS, diff_words.WORDS, merge_words.WORDS, portfolio_words.WORDS, workbook_words.WORDS,
-    tui_words.WORDS, html_words.WORDS,
+    tui_words.WORDS, html_words.WORDS, judgement_words.WORDS, check_words.WORDS,
 )
 
 

@@ -13,8 +13,33 @@ WORDS: dict[str, tuple[str, str]] = {
     "portfolio.failed": ("Niet verwerkte invoer", "Inputs not processed"),
     "portfolio.see_below": ("zie „Niet verwerkt”", "see “Not processed”"),
     "portfolio.status_counts": ("Totaalstatus", "Overall status"),
-    "portfolio.critical_services": ("Diensten met een kritieke norm niet voldaan",
-                                    "Services with a critical norm not met"),
+    "portfolio.critical_services": ("Diensten met een kritieke norm niet volledig voldaan",
+                                    "Services with a critical norm not fully met"),
+    "portfolio.disputed_services": ("Diensten met een betwiste kritieke norm", "Services with a disputed critical norm"),
+    "portfolio.disputed_intro": (
+        "Normen die na `assess merge` nog betwist zijn, per dienst; ze tellen als niet beoordeeld. Een betwiste "
+        "kritieke norm maakt de totaalstatus van de dienst ten hoogste ORANJE.",
+        "Norms still disputed after `assess merge`, per service; they count as not assessed. A disputed critical "
+        "norm makes the service's overall status at most AMBER.",
+    ),
+    "portfolio.not_counted": ("Niet meegeteld (herbeoordeeld)", "Not counted (re-assessed)"),
+    "portfolio.reaudits": ("Herbeoordelingen", "Re-audits"),
+    "portfolio.reaudits_intro": (
+        "Een dienst die meer dan eens is beoordeeld (zelfde naam en locatie), telt één keer: de laatste beoordeling, "
+        "op datum en dan op bestandsnaam. Een consensus (`assess merge`) telt in plaats van zijn invoer. De trend is "
+        "de verandering van de afgeronde scores ten opzichte van de vorige beoordeling.",
+        "A service assessed more than once (same name and location) counts once: the latest assessment, by date and "
+        "then by file name. A consensus (`assess merge`) counts instead of its inputs. The trend is the change of "
+        "the rounded scores against the previous assessment.",
+    ),
+    "portfolio.col.previous": ("Vorige", "Previous"),
+    "portfolio.col.latest": ("Laatste", "Latest"),
+    "portfolio.col.file": ("Bestand", "File"),
+    "portfolio.col.date": ("Datum", "Date"),
+    "portfolio.col.why": ("Waarom niet meegeteld", "Why not counted"),
+    "portfolio.col.counted": ("Meegeteld in plaats daarvan", "Counted instead"),
+    "portfolio.reason.earlier": ("eerdere beoordeling", "earlier assessment"),
+    "portfolio.reason.consensus-input": ("invoer van een consensus", "input of a consensus"),
     "portfolio.matrix": ("Scores per beginsel", "Scores per principle"),
     "portfolio.matrix_intro": (
         "Per dienst de score en status van elk beginsel, de totaalscore met de totaalstatus, en de volledigheid. "
@@ -38,8 +63,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "the completeness per principle is in the service's report and in portfolio.json.",
     ),
     "portfolio.critical_mark": (
-        "⚠ = een kritieke norm is niet voldaan: de totaalstatus is ROOD, ongeacht de score.",
-        "⚠ = a critical norm is not met: the overall status is RED, whatever the score.",
+        "⚠ = een kritieke norm is niet volledig voldaan: de totaalstatus is ROOD, ongeacht de score; ⚖ = een kritieke norm is betwist: de totaalstatus is ten hoogste ORANJE.",
+        "⚠ = a critical norm is not fully met: the overall status is RED, whatever the score; ⚖ = a critical norm is disputed: the overall status is at most AMBER.",
     ),
     "portfolio.settings": ("Settings (apart gescoord)", "Settings (scored apart)"),
     "portfolio.norms": ("Normen die het vaakst niet voldaan zijn", "Norms most often not met"),
@@ -62,9 +87,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "portfolio.critical": ("Kritieke tekortkomingen per dienst", "Critical gaps by service"),
     "portfolio.critical_intro": (
         "Kritieke normen ({ids}; de lezing van het assess-project) die niet of gedeeltelijk voldaan zijn. "
-        "Een kritieke norm die niet voldaan is, maakt de totaalstatus van de dienst ROOD.",
+        "Een kritieke norm die niet volledig voldaan is, maakt de totaalstatus van de dienst ROOD; een betwiste kritieke norm maakt die ten hoogste ORANJE.",
         "Critical norms ({ids}; the assess project's reading) that are not met or partially met. "
-        "A critical norm not met makes the service's overall status RED.",
+        "A critical norm not fully met makes the service's overall status RED; a disputed critical norm makes it at most AMBER.",
     ),
     "portfolio.critical_none": ("Geen kritieke tekortkomingen.", "No critical gaps."),
     "portfolio.not_processed": ("Niet verwerkt", "Not processed"),
@@ -79,7 +104,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "- Elke dienst is gescoord zoals in zijn eigen gap-rapport, met de rekenregels hierboven. Het portfolio rekent "
         "geen scores opnieuw uit en berekent geen gemiddelde over diensten.\n"
         "- Een cel B1–B7 is de score van dat beginsel met de status van die score. „Totaal” is de totaalscore (de 7 "
-        "beginselen, zonder settings) met de totaalstatus, die ROOD is als een kritieke norm niet voldaan is.\n"
+        "beginselen, zonder settings) met de totaalstatus, die ROOD is als een kritieke norm niet volledig voldaan is (gedeeltelijk of niet voldaan) en ten hoogste ORANJE als een kritieke norm betwist is.\n"
         "- Settings worden apart gescoord en tellen nergens in de beginselscores of de totaalscore mee.\n"
         "- Sortering: totaalscore (afgerond, zoals getoond), hoogste eerst; zonder score onderaan; bij gelijke score "
         "op naam, dan op bestandsvolgorde.\n"
@@ -89,7 +114,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "- Each service is scored as in its own gap report, with the scoring rules above. The portfolio recomputes no "
         "score and computes no average across services.\n"
         "- A cell P1–P7 is that principle's score with that score's status. “Overall” is the overall score (the 7 "
-        "principles, without settings) with the overall status, which is RED when a critical norm is not met.\n"
+        "principles, without settings) with the overall status, which is RED when a critical norm is not fully met (partially met or not met) and at most AMBER when a critical norm is disputed.\n"
         "- Settings are scored apart and never count towards principle scores or the overall score.\n"
         "- Sorting: overall score (rounded, as shown), highest first; no score last; equal scores by name, then "
         "by file order.\n"

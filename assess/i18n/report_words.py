@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+# The disclaimer the licence of the standards requires with a translation, verbatim (its own wording, in English).
+DISCLAIMER = (
+    "“This translation was not created by the World Health Organization (WHO) or the United Nations Office on Drugs "
+    "and Crime (UNODC). Neither WHO nor UNODC are responsible for the content or accuracy of this translation. The "
+    "original English edition shall be the binding and authentic edition”."
+)
+
 WORDS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
     "report.title": ("Gap-rapport", "Gap report"),
@@ -9,10 +16,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.by": ("door", "by"),
     "report.checklist": ("Checklist", "Checklist"),
     "report.version": ("versie", "version"),
-    "report.critical_lead": ("Kritieke norm niet voldaan", "Critical norm not met"),
+    "report.critical_lead": ("Kritieke norm niet volledig voldaan", "Critical norm not fully met"),
     "report.critical_explain": (
-        "Een kritieke rechtennorm is niet voldaan. Daarom is de totaalstatus ROOD, ongeacht de score.",
-        "A critical rights norm is not met. The overall status is therefore RED, whatever the score.",
+        "Een kritieke rechtennorm is niet volledig voldaan (gedeeltelijk of niet voldaan). Daarom is de totaalstatus ROOD, ongeacht de score.",
+        "A critical rights norm is not fully met (partially met or not met). The overall status is therefore RED, whatever the score.",
     ),
     "report.summary": ("Samenvatting", "Summary"),
     "report.overall_score": ("Totaalscore", "Overall score"),
@@ -54,20 +61,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "- Score van een onderdeel = 100 × gemiddelde waarde van de beoordeelde, toepasselijke normen (geen: geen score, –).\n"
         "- Totaalscore = 100 × gemiddelde waarde van alle beoordeelde, toepasselijke normen van de 7 beginselen; elke norm weegt even zwaar.\n"
         "- Volledigheid = beoordeelde normen (n.v.t. inbegrepen) / alle normen.\n"
-        "- Status: GROEN vanaf 80, ORANJE vanaf 50, ROOD onder 50. Een kritieke norm die niet voldaan is, maakt de totaalstatus ROOD, ongeacht de score.\n"
+        "- Status: GROEN vanaf 80, ORANJE vanaf 50, ROOD onder 50.\n- Rechtenvloer: een kritieke norm die niet volledig voldaan is (gedeeltelijk of niet voldaan), maakt de totaalstatus ROOD, ongeacht de score, en staat bovenaan het rapport. Een kritieke norm die na een samenvoeging nog betwist is, maakt de totaalstatus ten hoogste ORANJE (betwist), nooit GROEN. Een kritieke setting-norm doet hetzelfde voor de status van die setting.\n- Betwiste normen (na `assess merge`) tellen als niet beoordeeld en worden in elk rapport apart genoemd.\n"
         "- Scores zijn afgerond op één decimaal (half naar boven).\n"
         "- Kritieke normen en de indeling service/system zijn de lezing van het assess-project, niet van de normen zelf.",
         "- Values: met 1, partially met 0.5, not met 0. Not applicable and not assessed are excluded.\n"
         "- Section score = 100 × mean value of its assessed, applicable norms (none: no score, –).\n"
         "- Overall score = 100 × mean value of all assessed, applicable norms of the 7 principles; each norm weighs the same.\n"
         "- Completeness = assessed norms (not applicable included) / all norms.\n"
-        "- Status: GREEN from 80, AMBER from 50, RED below 50. A critical norm not met makes the overall status RED, whatever the score.\n"
+        "- Status: GREEN from 80, AMBER from 50, RED below 50.\n- Rights floor: a critical norm that is not fully met (partially met or not met) makes the overall status RED, whatever the score, and leads the report. A critical norm still disputed after a merge makes the overall status at most AMBER (disputed), not GREEN. A critical setting item does the same for that setting's status.\n- Disputed norms (after `assess merge`) count as not assessed and are listed apart in every report.\n"
         "- Scores are rounded to one decimal (half up).\n"
         "- Critical norms and the service/system scope are the assess project's reading, not the standard's.",
     ),
     "report.source": (
-        "Normen: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, herziene uitgave 2020, CC BY-NC-SA 3.0 IGO. De Nederlandse tekst volgt het brondocument.",
-        "Norms: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, revised edition 2020, CC BY-NC-SA 3.0 IGO. The English text is an unofficial translation by the assess project.",
+        "Normen: UNODC/WHO, Internationale normen voor de behandeling van stoornissen in het gebruik van drugs: "
+        "herziene editie met opname van de resultaten van praktijktesten (2020), CC BY-NC-SA 3.0 IGO. De Nederlandse "
+        "tekst volgt het brondocument; de Engelse is een onofficiële vertaling van het assess-project. Verklaring die de "
+        "licentie bij een vertaling voorschrijft: " + DISCLAIMER,
+        "Norms: UNODC/WHO, International standards for the treatment of drug use disorders: revised edition "
+        "incorporating results of field-testing (2020), CC BY-NC-SA 3.0 IGO. The Dutch text follows the source "
+        "document; the English text is an unofficial translation by the assess project. The disclaimer the licence "
+        "requires for a translation: " + DISCLAIMER,
     ),
     "col.section": ("Onderdeel", "Section"),
     "col.title": ("Titel", "Title"),

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from assess.i18n.report_words import DISCLAIMER
+
 WORDS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
     "sheet.instructions": ("Instructies", "Instructions"),
@@ -31,6 +33,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "xl.text": ("Tekst", "Text"),
     "xl.result": ("Resultaat", "Result"),
     "xl.evidence": ("Bewijs", "Evidence"),
+    "xl.evidence_sources": ("Soorten bron", "Kinds of source"),
+    "xl.source": ("Soort bron", "Source"),
     "xl.note": ("Opmerking", "Note"),
     "xl.action": ("Actie", "Action"),
     "xl.owner": ("Eigenaar", "Owner"),
@@ -44,7 +48,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "xl.score": ("Totaalscore", "Overall score"),
     "xl.status": ("Status", "Status"),
     "xl.completeness": ("Volledigheid (%)", "Completeness (%)"),
-    "xl.critical_not_met": ("Kritiek niet voldaan", "Critical not met"),
+    "xl.critical_not_fully_met": ("Kritiek niet volledig voldaan", "Critical not fully met"),
+    "xl.disputed": ("Betwist", "Disputed"),
     "xl.principle_n": ("B{id}", "P{id}"),
     "xl.setting_n": ("Setting {id}", "Setting {id}"),
     "xl.file": ("Bestand", "File"),
@@ -73,7 +78,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "form.assessors_hint": ("meerdere namen scheiden met ;", "separate several names with ;"),
     "form.instructions": (
         "Zelfevaluatie aan de hand van de UNODC/WHO International Standards for the Treatment of Drug Use "
-        "Disorders (herziene uitgave 2020)\n"
+        "Disorders (herziene editie met opname van de resultaten van praktijktesten, 2020)\n"
         "\n"
         "Hoe vult u dit formulier in\n"
         "1. Elk tabblad na dit tabblad is één dienst: {sheets}.\n"
@@ -89,17 +94,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "de normnummers, de tabbladnamen en de kopregel niet; daaraan leest assess het formulier terug.\n"
         "7. Sla het bestand op als Excel-werkmap (.xlsx) en stuur het terug.\n"
         "\n"
-        "Kritiek: de normen {critical} (rechten van cliënten). Is een kritieke norm niet voldaan, dan "
+        "Kritiek: de normen {critical} (rechten van cliënten). Is een kritieke norm niet volledig voldaan (gedeeltelijk of niet voldaan), dan "
         "is de totaalstatus ROOD, ongeacht de score. Dit is de lezing van het assess-project, niet van de normen "
         "zelf; evenals de reikwijdte (dienst: de dienst kan er zelf iets aan doen; systeem: vooral gemeente of "
         "netwerk; beide).\n"
         "\n"
         "Voor de consulent: assess import {file} -o antwoorden/ maakt er één beoordelingsbestand per dienst van.\n"
         "\n"
-        "Normen: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, herziene uitgave "
-        "2020, CC BY-NC-SA 3.0 IGO. De Nederlandse tekst volgt het brondocument.",
+        "Normen: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, herziene editie met "
+        "opname van de resultaten van praktijktesten (2020), CC BY-NC-SA 3.0 IGO. De Nederlandse tekst volgt het "
+        "brondocument. " + DISCLAIMER,
         "Self-assessment against the UNODC/WHO International Standards for the Treatment of Drug Use Disorders "
-        "(revised edition, 2020)\n"
+        "(revised edition incorporating results of field-testing, 2020)\n"
         "\n"
         "How to fill in this form\n"
         "1. Each sheet after this one is one service: {sheets}.\n"
@@ -115,13 +121,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "numbers, the sheet names or the header row; assess reads the form back by them.\n"
         "7. Save the file as an Excel workbook (.xlsx) and send it back.\n"
         "\n"
-        "Critical: norms {critical} (clients' rights). When a critical norm is not met, the overall "
+        "Critical: norms {critical} (clients' rights). When a critical norm is not fully met (partially met or not met), the overall "
         "status is RED whatever the score. This is the assess project's reading, not the standard's; so is the "
         "scope (service: the service itself can act on it; system: mostly the municipality or the network; both).\n"
         "\n"
         "For the consultant: assess import {file} -o answers/ turns it into one assessment file per service.\n"
         "\n"
-        "Norms: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, revised edition 2020, "
-        "CC BY-NC-SA 3.0 IGO. The English text is an unofficial translation by the assess project.",
+        "Norms: UNODC/WHO, International Standards for the Treatment of Drug Use Disorders, revised edition "
+        "incorporating results of field-testing (2020), CC BY-NC-SA 3.0 IGO. The English text is an unofficial "
+        "translation by the assess project. " + DISCLAIMER,
     ),
 }

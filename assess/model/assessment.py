@@ -25,14 +25,65 @@ class Action:
     done: bool = False
 
 
+@dataclass(frozen=True, eq=False)
+class Evidence:
+    """One evidence item: a text, and optionally the kind of source it comes from (an id of
+    ``norms/evidence-sources.yaml``), its date and a reference (a document number, a file name).
+
+    A plain text in a file is an item with only ``text``; it is written back as plain text.
+    """
+
+    text: str
+    source: str | None = None
+    date: dt.date | None = None
+    ref: str | None = None
+
+    @property
+    def typed(self) -> bool:
+        """Does it say more than its text (written as a mapping)?"""
+        return self.source is not None or self.date is not None or self.ref is not None
+
+    def _fields(self) -> tuple[str, str | None, dt.date | None, str | None]:
+        return (self.text, self.source, self.date, self.ref)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to an item with the same fields; an untyped item also equals its plain text, so code and
+        files that know evidence only as texts keep working."""
+        if isinstance(other, Evidence):
+            return self._fields() == other._fields()
+        if isinstance(other, str):
+            return not self.typed and self.text == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+
+EvidenceLike = Evidence | str
+
+
+def evidence_items(items: tuple[EvidenceLike, ...] | list[EvidenceLike]) -> tuple[Evidence, ...]:
+    """Evidence items, plain texts turned into untyped :class:`Evidence`."""
+    return tuple(item if isinstance(item, Evidence) else Evidence(item) for item in items)
+
+
+def _normalise_evidence(instance: object) -> None:
+    evidence = instance.evidence  # type: ignore[attr-defined]
+    if any(not isinstance(item, Evidence) for item in evidence):
+        object.__setattr__(instance, "evidence", evidence_items(evidence))
+
+
 @dataclass(frozen=True)
 class Position:
     """One assessor's answer to a disputed norm (see ``assess merge``)."""
 
     assessor: str
     result: str | None = None
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()  # plain texts given here are turned into Evidence
     note: str | None = None
+
+    def __post_init__(self) -> None:
+        _normalise_evidence(self)
 
 
 @dataclass(frozen=True)
@@ -40,10 +91,22 @@ class Answer:
     """What an assessment says about one norm. ``result`` None means not assessed."""
 
     result: str | None = None
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()  # plain texts given here are turned into Evidence
     note: str | None = None
     action: Action | None = None
     disputed: tuple[Position, ...] = ()
+
+    def __post_init__(self) -> None:
+        _normalise_evidence(self)
+
+    @property
+    def evidence_texts(self) -> tuple[str, ...]:
+        return tuple(item.text for item in self.evidence)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The kinds of source its evidence names, each once, in the order first named."""
+        return tuple(dict.fromkeys(item.source for item in self.evidence if item.source))
 
     @property
     def is_empty(self) -> bool:
@@ -67,6 +130,18 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """A sign-off (``assess sign``): who, when (UTC, ISO 8601), and hashes of the answers signed: of them all,
+    and per assessed norm, so that the norms changed afterwards can be named."""
+
+    by: str
+    at: str
+    answers_sha256: str
+    norms: Mapping[str, str] = field(default_factory=dict)
+    role: str | None = None
+
+
+@dataclass(frozen=True)
 class Assessment:
     checklist: str
     service: Service
@@ -77,6 +152,8 @@ class Assessment:
     settings: tuple[str, ...] = ()
     answers: Mapping[str, Answer] = field(default_factory=dict)
     merged_from: tuple[Source, ...] = ()
+    signed: Signature | None = None
+    signatures_history: tuple[Signature, ...] = ()
 
     def answer(self, norm_id: str) -> Answer:
         return self.answers.get(norm_id, Answer())
@@ -93,3 +170,8 @@ class Assessment:
         else:
             answers[norm_id] = answer
         return replace(self, answers=answers)
+
+
+def is_signed(assessment: Assessment) -> bool:
+    """Is the assessment signed off (final)? A signed file is opened read-only by the TUI until reopened."""
+    return assessment.signed is not None

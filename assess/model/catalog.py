@@ -60,6 +60,11 @@ class AnswerSet:
         return tuple(o.id for o in self.options if o.value is not None and o.value < 1)
 
     @property
+    def met_ids(self) -> tuple[str, ...]:
+        """Results worth full marks (met)."""
+        return tuple(o.id for o in self.options if o.value is not None and o.value >= 1)
+
+    @property
     def failing_ids(self) -> tuple[str, ...]:
         """Results worth nothing (not met): on a critical norm they make the status red."""
         return tuple(o.id for o in self.options if o.value == 0)
@@ -68,6 +73,14 @@ class AnswerSet:
     def excluded_ids(self) -> tuple[str, ...]:
         """Results that take a norm out of the score (not applicable)."""
         return tuple(o.id for o in self.options if o.value is None)
+
+
+@dataclass(frozen=True)
+class EvidenceSource:
+    """A kind of source evidence may come from (``norms/evidence-sources.yaml``)."""
+
+    id: str
+    label: Text
 
 
 @dataclass(frozen=True)
@@ -80,6 +93,13 @@ class Norm:
     scope: str = "service"
     critical: bool = False
     source_note: Text | None = None
+    refers_to: Text | None = None  # the text of the standards the item refers to ("zie hierboven"), verbatim
+
+    def full_text(self, lang: str) -> str:
+        """The item's text, followed by the text it refers to, if any."""
+        if self.refers_to is None:
+            return self.text[lang]
+        return f"{self.text[lang]} [{self.refers_to[lang]}]"
 
 
 @dataclass(frozen=True)
@@ -110,6 +130,13 @@ class Catalog:
     languages_note: Mapping[str, str]
     annotations_note: Text
     _items: Mapping[str, Norm] = field(repr=False)
+    evidence_sources: tuple[EvidenceSource, ...] = ()
+
+    def evidence_source(self, source_id: str) -> EvidenceSource:
+        for source in self.evidence_sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
 
     @property
     def norms(self) -> tuple[Norm, ...]:

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from assess.analysis.lint import findings
 from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, action_state
 from assess.i18n import t
 from assess.model.assessment import Action
+from assess.render.judgements_markdown import (
+    disputed_section,
+    evidence_cell,
+    floor_lead,
+    signoff_lines,
+    status_cell,
+)
+from assess.render.lint_text import quality_section
 from assess.render.markdown_table import table
 from assess.render.text import (
     action_details,
@@ -93,7 +102,7 @@ def _gap_table(card: Scorecard, lang: str) -> str:
         rows.append([
             md_escape(norm_id), md_escape(short(gap.norm.text[lang])),
             md_escape(result_label(card.catalog, gap.answer.result, lang)),
-            "<br>".join(md_escape(e) for e in gap.answer.evidence) or "–",
+            evidence_cell(card, gap.answer, lang),
             md_escape(gap.answer.note) if gap.answer.note else "–",
             _action_text(card, gap.answer.action, lang),
         ])
@@ -144,16 +153,12 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
         out += [md_line_start(" · ".join(about)), ""]
     out += [f"{t('report.checklist', lang)}: {md_escape(catalog.title[lang])} ({catalog.id}, "
             f"{t('report.version', lang)} {catalog.version})", ""]
-    if card.critical_failures:
-        ids = ", ".join(n.id for n in card.critical_failures)
-        out += [f"> **{t('report.critical_lead', lang)}: {ids}.** {t('report.critical_explain', lang)}", ""]
-        for norm in card.critical_failures:
-            out += [f"> - **{norm.id}** {md_escape(norm.text[lang])}"]
-        out.append("")
+    out += signoff_lines(card, lang)
+    out += floor_lead(card, lang)
     o = card.overall
     summary_rows = [
         [t("report.overall_score", lang), f"**{score_text(card.score, lang)}**"],
-        [t("report.status", lang), f"**{status_label(card.status, lang)}**"],
+        [t("report.status", lang), status_cell(card, lang, status_label(card.status, lang))],
         [t("report.completeness", lang), f"{percent_text(card.completeness, lang)} "
          f"({t('report.completeness_detail', lang, assessed=o.assessed, total=o.total)})"],
         [t("report.counted", lang), t("report.counted_detail", lang, counted=o.counted, met=o.met,
@@ -173,6 +178,7 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
         out += [t("report.gaps_intro", lang), "", _gap_table(card, lang), ""]
     else:
         out += [t("report.no_gaps", lang), ""]
+    out += disputed_section(card, lang)
     out += [f"## {t('report.action_plan', lang)}", "", *_action_plan(card, lang), ""]
     out += [f"## {t('report.na', lang)} ({len(card.not_applicable)})", ""]
     if card.not_applicable:
@@ -188,6 +194,7 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
         out.append("")
     else:
         out += [t("report.all_assessed", lang), ""]
+    out += quality_section(card, findings(card.assessment, catalog), lang)
     out += [f"## {t('report.rules', lang)}", "", t("report.rules_text", lang), "", "---", "",
             f"_{t('report.source', lang)}_", ""]
     return "\n".join(out)

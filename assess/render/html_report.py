@@ -136,7 +136,7 @@ def view(card: Scorecard, lang: str, previous: Scorecard | None = None) -> Repor
     o = card.overall
     catalog = card.catalog
     gaps = tuple(GapLine(g.norm.id, g.norm.critical, result_label(catalog, g.answer.result, lang), g.norm.text[lang],
-                         tuple(visible(e) for e in g.answer.evidence), _note(g.answer.note),
+                         tuple(visible(e) for e in g.answer.evidence_texts), _note(g.answer.note),
                          _action(g.answer.action, lang)) for g in card.gaps)
     name = visible(a.service.name)
     values = {"service": name, "status": status_label(card.status, lang),

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assess.analysis.portfolio import Entry, PortfolioData, SectionRow
+from assess.analysis.reaudit import Trend
 
 FORMAT_VERSION = 1
 
@@ -21,10 +22,20 @@ def _section_json(row: SectionRow) -> dict[str, Any]:
     return {"id": row.id, "score": row.score, "status": row.status, "completeness": row.completeness}
 
 
+def _trend_json(trend: Trend | None) -> dict[str, Any] | None:
+    if trend is None:
+        return None
+    return {"previous_file": trend.previous_path,
+            "previous_date": trend.previous_date.isoformat() if trend.previous_date else None,
+            "overall": trend.overall, "principles": dict(trend.principles)}
+
+
 def _service_json(rank: int, entry: Entry, formats: tuple[str, ...]) -> dict[str, Any]:
     s = entry.summary
     return {
         "rank": rank, "name": s.name, "kind": s.kind, "location": s.location, "file": s.path,
+        "date": s.date.isoformat() if s.date else None, "assessors": list(s.assessors), "signoff": s.signoff,
+        "trend": _trend_json(entry.trend), "earlier": list(entry.earlier),
         "reports": {fmt: f"{entry.stem}.{fmt}" for fmt in formats},
         "settings": list(s.settings),
         "overall": {"score": s.score, "status": s.status, "score_status": s.score_status,
@@ -32,7 +43,9 @@ def _service_json(rank: int, entry: Entry, formats: tuple[str, ...]) -> dict[str
                     "not_met": s.not_met, "na": s.na, "not_assessed": s.not_assessed, "total": s.total},
         "principles": [_section_json(r) for r in s.principles],
         "setting_scores": [_section_json(r) for r in s.setting_scores],
-        "critical_not_met": list(s.critical_not_met),
+        "critical_not_fully_met": list(s.critical_not_fully_met),
+        "critical_disputed": list(s.critical_disputed),
+        "disputed": [{"id": item, "critical": critical} for item, critical in s.disputed],
         "critical_gaps": [{"id": g.norm, "result": g.result, "action": g.action} for g in s.critical_gaps],
     }
 
@@ -44,8 +57,12 @@ def portfolio_head(data: PortfolioData) -> dict[str, Any]:
         "checklist": data.catalog_id,
         "checklist_version": data.catalog_version,
         "summary": {"processed": len(data.services), "not_processed": len(data.failures),
-                    "status": data.status_counts(), "critical_not_met": data.critical_services},
+                    "not_counted": len(data.superseded),
+                    "status": data.status_counts(), "critical_not_fully_met": data.critical_services,
+                    "critical_disputed": data.disputed_services},
         "rules": {
+            "rights_floor": "a critical norm partially met or not met makes a service's overall status red; a critical "
+                            "norm still disputed after a merge makes it at most amber (listed under disputed)",
             "scores": "copied from each service's scorecard (assess.scoring); no average across services",
             "sorted_by": "overall score (rounded, as shown), highest first; no score last; then name, then file order",
             "norms_not_met": "not_met = services that assessed the norm as not met; share = not_met / applicable, "
@@ -53,7 +70,13 @@ def portfolio_head(data: PortfolioData) -> dict[str, Any]:
                              "(na and not assessed excluded); share rounded half up to one decimal",
             "settings": "scored apart; never part of principle or overall scores",
             "not_processed": "inputs that failed count nowhere",
+            "re_audits": "one service (same name and location, ignoring case and spacing) counts once: the latest "
+                         "by date, then path; earlier ones and the inputs of a consensus in the batch (by the "
+                         "sha256 in its merged_from) are listed under not_counted; trend = change of the rounded "
+                         "overall and principle scores against the previous one, rounded half up",
         },
+        "not_counted": [{"file": s.path, "name": s.name, "date": s.date.isoformat() if s.date else None,
+                         "reason": s.reason, "counted": s.counted_path} for s in data.superseded],
         "not_processed": [{"file": f.path, "problems": [{"file": p.file, "line": p.line, "message": p.message,
                                                          "text": str(p)} for p in f.problems]}
                           for f in data.failures],

@@ -7,13 +7,14 @@ the portfolio of thousands of services is never held in memory as one text.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
-from assess.analysis.portfolio import Entry, PortfolioData
+from assess.analysis.portfolio import Entry, PortfolioData, ServiceSummary
 from assess.analysis.portfolio_views import groups
-from assess.i18n import t
+from assess.i18n import number, t
 from assess.model.catalog import Catalog
 from assess.render.markdown_table import table, table_lines
 from assess.render.text import md_escape, percent_text, result_label, score_text, short, status_label
@@ -28,6 +29,24 @@ def _cell(score: float | None, status: str | None, lang: str, completeness: floa
     if score is None:
         return "–"
     return f"{score_text(score, lang)} {status_label(status, lang)}" + (" *" if completeness < 100 else "")
+
+
+def _date(day: dt.date | None) -> str:
+    return day.isoformat() if day else "–"
+
+
+def _trend(change: float | None, lang: str) -> str:
+    """↑ +3.2, ↓ -1.0, = (no change), – (no score to compare)."""
+    if change is None:
+        return "–"
+    if change == 0:
+        return "="
+    return ("↑ " if change > 0 else "↓ ") + number(change, lang, sign=True)
+
+
+def _floor_mark(summary: ServiceSummary) -> str:
+    """⚠ a critical norm not fully met (red), ⚖ a critical norm disputed (at most amber)."""
+    return (" ⚠" if summary.critical_not_fully_met else "") + (" ⚖" if summary.critical_disputed else "")
 
 
 def _service_cell(entry: Entry, data: PortfolioData) -> str:
@@ -58,7 +77,8 @@ def write_markdown(data: PortfolioData, catalog: Catalog, lang: str, write: Writ
     page.lines(f"# {page.t('portfolio.title')}", "",
                f"{page.t('report.checklist')}: {md_escape(catalog.title[lang])} ({data.catalog_id}, "
                f"{page.t('report.version')} {data.catalog_version})", "")
-    for section in (page.summary, page.matrix, page.settings, page.norms, page.critical_gaps, page.not_processed,
+    for section in (page.summary, page.critical_gaps, page.disputed, page.matrix, page.reaudits, page.settings,
+                    page.norms, page.not_processed,
                     page.rules):
         section()
 
@@ -91,7 +111,10 @@ class _Page:
             [self.t("portfolio.status_counts"), " · ".join(f"{status_label(None if k == 'none' else k, lang)} {v}"
                                                            for k, v in data.status_counts().items())],
             [self.t("portfolio.critical_services"), str(data.critical_services)],
+            [self.t("portfolio.disputed_services"), str(data.disputed_services)],
         ]
+        if data.superseded:
+            rows.insert(1, [self.t("portfolio.not_counted"), str(len(data.superseded))])
         self.lines(f"## {self.t('report.summary')}", "", table(["", ""], rows), "")
 
     def matrix(self) -> None:
@@ -111,13 +134,21 @@ class _Page:
                 cells = [_cell(by_id[p.id].score, by_id[p.id].status, lang, by_id[p.id].completeness)
                          if p.id in by_id else "–" for p in principles]
                 overall = _cell(s.score, s.status, lang) if s.score is not None else status_label(s.status, lang)
-                yield [str(rank), _service_cell(entry, data), *cells, overall + (" ⚠" if s.critical_not_met else ""),
+                row = [str(rank), _service_cell(entry, data), *cells, overall + _floor_mark(s),
                        percent_text(s.completeness, lang), ", ".join(s.settings) or "–"]
+                if trends:
+                    row.insert(len(principles) + 3, _trend(entry.trend.overall if entry.trend else None, lang)
+                               if entry.trend else "–")
+                yield row
 
+        trends = any(e.trend for e in data.services)
         headers = (["#", self.t("portfolio.col.service")]
                    + [self.t("portfolio.col.principle", id=p.id) for p in principles]
                    + [self.t("portfolio.col.overall"), self.t("col.complete"), self.t("report.settings")])
         align = ["right", "left"] + ["right"] * len(principles) + ["right", "right", "left"]
+        if trends:
+            headers.insert(len(principles) + 3, self.t("diff.trend"))
+            align.insert(len(principles) + 3, "right")
         self.lines(self.t("portfolio.matrix_intro"), "")
         for group in groups(data, self.group_by):
             if self.group_by:
@@ -127,11 +158,39 @@ class _Page:
             self.lines("")
         if any(r.score is not None and r.completeness < 100 for e in data.services for r in e.summary.principles):
             self.lines(self.t("portfolio.partial_mark"), "")
-        if data.critical_services:
+        if data.critical_services or data.disputed_services:
             self.lines(self.t("portfolio.critical_mark"), "")
         self.lines(*("- " + self.t("portfolio.legend", col=self.t("portfolio.col.principle", id=p.id),
                                    label=p.label(lang), title=md_escape(short(p.title[lang], 100)))
                      for p in principles), "")
+
+    def reaudits(self) -> None:
+        """Services assessed more than once: the trend per principle against the previous assessment, and
+        the assessments not counted (earlier ones, inputs of a consensus)."""
+        data, lang = self.data, self.lang
+        if not data.superseded:
+            return
+        self.lines(f"## {self.t('portfolio.reaudits')}", "", self.t("portfolio.reaudits_intro"), "")
+        principles = self.catalog.principles
+        with_trend = [e for e in data.services if e.trend]
+        if with_trend:
+            rows = []
+            for entry in with_trend:
+                trend = entry.trend
+                assert trend is not None
+                by_id = dict(trend.principles)
+                rows.append([_service_cell(entry, data), md_escape(_date(trend.previous_date)),
+                             md_escape(_date(entry.summary.date)), _trend(trend.overall, lang),
+                             *(_trend(by_id.get(p.id), lang) for p in principles)])
+            headers = [self.t("portfolio.col.service"), self.t("portfolio.col.previous"),
+                       self.t("portfolio.col.latest"), self.t("portfolio.col.overall"),
+                       *(self.t("portfolio.col.principle", id=p.id) for p in principles)]
+            self.lines(table(headers, rows, ["left", "left", "left"] + ["right"] * (len(principles) + 1)), "")
+        rows = [[md_escape(s.path), md_escape(s.name), md_escape(_date(s.date)),
+                 self.t(f"portfolio.reason.{s.reason}"), md_escape(s.counted_path)] for s in data.superseded]
+        headers = [self.t("portfolio.col.file"), self.t("portfolio.col.service"), self.t("portfolio.col.date"),
+                   self.t("portfolio.col.why"), self.t("portfolio.col.counted")]
+        self.lines(f"### {self.t('portfolio.not_counted')} ({len(data.superseded)})", "", table(headers, rows), "")
 
     def settings(self) -> None:
         data, lang = self.data, self.lang
@@ -188,6 +247,23 @@ class _Page:
 
         headers = [self.t("portfolio.col.service"), self.t("col.norm"), self.t("col.result"), self.t("col.action")]
         self.stream(table_lines(headers, rows, ["left"] * 4))
+        self.lines("")
+
+    def disputed(self) -> None:
+        """Every norm still disputed, per service; critical ones first and marked (they hold the status below
+        green)."""
+        data = self.data
+        if not any(e.summary.disputed for e in data.services):
+            return
+
+        def rows() -> Iterator[list[str]]:
+            for entry in data.services:
+                for item, critical in sorted(entry.summary.disputed, key=lambda pair: not pair[1]):
+                    mark = f" ⚠ {self.t('critical')}" if critical else ""
+                    yield [_service_cell(entry, data), md_escape(item + mark)]
+
+        self.lines(f"## {self.t('floor.disputed')}", "", self.t("portfolio.disputed_intro"), "")
+        self.stream(table_lines([self.t("portfolio.col.service"), self.t("col.norm")], rows, ["left", "left"]))
         self.lines("")
 
     def not_processed(self) -> None:

@@ -43,9 +43,9 @@ NORM_COLUMNS = [
     *SERVICE_HEAD,
     Column("id", "id", 11), Column("principle", "id", 9), Column("setting", width=14),
     Column("critical", "bool", 8), Column("scope", "scope", 10), Column("result", "result", 18),
-    Column("evidence", width=36), Column("note", width=36), Column("action", width=30),
-    Column("action_owner", width=16), Column("action_due", "date", 11), Column("action_priority", "priority", 10),
-    Column("action_done", "bool", 9), Column("text", width=60),
+    Column("evidence", width=36), Column("evidence_sources", width=18), Column("note", width=36),
+    Column("action", width=30), Column("action_owner", width=16), Column("action_due", "date", 11),
+    Column("action_priority", "priority", 10), Column("action_done", "bool", 9), Column("text", width=60),
 ]
 GAP_COLUMNS = [*SERVICE_HEAD, Column("id", "id", 11), Column("section", "section", 9), Column("critical", "bool", 8),
                Column("result", "result", 18), Column("evidence", width=36), Column("note", width=36),
@@ -71,7 +71,8 @@ def norm_rows(card: Scorecard, lang: str) -> Iterator[list[Value]]:
         action = answer.action
         in_setting = norm.section in settings
         yield [*head, norm.id, None if in_setting else norm.section, norm.section if in_setting else None,
-               norm.critical, norm.scope, answer.result, "\n".join(answer.evidence) or None, answer.note,
+               norm.critical, norm.scope, answer.result, "\n".join(answer.evidence_texts) or None,
+               "; ".join(answer.sources) or None, answer.note,
                action.description if action else None, action.owner if action else None,
                action.due if action else None, action.priority if action else None,
                action.done if action else None, norm.text[lang]]
@@ -83,7 +84,7 @@ def gap_rows(card: Scorecard) -> Iterator[list[Value]]:
     for gap in card.gaps:
         action = gap.answer.action
         yield [*head, gap.norm.id, gap.norm.section, gap.norm.critical, gap.answer.result,
-               "\n".join(gap.answer.evidence) or None, gap.answer.note,
+               "\n".join(gap.answer.evidence_texts) or None, gap.answer.note,
                action.description if action else None, action.owner if action else None,
                action.due if action else None, action.priority if action else None]
 
@@ -109,7 +110,7 @@ def service_columns(catalog: Catalog) -> list[Column]:
     return [Column("service", width=28), Column("kind", width=18), Column("location", width=14),
             Column("date", "date", 11), Column("assessors", width=20), Column("score", "number", 9),
             Column("status", "status", 10), Column("completeness", "percent", 11),
-            Column("critical_not_met", width=12),
+            Column("critical_not_fully_met", width=12), Column("disputed", width=12),
             *(Column(f"principle_{p.id}", "number", 7) for p in catalog.principles),
             *(Column(f"setting_{s}", "number", 10) for s in catalog.settings), Column("file", width=30)]
 
@@ -118,7 +119,8 @@ def service_row(summary: ServiceSummary, catalog: Catalog) -> list[Value]:
     principles = {r.id: r.score for r in summary.principles}
     settings = {r.id: r.score for r in summary.setting_scores}
     return [summary.name, summary.kind, summary.location, summary.date, "; ".join(summary.assessors) or None,
-            summary.score, summary.status, summary.completeness, ", ".join(summary.critical_not_met) or None,
+            summary.score, summary.status, summary.completeness, ", ".join(summary.critical_not_fully_met) or None,
+            ", ".join(item for item, _ in summary.disputed) or None,
             *(principles.get(p.id) for p in catalog.principles), *(settings.get(s) for s in catalog.settings),
             summary.path]
 

@@ -44,7 +44,7 @@ def describe(answer: Answer, answer_set: AnswerSet, lang: str, width: int = 60) 
     if answer.note:
         parts.append(f"{label('audit.note', lang).lower()}: {clip(answer.note, width // 2)}")
     if answer.evidence:
-        parts.append(f"{label('audit.evidence', lang).lower()}: {clip('; '.join(answer.evidence), width // 2)}")
+        parts.append(f"{label('audit.evidence', lang).lower()}: {clip('; '.join(answer.evidence_texts), width // 2)}")
     if answer.action:
         parts.append(f"{label('audit.action', lang).lower()}: {clip(answer.action.description, width // 3)}")
     return " · ".join(parts)

@@ -51,6 +51,7 @@ COLUMNS: tuple[tuple[str, float, bool], ...] = (
     ("xl.id", 8, False), ("xl.section", 12, False), ("xl.text", 55, False), ("xl.critical", 8, False),
     ("xl.scope", 10, False), ("xl.result", 20, True), ("xl.evidence", 30, True), ("xl.note", 30, True),
     ("xl.action", 30, True), ("xl.owner", 16, True), ("xl.due", 12, True), ("xl.priority", 11, True),
+    ("xl.source", 18, True),  # the kind of source of the evidence (one for all lines, or one per line)
 )
 INFO_KEYS = ("xl.section", "xl.text", "xl.critical", "xl.scope", "xl.principle")  # shown, not read back
 _FORBIDDEN = str.maketrans({c: "-" for c in "[]:*?/\\"})

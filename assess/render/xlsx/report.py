@@ -87,7 +87,8 @@ def _summary(wb: Workbook, card: Scorecard, lang: str) -> None:
              pair(t("xl.na_count", lang), overall.na, "number"),
              pair(t("xl.not_assessed_count", lang), overall.not_assessed, "number"),
              pair(t("xl.gaps_count", lang), len(card.gaps), "number"),
-             pair(t("xl.critical_not_met", lang), ", ".join(n.id for n in card.critical_failures) or None, "id"), []]
+             pair(t("xl.critical_not_fully_met", lang),
+                  ", ".join(n.id for n in card.critical_failures) or None, "id"), []]
     headers = []
     for column in SECTION_COLUMNS:
         cell = as_text(WriteOnlyCell(ws), t(_SECTION_HEADERS[column.key], lang), None)

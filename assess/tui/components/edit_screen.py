@@ -18,7 +18,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from assess.i18n import t
-from assess.model.assessment import PRIORITIES, Action, Answer
+from assess.model.assessment import PRIORITIES, Action, Answer, Evidence
 from assess.model.catalog import Norm
 from assess.tui.components.form_button import FormButton
 from assess.tui.components.text_checkbox import TextCheckbox
@@ -69,7 +69,7 @@ class EditScreen(ModalScreen[Answer | None]):
         action = answer.action or Action("")
         # field id -> the text as stored; a field shows it with control characters escaped, and a field
         # left as shown keeps the stored text exactly
-        self._stored = {"evidence": "\n".join(answer.evidence), "note": answer.note or "",
+        self._stored = {"evidence": "\n".join(answer.evidence_texts), "note": answer.note or "",
                         "action": action.description, "owner": action.owner or "",
                         "due": action.due.isoformat() if action.due else ""}
         self._discard_warned = False
@@ -262,8 +262,10 @@ class EditScreen(ModalScreen[Answer | None]):
     def read_answer(self) -> Answer:
         """The answer the form now describes; ValueError (in the user's language) when it cannot be one."""
         lang = self.lang
-        evidence = tuple(line.strip() for line in self._field("evidence", self.query_one("#evidence", TextArea).text)
-                         .splitlines() if line.strip())
+        typed = {item.text: item for item in self.answer.evidence}  # a line kept keeps its source, date and ref
+        evidence = tuple(typed.get(line.strip(), Evidence(line.strip()))
+                         for line in self._field("evidence", self.query_one("#evidence", TextArea).text).splitlines()
+                         if line.strip())
         note = _text(self._field("note", self.query_one("#note", TextArea).text))
         description = _text(self._field("action", self.query_one("#action", Input).value))
         owner = _text(self._field("owner", self.query_one("#owner", Input).value))

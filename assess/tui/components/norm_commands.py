@@ -36,7 +36,7 @@ class NormCommands(Provider):
     async def search(self, query: str) -> Hits:
         app = self.audit
         lang = app.lang
-        given = {norm_id: " ".join([*answer.evidence, answer.note or ""])
+        given = {norm_id: " ".join([*answer.evidence_texts, answer.note or ""])
                  for norm_id, answer in app.assessment.answers.items()}
         for found in find(app.catalog.items_for(app.assessment.settings), query, lang, given)[:MAX_HITS]:
             norm = found.norm

@@ -148,7 +148,7 @@ class NormPane(ScrollView, can_focus=False):
             hint = label("audit.na_needs_note", lang, key=self._key(view, "edit", "e"))
             lines += wrapped(Content.assemble((hint, "$text-warning")), width)
         lines.append(Content(""))
-        lines += field(label("audit.evidence", lang), [Content(f"– {shown(item)}") for item in answer.evidence]
+        lines += field(label("audit.evidence", lang), [Content(f"– {shown(item.text)}") for item in answer.evidence]
                        or [Content("–")], width)
         lines += field(label("audit.note", lang), [Content(shown(answer.note or "–"))], width)
         lines += field(label("audit.action", lang),
@@ -158,7 +158,7 @@ class NormPane(ScrollView, can_focus=False):
                                             width)]
             for position in answer.disputed:
                 result_text = view.answer_set.option(position.result).label[lang] if position.result else "–"
-                parts = [result_text, *position.evidence, *([position.note] if position.note else [])]
+                parts = [result_text, *(e.text for e in position.evidence), *([position.note] if position.note else [])]
                 lines += wrapped(Content.assemble((f"{shown_line(position.assessor)}: ", "bold"),
                                                   shown(" · ".join(parts))), width)
         describe = "audit.describe_hide" if view.show_description else "audit.describe_hint"

@@ -1,0 +1,42 @@
+"""assess reopen: take a signed assessment back to draft; the signature is kept in ``signatures_history``."""
+
+from __future__ import annotations
+
+import argparse
+
+from assess.commands._common import add_lang
+
+NAME = "reopen"
+ORDER = 38
+HELP = "reopen a signed assessment (back to draft); the signature moves to signatures_history"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE")
+    add_lang(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from assess.analysis.signoff import reopen
+    from assess.commands._common import print_warnings
+    from assess.errors import InputError
+    from assess.files import assessment_file, writer
+    from assess.files.catalog_file import load_catalog
+    from assess.files.storage import atomic_write
+    from assess.i18n import resolve_language, t
+    from assess.terminal_text import say
+
+    if args.file == "-":
+        raise InputError.single("<stdin>", None, "assess reopen writes into the file: name a file, not -")
+    catalog = load_catalog()
+    loaded = assessment_file.load(args.file, catalog)
+    print_warnings(loaded.warnings)
+    lang = resolve_language(args.lang, loaded.assessment.language)
+    if loaded.assessment.signed is None:
+        raise InputError.single(args.file, None, t("sign.not_signed", lang, file=args.file)
+                                .removeprefix(f"{args.file}: "))
+    atomic_write(Path(args.file), writer.dump(reopen(loaded.assessment), catalog))
+    say(t("sign.reopened", lang, file=args.file))
+    return 0

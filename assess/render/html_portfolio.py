@@ -54,8 +54,8 @@ def _line(rank: int, entry: Entry, data: PortfolioData, catalog: Catalog, lang: 
         cells.append(cell(row.score, row.status, lang) if row else cell(None, None, lang))
         partial.append(bool(row and row.score is not None and row.completeness < 100))
     return ServiceLine(rank, s.name, s.location, _href(entry, data), tuple(cells), tuple(partial),
-                       cell(s.score, s.status, lang), bool(s.critical_not_fully_met), percent_text(s.completeness, lang),
-                       ", ".join(s.settings) or "–")
+                       cell(s.score, s.status, lang), bool(s.critical_not_fully_met),
+                       percent_text(s.completeness, lang), ", ".join(s.settings) or "–")
 
 
 def _group_title(name: str | None, by: str, lang: str) -> str:

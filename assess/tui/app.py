@@ -135,15 +135,19 @@ class AuditApp(App[None]):
             return True
         return False
 
-    def record(self, norm_id: str, answer: Answer, undoable: bool = True) -> None:
-        """Change one answer; it is written to disk at once (and can be undone until the audit is closed)."""
+    def record(self, norm_id: str, answer: Answer, undoable: bool = True, amend: bool = False) -> None:
+        """Change one answer; it is written to disk at once (and can be undone until the audit is closed).
+
+        ``amend``: the change completes the one before it on this norm (one step for undo)."""
         if self.refuse_read_only():
             return
         before = self.assessment.answer(norm_id)
         updated = self.assessment.with_answer(norm_id, answer)
         if updated.answers == self.assessment.answers:
             return
-        if undoable:
+        if undoable and amend:
+            self.history.amend(Change(norm_id, before, updated.answer(norm_id)))
+        elif undoable:
             self.history.record(Change(norm_id, before, updated.answer(norm_id)))
         self.assessment = updated
         self._quit_warned = False
@@ -294,6 +298,9 @@ class AuditApp(App[None]):
         self.notify(label("readonly.taken_over", self.lang))
 
     async def action_quit(self) -> None:
+        audit = self.screen_stack[0]
+        if isinstance(audit, AuditScreen):
+            audit.reason_done()  # a reason being typed after `a` is kept
         if isinstance(self.screen, EditScreen):
             await self.screen.fields_settled()
             if not self.screen.may_discard():

@@ -27,6 +27,13 @@ class History:
         del self.done[:-MAX_STEPS]
         self.undone.clear()
 
+    def amend(self, change: Change) -> None:
+        """A change that completes the last one (a reason given after `a`): one step to undo, not two."""
+        if self.done and not self.undone and self.done[-1].norm_id == change.norm_id:
+            self.done[-1] = Change(change.norm_id, self.done[-1].before, change.after)
+        else:
+            self.record(change)
+
     def undo(self) -> Change | None:
         """The change to take back (set its norm to ``before``), or None."""
         if not self.done:

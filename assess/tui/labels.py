@@ -106,6 +106,8 @@ LABELS: dict[str, tuple[str, str]] = {
                            "Every norm in view is assessed. Press {key} for the summary."),
     "audit.at_end": ("Laatste norm in beeld.", "Last norm in view."),
     "audit.at_start": ("Eerste norm in beeld.", "First norm in view."),
+    "reason.ask": ("Waarom is {norm} niet van toepassing?", "Why does {norm} not apply?"),
+    "reason.keys": ("enter bewaart · esc overslaan", "enter keeps · esc skips"),
     "audit.warning": ("Waarschuwing", "Warning"),
     # read-only
     "readonly.file": ("{file} is schrijfbeveiligd: geopend als alleen-lezen, er wordt niets opgeslagen.",

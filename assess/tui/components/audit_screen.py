@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.reactive import var
@@ -16,6 +17,7 @@ from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.norm_pane import NormPane, NormView
+from assess.tui.components.reason_line import ACCEPT, ReasonLine
 from assess.tui.components.section_list import SectionList, SectionListView
 from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.components.title_bar import TitleBar, title_info
@@ -27,6 +29,8 @@ from assess.tui.state import POSITION_SECONDS, Draft
 
 if TYPE_CHECKING:
     from assess.tui.app import AuditApp
+
+AUDIT_IDS = frozenset(key.id for key in AUDIT_KEYS)
 
 
 class AuditScreen(Screen[None]):
@@ -63,6 +67,8 @@ class AuditScreen(Screen[None]):
         yield TitleBar(title_info(app))
         yield SectionList(self._section_view(walk), id="sections")
         yield NormPane(self._norm_view(walk), id="norm")
+        self._reason = ReasonLine(id="reason")
+        yield self._reason
         yield CompactFooter()
 
     def on_mount(self) -> None:
@@ -75,6 +81,47 @@ class AuditScreen(Screen[None]):
         if self._draft is not None:  # offer it back: the form, filled as it was
             draft, self._draft = self._draft, None
             self.call_after_refresh(self.action_edit, draft)
+
+    # -- keys --------------------------------------------------------------------------------------
+
+    async def on_key(self, event: events.Key) -> None:
+        """The audit's keys, handled here as they come, in the order typed (not after bubbling to the app).
+
+        Keys typed fast queue up here; the reason line that `a` opens takes the keys after it, so they must
+        be handled one by one in this queue: a key behind `a` goes into the reason, never scores a norm.
+        """
+        if self._reason.is_open:
+            event.stop()
+            event.prevent_default()
+            outcome = self._reason.handle(event.key, event.character)
+            if outcome is not None:
+                self.reason_done(keep=outcome == ACCEPT)
+            return
+        active = self.active_bindings.get(event.key)
+        if (active is not None and active.node is self and active.enabled and active.binding.id in AUDIT_IDS
+                and await self.app.run_action(active.binding.action, self)):
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self._reason.is_open:
+            event.stop()
+            self._reason.insert(event.text)
+
+    def reason_done(self, keep: bool = True) -> None:
+        """Close the reason line: keep what was typed as the answer's note (after a note already there)."""
+        norm_id = self._reason.norm_id
+        typed = self._reason.close()
+        if norm_id is None:
+            return
+        app = self.audit
+        if keep and typed and any(n.id == norm_id for n in app.walk().items):
+            answer = app.assessment.answer(norm_id)
+            note = typed if not answer.note else f"{answer.note}\n{typed}"
+            if typed not in (answer.note or "").splitlines():
+                app.record(norm_id, replace(answer, note=note), amend=True)
+        if self.current == norm_id:
+            self._move_on(norm_id)
 
     # -- showing -----------------------------------------------------------------------------------
 
@@ -175,17 +222,27 @@ class AuditScreen(Screen[None]):
         norm_id = self.current
         if app.refuse_read_only():  # and stay: the user sees the norm was not scored
             return
+        if self._reason.is_open:  # a click on a result while asked for a reason: that reason is done
+            self.reason_done()
         app.record(norm_id, replace(app.assessment.answer(norm_id), result=result))
+        if result == "na" and not app.read_only:
+            self._reason.open(norm_id, app.lang)  # why? Enter keeps it, Esc skips; then on to the next norm
+            return
         if result is not None:
-            walk = app.walk()
-            following = walk.next(norm_id)
-            if following is None:
-                unassessed = walk.next_unassessed(norm_id, app.assessment)
-                self.go_to(unassessed, "audit.all_assessed")
-                if unassessed:
-                    self.notify(label("audit.at_end", app.lang), timeout=3)
-            else:
-                self.go_to(following)
+            self._move_on(norm_id)
+
+    def _move_on(self, norm_id: str) -> None:
+        """After scoring ``norm_id``: to the next norm in view (or the next one not yet assessed)."""
+        app = self.audit
+        walk = app.walk()
+        following = walk.next(norm_id)
+        if following is None:
+            unassessed = walk.next_unassessed(norm_id, app.assessment)
+            self.go_to(unassessed, "audit.all_assessed")
+            if unassessed:
+                self.notify(label("audit.at_end", app.lang), timeout=3)
+        else:
+            self.go_to(following)
 
     def action_undo(self) -> None:
         self.go_to(self.audit.undo())

@@ -91,6 +91,9 @@ def parse_keymap(text: str, name: str) -> dict[str, str]:
             problems.append(Problem(name, line, f"{binding_id}: unknown key name {unknown[0]!r} (examples: "
                                     "'m', '1', 'f5', 'ctrl+e', 'question_mark', 'pagedown')"))
             continue
+        if "ctrl+q" in keys and binding_id != "quit":
+            problems.append(Problem(name, line, f"{binding_id}: ctrl+q always quits; choose another key"))
+            continue
         keymap[binding_id] = ",".join(keys)
     if not problems:
         for clash in clashes(keymap):

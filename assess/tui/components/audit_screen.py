@@ -14,6 +14,7 @@ from textual.timer import Timer
 
 from assess.model.assessment import Answer
 from assess.tui.components.compact_footer import CompactFooter
+from assess.tui.components.details_screen import DetailsScreen
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.norm_pane import NormPane, NormView
@@ -24,7 +25,7 @@ from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
 from assess.tui.keys import AUDIT_KEYS, make_bindings, shown_keys
 from assess.tui.labels import label
-from assess.tui.session import Filter, Walk
+from assess.tui.session import Details, Filter, Walk
 from assess.tui.state import POSITION_SECONDS, Draft
 
 if TYPE_CHECKING:
@@ -293,6 +294,18 @@ class AuditScreen(Screen[None]):
             self.go_to(target)
 
         self.app.push_screen(FilterScreen(app.norm_filter, app.lang), apply)
+
+    def action_details(self) -> None:
+        app = self.audit
+        if app.refuse_read_only():
+            return
+
+        def apply(details: Details | None) -> None:
+            if details is not None:
+                app.set_details(details)
+            app.offer_conflict()
+
+        self.app.push_screen(DetailsScreen(app.assessment, app.catalog, app.lang), apply)
 
     def action_summary(self) -> None:
         def back(norm_id: str | None) -> None:

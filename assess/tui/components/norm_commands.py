@@ -27,7 +27,7 @@ class NormCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object]]]:
         app = self.audit
         return [(label(f"palette.{name}", app.lang), partial(app.palette_command, name))
-                for name in ("summary", "filter", "help", "language")]
+                for name in ("summary", "overview", "details", "filter", "help", "language")]
 
     async def discover(self) -> Hits:
         for text, command in self._commands():

@@ -28,6 +28,7 @@ from assess.model.assessment import Answer, Assessment
 from assess.model.catalog import Catalog
 from assess.tui import conflict, lock, session
 from assess.tui.autosave import Autosaver
+from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.audit_screen import AuditScreen
 from assess.tui.components.conflict_screen import ConflictDetails, ConflictScreen
 from assess.tui.components.details_screen import DetailsScreen
@@ -38,7 +39,7 @@ from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.components.too_small_screen import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from assess.tui.history import Change, History, WholeChange
 from assess.tui.keymap import keymap_path, shown_path
-from assess.tui.keys import APP_KEYS, AUDIT_KEYS, SUMMARY_KEYS, Key, make_bindings, translated
+from assess.tui.keys import APP_KEYS, AUDIT_KEYS, OVERVIEW_KEYS, SUMMARY_KEYS, Key, make_bindings, translated
 from assess.tui.labels import file_problem, label, os_error
 from assess.tui.safe import shown, shown_line
 from assess.tui.session import Details, Filter, Opened, Walk
@@ -282,7 +283,7 @@ class AuditApp(App[None]):
             return
         while len(self.screen_stack) > 1 and not isinstance(self.screen, AuditScreen):
             screen = self.screen
-            if isinstance(screen, SummaryScreen):
+            if isinstance(screen, SummaryScreen | AnswersScreen):
                 screen.dismiss(norm_id)  # the summary's own way back to a norm
                 return
             self.pop_screen()
@@ -374,7 +375,7 @@ class AuditApp(App[None]):
             if active.binding.id and self.check_action(active.binding.action, ()) is not False:
                 found.setdefault(active.binding.id, []).append(self.get_key_display(active.binding) or key)
         rows = []
-        for known in AUDIT_KEYS + SUMMARY_KEYS + APP_KEYS:
+        for known in AUDIT_KEYS + SUMMARY_KEYS + OVERVIEW_KEYS + APP_KEYS:
             if known.id == "quit" and QUIT_ALWAYS not in found.get("quit", []):
                 found.setdefault("quit", []).append(QUIT_ALWAYS)  # whatever the keymap did to q
             if known.id in found:

@@ -66,6 +66,11 @@ SUMMARY_KEYS = (
     Key("back", "escape,s", "back", "key.back"),
 )
 
+OVERVIEW_KEYS = (
+    Key("overview-filter", "f", "filter", "key.filter", "key.filter_long"),
+    Key("overview-back", "escape,o", "back", "key.back"),
+)
+
 # The conflict dialog: only keys nobody types in a text (a letter typed as the dialog pops up chooses nothing).
 CONFLICT_KEYS = (
     Key("conflict-reload", "ctrl+l", "choose('reload')", "key.reload", "key.reload_long"),
@@ -74,7 +79,7 @@ CONFLICT_KEYS = (
     Key("conflict-later", "escape", "later", "key.later", "key.later_long"),
 )
 
-ALL_KEYS = APP_KEYS + AUDIT_KEYS + SUMMARY_KEYS + CONFLICT_KEYS
+ALL_KEYS = APP_KEYS + AUDIT_KEYS + SUMMARY_KEYS + OVERVIEW_KEYS + CONFLICT_KEYS
 # result id -> the key that scores it (the pane's result row names these keys)
 SCORE_KEYS = {key.action.removeprefix("score('").removesuffix("')"): key
               for key in AUDIT_KEYS if key.action.startswith("score('")}

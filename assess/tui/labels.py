@@ -197,6 +197,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "details.saved": ("Gegevens van de dienst opgeslagen.", "Service details saved."),
     "undo.details": ("Ongedaan gemaakt: gegevens van de dienst.", "Undone: the service details."),
     "undo.details_redone": ("Opnieuw gedaan: gegevens van de dienst.", "Redone: the service details."),
+    # every answer
+    "overview.title": ("Alle antwoorden", "Every answer"),
+    "overview.evidence": ("Bewijs", "Evidence"),
+    "overview.count": ("{shown} van {total} normen", "{shown} of {total} norms"),
+    "overview.keys": ("enter: naar de norm · f: filter · esc: terug", "enter: go to the norm · f: filter · esc: back"),
     # summary
     "summary.title": ("Overzicht", "Summary"),
     "summary.critical": ("Kritieke norm niet voldaan: {ids}. De totaalstatus is daarom ROOD.",

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from assess.model.assessment import Answer
+from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.details_screen import DetailsScreen
 from assess.tui.components.edit_screen import EditScreen
@@ -306,6 +307,17 @@ class AuditScreen(Screen[None]):
             app.offer_conflict()
 
         self.app.push_screen(DetailsScreen(app.assessment, app.catalog, app.lang), apply)
+
+    def action_overview(self) -> None:
+        self.app.push_screen(AnswersScreen(self.current), self._back_to)
+
+    def _back_to(self, norm_id: str | None) -> None:
+        """From the summary or the table of every answer: go to ``norm_id`` (the filter dropped if it hides it)."""
+        if norm_id:
+            walk = self.audit.walk()
+            if norm_id not in walk.kept:
+                self.audit.norm_filter = Filter()
+            self.go_to(norm_id)
 
     def action_summary(self) -> None:
         def back(norm_id: str | None) -> None:

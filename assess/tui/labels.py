@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 
 from assess.i18n import pick
+from assess.model.catalog import Section
 
 LABELS: dict[str, tuple[str, str]] = {
     # key: (nl, en)
@@ -95,6 +96,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # audit screen
     "audit.assessed": ("{assessed}/{total} beoordeeld", "{assessed}/{total} assessed"),
     "audit.settings_apart": ("Behandelvormen (apart gescoord)", "Settings (scored apart)"),
+    "audit.provisional": ("* voorlopig: niet elke norm beoordeeld", "* provisional: not every norm assessed"),
     "audit.position": ("{index} van {total}", "{index} of {total}"),
     "audit.critical": ("⚠ kritiek", "⚠ critical"),
     "audit.scope": ("reikwijdte: {scope}", "scope: {scope}"),
@@ -353,6 +355,13 @@ def file_problem(problem: object, lang: str, lead: str = "problem.read") -> str:
     dutch = next((words for phrase, words in YAML_PHRASES.items() if phrase in message), None)
     said = f"{dutch} ({message})" if dutch else f"(melding: {message})"
     return f"{label(lead, lang, file=file or '')} {where}: {said}"
+
+
+def section_name(section: Section, lang: str) -> str:
+    """"Beginsel 3", "Behandelvorm 4.1.1" (the reports say "Setting 4.1.1"; the Dutch screens say it in Dutch)."""
+    if section.kind == "setting" and lang == "nl":
+        return f"Behandelvorm {section.source_section or section.id}"
+    return section.label(lang)
 
 
 def label(name: str, lang: str, **values: object) -> str:

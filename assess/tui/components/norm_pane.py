@@ -19,7 +19,7 @@ from assess.model.catalog import AnswerSet, Norm, Section
 from assess.render.text import action_details
 from assess.tui.css import stylesheet
 from assess.tui.keys import SCORE_KEYS
-from assess.tui.labels import label
+from assess.tui.labels import label, section_name
 from assess.tui.safe import shown, shown_line
 
 FIELD_WIDTH = 11  # the label column of evidence, note and action
@@ -131,14 +131,15 @@ class NormPane(ScrollView, can_focus=False):
         if norm.critical:
             scope = Content.assemble((label("audit.critical", lang), "bold $text-error"), " · ", scope)
         lines = wrapped(Content.assemble((norm.id, "bold $text-accent"), "  ",
-                                         (f"{section.label(lang)} · {place}", "$text-muted")), width)
+                                         (f"{section_name(section, lang)} · {place}", "$text-muted")), width)
+        lines += wrapped(Content.assemble((shown(section.title[lang]), "italic $text-muted")), width)
         lines += [*wrapped(scope, width), Content("")]
         lines += [*wrapped(norm.text[lang], width), Content("")]
         if norm.source_note:
             note = f"{label('audit.source_note', lang)}: {norm.source_note[lang]}"
             lines += [*wrapped(Content.assemble((note, "italic $text-muted")), width), Content("")]
         if view.show_description and section.description:
-            lines += wrapped(Content.assemble((f"{section.label(lang)}: {section.title[lang]}", "bold")), width)
+            lines += wrapped(Content.assemble((f"{section_name(section, lang)}: {section.title[lang]}", "bold")), width)
             lines += [*wrapped(Content.assemble((section.description[lang], "italic")), width), Content("")]
         result_head = label("audit.result", lang)
         if answer.result is None:

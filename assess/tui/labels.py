@@ -96,7 +96,10 @@ LABELS: dict[str, tuple[str, str]] = {
     # audit screen
     "audit.assessed": ("{assessed}/{total} beoordeeld", "{assessed}/{total} assessed"),
     "audit.settings_apart": ("Behandelvormen (apart gescoord)", "Settings (scored apart)"),
-    "audit.provisional": ("* voorlopig: niet elke norm beoordeeld", "* provisional: not every norm assessed"),
+    "audit.provisional": ("* = voorlopige score", "* = provisional score"),  # the sidebar is 26 wide at 80
+    "audit.provisional_long": ("* = voorlopig: niet elke norm is beoordeeld; de score telt alleen de beoordeelde "
+                               "normen", "* = provisional: not every norm was assessed; the score counts only the "
+                               "assessed norms"),
     "audit.position": ("{index} van {total}", "{index} of {total}"),
     "audit.critical": ("⚠ kritiek", "⚠ critical"),
     "audit.scope": ("reikwijdte: {scope}", "scope: {scope}"),
@@ -291,8 +294,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Change keys: in {path}, give each id the key(s) you want, e.g. `score-met: \"1\"`.",
     ),
     "help.saving": (
-        "Elke wijziging wordt meteen opgeslagen. Een score verschuift naar de volgende norm.",
-        "Every change is saved at once. Scoring a norm moves to the next one.",
+        "Elke wijziging wordt meteen opgeslagen. Een score verschuift naar de volgende norm; na {na} (niet van "
+        "toepassing) vraagt de regel onderaan waarom: enter bewaart de reden als opmerking, esc slaat over. "
+        "Een score met * is voorlopig: niet elke norm van dat onderdeel is beoordeeld. ctrl+q stopt altijd.",
+        "Every change is saved at once. Scoring a norm moves to the next one; after {na} (not applicable) the "
+        "line at the bottom asks why: enter keeps the reason as the note, esc skips it. A score with * is "
+        "provisional: not every norm of its section was assessed. ctrl+q always quits.",
     ),
     "help.close": ("esc of ? sluit", "esc or ? closes"),
     # printed in the terminal after the audit

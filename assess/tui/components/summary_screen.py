@@ -74,7 +74,7 @@ def overview(card: Scorecard, lang: str) -> Content:
                                       plain_line(entry.section.title[lang])))
     if any(provisional(e.score, e.completeness) for e in card.sections) or provisional(card.score,
                                                                                         card.completeness):
-        lines.append(Content.assemble((label("audit.provisional", lang), "$text-muted")))
+        lines.append(Content.assemble((label("audit.provisional_long", lang), "$text-muted")))
     return Content("\n").join(lines)
 
 

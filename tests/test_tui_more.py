@@ -21,7 +21,7 @@ from assess.tui.components.clipped_text import clipped
 from assess.tui.components.details_screen import DetailsScreen
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.help_screen import HelpScreen
-from assess.tui.components.reason_line import ReasonLine
+from assess.tui.components.norm_pane import NormPane
 from assess.tui.components.section_list import SectionList
 from assess.tui.components.title_bar import TitleBar
 from assess.tui.history import WholeChange
@@ -42,6 +42,11 @@ from tests.test_tui_support import (
     type_text,
     write_assessment,
 )
+
+
+def bottom(app) -> str:
+    """What the norm pane shows over its last rows (the reason asked after `a`)."""
+    return "\n".join(app.screen_stack[0].query_one(NormPane).bottom_lines)
 
 
 def on_disk(path: Path) -> dict[str, Answer]:
@@ -76,13 +81,13 @@ def test_esc_skips_the_reason_and_a_note_already_there_gets_the_reason_after_it(
         app = open_app(path)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("a")
-            reason = app.screen.query_one(ReasonLine)
-            assert reason.display and "Why does 1.1 not apply?" in str(reason.render())
+            reason = app.screen.reason
+            assert reason.is_open and "Why does 1.1 not apply?" in bottom(app)
             assert app.assessment.result("1.1") == "na", "scored at once (a kill now keeps it)"
             await pilot.press("escape")
             await settle(app, pilot)
             assert app.assessment.answer("1.1") == Answer("na") and current(app) == "1.2"
-            assert not reason.display
+            assert not reason.is_open and bottom(app) == ""
             await pilot.press("a")
             await type_text(pilot, "Geen jongeren")
             await pilot.press("backspace", "n", "enter")
@@ -106,10 +111,10 @@ def test_the_reason_line_takes_a_paste_and_keeps_the_reason_on_quit(tmp_path: Pa
         app = open_app(path, lang="nl")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("a")
-            assert "Waarom is 1.1 niet van toepassing?" in str(app.screen.query_one(ReasonLine).render())
+            assert "Waarom is 1.1 niet van toepassing?" in bottom(app)
             app.screen.post_message(events.Paste("geen\nkliniek\x1b[2J"))
             await pilot.pause()
-            assert "\\x1b" in str(app.screen.query_one(ReasonLine).render()), "shown escaped"
+            assert "› geen kliniek\\x1b[2J" in bottom(app), "one line, shown escaped"
             await pilot.press("ctrl+q")
             await app.saved()
         assert on_disk(path)["1.1"] == Answer("na", note="geen kliniek\x1b[2J"), "kept as typed"
@@ -125,7 +130,7 @@ def test_a_on_a_read_only_file_asks_nothing(tmp_path: Path) -> None:
         app = open_app(path)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("a")
-            assert not app.screen.query_one(ReasonLine).display and app.assessment.result("1.1") is None
+            assert not app.screen.reason.is_open and app.assessment.result("1.1") is None
 
     try:
         run(play())

@@ -46,6 +46,7 @@ class AuditScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._show_requested = False
+        self._reason = ReasonLine()  # asked after `a`, shown over the bottom of the norm pane
 
     @property
     def audit(self) -> AuditApp:
@@ -69,8 +70,6 @@ class AuditScreen(Screen[None]):
         yield TitleBar(title_info(app))
         yield SectionList(self._section_view(walk), id="sections")
         yield NormPane(self._norm_view(walk), id="norm")
-        self._reason = ReasonLine(id="reason")
-        yield self._reason
         yield CompactFooter()
 
     def on_mount(self) -> None:
@@ -98,6 +97,8 @@ class AuditScreen(Screen[None]):
             outcome = self._reason.handle(event.key, event.character)
             if outcome is not None:
                 self.reason_done(keep=outcome == ACCEPT)
+            else:
+                self._show_reason()
             return
         active = self.active_bindings.get(event.key)
         if (active is not None and active.node is self and active.enabled and active.binding.id in AUDIT_IDS
@@ -109,6 +110,16 @@ class AuditScreen(Screen[None]):
         if self._reason.is_open:
             event.stop()
             self._reason.insert(event.text)
+            self._show_reason()
+
+    def _show_reason(self) -> None:
+        pane = self.query_one(NormPane)
+        pane.show_bottom(self._reason.lines(pane.scrollable_content_region.width))
+
+    @property
+    def reason(self) -> ReasonLine:
+        """The reason asked after `a` (open or not)."""
+        return self._reason
 
     def reason_done(self, keep: bool = True) -> None:
         """Close the reason line: keep what was typed as the answer's note (after a note already there)."""
@@ -116,6 +127,7 @@ class AuditScreen(Screen[None]):
         typed = self._reason.close()
         if norm_id is None:
             return
+        self.query_one(NormPane).show_bottom([])
         app = self.audit
         if keep and typed and any(n.id == norm_id for n in app.walk().items):
             answer = app.assessment.answer(norm_id)
@@ -229,6 +241,7 @@ class AuditScreen(Screen[None]):
         app.record(norm_id, replace(app.assessment.answer(norm_id), result=result))
         if result == "na" and not app.read_only:
             self._reason.open(norm_id, app.lang)  # why? Enter keeps it, Esc skips; then on to the next norm
+            self._show_reason()
             return
         if result is not None:
             self._move_on(norm_id)

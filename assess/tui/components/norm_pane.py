@@ -89,6 +89,7 @@ class NormPane(ScrollView, can_focus=False):
         self._strips: list[Strip] = []
         self._norm_shown: str | None = None
         self._built_for: tuple[NormView, int] | None = None
+        self._bottom: list[Strip] = []  # lines shown over the pane's last rows (the reason asked after `a`)
 
     def action_choose(self, result: str) -> None:
         self.post_message(self.ResultChosen(result))
@@ -208,7 +209,20 @@ class NormPane(ScrollView, can_focus=False):
             return []
         return [" " + line.plain for line in self.build(self.view, width - 2)]
 
+    def show_bottom(self, lines: list[Content]) -> None:
+        """Show ``lines`` over the pane's last rows (none: the pane as it is); a repaint, no layout pass."""
+        width = self.scrollable_content_region.width
+        self._bottom = [Visual.to_strips(self, line, width, 1, self.visual_style, pad=True)[0] for line in lines]
+        self.refresh()
+
+    @property
+    def bottom_lines(self) -> list[str]:
+        return [strip.text for strip in self._bottom]
+
     def render_line(self, y: int) -> Strip:
+        below = y - (self.size.height - len(self._bottom))
+        if self._bottom and 0 <= below < len(self._bottom):
+            return self._bottom[below]
         self._rebuild(painting=True)  # so the first frame shows the norm, without waiting for a Resize event
         index = y + self.scroll_offset.y
         if 0 <= index < len(self._strips):

@@ -1,16 +1,14 @@
 """The one-line question after `a` (not applicable): why not? Enter keeps the reason, Esc skips it.
 
 It takes no focus: the audit screen hands it every key while it is open, in the order they were typed, so a
-reason typed fast after `a` lands here whole (a key queued behind `a` never scores a norm instead).
+reason typed fast after `a` lands here whole (a key queued behind `a` never scores a norm instead). It is no
+widget either: the norm pane shows it as its bottom line, so opening and closing it costs no layout pass.
 """
 
 from __future__ import annotations
 
 from textual.content import Content
-from textual.reactive import var
-from textual.widget import Widget
 
-from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.safe import shown_line
 
@@ -19,15 +17,11 @@ SKIP = "skip"
 MAX_LENGTH = 2000
 
 
-class ReasonLine(Widget):
-    DEFAULT_CSS = stylesheet(__file__)
-
-    text: var[str] = var("", init=False)
-
-    def __init__(self, id: str | None = None) -> None:
-        super().__init__(id=id)
+class ReasonLine:
+    def __init__(self) -> None:
         self.norm_id: str | None = None  # the norm the reason is for; None: closed
         self.lang = "en"
+        self.text = ""
         self.cursor = 0
 
     @property
@@ -35,16 +29,12 @@ class ReasonLine(Widget):
         return self.norm_id is not None
 
     def open(self, norm_id: str, lang: str) -> None:
-        self.norm_id, self.lang, self.cursor = norm_id, lang, 0
-        self.set_reactive(ReasonLine.text, "")
-        self.display = True
-        self.refresh()
+        self.norm_id, self.lang, self.text, self.cursor = norm_id, lang, "", 0
 
     def close(self) -> str:
         """Close it; the reason typed (stripped)."""
         typed = self.text.strip()
         self.norm_id = None
-        self.display = False
         return typed
 
     def insert(self, typed: str) -> None:
@@ -53,7 +43,6 @@ class ReasonLine(Widget):
         typed = typed[:max(room, 0)]
         self.text = self.text[:self.cursor] + typed + self.text[self.cursor:]
         self.cursor += len(typed)
-        self.refresh()
 
     def handle(self, key: str, character: str | None) -> str | None:
         """One key typed while open: ``ACCEPT``, ``SKIP`` or None (edited, or ignored)."""
@@ -78,22 +67,27 @@ class ReasonLine(Widget):
             self.text, self.cursor = text[cursor:], 0
         elif character is not None and character.isprintable() and len(character) == 1:
             self.insert(character)
-            return None
-        self.refresh()
         return None
 
-    def render(self) -> Content:
+    def lines(self, width: int) -> list[Content]:
+        """The two lines shown at ``width``: the question with its keys, then the reason typed (its end, around
+        the cursor, when it is longer than the line)."""
         if self.norm_id is None:
-            return Content("")
-        lead = label("reason.ask", self.lang, norm=self.norm_id) + " "
-        hint = "  " + label("reason.keys", self.lang)
+            return []
+        question = Content.assemble((label("reason.ask", self.lang, norm=self.norm_id), "bold"))
+        keys = label("reason.keys", self.lang)
+        lead = "› "
         text = shown_line(self.text)
         # the cursor's place in what is shown: each escaped character takes more than one cell
         before = shown_line(self.text[:self.cursor])
-        room = max(self.size.width - len(lead) - len(hint) - 1, 10)
+        room = max(width - len(lead) - 2, 1)  # the pane's margin, the cursor
         start = max(len(before) - room, 0)
         visible = text[start:start + room]
         at = len(before) - start
         under = visible[at] if at < len(visible) else " "
-        return Content.assemble((lead, "bold"), visible[:at], (under, "reverse"), visible[at + 1:],
-                                (hint, "$text-muted"))
+        typed = Content.assemble((lead, "bold"), visible[:at], (under, "reverse"), visible[at + 1:])
+        gap = width - 1 - typed.cell_length - len(keys)
+        if gap >= 2:  # the keys at the end of the line while the reason leaves room for them
+            typed = Content.assemble(typed, " " * gap, (keys, "$text-muted"))
+        return [Content.assemble(" ", line).truncate(width, ellipsis=True, pad=True).stylize("on $boost")
+                for line in (question, typed)]

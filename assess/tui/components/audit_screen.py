@@ -192,6 +192,10 @@ class AuditScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.audit.keep_position(self.current)
 
+    def on_resize(self) -> None:
+        if self._reason.is_open:  # drawn for the pane's old width
+            self.call_after_refresh(self._show_reason)
+
     def watch_show_description(self) -> None:
         self._request_show()
 

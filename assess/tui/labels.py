@@ -280,9 +280,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "quit.how": ("Druk op {key} om te stoppen.", "Press {key} to quit."),
     # too small a terminal
     "small.text": ("Het venster is te klein ({width}×{height}): de audit heeft minstens {min_width}×{min_height} "
-                   "nodig. Maak het venster groter; er gaat niets verloren. q stopt.",
+                   "nodig. Maak het venster groter; er gaat niets verloren. ctrl+q stopt.",
                    "The terminal is too small ({width}×{height}): the audit needs at least {min_width}×{min_height}. "
-                   "Make it larger; nothing is lost. q quits."),
+                   "Make it larger; nothing is lost. ctrl+q quits."),
     # help
     "help.title": ("Toetsen", "Keys"),
     "help.col_keys": ("Toets", "Key"),

@@ -77,10 +77,31 @@ def test_every_bar_shows_its_completeness(catalog: Catalog) -> None:
     md = renderer("md")(score(sample(catalog), catalog), "en")
     block = md.split("```text\n")[1].split("```")[0].splitlines()
     # principle 1: 1.1 met and 1.7 not met of 10 -> 50.0; principle 3: two n/a of 10, no score
-    assert block[0].split() == ["Principle", "1", "██████████░░░░░░░░░░", "50.0", "AMBER", "2", "of", "10",
-                                "norms", "assessed"]
+    assert block[0].split() == ["Principle", "1", "██████████░░░░░░░░░░", "50.0*", "AMBER", "2", "of", "10",
+                                "norms", "assessed"], "2 of 10 norms assessed: a provisional score"
     assert block[2].split()[2:] == ["·" * 20, "–", "no", "score", "2", "of", "10", "norms", "assessed"]
     assert block[-1].split()[-5:] == ["6", "of", "62", "norms", "assessed"]
+
+
+def test_a_score_over_part_of_its_norms_is_marked_provisional(catalog: Catalog) -> None:
+    md = renderer("md")(score(sample(catalog), catalog), "nl")
+    assert "| **" in md and "**\\*" in md, "the overall score of 6 of 62 norms is provisional"
+    principles = md.split("## Beginselen")[1].split("##")[0]
+    assert "50,0\\*" in principles, "principle 1 (2 of 10 assessed) is marked"
+    assert "\\* = voorlopig: niet elke norm is beoordeeld" in principles, "and the table says what * means"
+    assert "|       – |" in principles and "–\\*" not in md, "no score: nothing to mark"
+
+
+def test_a_complete_section_is_not_marked(catalog: Catalog, tmp_path) -> None:
+    from assess.model.assessment import Answer, Assessment, Service
+
+    answers = {norm_id: Answer("met") for norm_id in catalog.principles[0].norm_ids}
+    assessment = Assessment(catalog.id, Service("X"), catalog.version, answers=answers)
+    md = renderer("md")(score(assessment, catalog), "en")
+    row = next(line for line in md.splitlines() if line.startswith("| Principle 1 "))
+    assert "100.0 " in row and "\\*" not in row
+    bars = md.split("```text\n")[1].split("```")[0].splitlines()
+    assert bars[0].split()[3] == "100.0" and bars[1].split()[3] == "–"
 
 
 def test_english_markdown(catalog: Catalog) -> None:

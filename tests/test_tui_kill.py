@@ -94,11 +94,12 @@ def test_sigkill_mid_audit_loses_nothing(tmp_path: Path) -> None:
         assert results_on_disk(path) == {}, "a new FILE is created before the audit starts"
         confirmed: dict[str, str] = {}
         for index, key in enumerate("mpnamm"):
-            terminal.send(key)
+            terminal.send(key + ("\r" if key == "a" else ""))  # `a` asks why: enter goes on without a reason
             confirmed[norms[index]] = KEYS[key]
             wait_for(lambda: results_on_disk(path) == confirmed, f"answer {index + 1} on disk")
         burst = "pnam" * 14  # every norm left, typed fast: a key every 5 ms
-        typist = threading.Thread(target=lambda: [terminal.send(k) or time.sleep(0.005) for k in burst], daemon=True)
+        typed = [k + ("\r" if k == "a" else "") for k in burst]  # after `a`, enter: no reason
+        typist = threading.Thread(target=lambda: [terminal.send(k) or time.sleep(0.005) for k in typed], daemon=True)
         typist.start()
         # Kill while keys are still coming and being saved.
         wait_for(lambda: len(results_on_disk(path) or {}) >= len(confirmed) + 10, "the burst to reach the disk", 10)

@@ -116,3 +116,28 @@ def test_control_sequences_in_a_file_never_reach_the_terminal(tmp_path: Path, mo
         stop(terminal)
     assert b"\x1b]0;PWNED" not in terminal.output and b"\x1b]2;PWNED" not in terminal.output
     assert b"x\\x1b]0;PWNED\\x07y \\x1b[2J" in terminal.output
+
+
+def test_a_burst_of_a_a_reason_and_enter_in_a_terminal_lands_the_reason(tmp_path: Path, monkeypatch) -> None:
+    """`a`, the reason and enter typed in one go (one write: the keys arrive together): the reason is the note of
+    the norm scored not applicable, no letter of it scores or moves, and the keys after enter score again."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = write_assessment(tmp_path / "a.yaml", {})
+    terminal = Terminal("audit", str(path), "--lang", "en")
+    try:
+        wait_for(lambda: b"Quit" in terminal.output, "the audit on screen")
+        terminal.send("mageen jeugd, ook geen kliniek\rm")  # 1.1 met, 1.2 na with a reason, 1.3 met
+        wait_for(lambda: assessment_file.load(str(path), load_catalog()).assessment.result("1.3") == "met",
+                 "the burst saved")
+        terminal.send("a\x1b")  # 1.4: not applicable, no reason (esc)
+        wait_for(lambda: assessment_file.load(str(path), load_catalog()).assessment.result("1.4") == "na",
+                 "1.4 saved")
+        time.sleep(0.5)  # a lone esc is told from the start of a sequence by a pause: then q is q, not alt+q
+        terminal.send("q")
+        terminal.process.wait(timeout=20)
+    finally:
+        stop(terminal)
+    answers = assessment_file.load(str(path), load_catalog()).assessment.answers
+    assert {k: (a.result, a.note) for k, a in answers.items()} == {
+        "1.1": ("met", None), "1.2": ("na", "geen jeugd, ook geen kliniek"), "1.3": ("met", None),
+        "1.4": ("na", None)}

@@ -105,3 +105,24 @@ def test_conflict_dialog_asking_once_more(tmp_path: Path, svg) -> None:
 
 def test_too_small_a_terminal(tmp_path: Path, svg) -> None:
     assert screenshot(tmp_path, (), size=(60, 20)) == svg
+
+
+def test_reason_asked_after_a(tmp_path: Path, svg) -> None:
+    assert screenshot(tmp_path, ("a", *"geen jeugd")) == svg
+
+
+def test_service_details_screen(tmp_path: Path, svg) -> None:
+    assert screenshot(tmp_path, ("i",)) == svg
+
+
+def test_every_answer_in_a_table(tmp_path: Path, svg) -> None:
+    assert screenshot(tmp_path, ("o", "home")) == svg
+
+
+def test_every_answer_in_a_table_in_english_filtered_to_gaps(tmp_path: Path, svg) -> None:
+    assert screenshot(tmp_path, ("l", "o", "f", "3", "home")) == svg
+
+
+def test_edit_form_cuts_a_long_norm_text_with_an_ellipsis(tmp_path: Path, svg) -> None:
+    # 1.2 (a long norm text): [ six times from 7.8, then j once
+    assert screenshot(tmp_path, (*"[" * 6, "j", "e")) == svg

@@ -21,6 +21,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("nl", "en"),
                         help="language of the screens and norm texts, switchable with l (default: the file's "
                              "language, else the system locale)")
+    parser.add_argument("--force", action="store_true",
+                        help="edit FILE although another assess audit has it open (after a warning; changes "
+                             "saved by the other are then reported as a conflict)")
 
 
 def needs_terminal(command: str) -> int | None:
@@ -33,7 +36,7 @@ def needs_terminal(command: str) -> int | None:
 
 
 def run_audit(file: str | os.PathLike[str], service: str | None, lang_option: str | None,
-              announce_label: str | None = None) -> int:
+              announce_label: str | None = None, force: bool = False) -> int:
     """Open (or create) ``path`` and run the TUI on it; raises InputError for a file that does not load."""
     from pathlib import Path
 
@@ -55,9 +58,14 @@ def run_audit(file: str | os.PathLike[str], service: str | None, lang_option: st
         say(label(announce_label, lang, path=path))
     opened = session.open_or_create(path, catalog, lang, service)
 
+    from assess.tui import lock
     from assess.tui.app import AuditApp
 
-    app = AuditApp(opened, catalog, lang, keymap)
+    if force and lock.read_only_reason(path) is None and lock.is_locked(path):
+        from assess.tui.labels import label
+
+        say(label("exit.forced", lang, path=path, holder=lock.holder(path)), sys.stderr)
+    app = AuditApp(opened, catalog, lang, keymap, force=force)
     try:
         app.run()
     finally:
@@ -68,9 +76,12 @@ def run_audit(file: str | os.PathLike[str], service: str | None, lang_option: st
         say(label("exit.unsaved", app.lang, path=path), sys.stderr)
         return 1
     card = app.card
+    if app.read_only:  # nothing was changed (or saved) by this audit
+        say(label("exit.read_only", app.lang, path=path, assessed=card.overall.assessed, total=card.overall.total))
+        return app.return_code or 0
     say(label("exit.saved", app.lang, path=path, assessed=card.overall.assessed, total=card.overall.total))
     return app.return_code or 0
 
 
 def run(args: argparse.Namespace) -> int:
-    return run_audit(args.file, args.service, args.lang)
+    return run_audit(args.file, args.service, args.lang, force=args.force)

@@ -40,6 +40,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "De settings worden apart gescoord en tellen niet mee in de totaalscore; die is de score van de 7 beginselen.",
         "Settings are scored apart and do not count towards the overall score, which is the score of the 7 principles.",
     ),
+    "report.provisional": (
+        "\\* = voorlopig: niet elke norm is beoordeeld; de score telt alleen de beoordeelde normen.",
+        "\\* = provisional: not every norm was assessed; the score counts only the assessed norms.",
+    ),
+    "report.provisional_plain": (
+        "* = voorlopig: niet elke norm is beoordeeld; de score telt alleen de beoordeelde normen.",
+        "* = provisional: not every norm was assessed; the score counts only the assessed norms.",
+    ),
     "report.bars": ("Score per onderdeel", "Score per section"),
     "report.gaps": ("Tekortkomingen", "Gaps"),
     "report.no_gaps": ("Geen tekortkomingen bij de beoordeelde normen.", "No gaps among the assessed norms."),

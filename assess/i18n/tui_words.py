@@ -24,12 +24,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "key.summary": ("Scores", "Summary"),
     "key.summary_long": ("Overzicht: scores en tekortkomingen", "Summary: scores and gaps"),
     "key.filter": ("Filter", "Filter"),
+    "key.details": ("Dienst", "Service"),
+    "key.details_long": ("Gegevens van de dienst en behandelvormen", "Service details and settings"),
+    "key.overview": ("Alle antwoorden", "All answers"),
+    "key.overview_long": ("Alle antwoorden in een tabel (enter: naar de norm)",
+                          "Every answer in a table (enter: go to the norm)"),
     "key.filter_long": ("Filter kiezen", "Choose a filter"),
     "key.describe": ("Uitleg", "About"),
     "key.describe_long": ("Beschrijving van het onderdeel tonen of verbergen", "Show or hide the section's description"),
     "key.language": ("EN", "NL"),
     "key.language_long": ("Taal wisselen (Nederlands/Engels)", "Switch language (Dutch/English)"),
-    "key.help": ("Help", "Help"),
+    "key.help": ("Hulp", "Help"),
     "key.quit": ("Stop", "Quit"),
     "key.quit_long": ("Stoppen (alles is al opgeslagen)", "Quit (everything is already saved)"),
     "key.page_down": ("Tekst omlaag scrollen", "Scroll the text down"),
@@ -64,7 +69,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "key.palette_long": ("Zoeken: norm op nummer of woorden", "Search: a norm by number or words"),
     "palette.summary": ("Overzicht: scores en tekortkomingen", "Summary: scores and gaps"),
     "palette.filter": ("Filter kiezen", "Choose a filter"),
-    "palette.help": ("Toetsen (help)", "Keys (help)"),
+    "palette.details": ("Gegevens van de dienst en behandelvormen", "Service details and settings"),
+    "palette.overview": ("Alle antwoorden in een tabel", "Every answer in a table"),
+    "palette.help": ("Toetsen (hulp)", "Keys (help)"),
     "palette.language": ("Taal wisselen (Nederlands/Engels)", "Switch language (Dutch/English)"),
     "palette.close_form": ("Sluit eerst het formulier (ctrl+s of esc).", "Close the form first (ctrl+s or esc)."),
     "key.conflict": ("Conflict", "Conflict"),
@@ -82,7 +89,11 @@ WORDS: dict[str, tuple[str, str]] = {
                              "read-only: open elsewhere ({key}: edit anyway)"),
     # audit screen
     "audit.assessed": ("{assessed}/{total} beoordeeld", "{assessed}/{total} assessed"),
-    "audit.settings_apart": ("Settings (apart gescoord)", "Settings (scored apart)"),
+    "audit.settings_apart": ("Behandelvormen (apart gescoord)", "Settings (scored apart)"),
+    "audit.provisional": ("* = voorlopige score", "* = provisional score"),  # the sidebar is 26 wide at 80
+    "audit.provisional_long": ("* = voorlopig: niet elke norm is beoordeeld; de score telt alleen de beoordeelde "
+                               "normen", "* = provisional: not every norm was assessed; the score counts only the "
+                               "assessed norms"),
     "audit.position": ("{index} van {total}", "{index} of {total}"),
     "audit.critical": ("⚠ kritiek", "⚠ critical"),
     "audit.scope": ("reikwijdte: {scope}", "scope: {scope}"),
@@ -102,6 +113,10 @@ WORDS: dict[str, tuple[str, str]] = {
                            "Every norm in view is assessed. Press {key} for the summary."),
     "audit.at_end": ("Laatste norm in beeld.", "Last norm in view."),
     "audit.at_start": ("Eerste norm in beeld.", "First norm in view."),
+    "reason.ask": ("Waarom is {norm} niet van toepassing?", "Why does {norm} not apply?"),
+    "reason.keys": ("enter bewaart · esc overslaan", "enter keeps · esc skips"),
+    "problem.read": ("Kan het bestand niet lezen:", "Cannot read the file:"),
+    "problem.warning": ("Let op bij het lezen:", "While reading:"),
     "audit.warning": ("Waarschuwing", "Warning"),
     # read-only
     "readonly.file": ("{file} is schrijfbeveiligd: geopend als alleen-lezen, er wordt niets opgeslagen.",
@@ -117,6 +132,10 @@ WORDS: dict[str, tuple[str, str]] = {
                          "Changes that could not be saved last time (the file had changed on disk) are in {backup}. "
                          "Compare: assess diff {file} {backup}"),
     "draft.failed": ("Concept niet bewaard: {error}", "Draft not kept: {error}"),
+    "readonly.forced": ("{file} is ook geopend in een andere assess ({holder}); met --force toch te bewerken. "
+                        "Wat de ander opslaat, wordt als conflict gemeld.",
+                        "{file} is also open in another assess ({holder}); editable anyway with --force. What the "
+                        "other saves is reported as a conflict."),
     "readonly.refused": ("Alleen-lezen: er wordt niets gewijzigd of opgeslagen.",
                          "Read-only: nothing is changed or saved."),
     "readonly.take_over_confirm": ("Druk nogmaals op {key} om toch te bewerken; wat de andere assess opslaat, "
@@ -159,11 +178,34 @@ WORDS: dict[str, tuple[str, str]] = {
     "edit.draft_restored": ("Concept van {when} teruggezet (nog niet opgeslagen): ctrl+s slaat op, esc gooit het weg.",
                             "Draft of {when} put back (not saved yet): ctrl+s saves, esc throws it away."),
     "edit.keys": ("ctrl+s opslaan · esc annuleren · tab volgend veld", "ctrl+s save · esc cancel · tab next field"),
+    # service details
+    "details.title": ("Gegevens van de dienst", "Service details"),
+    "details.name": ("Naam van de dienst", "Name of the service"),
+    "details.kind": ("Soort dienst", "Kind of service"),
+    "details.kind_example": ("bijv. medicatiepoli, outreach", "e.g. outpatient clinic, outreach"),
+    "details.location": ("Plaats", "Location"),
+    "details.assessors": ("Beoordelaars (één per regel)", "Assessors (one per line)"),
+    "details.date": ("Datum", "Date"),
+    "details.settings": ("Behandelvormen (elk met een eigen checklist, apart gescoord)",
+                         "Settings (each with a checklist of its own, scored apart)"),
+    "details.needs_name": ("De dienst heeft een naam nodig.", "The service needs a name."),
+    "details.drops": ("Uitgevinkt: {count} antwoord(en) van die behandelvorm(en) worden verwijderd ({ids}). "
+                      "Druk nogmaals op ctrl+s om te bevestigen (ctrl+z maakt het daarna ongedaan).",
+                      "Unticked: {count} answer(s) of that setting (those settings) will be removed ({ids}). "
+                      "Press ctrl+s again to confirm (ctrl+z undoes it afterwards)."),
+    "details.saved": ("Gegevens van de dienst opgeslagen.", "Service details saved."),
+    "undo.details": ("Ongedaan gemaakt: gegevens van de dienst.", "Undone: the service details."),
+    "undo.details_redone": ("Opnieuw gedaan: gegevens van de dienst.", "Redone: the service details."),
+    # every answer
+    "overview.title": ("Alle antwoorden", "Every answer"),
+    "overview.evidence": ("Bewijs", "Evidence"),
+    "overview.count": ("{shown} van {total} normen", "{shown} of {total} norms"),
+    "overview.keys": ("enter: naar de norm · f: filter · esc: terug", "enter: go to the norm · f: filter · esc: back"),
     # summary
     "summary.title": ("Overzicht", "Summary"),
     "summary.critical": ("Kritieke norm niet voldaan: {ids}. De totaalstatus is daarom ROOD.",
                          "Critical norm not met: {ids}. The overall status is therefore RED."),
-    "summary.principles_only": ("7 beginselen; settings tellen niet mee", "7 principles; settings do not count"),
+    "summary.principles_only": ("7 beginselen; behandelvormen tellen niet mee", "7 principles; settings do not count"),
     "summary.table_keys": ("enter: naar de norm · {key}: exporteren", "enter: go to the norm · {key}: export"),
     "summary.no_gaps": ("Geen tekortkomingen bij de beoordeelde normen.", "No gaps among the assessed norms."),
     "summary.exported": ("Rapport geschreven naar {path}", "Report written to {path}"),
@@ -233,9 +275,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "quit.how": ("Druk op {key} om te stoppen.", "Press {key} to quit."),
     # too small a terminal
     "small.text": ("Het venster is te klein ({width}×{height}): de audit heeft minstens {min_width}×{min_height} "
-                   "nodig. Maak het venster groter; er gaat niets verloren. q stopt.",
+                   "nodig. Maak het venster groter; er gaat niets verloren. ctrl+q stopt.",
                    "The terminal is too small ({width}×{height}): the audit needs at least {min_width}×{min_height}. "
-                   "Make it larger; nothing is lost. q quits."),
+                   "Make it larger; nothing is lost. ctrl+q quits."),
     # help
     "help.title": ("Toetsen", "Keys"),
     "help.col_keys": ("Toets", "Key"),
@@ -246,8 +288,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Change keys: in {path}, give each id the key(s) you want, e.g. `score-met: \"1\"`.",
     ),
     "help.saving": (
-        "Elke wijziging wordt meteen opgeslagen. Een score verschuift naar de volgende norm.",
-        "Every change is saved at once. Scoring a norm moves to the next one.",
+        "Elke wijziging wordt meteen opgeslagen. Een score verschuift naar de volgende norm; na {na} (niet van "
+        "toepassing) vraagt de regel onderaan waarom: enter bewaart de reden als opmerking, esc slaat over. "
+        "Een score met * is voorlopig: niet elke norm van dat onderdeel is beoordeeld. ctrl+q stopt altijd.",
+        "Every change is saved at once. Scoring a norm moves to the next one; after {na} (not applicable) the "
+        "line at the bottom asks why: enter keeps the reason as the note, esc skips it. A score with * is "
+        "provisional: not every norm of its section was assessed. ctrl+q always quits.",
     ),
     "help.close": ("esc of ? sluit", "esc or ? closes"),
     # printed in the terminal after the audit
@@ -255,5 +301,12 @@ WORDS: dict[str, tuple[str, str]] = {
                    "{path}: {assessed} of {total} norms assessed, saved. Report: assess report {path}"),
     "exit.unsaved": ("{path}: de laatste wijzigingen zijn NIET opgeslagen; het bestand bevat de stand van daarvoor",
                      "{path}: the last changes were NOT saved; the file holds the state before them"),
+    "exit.read_only": ("{path}: alleen-lezen geopend, niets gewijzigd of opgeslagen ({assessed} van {total} normen "
+                       "beoordeeld).",
+                       "{path}: opened read-only, nothing changed or saved ({assessed} of {total} norms assessed)."),
+    "exit.forced": ("Let op: {path} is al geopend in een andere assess ({holder}); --force opent het toch om te "
+                    "bewerken. Wat de ander opslaat, wordt als conflict gemeld.",
+                    "Warning: {path} is already open in another assess ({holder}); --force opens it for editing "
+                    "anyway. What the other saves is reported as a conflict."),
     "demo.copied": ("assess demo: de demo is gekopieerd naar {path}", "assess demo: copied the demo to {path}"),
 }

@@ -20,9 +20,11 @@ from assess.render.markdown_table import table
 from assess.render.text import (
     action_details,
     bar,
+    marked_score,
     md_escape,
     md_line_start,
     percent_text,
+    provisional,
     result_label,
     score_text,
     short,
@@ -39,7 +41,8 @@ def _section_rows(entries: tuple[SectionScore, ...], lang: str,
         tl = entry.tally
         row = [
             md_escape(entry.section.label(lang)), md_escape(short(entry.section.title[lang], 60)),
-            score_text(entry.score, lang), status_label(entry.status, lang), percent_text(entry.completeness, lang),
+            marked_score(entry.score, entry.completeness, lang, "\\*"), status_label(entry.status, lang),
+            percent_text(entry.completeness, lang),
             str(tl.met), str(tl.partial), str(tl.not_met), str(tl.na), str(tl.not_assessed),
         ]
         if previous is not None:
@@ -76,12 +79,22 @@ def _bars(card: Scorecard, lang: str) -> str:
     rows.append((t("report.overall_score", lang), card.score, status_label(card.status, lang), card.overall))
     width = max(len(name) for name, *_ in rows)
     status_width = max(len(status) for _, _, status, _ in rows)
+    marked = any(provisional(score, tally.completeness) for _, score, _, tally in rows)
     lines = []
     for name, score, status, tally in rows:
         completeness = t("report.completeness_detail", lang, assessed=tally.assessed, total=tally.total)
-        lines.append(f"{name.ljust(width)}  {bar(score)}  {score_text(score, lang).rjust(5)}  "
+        shown = score_text(score, lang).rjust(5)
+        if marked:  # the numbers stay aligned, the marks after them
+            shown += "*" if provisional(score, tally.completeness) else " "
+        lines.append(f"{name.ljust(width)}  {bar(score)}  {shown}  "
                      f"{status.ljust(status_width)}  {completeness}")
-    return "```text\n" + "\n".join(lines) + "\n```"
+    block = "```text\n" + "\n".join(lines) + "\n```"
+    return block + ("\n\n" + t("report.provisional", lang) if marked else "")
+
+
+def _legend(entries: tuple[SectionScore, ...], lang: str) -> list[str]:
+    """The line that says what ``*`` means, under a table that has one."""
+    return [t("report.provisional", lang), ""] if any(provisional(e.score, e.completeness) for e in entries) else []
 
 
 def _action_text(card: Scorecard, action: Action | None, lang: str) -> str:
@@ -157,7 +170,8 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
     out += floor_lead(card, lang)
     o = card.overall
     summary_rows = [
-        [t("report.overall_score", lang), f"**{score_text(card.score, lang)}**"],
+        [t("report.overall_score", lang), f"**{score_text(card.score, lang)}**"
+         + ("\\*" if provisional(card.score, card.completeness) else "")],
         [t("report.status", lang), status_cell(card, lang, status_label(card.status, lang))],
         [t("report.completeness", lang), f"{percent_text(card.completeness, lang)} "
          f"({t('report.completeness_detail', lang, assessed=o.assessed, total=o.total)})"],
@@ -168,10 +182,13 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
     if previous is not None:
         summary_rows.append(_previous_row(card, previous, lang))
     out += [f"## {t('report.summary', lang)}", "", table(["", ""], summary_rows), ""]
-    out += [f"## {t('report.principles', lang)}", "", _section_table(card.principles, lang, previous), ""]
+    if provisional(card.score, card.completeness):
+        out += [t("report.provisional", lang), ""]
+    out += [f"## {t('report.principles', lang)}", "", _section_table(card.principles, lang, previous), "",
+            *_legend(card.principles, lang)]
     if card.settings:
         out += [f"## {t('report.settings', lang)}", "", t("report.settings_apart", lang), "",
-                _section_table(card.settings, lang, previous), ""]
+                _section_table(card.settings, lang, previous), "", *_legend(card.settings, lang)]
     out += [f"## {t('report.bars', lang)}", "", _bars(card, lang), ""]
     out += [f"## {t('report.gaps', lang)} ({len(card.gaps)})", ""]
     if card.gaps:

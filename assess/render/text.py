@@ -63,6 +63,16 @@ def score_text(score: float | None, lang: str) -> str:
     return "–" if score is None else number(score, lang)
 
 
+def provisional(score: float | None, completeness: float) -> bool:
+    """A score that rests on part of its norms (not every one assessed): provisional, marked ``*``."""
+    return score is not None and completeness < 100
+
+
+def marked_score(score: float | None, completeness: float, lang: str, mark: str = "*") -> str:
+    """:func:`score_text`, with ``mark`` when the score is provisional (``72,5*``)."""
+    return score_text(score, lang) + (mark if provisional(score, completeness) else "")
+
+
 def percent_text(value: float, lang: str) -> str:
     return f"{number(value, lang)}%"
 

@@ -28,21 +28,25 @@ from assess.model.assessment import Answer, Assessment
 from assess.model.catalog import Catalog
 from assess.tui import conflict, lock, session
 from assess.tui.autosave import Autosaver
+from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.audit_screen import AuditScreen
 from assess.tui.components.conflict_screen import ConflictDetails, ConflictScreen
+from assess.tui.components.details_screen import DetailsScreen
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.help_screen import HelpRow, HelpScreen
 from assess.tui.components.norm_commands import NormCommands
 from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.components.too_small_screen import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from assess.tui.history import Change, History
+from assess.tui.history import Change, History, WholeChange
 from assess.tui.keymap import keymap_path, shown_path
-from assess.tui.keys import APP_KEYS, AUDIT_KEYS, SUMMARY_KEYS, Key, make_bindings, translated
-from assess.tui.labels import label, os_error
+from assess.tui.keys import APP_KEYS, AUDIT_KEYS, OVERVIEW_KEYS, SUMMARY_KEYS, Key, make_bindings, translated
+from assess.tui.labels import file_problem, label, os_error
 from assess.tui.safe import shown, shown_line
-from assess.tui.session import Filter, Opened, Walk
+from assess.tui.session import Details, Filter, Opened, Walk
 from assess.tui.state import Draft, State
 
+QUIT_ALWAYS = "ctrl+q"  # Textual's own quit key: no keymap can take it (see keymap.py)
+FORMS = (EditScreen, DetailsScreen)  # forms typed into: the conflict dialog waits until they are closed
 CHECK_DISK_EVERY = 2.0  # seconds between looks at the file for changes made outside assess
 
 
@@ -78,7 +82,7 @@ class AuditApp(App[None]):
             self.error = error
 
     def __init__(self, opened: Opened, catalog: Catalog, lang: str, keymap: Mapping[str, str] | None = None,
-                 state_folder: Path | None = None) -> None:
+                 state_folder: Path | None = None, force: bool = False) -> None:
         super().__init__()
         self.state = State(opened.path, state_folder)  # the form's draft and the norm the user was on
         self.history = History()  # undo and redo of answer changes
@@ -97,8 +101,9 @@ class AuditApp(App[None]):
         self._lock: lock.Lock | None = None
         if self.read_only is None:
             self._lock = lock.acquire(opened.path)
-            if self._lock is None:
+            if self._lock is None and not force:
                 self.read_only = lock.LOCKED
+        self._forced = force and self.read_only is None and self._lock is None  # --force over another's lock
         self._take_over_asked = False
         self._draft_failure = ""
         self._position_kept: str | None = None
@@ -124,6 +129,10 @@ class AuditApp(App[None]):
         if change is None:
             self.notify(label("undo.nothing_redo" if redo else "undo.nothing", self.lang), timeout=3)
             return None
+        if isinstance(change, WholeChange):
+            self._replace(change.after if redo else change.before)
+            self.notify(label("undo.details_redone" if redo else "undo.details", self.lang), timeout=3)
+            return None
         self.record(change.norm_id, change.after if redo else change.before, undoable=False)
         self.notify(label("undo.redone" if redo else "undo.done", self.lang, norm=change.norm_id), timeout=3)
         return change.norm_id
@@ -135,16 +144,39 @@ class AuditApp(App[None]):
             return True
         return False
 
-    def record(self, norm_id: str, answer: Answer, undoable: bool = True) -> None:
-        """Change one answer; it is written to disk at once (and can be undone until the audit is closed)."""
+    def record(self, norm_id: str, answer: Answer, undoable: bool = True, amend: bool = False) -> None:
+        """Change one answer; it is written to disk at once (and can be undone until the audit is closed).
+
+        ``amend``: the change completes the one before it on this norm (one step for undo)."""
         if self.refuse_read_only():
             return
         before = self.assessment.answer(norm_id)
         updated = self.assessment.with_answer(norm_id, answer)
         if updated.answers == self.assessment.answers:
             return
-        if undoable:
+        if undoable and amend:
+            self.history.amend(Change(norm_id, before, updated.answer(norm_id)))
+        elif undoable:
             self.history.record(Change(norm_id, before, updated.answer(norm_id)))
+        self.assessment = updated
+        self._quit_warned = False
+        self.autosaver.save(updated)
+        if self.conflict_waiting:
+            self._keep_paused()
+
+    def set_details(self, details: Details) -> None:
+        """Change the service details and the chosen settings; saved at once, undone as one step."""
+        if self.refuse_read_only():
+            return
+        updated = details.applied(self.assessment, self.catalog)
+        if updated == self.assessment:
+            return
+        self.history.record(WholeChange(self.assessment, updated))
+        self._replace(updated)
+        self.notify(label("details.saved", self.lang), timeout=3)
+
+    def _replace(self, updated: Assessment) -> None:
+        """The whole assessment changes (the details, the settings): shown and saved as any change."""
         self.assessment = updated
         self._quit_warned = False
         self.autosaver.save(updated)
@@ -184,9 +216,13 @@ class AuditApp(App[None]):
             self.notify(label(f"readonly.{self.read_only}", self.lang, file=self.path.name,
                               holder=lock.holder(self.path), key=self.binding_key("take-over", "ctrl+w")),
                         severity="warning", timeout=15)
+        if self._forced:
+            self.notify(label("readonly.forced", self.lang, file=self.path.name, holder=lock.holder(self.path)),
+                        severity="warning", timeout=15)
         self._recover_paused()
         for warning in self._warnings:
-            self.notify(str(warning), title=label("audit.warning", self.lang), severity="warning", timeout=10)
+            self.notify(file_problem(warning, self.lang, "problem.warning"), title=label("audit.warning", self.lang),
+                        severity="warning", timeout=10)
         self.set_interval(CHECK_DISK_EVERY, self.autosaver.check)
 
     def _recover_paused(self) -> None:
@@ -242,12 +278,12 @@ class AuditApp(App[None]):
 
     def go_to_norm(self, norm_id: str) -> None:
         """From the command palette: show ``norm_id`` in the audit (the filter is dropped if it hides it)."""
-        if any(isinstance(screen, EditScreen) for screen in self.screen_stack):
+        if any(isinstance(screen, FORMS) for screen in self.screen_stack):
             self.notify(label("palette.close_form", self.lang), severity="warning", timeout=4)
             return
         while len(self.screen_stack) > 1 and not isinstance(self.screen, AuditScreen):
             screen = self.screen
-            if isinstance(screen, SummaryScreen):
+            if isinstance(screen, SummaryScreen | AnswersScreen):
                 screen.dismiss(norm_id)  # the summary's own way back to a norm
                 return
             self.pop_screen()
@@ -294,7 +330,10 @@ class AuditApp(App[None]):
         self.notify(label("readonly.taken_over", self.lang))
 
     async def action_quit(self) -> None:
-        if isinstance(self.screen, EditScreen):
+        audit = self.screen_stack[0]
+        if isinstance(audit, AuditScreen):
+            audit.reason_done()  # a reason being typed after `a` is kept
+        if isinstance(self.screen, FORMS):
             await self.screen.fields_settled()
             if not self.screen.may_discard():
                 return
@@ -336,7 +375,9 @@ class AuditApp(App[None]):
             if active.binding.id and self.check_action(active.binding.action, ()) is not False:
                 found.setdefault(active.binding.id, []).append(self.get_key_display(active.binding) or key)
         rows = []
-        for known in AUDIT_KEYS + SUMMARY_KEYS + APP_KEYS:
+        for known in AUDIT_KEYS + SUMMARY_KEYS + OVERVIEW_KEYS + APP_KEYS:
+            if known.id == "quit" and QUIT_ALWAYS not in found.get("quit", []):
+                found.setdefault("quit", []).append(QUIT_ALWAYS)  # whatever the keymap did to q
             if known.id in found:
                 rows.append(HelpRow(" ".join(found[known.id]), label(known.help_label, self.lang), known.id))
         return tuple(rows)
@@ -392,7 +433,7 @@ class AuditApp(App[None]):
             self.save_state = SaveState("conflict")
             if self.autosaver.unsaved:
                 self._keep_paused()
-        if self._conflict_open or any(isinstance(screen, EditScreen) for screen in self.screen_stack):
+        if self._conflict_open or any(isinstance(screen, FORMS) for screen in self.screen_stack):
             return
         self._conflict_open = True
         self.push_screen(ConflictScreen(self._conflict_details(), self.lang), self._resolve_conflict)
@@ -419,7 +460,8 @@ class AuditApp(App[None]):
         try:
             disk = session.read(self.path, self.catalog).assessment
         except InputError as error:
-            return ConflictDetails(self.path.name, problems=tuple(shown(p) for p in error.problems))
+            return ConflictDetails(self.path.name, problems=tuple(shown(file_problem(p, self.lang))
+                                                                  for p in error.problems))
         return ConflictDetails(self.path.name, conflict.differences(self.catalog, self.assessment, disk),
                                self.catalog.answer_set)
 

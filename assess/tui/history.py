@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assess.model.assessment import Answer
+from assess.model.assessment import Answer, Assessment
 
 MAX_STEPS = 1000
 
@@ -16,18 +16,40 @@ class Change:
     after: Answer
 
 
+@dataclass(frozen=True)
+class WholeChange:
+    """A change to the assessment as a whole (the service details and settings): both versions, whole.
+
+    Undo goes back in order, so when this change is undone every later one is undone already: the
+    assessment is then ``after``, and ``before`` can be put back as it is."""
+
+    before: Assessment
+    after: Assessment
+
+
+Step = Change | WholeChange
+
+
 @dataclass
 class History:
-    done: list[Change] = field(default_factory=list)
-    undone: list[Change] = field(default_factory=list)
+    done: list[Step] = field(default_factory=list)
+    undone: list[Step] = field(default_factory=list)
 
-    def record(self, change: Change) -> None:
+    def record(self, change: Step) -> None:
         """A new change by the user: it can be undone; what was undone can no longer be redone."""
         self.done.append(change)
         del self.done[:-MAX_STEPS]
         self.undone.clear()
 
-    def undo(self) -> Change | None:
+    def amend(self, change: Change) -> None:
+        """A change that completes the last one (a reason given after `a`): one step to undo, not two."""
+        last = self.done[-1] if self.done else None
+        if isinstance(last, Change) and not self.undone and last.norm_id == change.norm_id:
+            self.done[-1] = Change(change.norm_id, last.before, change.after)
+        else:
+            self.record(change)
+
+    def undo(self) -> Step | None:
         """The change to take back (set its norm to ``before``), or None."""
         if not self.done:
             return None
@@ -35,7 +57,7 @@ class History:
         self.undone.append(change)
         return change
 
-    def redo(self) -> Change | None:
+    def redo(self) -> Step | None:
         """The change to make again (set its norm to ``after``), or None."""
         if not self.undone:
             return None

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from assess.errors import InputError, Problem
 from assess.files.strict_yaml import parse
-from assess.tui.keys import ALL_KEYS, APP_KEYS, AUDIT_KEYS, CONFLICT_KEYS, SUMMARY_KEYS, Key
+from assess.tui.keys import ALL_KEYS, APP_KEYS, AUDIT_KEYS, CONFLICT_KEYS, OVERVIEW_KEYS, SUMMARY_KEYS, Key
 
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 # The keys active together: the app's keys are active on every screen, each screen adds its own.
-SCOPES = (APP_KEYS + AUDIT_KEYS, APP_KEYS + SUMMARY_KEYS, APP_KEYS + CONFLICT_KEYS)
+SCOPES = (APP_KEYS + AUDIT_KEYS, APP_KEYS + SUMMARY_KEYS, APP_KEYS + OVERVIEW_KEYS, APP_KEYS + CONFLICT_KEYS)
 
 
 def known_key(name: str) -> bool:
@@ -90,6 +90,9 @@ def parse_keymap(text: str, name: str) -> dict[str, str]:
         if unknown:
             problems.append(Problem(name, line, f"{binding_id}: unknown key name {unknown[0]!r} (examples: "
                                     "'m', '1', 'f5', 'ctrl+e', 'question_mark', 'pagedown')"))
+            continue
+        if "ctrl+q" in keys and binding_id != "quit":
+            problems.append(Problem(name, line, f"{binding_id}: ctrl+q always quits; choose another key"))
             continue
         keymap[binding_id] = ",".join(keys)
     if not problems:

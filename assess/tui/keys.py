@@ -30,7 +30,7 @@ class Key:
 
 
 APP_KEYS = (
-    Key("language", "l", "toggle_language", "key.language", "key.language_long"),
+    Key("language", "l", "toggle_language", "key.language", "key.language_long", show=False),  # help, palette
     Key("help", "question_mark", "help", "key.help"),
     Key("quit", "q", "quit", "key.quit", "key.quit_long"),
     Key("palette", "ctrl+p", "command_palette", "key.palette", "key.palette_long", show=False),
@@ -46,12 +46,14 @@ AUDIT_KEYS = (
     Key("clear", "u", "score(None)", "key.clear", group="key.score"),
     Key("next", "down,j", "next", "key.next", group="key.norm"),
     Key("previous", "up,k", "previous", "key.previous", group="key.norm"),
+    Key("next-open", "g", "next_open", "key.next_open", "key.next_open_long", group="key.norm"),
     Key("next-section", "right_square_bracket", "next_section", "key.next_section", group="key.section"),
     Key("previous-section", "left_square_bracket", "previous_section", "key.previous_section", group="key.section"),
-    Key("next-open", "g", "next_open", "key.next_open", "key.next_open_long"),
     Key("edit", "e", "edit", "key.edit", "key.edit_long"),
     Key("summary", "s", "summary", "key.summary", "key.summary_long"),
     Key("filter", "f", "filter", "key.filter", "key.filter_long"),
+    Key("details", "i", "details", "key.details", "key.details_long"),
+    Key("overview", "o", "overview", "key.overview", "key.overview_long", show=False),  # help, palette
     Key("describe", "d", "describe", "key.describe", "key.describe_long", show=False),  # hint in the pane
     Key("page-down", "pagedown", "scroll_text(1)", "key.page_down", show=False),
     Key("page-up", "pageup", "scroll_text(-1)", "key.page_up", show=False),
@@ -64,6 +66,11 @@ SUMMARY_KEYS = (
     Key("back", "escape,s", "back", "key.back"),
 )
 
+OVERVIEW_KEYS = (
+    Key("overview-filter", "f", "filter", "key.filter", "key.filter_long"),
+    Key("overview-back", "escape,o", "back", "key.back"),
+)
+
 # The conflict dialog: only keys nobody types in a text (a letter typed as the dialog pops up chooses nothing).
 CONFLICT_KEYS = (
     Key("conflict-reload", "ctrl+l", "choose('reload')", "key.reload", "key.reload_long"),
@@ -72,7 +79,7 @@ CONFLICT_KEYS = (
     Key("conflict-later", "escape", "later", "key.later", "key.later_long"),
 )
 
-ALL_KEYS = APP_KEYS + AUDIT_KEYS + SUMMARY_KEYS + CONFLICT_KEYS
+ALL_KEYS = APP_KEYS + AUDIT_KEYS + SUMMARY_KEYS + OVERVIEW_KEYS + CONFLICT_KEYS
 # result id -> the key that scores it (the pane's result row names these keys)
 SCORE_KEYS = {key.action.removeprefix("score('").removesuffix("')"): key
               for key in AUDIT_KEYS if key.action.startswith("score('")}

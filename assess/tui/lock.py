@@ -68,6 +68,15 @@ def holder(path: Path) -> str:
         return ""
 
 
+def is_locked(path: Path) -> bool:
+    """True when another audit holds the lock on ``path`` now (asked without taking it)."""
+    held = acquire(path)
+    if held is None:
+        return True
+    held.release()
+    return False
+
+
 def acquire(path: Path) -> Lock | None:
     """Lock ``path`` for this audit; None when another audit holds it. A folder where no lock file can be made
     (read-only) gives an unheld lock: nothing will be written there anyway."""

@@ -92,6 +92,34 @@ def open_or_create(path: Path, catalog: Catalog, lang: str, service: str | None 
 
 
 @dataclass(frozen=True)
+class Details:
+    """What the service details screen sets: the service, the assessors, the date and the chosen settings."""
+
+    service: Service
+    assessors: tuple[str, ...] = ()
+    date: dt.date | None = None
+    settings: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, assessment: Assessment) -> Details:
+        return cls(assessment.service, assessment.assessors, assessment.date, assessment.settings)
+
+    def dropped_answers(self, assessment: Assessment, catalog: Catalog) -> tuple[str, ...]:
+        """The answered items of settings these details no longer choose (they go with their setting)."""
+        gone = [s for s in assessment.settings if s not in self.settings]
+        return tuple(i for s in gone for i in catalog.settings[s].norm_ids if i in assessment.answers)
+
+    def applied(self, assessment: Assessment, catalog: Catalog) -> Assessment:
+        """``assessment`` with these details; the answers of a setting no longer chosen are removed (a file
+        answering an item of a setting it does not list does not load)."""
+        dropped = set(self.dropped_answers(assessment, catalog))
+        answers = {i: a for i, a in assessment.answers.items() if i not in dropped}
+        settings = tuple(s for s in catalog.settings if s in self.settings)  # in the catalog's order
+        return replace(assessment, service=self.service, assessors=self.assessors, date=self.date,
+                       settings=settings, answers=answers)
+
+
+@dataclass(frozen=True)
 class Walk:
     """The audit's norms in order, and the ones the filter keeps; every move is a pure function."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.reactive import var
@@ -12,21 +13,26 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from assess.model.assessment import Answer
+from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.compact_footer import CompactFooter
+from assess.tui.components.details_screen import DetailsScreen
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.norm_pane import NormPane, NormView
+from assess.tui.components.reason_line import ACCEPT, ReasonLine
 from assess.tui.components.section_list import SectionList, SectionListView
 from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
 from assess.tui.keys import AUDIT_KEYS, make_bindings, shown_keys
 from assess.tui.labels import label
-from assess.tui.session import Filter, Walk
+from assess.tui.session import Details, Filter, Walk
 from assess.tui.state import POSITION_SECONDS, Draft
 
 if TYPE_CHECKING:
     from assess.tui.app import AuditApp
+
+AUDIT_IDS = frozenset(key.id for key in AUDIT_KEYS)
 
 
 class AuditScreen(Screen[None]):
@@ -40,6 +46,7 @@ class AuditScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._show_requested = False
+        self._reason = ReasonLine()  # asked after `a`, shown over the bottom of the norm pane
 
     @property
     def audit(self) -> AuditApp:
@@ -75,6 +82,60 @@ class AuditScreen(Screen[None]):
         if self._draft is not None:  # offer it back: the form, filled as it was
             draft, self._draft = self._draft, None
             self.call_after_refresh(self.action_edit, draft)
+
+    # -- keys --------------------------------------------------------------------------------------
+
+    async def on_key(self, event: events.Key) -> None:
+        """The audit's keys, handled here as they come, in the order typed (not after bubbling to the app).
+
+        Keys typed fast queue up here; the reason line that `a` opens takes the keys after it, so they must
+        be handled one by one in this queue: a key behind `a` goes into the reason, never scores a norm.
+        """
+        if self._reason.is_open:
+            event.stop()
+            event.prevent_default()
+            outcome = self._reason.handle(event.key, event.character)
+            if outcome is not None:
+                self.reason_done(keep=outcome == ACCEPT)
+            else:
+                self._show_reason()
+            return
+        active = self.active_bindings.get(event.key)
+        if (active is not None and active.node is self and active.enabled and active.binding.id in AUDIT_IDS
+                and await self.app.run_action(active.binding.action, self)):
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self._reason.is_open:
+            event.stop()
+            self._reason.insert(event.text)
+            self._show_reason()
+
+    def _show_reason(self) -> None:
+        pane = self.query_one(NormPane)
+        pane.show_bottom(self._reason.lines(pane.scrollable_content_region.width))
+
+    @property
+    def reason(self) -> ReasonLine:
+        """The reason asked after `a` (open or not)."""
+        return self._reason
+
+    def reason_done(self, keep: bool = True) -> None:
+        """Close the reason line: keep what was typed as the answer's note (after a note already there)."""
+        norm_id = self._reason.norm_id
+        typed = self._reason.close()
+        if norm_id is None:
+            return
+        self.query_one(NormPane).show_bottom([])
+        app = self.audit
+        if keep and typed and any(n.id == norm_id for n in app.walk().items):
+            answer = app.assessment.answer(norm_id)
+            note = typed if not answer.note else f"{answer.note}\n{typed}"
+            if typed not in (answer.note or "").splitlines():
+                app.record(norm_id, replace(answer, note=note), amend=True)
+        if self.current == norm_id:
+            self._move_on(norm_id)
 
     # -- showing -----------------------------------------------------------------------------------
 
@@ -131,6 +192,10 @@ class AuditScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.audit.keep_position(self.current)
 
+    def on_resize(self) -> None:
+        if self._reason.is_open:  # drawn for the pane's old width
+            self.call_after_refresh(self._show_reason)
+
     def watch_show_description(self) -> None:
         self._request_show()
 
@@ -175,17 +240,28 @@ class AuditScreen(Screen[None]):
         norm_id = self.current
         if app.refuse_read_only():  # and stay: the user sees the norm was not scored
             return
+        if self._reason.is_open:  # a click on a result while asked for a reason: that reason is done
+            self.reason_done()
         app.record(norm_id, replace(app.assessment.answer(norm_id), result=result))
+        if result == "na" and not app.read_only:
+            self._reason.open(norm_id, app.lang)  # why? Enter keeps it, Esc skips; then on to the next norm
+            self._show_reason()
+            return
         if result is not None:
-            walk = app.walk()
-            following = walk.next(norm_id)
-            if following is None:
-                unassessed = walk.next_unassessed(norm_id, app.assessment)
-                self.go_to(unassessed, "audit.all_assessed")
-                if unassessed:
-                    self.notify(label("audit.at_end", app.lang), timeout=3)
-            else:
-                self.go_to(following)
+            self._move_on(norm_id)
+
+    def _move_on(self, norm_id: str) -> None:
+        """After scoring ``norm_id``: to the next norm in view (or the next one not yet assessed)."""
+        app = self.audit
+        walk = app.walk()
+        following = walk.next(norm_id)
+        if following is None:
+            unassessed = walk.next_unassessed(norm_id, app.assessment)
+            self.go_to(unassessed, "audit.all_assessed")
+            if unassessed:
+                self.notify(label("audit.at_end", app.lang), timeout=3)
+        else:
+            self.go_to(following)
 
     def action_undo(self) -> None:
         self.go_to(self.audit.undo())
@@ -236,6 +312,29 @@ class AuditScreen(Screen[None]):
             self.go_to(target)
 
         self.app.push_screen(FilterScreen(app.norm_filter, app.lang), apply)
+
+    def action_details(self) -> None:
+        app = self.audit
+        if app.refuse_read_only():
+            return
+
+        def apply(details: Details | None) -> None:
+            if details is not None:
+                app.set_details(details)
+            app.offer_conflict()
+
+        self.app.push_screen(DetailsScreen(app.assessment, app.catalog, app.lang), apply)
+
+    def action_overview(self) -> None:
+        self.app.push_screen(AnswersScreen(self.current), self._back_to)
+
+    def _back_to(self, norm_id: str | None) -> None:
+        """From the summary or the table of every answer: go to ``norm_id`` (the filter dropped if it hides it)."""
+        if norm_id:
+            walk = self.audit.walk()
+            if norm_id not in walk.kept:
+                self.audit.norm_filter = Filter()
+            self.go_to(norm_id)
 
     def action_summary(self) -> None:
         def back(norm_id: str | None) -> None:

@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from assess.i18n import t
 from assess.model.assessment import PRIORITIES, Action, Answer, Evidence
 from assess.model.catalog import Norm
+from assess.tui.components.clipped_text import ClippedText
 from assess.tui.components.form_button import FormButton
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
@@ -81,7 +82,7 @@ class EditScreen(ModalScreen[Answer | None]):
             dialog.border_title = label("edit.title", lang, norm=self.norm.id)
             dialog.border_subtitle = label("edit.keys", lang)
             with VerticalScroll(id="fields"):
-                yield Static(plain(self.norm.text[lang]), id="norm-text")
+                yield ClippedText(self.norm.text[lang], id="norm-text")  # whole, or cut with "…"
                 yield Label(label("edit.evidence", lang))
                 yield TextArea(shown(self._stored["evidence"]), id="evidence", compact=True, soft_wrap=True)
                 yield Label(label("edit.note", lang))

@@ -54,7 +54,8 @@ class HelpScreen(ModalScreen[None]):
             dialog.border_subtitle = label("help.close", lang)
             with VerticalScroll(id="help-scroll"):
                 yield Static(self._table(), id="keys")
-                yield Static(label("help.saving", lang), id="saving")
+                na_key = next((row.keys for row in self.rows if row.binding_id == "score-na"), "a")
+                yield Static(plain(label("help.saving", lang, na=na_key)), id="saving")
                 yield Static(plain(label("help.remap", lang, path=self.keymap_file)), id="remap")
 
     def action_close(self) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from assess.tui.labels import label
+from assess.tui.labels import label, section_name
 from assess.tui.palette import find
 from assess.tui.safe import shown_line
 
@@ -27,7 +27,7 @@ class NormCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object]]]:
         app = self.audit
         return [(label(f"palette.{name}", app.lang), partial(app.palette_command, name))
-                for name in ("summary", "filter", "help", "language")]
+                for name in ("summary", "overview", "details", "filter", "help", "language")]
 
     async def discover(self) -> Hits:
         for text, command in self._commands():
@@ -42,7 +42,7 @@ class NormCommands(Provider):
             norm = found.norm
             display = shown_line(f"{norm.id}  {' '.join(norm.text[lang].split())}")
             yield Hit(found.score, Content(display[:200]), partial(app.go_to_norm, norm.id), text=display,
-                      help=shown_line(app.catalog.section(norm.section).label(lang)))
+                      help=shown_line(section_name(app.catalog.section(norm.section), lang)))
         words = query.lower().split()
         for text, command in self._commands():
             if words and all(word in text.lower() for word in words):

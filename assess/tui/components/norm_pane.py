@@ -19,7 +19,7 @@ from assess.model.catalog import AnswerSet, Norm, Section
 from assess.render.text import action_details
 from assess.tui.css import stylesheet
 from assess.tui.keys import SCORE_KEYS
-from assess.tui.labels import label
+from assess.tui.labels import label, section_name
 from assess.tui.safe import shown, shown_line
 
 FIELD_WIDTH = 11  # the label column of evidence, note and action
@@ -89,6 +89,7 @@ class NormPane(ScrollView, can_focus=False):
         self._strips: list[Strip] = []
         self._norm_shown: str | None = None
         self._built_for: tuple[NormView, int] | None = None
+        self._bottom: list[Strip] = []  # lines shown over the pane's last rows (the reason asked after `a`)
 
     def action_choose(self, result: str) -> None:
         self.post_message(self.ResultChosen(result))
@@ -131,14 +132,15 @@ class NormPane(ScrollView, can_focus=False):
         if norm.critical:
             scope = Content.assemble((label("audit.critical", lang), "bold $text-error"), " · ", scope)
         lines = wrapped(Content.assemble((norm.id, "bold $text-accent"), "  ",
-                                         (f"{section.label(lang)} · {place}", "$text-muted")), width)
+                                         (f"{section_name(section, lang)} · {place}", "$text-muted")), width)
+        lines += wrapped(Content.assemble((shown(section.title[lang]), "italic $text-muted")), width)
         lines += [*wrapped(scope, width), Content("")]
         lines += [*wrapped(norm.text[lang], width), Content("")]
         if norm.source_note:
             note = f"{label('audit.source_note', lang)}: {norm.source_note[lang]}"
             lines += [*wrapped(Content.assemble((note, "italic $text-muted")), width), Content("")]
         if view.show_description and section.description:
-            lines += wrapped(Content.assemble((f"{section.label(lang)}: {section.title[lang]}", "bold")), width)
+            lines += wrapped(Content.assemble((f"{section_name(section, lang)}: {section.title[lang]}", "bold")), width)
             lines += [*wrapped(Content.assemble((section.description[lang], "italic")), width), Content("")]
         result_head = label("audit.result", lang)
         if answer.result is None:
@@ -207,7 +209,20 @@ class NormPane(ScrollView, can_focus=False):
             return []
         return [" " + line.plain for line in self.build(self.view, width - 2)]
 
+    def show_bottom(self, lines: list[Content]) -> None:
+        """Show ``lines`` over the pane's last rows (none: the pane as it is); a repaint, no layout pass."""
+        width = self.scrollable_content_region.width
+        self._bottom = [Visual.to_strips(self, line, width, 1, self.visual_style, pad=True)[0] for line in lines]
+        self.refresh()
+
+    @property
+    def bottom_lines(self) -> list[str]:
+        return [strip.text for strip in self._bottom]
+
     def render_line(self, y: int) -> Strip:
+        below = y - (self.size.height - len(self._bottom))
+        if self._bottom and 0 <= below < len(self._bottom):
+            return self._bottom[below]
         self._rebuild(painting=True)  # so the first frame shows the norm, without waiting for a Resize event
         index = y + self.scroll_offset.y
         if 0 <= index < len(self._strips):

@@ -13,11 +13,12 @@ from textual.visual import Visual
 
 from assess.analysis.scoring import Scorecard, SectionScore
 from assess.i18n import t
-from assess.render.text import bar, score_text, status_label
+from assess.render.text import bar, marked_score, provisional, score_text, status_label
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 
 WIDE = 38  # from this width on, each section also gets a bar
+WRAP_TERMINAL = 120  # in a terminal this wide, the titles are shown whole (wrapped)
 BAR_WIDTH = 10
 STATUS_STYLE = {"green": "$text-success", "amber": "$text-warning", "red": "$text-error"}
 
@@ -35,10 +36,16 @@ def status_content(status: str | None, lang: str) -> Content:
     return Content.assemble((status_label(status, lang), f"bold {STATUS_STYLE.get(status or '', '')}".strip()))
 
 
+def any_provisional(card: Scorecard) -> bool:
+    return any(provisional(e.score, e.completeness) for e in card.sections) or provisional(card.score,
+                                                                                            card.completeness)
+
+
 def line_count(view: SectionListView) -> int:
-    """How many lines :meth:`SectionList.content` has: two per section, the settings' heading, the totals."""
+    """How many lines :meth:`SectionList.content` has when titles are cut: two per section, the settings'
+    heading, the totals (and what ``*`` means)."""
     settings = 1 + 2 * len(view.card.settings) if view.card.settings else 0
-    return 2 * len(view.card.principles) + settings + 3
+    return 2 * len(view.card.principles) + settings + 3 + (1 if any_provisional(view.card) else 0)
 
 
 class SectionList(ScrollView, can_focus=False):
@@ -71,8 +78,6 @@ class SectionList(ScrollView, can_focus=False):
     def show(self, view: SectionListView) -> None:
         """Show ``view``, repainting only the lines that changed."""
         self._view = view
-        if line_count(view) != self.virtual_size.height:  # the chosen settings changed: a layout pass
-            self.virtual_size = Size(self.virtual_size.width, line_count(view))
         if self.is_mounted:
             self._rebuild()
 
@@ -82,11 +87,12 @@ class SectionList(ScrollView, can_focus=False):
     def action_choose(self, section_id: str) -> None:
         self.post_message(self.Chosen(section_id))
 
-    def _entry(self, entry: SectionScore, view: SectionListView, wide: bool) -> list[Content]:
+    def _entry(self, entry: SectionScore, view: SectionListView, wide: bool, wrap: int = 0) -> list[Content]:
+        """The section's lines: its title (cut, or wrapped to ``wrap`` columns), then progress and score."""
         section = entry.section
         current = section.id == view.current_section
         kept = section.id in view.kept_sections
-        key = (entry.tally, current, kept, view.lang, wide)
+        key = (entry.tally, current, kept, view.lang, wide, wrap)
         cached = self._entries.get(section.id)
         if cached is not None and cached[0] == key:
             return cached[1]
@@ -94,14 +100,20 @@ class SectionList(ScrollView, can_focus=False):
         marker = "▶ " if current else "  "
         style = "reverse bold" if current else ("" if kept else "dim")
         click = f"choose({section.id!r})"
-        title = Content.assemble(f"{marker}{name} ", section.title[view.lang])
+        head = f"{marker}{name} "
+        titles = [Content.assemble(head, section.title[view.lang])]
+        if wrap:  # whole: wrapped under its first word
+            parts = Content(section.title[view.lang]).wrap(max(wrap - len(head), 10))
+            titles = [Content.assemble(head if index == 0 else " " * len(head), part)
+                      for index, part in enumerate(parts)]
         tally = entry.tally
         progress = f"{tally.assessed}/{tally.total}"
         meter = f"{bar(entry.score, BAR_WIDTH)} " if wide else ""
         status = status_content(entry.status, view.lang) if entry.status else Content("")  # no score: just "–"
-        detail = Content.assemble(f"    {progress.ljust(6)}{meter}", score_text(entry.score, view.lang).rjust(5), " ",
-                                  status)
-        lines = [title.stylize(style).stylize(f"@click={click}"),
+        mark = "*" if provisional(entry.score, entry.completeness) else " "  # rests on part of its norms
+        detail = Content.assemble(f"    {progress.ljust(6)}{meter}", score_text(entry.score, view.lang).rjust(5),
+                                  mark, " ", status)
+        lines = [*(title.stylize(style).stylize(f"@click={click}") for title in titles),
                  detail.stylize("dim" if not kept else "").stylize(f"@click={click}")]
         self._entries[section.id] = (key, lines)
         return lines
@@ -112,19 +124,24 @@ class SectionList(ScrollView, can_focus=False):
 
     def _lines(self, wide: bool) -> list[Content]:
         view = self._view
+        width = self.scrollable_content_region.width
+        wrap = width if self.app.size.width >= WRAP_TERMINAL else 0
         lines: list[Content] = []
         for entry in view.card.principles:
-            lines += self._entry(entry, view, wide)
+            lines += self._entry(entry, view, wide, wrap)
         if view.card.settings:
             lines.append(Content.assemble((label("audit.settings_apart", view.lang), "italic $text-muted")))
             for entry in view.card.settings:
-                lines += self._entry(entry, view, wide)
+                lines += self._entry(entry, view, wide, wrap)
         card = view.card
         lines.append(Content(""))
         lines.append(Content.assemble((t("report.overall_score", view.lang), "bold"), " ",
-                                      score_text(card.score, view.lang), " ", status_content(card.status, view.lang)))
+                                      marked_score(card.score, card.completeness, view.lang), " ",
+                                      status_content(card.status, view.lang)))
         lines.append(Content(label("audit.assessed", view.lang, assessed=card.overall.assessed,
                                    total=card.overall.total)))
+        if any_provisional(card):
+            lines.append(Content.assemble((label("audit.provisional", view.lang), "$text-muted")))
         return lines
 
     def render(self) -> Content:
@@ -154,8 +171,11 @@ class SectionList(ScrollView, can_focus=False):
                                  width, None, self.visual_style)
         self._shown = lines
         self._strips = [fresh[y] if y in redo else old_strips[y] for y in range(len(lines))]
-        if self.virtual_size.width != width:
-            self.set_reactive(SectionList.virtual_size, Size(width, len(lines)))
+        if self.virtual_size != Size(width, len(lines)):  # another width, or a line more or less
+            if painting or not self.is_mounted:
+                self.set_reactive(SectionList.virtual_size, Size(width, len(lines)))
+            else:
+                self.virtual_size = Size(width, len(lines))
         if not old_strips and painting:  # the first frame is being drawn with these strips already
             return
         if len(old_strips) != len(lines):

@@ -16,14 +16,14 @@ from textual.widgets import DataTable, Static
 
 from assess.analysis.scoring import Scorecard
 from assess.i18n import t
-from assess.render.text import bar, percent_text, result_label, score_text
+from assess.render.text import bar, marked_score, percent_text, provisional, result_label, score_text
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
 from assess.tui.components.section_list import status_content
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
 from assess.tui.keys import SUMMARY_KEYS, make_bindings, shown_keys
-from assess.tui.labels import label
+from assess.tui.labels import label, section_name
 from assess.tui.text import plain_line
 
 if TYPE_CHECKING:
@@ -40,7 +40,8 @@ def overview(card: Scorecard, lang: str) -> Content:
     o = card.overall
     principles_only = f"  ({label('summary.principles_only', lang)})" if card.settings else ""
     rows = [
-        (t("report.overall_score", lang), Content.assemble((score_text(card.score, lang), "bold"), "  ",
+        (t("report.overall_score", lang), Content.assemble((marked_score(card.score, card.completeness, lang), "bold"),
+                                                           "  ",
                                                            status_content(card.status, lang),
                                                            (principles_only, "$text-muted"))),
         (t("report.completeness", lang), Content(
@@ -56,15 +57,24 @@ def overview(card: Scorecard, lang: str) -> Content:
     if card.critical_failures:
         ids = ", ".join(n.id for n in card.critical_failures)
         lines.append(Content.assemble(("⚠ " + label("summary.critical", lang, ids=ids), "bold $text-error")))
-    names = [entry.section.label(lang) for entry in card.sections]
+    names = [section_name(entry.section, lang) for entry in card.sections]
     name_width = max(len(name) for name in names)
     status_width = max(status_content(entry.status, lang).cell_length for entry in card.sections)
+    progress_width = max(len(label("audit.assessed", lang, assessed=e.tally.assessed, total=e.tally.total))
+                         for e in card.sections)
     for name, entry in zip(names, card.sections, strict=True):
         status = status_content(entry.status, lang)
         progress = label("audit.assessed", lang, assessed=entry.tally.assessed, total=entry.tally.total)
+        mark = "*" if provisional(entry.score, entry.completeness) else " "  # rests on part of its norms
+        # the title last: whole where the screen is wide enough, cut with "…" where it is not
         lines.append(Content.assemble(name.ljust(name_width), "  ", bar(entry.score), "  ",
-                                      score_text(entry.score, lang).rjust(5), "  ", status,
-                                      " " * (status_width - status.cell_length + 2), (progress, "$text-muted")))
+                                      score_text(entry.score, lang).rjust(5), mark, " ", status,
+                                      " " * (status_width - status.cell_length + 2),
+                                      (progress.ljust(progress_width + 2), "$text-muted"),
+                                      plain_line(entry.section.title[lang])))
+    if any(provisional(e.score, e.completeness) for e in card.sections) or provisional(card.score,
+                                                                                        card.completeness):
+        lines.append(Content.assemble((label("audit.provisional_long", lang), "$text-muted")))
     return Content("\n").join(lines)
 
 

@@ -1,0 +1,123 @@
+"""Every answer in one table: each norm (and each item of the chosen settings) the filter keeps, with its
+result, how much evidence it has and its action. Dismissed with the id of the norm to go to, or None."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable
+
+from assess.i18n import t
+from assess.render.text import result_label
+from assess.tui.components.compact_footer import CompactFooter
+from assess.tui.components.filter_screen import FilterScreen
+from assess.tui.components.summary_screen import clip
+from assess.tui.components.title_bar import TitleBar, title_info
+from assess.tui.css import stylesheet
+from assess.tui.keys import OVERVIEW_KEYS, make_bindings
+from assess.tui.labels import label
+from assess.tui.session import Filter
+from assess.tui.text import plain_line
+
+if TYPE_CHECKING:
+    from assess.tui.app import AuditApp
+
+
+class AnswersScreen(Screen[str | None]):
+    DEFAULT_CSS = stylesheet(__file__)
+    BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(OVERVIEW_KEYS, "en")]
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current  # the norm the audit is on: the cursor starts there
+
+    @property
+    def audit(self) -> AuditApp:
+        return cast("AuditApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        yield DataTable(id="answers", cursor_type="row", zebra_stripes=False)
+        yield CompactFooter()
+
+    def on_mount(self) -> None:
+        app = self.audit
+        app.translate_bindings(self, OVERVIEW_KEYS)
+        self.watch(app, "assessment", self._show, init=False)
+        self.watch(app, "norm_filter", self._show, init=False)
+        self.watch(app, "lang", self._on_language, init=False)
+        self.watch(app, "save_state", self._show_title, init=False)
+        self._show()
+        self.query_one(DataTable).focus()
+
+    def _on_language(self) -> None:
+        self.audit.translate_bindings(self, OVERVIEW_KEYS)
+        self._show()
+
+    def _show_title(self) -> None:
+        self.query_one(TitleBar).info = title_info(self.audit, label("overview.title", self.audit.lang))
+
+    def _show(self) -> None:
+        app = self.audit
+        lang, assessment, catalog = app.lang, app.assessment, app.catalog
+        self._show_title()
+        table = self.query_one(DataTable)
+        if table.row_count and table.cursor_row < table.row_count:
+            self.current = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        table.clear(columns=True)
+        walk = app.walk()
+        rows = []
+        for norm in walk.visible:
+            answer = assessment.answer(norm.id)
+            action_text = "–"
+            if answer.action:
+                action_text = answer.action.description
+                if answer.action.priority:
+                    action_text = f"({t('priority.' + answer.action.priority, lang)}) {action_text}"
+                if answer.action.done:
+                    action_text = f"✓ {action_text}"
+            rows.append((norm.id + (" ⚠" if norm.critical else ""), result_label(catalog, answer.result, lang),
+                         str(len(answer.evidence)) if answer.evidence else "–", action_text, norm.text[lang],
+                         norm.id))
+        heads = (t("col.norm", lang), t("col.result", lang), label("overview.evidence", lang))
+        widths = [max([len(head)] + [len(row[column]) for row in rows]) for column, head in enumerate(heads)]
+        rest = max(self.size.width - sum(widths) - 2 * 5 - 1, 30)
+        action_width = rest * 2 // 5
+        text_width = rest - action_width
+        for (head, key), width in zip(((heads[0], "norm"), (heads[1], "result"), (heads[2], "evidence")), widths,
+                                      strict=True):
+            table.add_column(head, key=key, width=width)
+        table.add_column(t("col.action", lang), key="action", width=action_width)
+        table.add_column(t("col.text", lang), key="text", width=text_width)
+        for norm_id, result, evidence, action_text, text, key in rows:
+            table.add_row(plain_line(norm_id), plain_line(result), plain_line(evidence.rjust(widths[2])),
+                          plain_line(clip(action_text, action_width)), plain_line(clip(text, text_width)), key=key)
+        table.border_title = plain_line(label("overview.count", lang, shown=len(rows), total=len(walk.items)))
+        table.border_subtitle = plain_line(label("overview.keys", lang))
+        if self.current in walk.kept:
+            table.move_cursor(row=table.get_row_index(self.current), animate=False)
+
+    def on_resize(self) -> None:
+        self._show()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.dismiss(event.row_key.value)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_filter(self) -> None:
+        app = self.audit
+
+        def apply(chosen: Filter | None) -> None:
+            if chosen is None:
+                return
+            if not app.walk(chosen).kept:
+                self.notify(label("filter.none_match", app.lang), severity="warning", timeout=4)
+                return
+            app.norm_filter = chosen
+
+        self.app.push_screen(FilterScreen(app.norm_filter, app.lang), apply)

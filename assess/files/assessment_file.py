@@ -14,7 +14,7 @@ from typing import Any
 from assess.errors import SHOWN_PROBLEMS, InputError, Problem, field_path
 from assess.files.compiled_schema import part_accepts, schema_accepts
 from assess.files.date_fields import date_places, dates_to_text
-from assess.files.strict_yaml import Document, parse, read
+from assess.files.strict_yaml import Document, parse, paused_gc, read
 from assess.model.assessment import (
     Action,
     Answer,
@@ -185,6 +185,11 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
     :mod:`assess.files.compiled_schema`); only when it does not accept does the slower ``jsonschema`` pass run, which
     explains each problem with its line.
     """
+    with paused_gc():  # thousands of problems are many objects and no cycles: see strict_yaml.paused_gc
+        return _from_document(doc, catalog, schema_ok)
+
+
+def _from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bool] | None) -> Loaded:
     if schema_ok is None:
         schema_ok = schema_accepts("assessment")
     data = doc.data

@@ -17,6 +17,10 @@ How a run goes (``assess batch``):
 Schema validation on this path uses :func:`assess.files.compiled_schema.schema_accepts`, the assessment JSON Schema
 compiled to plain Python checks. It accepts exactly what the schema accepts; only when it does not accept a
 file does the (much slower) ``jsonschema`` pass run, to explain the problems with lines. No check is skipped.
+
+Why one module of about 340 lines: it is the run itself (workers, the ordered publication, the portfolio
+and its formats, the exit rules), each step handing its state to the next; finding inputs, writing into
+the output folder, report names and the lock are already modules of their own under ``assess.files``.
 """
 
 from __future__ import annotations

@@ -6,11 +6,16 @@
 * Aliases (``*a``) and merge keys (``<<``) are errors: they hide what a value is and let a small file
   expand into a huge one. Files over ``MAX_BYTES`` and nesting deeper than ``MAX_DEPTH`` are refused
   before they can exhaust memory or the stack.
-* Lines are found lazily: the fast path builds plain values; only when a problem is
-  reported is the text composed again to find the line of a data path.
+* One parse: the text is composed into nodes once, the data is built from them in one walk, and the
+  nodes are kept so the line of any data path is found without parsing again.
 * The same words whatever the YAML library does: libyaml (PyYAML >= 6.0.3) refuses nesting past its
   own limit with its own message; the depth is counted here, with the pure-Python parser, which has no
   limit of its own, so every file nested too deep gets this module's message and the line.
+
+Why one module of about 420 lines: the walk that builds the data and the traps it refuses (duplicate keys,
+aliases, merge keys, depth, impossible dates, over-long numbers) are one pass over the same nodes, and the
+line index is built from those nodes; split apart, each part would need the others' internals. The wording
+of syntax errors is apart, in :mod:`assess.files.yaml_messages`.
 """
 
 from __future__ import annotations

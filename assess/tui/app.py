@@ -1,4 +1,9 @@
-"""The audit app: owns the assessment, the language, the filter and the autosave; screens show them."""
+"""The audit app: owns the assessment, the language, the filter and the autosave; screens show them.
+
+Why about 530 lines: the app is where every change to the assessment meets autosave, undo, the conflict with
+the file on disk, drafts and the read-only state, which must stay in one order; what does not need Textual
+is in plain modules beside it (session, autosave, conflict, lock, state, history).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,9 @@
-"""The audit: the sections on the left, the current norm on the right, every key in the footer."""
+"""The audit: the sections on the left, the current norm on the right, every key in the footer.
+
+Why about 350 lines: this screen runs its own bindings in the order keys are typed (so text typed fast after
+``a`` reaches the reason line), and that key loop, moving between norms and the reason line share the
+current norm's state; the panes, the reason line and the other screens are modules of their own.
+"""
 
 from __future__ import annotations
 

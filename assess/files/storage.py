@@ -75,13 +75,8 @@ def atomic_write(path: Path, text: str | bytes) -> str:
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     directory = path.parent if str(path.parent) else Path(".")
-    import tempfile  # on first use: a command that writes nothing never loads it
-    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    tmp_name = synced_temporary(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         try:
             os.chmod(tmp_name, path.stat().st_mode & 0o777)
         except FileNotFoundError:
@@ -99,6 +94,23 @@ def atomic_write(path: Path, text: str | bytes) -> str:
     finally:
         os.close(dir_fd)
     return digest(data)
+
+
+def synced_temporary(path: Path, data: bytes) -> str:
+    """``data`` in a new hidden file beside ``path``, flushed to the disk; the caller renames, links or removes it."""
+    import tempfile  # on first use: a command that writes nothing never loads it
+
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return tmp_name
 
 
 def guarded_write(path: Path, text: str, expected: str | None) -> str:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from assess.files.storage import synced_temporary
 from assess.model.assessment import Answer, Assessment
 from assess.model.catalog import AnswerSet, Catalog
 from assess.tui.labels import label
@@ -69,13 +69,8 @@ def write_backup(path: Path, data: bytes, now: dt.datetime | None = None, kind: 
     (an existing file is never replaced).
     """
     now = now or dt.datetime.now()
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    tmp_name = synced_temporary(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         while True:
             target = backup_path(path, now, kind)
             try:

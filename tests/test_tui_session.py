@@ -25,13 +25,14 @@ def test_filters_keep_what_they_say(catalog: Catalog) -> None:
     system = next(n for n in catalog.norms if n.scope == "system")
     both = next(n for n in catalog.norms if n.scope == "both")
     disputed = Answer(None, disputed=(Position("A", "met"), Position("B", "na")))
-    assert Filter().keeps(system, Answer())
-    assert not Filter(service_only=True).keeps(system, Answer())
-    assert Filter(service_only=True).keeps(both, Answer())
-    assert Filter("unassessed").keeps(both, Answer()) and not Filter("unassessed").keeps(both, Answer("na"))
-    assert [Filter("gaps").keeps(both, Answer(r)) for r in ("met", "partial", "not_met", "na", None)] == [
+    gaps = catalog.answer_set.gap_ids
+    assert Filter().keeps(system, Answer(), gaps)
+    assert not Filter(service_only=True).keeps(system, Answer(), gaps)
+    assert Filter(service_only=True).keeps(both, Answer(), gaps)
+    assert Filter("unassessed").keeps(both, Answer(), gaps) and not Filter("unassessed").keeps(both, Answer("na"), gaps)
+    assert [Filter("gaps").keeps(both, Answer(r), gaps) for r in ("met", "partial", "not_met", "na", None)] == [
         False, True, True, False, False]
-    assert Filter("disputed").keeps(both, disputed) and not Filter("disputed").keeps(both, Answer("met"))
+    assert Filter("disputed").keeps(both, disputed, gaps) and not Filter("disputed").keeps(both, Answer("met"), gaps)
     assert not Filter().active and Filter("gaps").active and Filter(service_only=True).active
 
 

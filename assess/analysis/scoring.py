@@ -29,7 +29,6 @@ from assess.model.catalog import Catalog, Norm, Section
 
 GREEN_FROM = 80
 AMBER_FROM = 50
-GAP_RESULTS = ("not_met", "partial")
 PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2, None: 3}
 
 

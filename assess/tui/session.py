@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assess.analysis.scoring import GAP_RESULTS
 from assess.errors import InputError, Problem
 from assess.files import assessment_file
 from assess.files.storage import fingerprint, guarded_write
@@ -27,13 +26,14 @@ class Filter:
     status: str = "all"
     service_only: bool = False
 
-    def keeps(self, norm: Norm, answer: Answer) -> bool:
+    def keeps(self, norm: Norm, answer: Answer, gaps: Collection[str]) -> bool:
+        """Whether the filter shows ``norm``; ``gaps`` are the answer set's results that leave a gap."""
         if self.service_only and norm.scope == "system":
             return False
         if self.status == "unassessed":
             return answer.result is None
         if self.status == "gaps":
-            return answer.result in GAP_RESULTS
+            return answer.result in gaps
         if self.status == "disputed":
             return bool(answer.disputed)
         return True
@@ -128,8 +128,8 @@ class Walk:
 
     @classmethod
     def of(cls, catalog: Catalog, assessment: Assessment, norm_filter: Filter) -> Walk:
-        items = catalog.items_for(assessment.settings)
-        return cls(items, frozenset(n.id for n in items if norm_filter.keeps(n, assessment.answer(n.id))))
+        items, gaps = catalog.items_for(assessment.settings), catalog.answer_set.gap_ids
+        return cls(items, frozenset(n.id for n in items if norm_filter.keeps(n, assessment.answer(n.id), gaps)))
 
     def index(self, norm_id: str) -> int:
         for position, norm in enumerate(self.items):

@@ -237,8 +237,7 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
     """The run proper, while ``lock`` is held on ``out``."""
     from assess.analysis.portfolio import PortfolioBuilder
     from assess.i18n import resolve_language
-    from assess.render.portfolio_json import write_json
-    from assess.render.portfolio_markdown import write_markdown
+    from assess.render import portfolio_json, portfolio_markdown
 
     try:
         staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out)
@@ -292,8 +291,8 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         portfolio_lang = resolve_language(lang, data.language)
         lock.publishing()
         publish(out / f"{PORTFOLIO_STEM}.md", staging,
-                 lambda write: write_markdown(data, catalog, portfolio_lang, write, group_by))
-        publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: write_json(data, write))
+                 lambda write: portfolio_markdown.write(data, catalog, portfolio_lang, write, group_by))
+        publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: portfolio_json.write(data, write))
         if "csv" in formats:
             from assess.render.tables import service_columns, service_row, write_csv
 
@@ -306,10 +305,10 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
             body = render_xlsx(data, catalog, portfolio_lang, lambda index: staged_rows(config, index))
             publish_bytes(out / f"{PORTFOLIO_STEM}.xlsx", staging, body)
         if "html" in formats:
-            from assess.render.html_portfolio import render_page_to
+            from assess.render import html_portfolio
 
             publish(out / f"{PORTFOLIO_STEM}.html", staging,
-                     lambda write: render_page_to(data, catalog, portfolio_lang, write, group_by))
+                     lambda write: html_portfolio.write(data, catalog, portfolio_lang, write, group_by))
         lock.published()
     finally:
         bar.clear()

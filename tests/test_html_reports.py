@@ -18,7 +18,7 @@ from assess.files.assessment_file import load
 from assess.files.writer import dump
 from assess.model.assessment import Action, Answer, Assessment, Service
 from assess.render import html_portfolio, html_report
-from assess.render.html_diff import render_html
+from assess.render.html_diff import render as render_html
 from tests.html_check import check
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden" / "inputs"

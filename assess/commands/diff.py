@@ -69,16 +69,16 @@ def run(args: argparse.Namespace) -> int:
     diff = compare(a, b, catalog, old_file=_name(args.old), new_file=_name(args.new))
     lang = resolve_language(args.lang, b.language or a.language)
     if args.format == "json":
-        from assess.render.diff_json import render_json
+        from assess.render import diff_json
 
-        text = render_json(diff)
+        text = diff_json.render(diff)
     elif args.format == "html":
-        from assess.render.html_diff import render_html
+        from assess.render import html_diff
 
-        text = render_html(diff, lang)
+        text = html_diff.render(diff, lang)
     else:
-        from assess.render.diff_markdown import render_markdown
+        from assess.render import diff_markdown
 
-        text = render_markdown(diff, lang)
+        text = diff_markdown.render(diff, lang)
     write_output(args.output, text)
     return 0

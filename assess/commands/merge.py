@@ -34,8 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from assess.files.storage import ChangedOnDisk, atomic_write, guarded_write
     from assess.files.writer import dump
     from assess.i18n import resolve_language, t
-    from assess.render.merge_json import render_json
-    from assess.render.merge_markdown import render_markdown
+    from assess.render import merge_json, merge_markdown
     from assess.terminal_text import for_stream
 
     if args.output == "-":
@@ -72,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         raise InputError.single(args.output, None, f"cannot write: {error.strerror or error}") from None
     lang = resolve_language(args.lang, first_language)
-    summary = render_json(merged, args.output) if args.format == "json" else render_markdown(merged, lang, args.output)
+    summary = (merge_json.render(merged, args.output) if args.format == "json"
+               else merge_markdown.render(merged, lang, args.output))
     sys.stdout.write(for_stream(summary, sys.stdout))
     return 0

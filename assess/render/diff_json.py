@@ -58,5 +58,5 @@ def diff_data(diff: Diff) -> dict[str, Any]:
     }
 
 
-def render_json(diff: Diff) -> str:
+def render(diff: Diff) -> str:
     return json.dumps(diff_data(diff), ensure_ascii=False, indent=2) + "\n"

@@ -72,7 +72,7 @@ def _summary(diff: Diff, lang: str) -> str:
     return table(headers, rows, ["left", "right", "right", "right"])
 
 
-def render_markdown(diff: Diff, lang: str) -> str:
+def render(diff: Diff, lang: str) -> str:
     new = diff.new
     out = [f"# {t('diff.title', lang)}: {md_escape(new.assessment.service.name)}", "",
            f"**{t('diff.before', lang)}:** {_side(diff.old_file, diff.old)} · **{t('diff.after', lang)}:** "

@@ -50,7 +50,7 @@ def _side(file: str, when: dt.date | None) -> str:
     return f"{file} ({date})" if file else date
 
 
-def render_html(diff: Diff, lang: str) -> str:
+def render(diff: Diff, lang: str) -> str:
     old, new = diff.old, diff.new
     labels = [t("portfolio.col.principle", lang, id=c.id) for c in diff.principles]
     radar = svg_charts.radar(labels, [c.after for c in diff.principles], t("html.radar_title", lang),

@@ -62,7 +62,7 @@ def _group_title(name: str | None, by: str, lang: str) -> str:
     return t("html.group", lang, what=t(f"html.group_{by}", lang), name=name or t("html.group_none", lang))
 
 
-def render_page_to(data: PortfolioData, catalog: Catalog, lang: str, write: Callable[[str], Any],
+def write(data: PortfolioData, catalog: Catalog, lang: str, write: Callable[[str], Any],
                    group_by: str | None = None) -> None:
     """portfolio.html in ``lang``, written piece by piece through ``write``."""
     spread = distribution(data)
@@ -103,5 +103,5 @@ def render_page_to(data: PortfolioData, catalog: Catalog, lang: str, write: Call
 
 def render(data: PortfolioData, catalog: Catalog, lang: str, group_by: str | None = None) -> str:
     parts: list[str] = []
-    render_page_to(data, catalog, lang, parts.append, group_by)
+    write(data, catalog, lang, parts.append, group_by)
     return "".join(parts)

@@ -17,7 +17,7 @@ def _agreement_json(entry: SectionAgreement) -> dict[str, Any]:
             "observed": agr.round_half_up(k.observed, 3), "expected": agr.round_half_up(k.expected, 3)}
 
 
-def render_json(merged: Merged, output: str) -> str:
+def render(merged: Merged, output: str) -> str:
     """The summary printed after writing the consensus file ``output``."""
     c = merged.consensus
     data = {

@@ -28,7 +28,7 @@ def method_text(merged: Merged, lang: str) -> str:
     return t("merge.cohen", lang) if merged.raters == 2 else t("merge.fleiss", lang, raters=merged.raters)
 
 
-def render_markdown(merged: Merged, lang: str, output: str) -> str:
+def render(merged: Merged, lang: str, output: str) -> str:
     """The summary printed after writing the consensus file ``output``."""
     c, catalog = merged.consensus, merged.catalog
     out = [t("merge.written", lang, file=output, count=merged.raters, service=c.service.name),

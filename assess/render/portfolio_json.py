@@ -51,7 +51,7 @@ def _service_json(rank: int, entry: Entry, formats: tuple[str, ...]) -> dict[str
 
 
 def portfolio_head(data: PortfolioData) -> dict[str, Any]:
-    """portfolio.json without its ``services`` (which :func:`write_json` appends last, one by one)."""
+    """portfolio.json without its ``services`` (which :func:`write` appends last, one by one)."""
     return {
         "portfolio": FORMAT_VERSION,
         "checklist": data.catalog_id,
@@ -86,7 +86,7 @@ def portfolio_head(data: PortfolioData) -> dict[str, Any]:
     }
 
 
-def write_json(data: PortfolioData, write: Write) -> None:
+def write(data: PortfolioData, write: Write) -> None:
     """portfolio.json: language-neutral; ``services`` last, in the order of portfolio.md."""
     head = json.dumps(portfolio_head(data), ensure_ascii=False, indent=2)
     write(head[:-2] + ",\n" if head.endswith("\n}") else head[:-1])  # reopen the object

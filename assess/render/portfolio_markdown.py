@@ -69,7 +69,7 @@ def _fence(lines: list[str]) -> list[str]:
     return [ticks + "text", *lines, ticks]
 
 
-def write_markdown(data: PortfolioData, catalog: Catalog, lang: str, write: Write,
+def write(data: PortfolioData, catalog: Catalog, lang: str, write: Write,
                    group_by: str | None = None) -> None:
     """portfolio.md in ``lang``, written line by line through ``write``; ``group_by`` (kind or location) splits
     the matrix into a table per kind or location."""

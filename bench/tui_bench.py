@@ -65,7 +65,7 @@ class MinimalTextApp(MinimalApp):
 
     def compose(self) -> ComposeResult:
         catalog = load_catalog()
-        yield Static("\n\n".join(n.text.nl for n in catalog.norms[:12]), id="count")
+        yield Static("\n\n".join(n.text.nl for n in catalog.principle_norms[:12]), id="count")
         yield Footer()
 
 
@@ -222,7 +222,7 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False) -> int:
         print(f"  goal: ratio <= {PAINT_RATIO_GOAL}: {'OK' if paint_ratio <= PAINT_RATIO_GOAL else 'NOT MET'} "
               f"(with opening), {'OK' if app_ratio <= PAINT_RATIO_GOAL else 'NOT MET'} (TUI only)")
 
-        norms = catalog.norms
+        norms = catalog.principle_norms
         path = folder / "all.yaml"
         opened = session.open_or_create(path, catalog, "nl")
         app = AuditApp(opened, catalog, "nl")

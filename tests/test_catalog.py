@@ -42,13 +42,13 @@ def test_the_excerpt_is_the_source_line_for_line() -> None:
 def test_counts_per_principle(catalog: Catalog) -> None:
     counts = {p.id: len(p.norm_ids) for p in catalog.principles}
     assert counts == EXPECTED_COUNTS
-    assert len(catalog.norms) == 62
+    assert len(catalog.principle_norms) == 62
 
 
 def test_every_id_in_order(catalog: Catalog) -> None:
     expected = [f"{p}.{n}" for p, count in EXPECTED_COUNTS.items() for n in range(1, count + 1)]
-    assert [n.id for n in catalog.norms] == expected
-    assert all(isinstance(n.id, str) and isinstance(n.section, str) for n in catalog.norms)
+    assert [n.id for n in catalog.principle_norms] == expected
+    assert all(isinstance(n.id, str) and isinstance(n.section, str) for n in catalog.principle_norms)
     assert catalog.item("1.10").id == "1.10" and catalog.item("1.1").id == "1.1"
 
 
@@ -59,7 +59,7 @@ def test_catalog_identity(catalog: Catalog) -> None:
 
 def test_dutch_norm_texts_match_the_source_word_for_word(catalog: Catalog) -> None:
     source = source_text()
-    for norm in catalog.norms:
+    for norm in catalog.principle_norms:
         assert f"{norm.id} {normalise(norm.text.nl)}" in source, norm.id
 
 
@@ -72,7 +72,7 @@ def test_principle_titles_and_descriptions_match_the_source(catalog: Catalog) ->
 
 
 def test_english_is_present_and_differs(catalog: Catalog) -> None:
-    for norm in catalog.norms:
+    for norm in catalog.principle_norms:
         assert norm.text.en and norm.text.en != norm.text.nl and "TODO" not in norm.text.en
     assert "unofficial" in catalog.languages_note["en"].lower()
 
@@ -85,9 +85,9 @@ def test_norm_7_8_is_kept_cut_off_and_says_so(catalog: Catalog) -> None:
 
 
 def test_project_annotations(catalog: Catalog) -> None:
-    critical = {n.id for n in catalog.norms if n.critical}
+    critical = {n.id for n in catalog.principle_norms if n.critical}
     assert {"2.1", "2.2", "2.3", "3.5"} <= critical
-    assert {n.scope for n in catalog.norms} == {"service", "system", "both"}
+    assert {n.scope for n in catalog.principle_norms} == {"service", "system", "both"}
     assert "niet die van de norm" in catalog.annotations_note.nl
 
 
@@ -130,7 +130,7 @@ def _line_of(path: Path, needle: str) -> int:
 
 
 def test_copy_of_catalog_loads(norms_copy: Path) -> None:
-    assert len(load_catalog_from(norms_copy).norms) == 62
+    assert len(load_catalog_from(norms_copy).principle_norms) == 62
 
 
 def test_missing_field(norms_copy: Path) -> None:

@@ -33,7 +33,7 @@ def test_a_cached_catalog_is_the_checked_one(cache: Path) -> None:
     assert oct(cache.stat().st_mode & 0o777) == oct(0o700)
     second = load()  # from the cache
     assert second == first
-    assert [n.text.nl for n in second.norms] == [n.text.nl for n in first.norms]
+    assert [n.text.nl for n in second.principle_norms] == [n.text.nl for n in first.principle_norms]
     assert entries(cache) == [entry]
 
 
@@ -65,10 +65,10 @@ def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path: Path, monkeypa
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    assert len(load().norms) == 62
+    assert len(load().principle_norms) == 62
     monkeypatch.setenv("ASSESS_NO_CACHE", "1")
     assert catalog_file.cache_directory() is None
-    assert len(load().norms) == 62
+    assert len(load().principle_norms) == 62
     monkeypatch.delenv("ASSESS_NO_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")
     assert catalog_file.cache_directory() == Path.home() / ".cache" / "assess"

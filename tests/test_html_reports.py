@@ -128,7 +128,7 @@ def _portfolio(catalog, tmp_path: Path, group_by: str | None = None):
     for index, (name, kind, where, result) in enumerate([("A", "inloop", "Zwolle", "met"),
                                                           ("B", "inloop", "Utrecht", "not_met"),
                                                           ("C", None, "zwolle", "partial"), ("D", None, None, None)]):
-        answers = {n.id: Answer(result) for n in catalog.norms} if result else {}
+        answers = {n.id: Answer(result) for n in catalog.principle_norms} if result else {}
         a = Assessment(catalog.id, Service(name, kind, where), answers=answers)
         builder.add(summarize(index, f"{name}.yaml", score(a, catalog)), name.lower())
     data = builder.build()

@@ -91,7 +91,8 @@ def _norms_tables() -> list[tuple[list[str], list[list[str]]]]:
     catalog = load_catalog()
     tables = []
     for lang in ("nl", "en"):
-        groups = [list(catalog.norms), *([n for n in catalog.norms if n.section == p.id] for p in catalog.principles),
+        norms = catalog.principle_norms
+        groups = [list(norms), *([n for n in norms if n.section == p.id] for p in catalog.principles),
                   *([catalog.item(i) for i in s.norm_ids] for s in catalog.settings.values())]
         for items in groups:
             for scope in (None, "service", "system", "both"):

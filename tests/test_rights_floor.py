@@ -20,14 +20,14 @@ def make(catalog: Catalog, results: dict[str, str], settings: tuple[str, ...] = 
 
 
 def all_met(catalog: Catalog) -> dict[str, str]:
-    return {n.id: "met" for n in catalog.norms}
+    return {n.id: "met" for n in catalog.principle_norms}
 
 
 DISPUTE = Answer(disputed=(Position("A", "not_met"), Position("B", "not_met"), Position("C", "met")))
 
 
 def test_the_critical_annotations(catalog: Catalog) -> None:
-    principles = {n.id for n in catalog.norms if n.critical}
+    principles = {n.id for n in catalog.principle_norms if n.critical}
     assert principles == {"2.1", "2.2", "2.3", "2.5", "3.5"}
     settings = {n.id for s in catalog.settings.values() for i in s.norm_ids if (n := catalog.item(i)).critical}
     assert settings == CRITICAL_SETTING_ITEMS

@@ -71,7 +71,7 @@ def test_rounding_is_half_up_from_exact_values() -> None:
 
 def test_critical_not_met_makes_overall_red(catalog: Catalog) -> None:
     # 20 norms met, 2.3 (critical) not met: 20 / 21 = 95.2, green by score, red overall.
-    results = {n.id: "met" for n in [m for m in catalog.norms if m.id != "2.3"][:20]} | {"2.3": "not_met"}
+    results = {n.id: "met" for n in [m for m in catalog.principle_norms if m.id != "2.3"][:20]} | {"2.3": "not_met"}
     card = score(make(catalog, results), catalog)
     assert card.score == 95.2 and card.score_status == "green"
     assert card.status == "red" and [n.id for n in card.critical_failures] == ["2.3"]

@@ -45,8 +45,8 @@ def test_items_are_verbatim_and_in_source_order(catalog: Catalog) -> None:
 
 
 def test_setting_items_are_not_norms(catalog: Catalog) -> None:
-    assert len(catalog.norms) == 62
-    assert not any(n.id.startswith("outreach.") for n in catalog.norms)
+    assert len(catalog.principle_norms) == 62
+    assert not any(n.id.startswith("outreach.") for n in catalog.principle_norms)
     assert len(catalog.items_for(["outpatient"])) == 62 + 18
 
 

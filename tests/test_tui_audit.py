@@ -53,7 +53,7 @@ def expected_result(index: int) -> str:
 def test_a_whole_audit_by_keyboard_then_reopen(tmp_path: Path) -> None:
     path = tmp_path / "new.yaml"
     catalog = load_catalog()
-    norms = catalog.norms
+    norms = catalog.principle_norms
 
     async def audit() -> None:
         app = open_app(path)
@@ -122,7 +122,7 @@ def test_a_whole_audit_by_keyboard_then_reopen(tmp_path: Path) -> None:
 
 def test_resume_in_the_middle(tmp_path: Path) -> None:
     catalog = load_catalog()
-    norms = catalog.norms
+    norms = catalog.principle_norms
     answers = {n.id: Answer("met") for n in norms[:30]}
     answers["1.3"] = Answer("partial", ("Functieprofiel 2024",))
     path = write_assessment(tmp_path / "half.yaml", answers)
@@ -648,7 +648,7 @@ def test_the_conflict_choices_stay_in_view_with_many_problems(tmp_path: Path) ->
 
 def test_texts_name_the_keys_of_the_users_keymap(tmp_path: Path) -> None:
     catalog = load_catalog()
-    path = write_assessment(tmp_path / "a.yaml", {n.id: Answer("not_met") for n in catalog.norms})
+    path = write_assessment(tmp_path / "a.yaml", {n.id: Answer("not_met") for n in catalog.principle_norms})
 
     async def play() -> None:
         app = open_app(path, keymap={"summary": "o", "export": "ctrl+e"})

@@ -87,7 +87,7 @@ def wait_for(condition, what: str, timeout: float = 20.0):
 
 def test_sigkill_mid_audit_loses_nothing(tmp_path: Path) -> None:
     path = tmp_path / "killed.yaml"
-    norms = [n.id for n in load_catalog().norms]
+    norms = [n.id for n in load_catalog().principle_norms]
     terminal = Terminal("audit", str(path), "--lang", "en")
     try:
         wait_for(lambda: b"Quit" in terminal.output, "the audit to be on screen")
@@ -134,7 +134,7 @@ def test_demo_in_dutch_says_where_it_copied_and_what_was_saved(tmp_path: Path) -
     said = terminal.output.decode("utf-8", "replace").replace("\r", "")
     copy = tmp_path / "assess-demo.yaml"
     assert f"assess demo: de demo is gekopieerd naar {copy}" in said
-    principle_norms = {n.id for n in load_catalog().norms}  # settings are scored apart, as in the report
+    principle_norms = {n.id for n in load_catalog().principle_norms}  # settings are scored apart, as in the report
     assessed = len(set(results_on_disk(copy) or {}) & principle_norms)
     assert assessed > 0
     assert f"{copy}: {assessed} van 62 normen beoordeeld, opgeslagen. Rapport: assess report {copy}" in said

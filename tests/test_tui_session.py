@@ -22,8 +22,8 @@ from tests.test_tui_support import FIXED_DATE, write_assessment
 
 
 def test_filters_keep_what_they_say(catalog: Catalog) -> None:
-    system = next(n for n in catalog.norms if n.scope == "system")
-    both = next(n for n in catalog.norms if n.scope == "both")
+    system = next(n for n in catalog.principle_norms if n.scope == "system")
+    both = next(n for n in catalog.principle_norms if n.scope == "both")
     disputed = Answer(None, disputed=(Position("A", "met"), Position("B", "na")))
     gaps = catalog.answer_set.gap_ids
     assert Filter().keeps(system, Answer(), gaps)
@@ -88,7 +88,7 @@ def test_autosaver_writes_in_order_and_refuses_a_changed_file(catalog: Catalog, 
     recorder = Recorder()
     saver = Autosaver(path, catalog, opened.fingerprint, recorder)
     assessment = opened.assessment
-    for norm in catalog.norms[:20]:
+    for norm in catalog.principle_norms[:20]:
         assessment = assessment.with_answer(norm.id, Answer("met"))
         saver.save(assessment)
     saver.flushed().result()

@@ -86,7 +86,7 @@ def test_dutch_words_come_from_the_catalog(cli, tmp_path: Path, catalog) -> None
     ws = wb["Naam van de dienst"]
     assert column_of(ws, "Resultaat") == "F" and column_of(ws, "Uiterlijk") == "K"
     checks = validations(ws)
-    last = FIRST + len(catalog.norms) - 1
+    last = FIRST + len(catalog.principle_norms) - 1
     assert checks[f"F{FIRST}:F{last}"].formula1 == '"voldaan,gedeeltelijk voldaan,niet voldaan,niet van toepassing"'
     assert checks[f"L{FIRST}:L{last}"].formula1 == '"hoog,middel,laag"'
     assert checks[f"F{FIRST}:F{last}"].error == "Kies een antwoord uit de lijst."

@@ -237,7 +237,7 @@ def merge(inputs: Sequence[Input], catalog: Catalog, words: Words) -> Merged:
         settings=settings, answers=answers,
         merged_from=tuple(Source(i.file, i.sha256, i.assessment.assessors) for i in inputs),
     )
-    principle_ids = [n.id for n in catalog.norms]
+    principle_ids = [n.id for n in catalog.principle_norms]
     answer_ids = catalog.answer_set.ids
     return Merged(
         consensus, catalog, labels, tuple(agreed), tuple(disputed), tuple(unassessed),

@@ -274,7 +274,7 @@ def score(assessment: Assessment, catalog: Catalog) -> Scorecard:
     """Score ``assessment``; its chosen settings are scored as sections of their own."""
     principles = tuple(SectionScore(p, tally(p.norm_ids, assessment, catalog)) for p in catalog.principles)
     settings = tuple(_setting_score(catalog.settings[s], assessment, catalog) for s in assessment.settings)
-    norms = catalog.norms
+    norms = catalog.principle_norms
     overall = tally((n.id for n in norms), assessment, catalog)
     items = catalog.items_for(assessment.settings)
     order = {n.id: i for i, n in enumerate(items)}

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         known = [p.id for p in catalog.principles]
         if args.principle and args.principle not in known:
             raise InputError.single("--principle", None, f"no principle {args.principle!r}; known: {', '.join(known)}")
-        items = [n for n in catalog.norms if not args.principle or n.section == args.principle]
+        items = [n for n in catalog.principle_norms if not args.principle or n.section == args.principle]
         group_key = "principle"
     if args.scope:
         items = [n for n in items if n.scope == args.scope]

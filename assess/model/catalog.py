@@ -139,7 +139,7 @@ class Catalog:
         raise KeyError(source_id)
 
     @property
-    def norms(self) -> tuple[Norm, ...]:
+    def principle_norms(self) -> tuple[Norm, ...]:
         """The numbered norms of the principles, in catalog order."""
         return tuple(self._items[i] for p in self.principles for i in p.norm_ids)
 

@@ -129,3 +129,37 @@ def test_a_second_audit_of_an_open_file_is_read_only_follows_the_first_and_may_i
     saved = assessment_file.load(str(path), load_catalog()).assessment
     assert (saved.result("1.1"), saved.result("1.2")) == ("met", "partial")
     assert not lock.lock_path(path).exists(), "the lock is gone when the audit ends"
+
+
+def test_a_signed_assessment_opens_read_only_and_says_how_to_reopen_it(cli, tmp_path: Path) -> None:
+    from assess.model.assessment import Answer
+    from assess.tui.components.title_bar import TitleBar
+    from tests.test_tui_support import SIZE, open_app, run, settle, text, toasts, write_assessment
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    assert cli("sign", str(path), "--by", "M. de Vries")[0] == 0
+    signed = path.read_bytes()
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert "ondertekend" in text(app.screen.query_one(TitleBar))
+            assert any(f"assess reopen {path.name}" in toast for toast in toasts(app))
+            await pilot.press("n")
+            await settle(app, pilot)
+            assert app.assessment.answer("1.1").result == "met"
+            await pilot.press("q")
+
+    run(play())
+    assert path.read_bytes() == signed
+    assert cli("reopen", str(path))[0] == 0  # reopened, the audit may change it again
+
+    async def change() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert "ondertekend" not in text(app.screen.query_one(TitleBar))
+            await pilot.press("q")
+
+    run(change())

@@ -85,6 +85,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "bar.filter": ("filter", "filter"),
     "bar.read_only.file": ("alleen-lezen: bestand schrijfbeveiligd", "read-only: the file is write-protected"),
     "bar.read_only.folder": ("alleen-lezen: map niet schrijfbaar", "read-only: the folder is not writable"),
+    "bar.read_only.signed": ("alleen-lezen: ondertekend (assess reopen om te wijzigen)",
+                             "read-only: signed off (assess reopen to change it)"),
     "bar.read_only.locked": ("alleen-lezen: elders geopend ({key}: toch bewerken)",
                              "read-only: open elsewhere ({key}: edit anyway)"),
     # audit screen
@@ -123,6 +125,10 @@ WORDS: dict[str, tuple[str, str]] = {
                       "{file} is write-protected: opened read-only, nothing will be saved."),
     "readonly.folder": ("De map van {file} is niet schrijfbaar: geopend als alleen-lezen, er wordt niets opgeslagen.",
                         "The folder of {file} is not writable: opened read-only, nothing will be saved."),
+    "readonly.signed": ("{file} is definitief ondertekend: geopend als alleen-lezen. Wie het wil wijzigen, typt eerst "
+                        "assess reopen {file} (de handtekening blijft in de geschiedenis bewaard).",
+                        "{file} is signed off as final: opened read-only. To change it, first run assess reopen {file} "
+                        "(the signature is kept in its history)."),
     "readonly.locked": ("{file} is al geopend in een andere assess ({holder}): geopend als alleen-lezen; wat daar "
                         "wordt opgeslagen verschijnt hier. {key}: toch bewerken.",
                         "{file} is already open in another assess ({holder}): opened read-only; what is saved "

@@ -29,7 +29,7 @@ from assess.analysis.scoring import Scorecard, score
 from assess.errors import InputError
 from assess.files.storage import digest, fingerprint
 from assess.files.writer import dump
-from assess.model.assessment import Answer, Assessment
+from assess.model.assessment import Answer, Assessment, is_signed
 from assess.model.catalog import Catalog
 from assess.tui import conflict, lock, session
 from assess.tui.autosave import Autosaver
@@ -52,6 +52,7 @@ from assess.tui.state import Draft, State
 
 QUIT_ALWAYS = "ctrl+q"  # Textual's own quit key: no keymap can take it (see keymap.py)
 FORMS = (EditScreen, DetailsScreen)  # forms typed into: the conflict dialog waits until they are closed
+SIGNED = "signed"  # the read-only reason of a signed-off assessment
 CHECK_DISK_EVERY = 2.0  # seconds between looks at the file for changes made outside assess
 
 
@@ -103,6 +104,8 @@ class AuditApp(App[None]):
         self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self)
         # read-only: the file or its folder is, or another audit has the file open (then the user may insist)
         self.read_only = lock.read_only_reason(opened.path)
+        if self.read_only is None and is_signed(opened.assessment):
+            self.read_only = SIGNED  # final: changed only after `assess reopen`, which keeps the signature
         self._lock: lock.Lock | None = None
         if self.read_only is None:
             self._lock = lock.acquire(opened.path)

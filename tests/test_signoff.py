@@ -78,3 +78,22 @@ def test_an_unsigned_file_still_round_trips_byte_for_byte(tmp_path: Path, catalo
     again = writer.dump(loaded.assessment, catalog)
     assert assessment_file.loads(again, "d.yaml", catalog).assessment.answers == loaded.assessment.answers
     assert writer.dump(assessment_file.loads(again, "d.yaml", catalog).assessment, catalog) == again
+
+
+def test_signing_keeps_what_a_person_wrote_and_refuses_a_read_only_file(write, cli, catalog: Catalog) -> None:
+    """sign rewrites the file with the writer: a hand-written comment would go, so that version is kept first."""
+    path = write("a.yaml", FILE.replace("answers:", "# noted by hand: ask the GGD about 1.2\nanswers:"))
+    before = path.read_bytes()
+    assert cli("sign", str(path), "--by", "A. Jansen")[0] == 0
+    (backup,) = path.parent.glob("a.yaml.before-sign-*.bak")
+    assert backup.read_bytes() == before and b"noted by hand" not in path.read_bytes()
+    assert cli("reopen", str(path))[0] == 0
+    assert not list(path.parent.glob("a.yaml.before-reopen-*.bak"))  # the writer's own text: nothing to keep
+    path.chmod(0o444)
+    try:
+        unchanged = path.read_bytes()
+        status, _, err = cli("sign", str(path), "--by", "X")
+        assert status == 2 and err == f"{path}: is read-only (write-protected); not changed\n"
+        assert path.read_bytes() == unchanged
+    finally:
+        path.chmod(0o644)

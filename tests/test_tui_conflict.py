@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from assess.files import assessment_file
+from assess.files import assessment_file, storage
 from assess.files.catalog_file import load_catalog
 from assess.model.assessment import Answer
 from assess.tui import conflict
@@ -23,9 +23,9 @@ def backups(folder: Path) -> list[Path]:
 def test_backup_names_are_new_and_a_backup_never_replaces_a_file(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     now = dt.datetime(2026, 12, 1, 9, 30, 5)
-    assert conflict.backup_path(path, now).name == "a.yaml.conflict-20261201-093005.bak"
-    first = conflict.write_backup(path, b"one", now)
-    second = conflict.write_backup(path, b"two", now)
+    assert storage.backup_path(path, now).name == "a.yaml.conflict-20261201-093005.bak"
+    first = storage.write_backup(path, b"one", now)
+    second = storage.write_backup(path, b"two", now)
     assert (first.name, second.name) == ("a.yaml.conflict-20261201-093005.bak", "a.yaml.conflict-20261201-093005-2.bak")
     assert first.read_bytes() == b"one" and second.read_bytes() == b"two"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([first.name, second.name]), "no temporary file is left"

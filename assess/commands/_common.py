@@ -94,3 +94,27 @@ def assessed_summary(card: Scorecard) -> str:
     parts = [f"{card.overall.assessed} of {card.overall.total} norms assessed"]
     parts += [f"{entry.section.id}: {entry.tally.assessed} of {entry.tally.total}" for entry in card.settings]
     return "; ".join(parts)
+
+
+def rewrite_assessment(file: str, before: str, as_written: str, text: str, kind: str) -> None:
+    """Replace an assessment file a person may have written by hand (``assess sign``, ``assess reopen``).
+
+    ``before`` is the file as read, ``as_written`` what the writer makes of the same assessment. A read-only
+    file is refused; nothing is written when the file changed since it was read; and when the file held more
+    than the writer writes (comments, a layout of its own), it is kept first as
+    ``FILE.<kind>-YYYYmmdd-HHMMSS.bak`` beside it, so nothing a person wrote is lost.
+    """
+    from assess.files.storage import ChangedOnDisk, digest, guarded_write, write_backup
+
+    path = Path(file)
+    try:
+        if path.is_file() and not path.stat().st_mode & 0o222:
+            raise InputError.single(file, None, "is read-only (write-protected); not changed")
+        if before != as_written:
+            write_backup(path, before.encode("utf-8"), kind=kind)
+        guarded_write(path, text, digest(before))
+    except ChangedOnDisk:
+        raise InputError.single(file, None, "changed on disk while it was being read; not changed (run the "
+                                "command again)") from None
+    except OSError as error:
+        raise InputError.single(file, None, f"cannot write: {error.strerror or error}") from None

@@ -17,14 +17,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from assess.analysis.signoff import reopen
-    from assess.commands._common import print_warnings
+    from assess.commands._common import print_warnings, rewrite_assessment
     from assess.errors import InputError
     from assess.files import assessment_file, writer
     from assess.files.catalog_file import load_catalog
-    from assess.files.storage import atomic_write
     from assess.i18n import resolve_language, t
     from assess.terminal_text import say
 
@@ -37,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if loaded.assessment.signed is None:
         raise InputError.single(args.file, None, t("sign.not_signed", lang, file=args.file)
                                 .removeprefix(f"{args.file}: "))
-    atomic_write(Path(args.file), writer.dump(reopen(loaded.assessment), catalog))
+    rewrite_assessment(args.file, loaded.text, writer.dump(loaded.assessment, catalog),
+                       writer.dump(reopen(loaded.assessment), catalog), "before-reopen")
     say(t("sign.reopened", lang, file=args.file))
     return 0

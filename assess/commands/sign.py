@@ -29,14 +29,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from assess.analysis.signoff import sign
-    from assess.commands._common import print_warnings
+    from assess.commands._common import print_warnings, rewrite_assessment
     from assess.errors import InputError
     from assess.files import assessment_file, writer
     from assess.files.catalog_file import load_catalog
-    from assess.files.storage import atomic_write
     from assess.i18n import resolve_language, t
     from assess.terminal_text import say
 
@@ -52,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
             "sign.already", lang, file=args.file, who=assessment.signed.by, when=assessment.signed.at[:10]
         ).removeprefix(f"{args.file}: "))
     signed = sign(assessment, args.by, args.at or dt.datetime.now(dt.UTC), args.role)
-    atomic_write(Path(args.file), writer.dump(signed, catalog))
+    rewrite_assessment(args.file, loaded.text, writer.dump(assessment, catalog), writer.dump(signed, catalog),
+                       "before-sign")
     assert signed.signed is not None
     who = signed.signed.by + (f" ({signed.signed.role})" if signed.signed.role else "")
     say(t("sign.signed", lang, file=args.file, who=who, when=signed.signed.at[:10]))

@@ -7,6 +7,7 @@ save refuses to overwrite a file that changed on disk since it was last read or 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import stat
 from pathlib import Path
@@ -118,3 +119,38 @@ def guarded_write(path: Path, text: str, expected: str | None) -> str:
     if fingerprint(Path(path)) != expected:
         raise ChangedOnDisk(Path(path))
     return atomic_write(Path(path), text)
+
+
+BACKUP_SUFFIX = ".bak"
+
+
+def backup_path(path: Path, now: dt.datetime, kind: str = "conflict") -> Path:
+    """``name.yaml.conflict-YYYYmmdd-HHMMSS.bak`` beside ``path`` (``-2``, ``-3``… when that name is taken);
+    ``kind`` "unsaved" for changes a killed audit could not save."""
+    stem = f"{path.name}.{kind}-{now:%Y%m%d-%H%M%S}"
+    candidate = path.with_name(stem + BACKUP_SUFFIX)
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{stem}-{number}{BACKUP_SUFFIX}")
+        number += 1
+    return candidate
+
+
+def write_backup(path: Path, data: bytes, now: dt.datetime | None = None, kind: str = "conflict") -> Path:
+    """Keep ``data`` (the version about to be replaced) in a new file beside ``path``; returns its path.
+
+    The backup is complete or absent: written to a temporary file, synced, then linked to a name no file has
+    (an existing file is never replaced).
+    """
+    now = now or dt.datetime.now()
+    tmp_name = synced_temporary(path, data)
+    try:
+        while True:
+            target = backup_path(path, now, kind)
+            try:
+                os.link(tmp_name, target)
+            except FileExistsError:
+                continue
+            return target
+    finally:
+        Path(tmp_name).unlink(missing_ok=True)

@@ -27,7 +27,7 @@ from textual.screen import Screen
 
 from assess.analysis.scoring import Scorecard, score
 from assess.errors import InputError
-from assess.files.storage import digest, fingerprint
+from assess.files.storage import digest, fingerprint, write_backup
 from assess.files.writer import dump
 from assess.model.assessment import Answer, Assessment, is_signed
 from assess.model.catalog import Catalog
@@ -239,7 +239,7 @@ class AuditApp(App[None]):
         if data is None:
             return
         try:
-            backup = conflict.write_backup(self.path, data, kind="unsaved")
+            backup = write_backup(self.path, data, kind="unsaved")
         except OSError:
             return  # read-only folder: they stay in the state folder for a later open
         self.state.drop_paused()
@@ -476,7 +476,7 @@ class AuditApp(App[None]):
     def _backup(self, data: bytes) -> Path | None:
         """Keep ``data`` beside the file before it is replaced; None (and the user told) when that fails."""
         try:
-            return conflict.write_backup(self.path, data)
+            return write_backup(self.path, data)
         except OSError as error:
             self.notify(label("conflict.backup_failed", self.lang, error=os_error(error, self.lang)),
                         severity="error", timeout=10)

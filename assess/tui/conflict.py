@@ -5,17 +5,11 @@ No Textual here: the conflict dialog (``components/conflict_screen.py``) shows w
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
-from assess.files.storage import synced_temporary
 from assess.model.assessment import Answer, Assessment
 from assess.model.catalog import AnswerSet, Catalog
 from assess.tui.labels import label
-
-BACKUP_SUFFIX = ".bak"
 
 
 @dataclass(frozen=True)
@@ -48,35 +42,3 @@ def describe(answer: Answer, answer_set: AnswerSet, lang: str, width: int = 60) 
     if answer.action:
         parts.append(f"{label('audit.action', lang).lower()}: {clip(answer.action.description, width // 3)}")
     return " · ".join(parts)
-
-
-def backup_path(path: Path, now: dt.datetime, kind: str = "conflict") -> Path:
-    """``name.yaml.conflict-YYYYmmdd-HHMMSS.bak`` beside ``path`` (``-2``, ``-3``… when that name is taken);
-    ``kind`` "unsaved" for changes a killed audit could not save."""
-    stem = f"{path.name}.{kind}-{now:%Y%m%d-%H%M%S}"
-    candidate = path.with_name(stem + BACKUP_SUFFIX)
-    number = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{stem}-{number}{BACKUP_SUFFIX}")
-        number += 1
-    return candidate
-
-
-def write_backup(path: Path, data: bytes, now: dt.datetime | None = None, kind: str = "conflict") -> Path:
-    """Keep ``data`` (the version about to be replaced) in a new file beside ``path``; returns its path.
-
-    The backup is complete or absent: written to a temporary file, synced, then linked to a name no file has
-    (an existing file is never replaced).
-    """
-    now = now or dt.datetime.now()
-    tmp_name = synced_temporary(path, data)
-    try:
-        while True:
-            target = backup_path(path, now, kind)
-            try:
-                os.link(tmp_name, target)
-            except FileExistsError:
-                continue
-            return target
-    finally:
-        Path(tmp_name).unlink(missing_ok=True)

@@ -15,6 +15,9 @@ from assess.terminal_text import for_stream, say
 
 if TYPE_CHECKING:
     from assess.analysis.scoring import Scorecard
+    from assess.files.assessment_file import Loaded
+    from assess.model.assessment import Assessment
+    from assess.model.catalog import Catalog
 
 
 def add_lang(parser: argparse.ArgumentParser, reads_a_file: bool = True) -> None:
@@ -96,14 +99,30 @@ def assessed_summary(card: Scorecard) -> str:
     return "; ".join(parts)
 
 
-def rewrite_assessment(file: str, before: str, as_written: str, text: str, kind: str) -> None:
-    """Replace an assessment file a person may have written by hand (``assess sign``, ``assess reopen``).
+def load_to_rewrite(file: str, command: str) -> tuple[Catalog, Loaded]:
+    """The catalog and the loaded assessment a command will change in place (``-`` refused: it writes back)."""
+    from assess.files import assessment_file
+    from assess.files.catalog_file import load_catalog
 
-    ``before`` is the file as read, ``as_written`` what the writer makes of the same assessment. A read-only
-    file is refused; nothing is written when the file changed since it was read; and when the file held more
-    than the writer writes (comments, a layout of its own), it is kept first as
+    if file == "-":
+        raise InputError.single("<stdin>", None, f"assess {command} writes into the file: name a file, not -")
+    catalog = load_catalog()
+    loaded = assessment_file.load(file, catalog)
+    print_warnings(loaded.warnings)
+    return catalog, loaded
+
+
+def rewrite_assessment(file: str, loaded: Loaded, catalog: Catalog, changed: Assessment, kind: str) -> None:
+    """Replace an assessment file a person may have written by hand with ``changed`` (``assess sign``,
+    ``assess reopen``).
+
+    A read-only file is refused; nothing is written when the file changed since it was read; and when the
+    file held more than the writer writes (comments, a layout of its own), it is kept first as
     ``FILE.<kind>-YYYYmmdd-HHMMSS.bak`` beside it, so nothing a person wrote is lost.
     """
+    from assess.files.writer import dump
+
+    before, as_written, text = loaded.text, dump(loaded.assessment, catalog), dump(changed, catalog)
     from assess.files.storage import ChangedOnDisk, digest, guarded_write, write_backup
 
     path = Path(file)

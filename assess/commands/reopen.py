@@ -17,25 +17,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-
     from assess.analysis.signoff import reopen
-    from assess.commands._common import print_warnings, rewrite_assessment
+    from assess.commands._common import load_to_rewrite, rewrite_assessment
     from assess.errors import InputError
-    from assess.files import assessment_file, writer
-    from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language, t
     from assess.terminal_text import say
 
-    if args.file == "-":
-        raise InputError.single("<stdin>", None, "assess reopen writes into the file: name a file, not -")
-    catalog = load_catalog()
-    loaded = assessment_file.load(args.file, catalog)
-    print_warnings(loaded.warnings)
+    catalog, loaded = load_to_rewrite(args.file, NAME)
     lang = resolve_language(args.lang, loaded.assessment.language)
     if loaded.assessment.signed is None:
         raise InputError.single(args.file, None, t("sign.not_signed", lang, file=args.file)
                                 .removeprefix(f"{args.file}: "))
-    rewrite_assessment(args.file, loaded.text, writer.dump(loaded.assessment, catalog),
-                       writer.dump(reopen(loaded.assessment), catalog), "before-reopen")
+    rewrite_assessment(args.file, loaded, catalog, reopen(loaded.assessment), "before-reopen")
     say(t("sign.reopened", lang, file=args.file))
     return 0

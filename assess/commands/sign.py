@@ -29,20 +29,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-
     from assess.analysis.signoff import sign
-    from assess.commands._common import print_warnings, rewrite_assessment
+    from assess.commands._common import load_to_rewrite, rewrite_assessment
     from assess.errors import InputError
-    from assess.files import assessment_file, writer
-    from assess.files.catalog_file import load_catalog
     from assess.i18n import resolve_language, t
     from assess.terminal_text import say
 
-    if args.file == "-":
-        raise InputError.single("<stdin>", None, "assess sign writes into the file: name a file, not -")
-    catalog = load_catalog()
-    loaded = assessment_file.load(args.file, catalog)
-    print_warnings(loaded.warnings)
+    catalog, loaded = load_to_rewrite(args.file, NAME)
     assessment = loaded.assessment
     lang = resolve_language(args.lang, assessment.language)
     if assessment.signed is not None:
@@ -50,8 +43,7 @@ def run(args: argparse.Namespace) -> int:
             "sign.already", lang, file=args.file, who=assessment.signed.by, when=assessment.signed.at[:10]
         ).removeprefix(f"{args.file}: "))
     signed = sign(assessment, args.by, args.at or dt.datetime.now(dt.UTC), args.role)
-    rewrite_assessment(args.file, loaded.text, writer.dump(assessment, catalog), writer.dump(signed, catalog),
-                       "before-sign")
+    rewrite_assessment(args.file, loaded, catalog, signed, "before-sign")
     assert signed.signed is not None
     who = signed.signed.by + (f" ({signed.signed.role})" if signed.signed.role else "")
     say(t("sign.signed", lang, file=args.file, who=who, when=signed.signed.at[:10]))

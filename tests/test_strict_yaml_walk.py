@@ -72,3 +72,40 @@ def test_anchor_scan_finds_what_the_line_pattern_found(text: str) -> None:
 
     old = re.compile(r"(?:^|[\s\[{,])&[^\s,\[\]{}]", re.MULTILINE)
     assert bool(strict_yaml._ANCHOR_LIKE.search(text)) == bool(old.search(text))
+
+
+SCALARS = ["", "~", "null", "Null", "yes", "No", "on", "OFF", "true", "False", "1", "-1", "+1", "0x1F", "0o17",
+           "0b101", "1_000", "1.10", "1.1", ".5", "-.inf", ".NaN", "1e3", "6.8523015e+5", "190:20:30",
+           "2026-10-14", "2026-10-14T10:00:00Z", "2026-1-4 1:00", "=", "<<", "!", "&", "*", "a", "naloxon", "-",
+           "+", ".", "0", "00", "012", "-0", "1:20", "y", "n", "Y", "é", " ", "1.10.2", "-", "ok"]
+
+
+def tags(loader: type[yaml.SafeLoader], text: str) -> list[tuple[str, str]]:
+    def walk(node: yaml.Node) -> list[tuple[str, str]]:
+        here = [(type(node).__name__, node.tag)]
+        if isinstance(node, yaml.MappingNode):
+            return here + [t for key, value in node.value for t in walk(key) + walk(value)]
+        if isinstance(node, yaml.SequenceNode):
+            return here + [t for child in node.value for t in walk(child)]
+        return here
+    root = yaml.compose(text, Loader=loader)
+    return walk(root) if root is not None else []
+
+
+@pytest.mark.parametrize("loader", [strict_yaml.StrictLoader, strict_yaml.PythonStrictLoader])
+def test_the_quick_resolver_gives_pyyaml_s_tags(loader: type[yaml.SafeLoader]) -> None:
+    """strict_yaml resolves tags without PyYAML's path-resolver bookkeeping; every tag must be PyYAML's own."""
+    plain = "\n".join(f"- {s}" if s.strip() else "- ''" for s in SCALARS)
+    keyed = "\n".join(f"k{i}: {s}" for i, s in enumerate(SCALARS) if s.strip() not in ("", "-", "!", "&", "*"))
+    quoted = "\n".join(f"- '{s}'" for s in SCALARS)
+    texts = [plain, keyed, quoted, "a: [1, {b: 2}, [c]]\n? x\n: y", *(c for c in CASES if "!!python" not in c)]
+    reference = yaml.SafeLoader if loader is strict_yaml.PythonStrictLoader else strict_yaml._BaseLoader
+    compared = 0
+    for text in texts:
+        try:
+            expected = tags(reference, text)
+        except yaml.YAMLError:
+            continue
+        assert tags(loader, text) == expected, text
+        compared += 1
+    assert compared >= 30

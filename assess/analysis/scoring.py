@@ -22,10 +22,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import cache, cached_property
 from typing import overload
 
 from assess.model.assessment import Action, Answer, Assessment
-from assess.model.catalog import Catalog, Norm, Section
+from assess.model.catalog import AnswerSet, Catalog, Norm, Section
 
 GREEN_FROM = 80
 AMBER_FROM = 50
@@ -94,42 +95,53 @@ class Tally:
         """Norms that count towards the score: assessed and applicable."""
         return self.total - self.not_assessed - self.excluded
 
-    @property
+    @cached_property
     def exact_score(self) -> Fraction | None:
         return 100 * self.points / self.counted if self.counted else None
 
-    @property
+    @cached_property
     def score(self) -> float | None:
         return round1(self.exact_score)
 
-    @property
+    @cached_property
     def exact_completeness(self) -> Fraction:
         return Fraction(100 * self.assessed, self.total) if self.total else Fraction(0)
 
-    @property
+    @cached_property
     def completeness(self) -> float:
         return round1(self.exact_completeness) or 0.0
 
 
 def tally(norm_ids: Iterable[str], assessment: Assessment, catalog: Catalog) -> Tally:
     """Count the results of ``norm_ids``; the results and what each is worth come from the answer set."""
-    values = {o.id: o.value for o in catalog.answer_set.options}
+    values = _exact_values(catalog.answer_set)
     counts = dict.fromkeys(values, 0)
-    points = Fraction(0)
-    total = not_assessed = excluded = 0
+    total = not_assessed = 0
+    answers = assessment.answers
     for norm_id in norm_ids:
         total += 1
-        result = assessment.result(norm_id)
+        answer = answers.get(norm_id)
+        result = answer.result if answer is not None else None
         if result is None:
             not_assessed += 1
-            continue
-        counts[result] = counts.get(result, 0) + 1
+        else:
+            counts[result] = counts.get(result, 0) + 1
+    points = Fraction(0)
+    excluded = 0
+    for result, count in counts.items():
         value = values.get(result)
         if value is None:
-            excluded += 1
-        else:
-            points += Fraction(value).limit_denominator(1000)
+            excluded += count
+        elif count:
+            points += count * value
     return Tally(total, tuple(counts.items()), not_assessed, excluded, points)
+
+
+@cache
+def _exact_values(answer_set: AnswerSet) -> dict[str, Fraction | None]:
+    """What each result is worth, as an exact fraction (0.5 is 1/2); None: excluded from scores."""
+    return {o.id: None if o.value is None else Fraction(o.value).limit_denominator(1000)
+            for o in answer_set.options}
 
 
 def floor_status(status: str | None, failures: tuple[Norm, ...], disputed: tuple[Norm, ...]) -> str | None:

@@ -110,7 +110,10 @@ class Answer:
 
     @property
     def is_empty(self) -> bool:
-        return self == Answer()
+        return self == NO_ANSWER
+
+
+NO_ANSWER = Answer()  # a norm not answered (Answer is frozen, so one will do)
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,7 @@ class Assessment:
     signatures_history: tuple[Signature, ...] = ()
 
     def answer(self, norm_id: str) -> Answer:
-        return self.answers.get(norm_id, Answer())
+        return self.answers.get(norm_id, NO_ANSWER)
 
     def result(self, norm_id: str) -> str | None:
         answer = self.answers.get(norm_id)

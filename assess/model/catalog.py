@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Lang = Literal["nl", "en"]
@@ -50,26 +51,26 @@ class AnswerSet:
                 return option
         raise KeyError(option_id)
 
-    @property
+    @cached_property
     def ids(self) -> tuple[str, ...]:
         return tuple(option.id for option in self.options)
 
-    @property
+    @cached_property
     def gap_ids(self) -> tuple[str, ...]:
         """Results that leave a gap: they count, short of full marks (partial, not met)."""
         return tuple(o.id for o in self.options if o.value is not None and o.value < 1)
 
-    @property
+    @cached_property
     def met_ids(self) -> tuple[str, ...]:
         """Results worth full marks (met)."""
         return tuple(o.id for o in self.options if o.value is not None and o.value >= 1)
 
-    @property
+    @cached_property
     def failing_ids(self) -> tuple[str, ...]:
         """Results worth nothing (not met): on a critical norm they make the status red."""
         return tuple(o.id for o in self.options if o.value == 0)
 
-    @property
+    @cached_property
     def excluded_ids(self) -> tuple[str, ...]:
         """Results that take a norm out of the score (not applicable)."""
         return tuple(o.id for o in self.options if o.value is None)
@@ -138,7 +139,7 @@ class Catalog:
                 return source
         raise KeyError(source_id)
 
-    @property
+    @cached_property
     def principle_norms(self) -> tuple[Norm, ...]:
         """The numbered norms of the principles, in catalog order."""
         return tuple(self._items[i] for p in self.principles for i in p.norm_ids)

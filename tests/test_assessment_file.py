@@ -318,3 +318,27 @@ def test_yaml_syntax_errors_are_told_in_the_projects_own_words(
     """The same line and words under libyaml and the pure-Python parser, whatever PyYAML itself says."""
     path = write("a.yaml", HEAD + body)
     assert load_error(path, catalog) == [f"{path}:{line}: invalid YAML: {message}"]
+
+
+def test_dates_to_text_converts_every_date_field_and_leaves_the_data_as_it_was() -> None:
+    import copy
+    import datetime as dt
+
+    from assess.files.date_fields import dates_to_text
+
+    day = dt.date(2026, 11, 23)
+    data = {"date": day, "service": {"name": "x"}, "answers": {
+        "1.1": {"result": "met", "note": day, "evidence": [{"text": "a", "date": day}, "b"]},
+        "1.2": {"result": "partial", "action": {"description": "d", "due": day}},
+        "1.3": {"result": "met", "disputed": [{"assessor": "A", "evidence": {"text": "c", "date": day}}]},
+        "1.4": "met"}}
+    before = copy.deepcopy(data)
+    checked = dates_to_text(data)
+    assert data == before  # nothing changed in place
+    assert checked["date"] == "2026-11-23"
+    answers = checked["answers"]
+    assert answers["1.1"]["evidence"][0]["date"] == "2026-11-23" and answers["1.1"]["note"] == day
+    assert answers["1.2"]["action"]["due"] == "2026-11-23"
+    assert answers["1.3"]["disputed"][0]["evidence"]["date"] == "2026-11-23"
+    assert answers["1.4"] == "met" and checked["service"] is data["service"]  # only the way to a date is copied
+    assert dates_to_text({"answers": {}}) == {"answers": {}}

@@ -131,3 +131,21 @@ def test_results_and_their_values_come_from_the_answer_set(tmp_path) -> None:
     assert (p1.count("largely"), p1.counted, p1.excluded, p1.not_assessed) == (1, 2, 1, 7)
     assert p1.score == 87.5  # 100 * (0.75 + 1) / 2
     assert [gap.norm.id for gap in card.gaps] == ["1.1"]
+
+
+def test_round1_rounds_half_away_from_zero_exactly_as_decimal_does() -> None:
+    import random
+    from decimal import ROUND_HALF_UP, Decimal
+    from fractions import Fraction
+
+    from assess.analysis.scoring import round1
+
+    def by_decimal(value: Fraction) -> float:
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+    chance = random.Random(18)
+    values = [Fraction(chance.randint(-20000, 20000), chance.randint(1, 400)) for _ in range(20000)]
+    values += [Fraction(6225, 100), Fraction(-6225, 100), Fraction(1, 20), Fraction(-1, 20), Fraction(0)]
+    assert [round1(v) for v in values] == [by_decimal(v) for v in values]
+    assert (round1(Fraction(6225, 100)), round1(Fraction(-6225, 100)), round1(0.05)) == (62.3, -62.3, 0.1)

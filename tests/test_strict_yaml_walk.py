@@ -109,3 +109,26 @@ def test_the_quick_resolver_gives_pyyaml_s_tags(loader: type[yaml.SafeLoader]) -
         assert tags(loader, text) == expected, text
         compared += 1
     assert compared >= 30
+
+
+def test_the_deep_line_check_finds_what_a_multiline_search_finds() -> None:
+    import re
+
+    multiline = re.compile(r"^[ ?:-]{200}", re.MULTILINE)
+    run = " " * 150 + "- " * 30
+    samples = [run, "a: 1\n" + run, "a: 1\r\n" + run + "\n", "x" + run, "a:\n " + run[:198] + "\nb", "a\r" + run,
+               " " * 199, "\n" * 3 + "?" * 200, "a: 1\n" * 50, "", "-" * 199 + "\n" + "-" * 200]
+    for text in samples:
+        assert strict_yaml._has_deep_line(text) == bool(multiline.search(text)), repr(text[:20])
+    assert sum(strict_yaml._has_deep_line(t) for t in samples) == 5
+
+
+@pytest.mark.parametrize("text", ['"1.1\\u202e": met', "1.1\u200b: met", "a: R&D\nb: &x 1\nc: *x", "a: [&x 1, *x]"])
+def test_the_walk_still_refuses_hidden_keys_and_aliases_when_it_skips_those_checks_elsewhere(text: str) -> None:
+    """The walk checks keys for invisible characters only when the text could hold one (an escape counts),
+    and tracks nodes for aliases only when the text has an anchor sign."""
+    from assess.errors import InputError
+
+    with pytest.raises(InputError) as raised:
+        strict_yaml.parse(text, "f.yaml")
+    assert "invisible" in str(raised.value) or "alias" in str(raised.value)

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from assess.analysis.scoring import is_disputed, is_overdue
-from assess.model.assessment import Answer, Assessment
+from assess.model.assessment import NO_ANSWER, Answer, Assessment
 from assess.model.catalog import Catalog, Norm
 
 RULES = ("met-without-evidence", "critical-single-source", "na-without-reason", "gap-without-action",
@@ -55,28 +55,30 @@ def _evidence_path(norm_id: str, answer: Answer, index: int) -> tuple[object, ..
     return (*base, index) if len(answer.evidence) > 1 else base
 
 
-def _norm_findings(norm: Norm, answer: Answer, assessment: Assessment, catalog: Catalog) -> Iterator[Finding]:
+def _norm_findings(norm: Norm, answer: Answer, assessment: Assessment, catalog: Catalog,
+                   stale_limit: dt.date | None) -> Iterator[Finding]:
     answers = catalog.answer_set
-    full = answers.met_ids
     where: tuple[object, ...] = ("answers", norm.id)
     result = answer.result
-    if result in full and not answer.evidence:
-        yield Finding("met-without-evidence", norm.id, where)
-    if result in full and norm.critical and answer.evidence and len(answer.sources) < MIN_SOURCES:
-        yield Finding("critical-single-source", norm.id, (*where, "evidence"), count=len(answer.sources))
+    if result in answers.met_ids:
+        if not answer.evidence:
+            yield Finding("met-without-evidence", norm.id, where)
+        elif norm.critical and len(answer.sources) < MIN_SOURCES:
+            yield Finding("critical-single-source", norm.id, (*where, "evidence"), count=len(answer.sources))
     if result in answers.excluded_ids and not answer.note:
         yield Finding("na-without-reason", norm.id, where)
     action = answer.action
-    if result in answers.gap_ids and action is None:
-        yield Finding("gap-without-action", norm.id, where)
-    if action is not None and not action.done and (not action.owner or not action.due):
-        yield Finding("action-incomplete", norm.id, (*where, "action"))
-    if is_overdue(action, assessment.date):
-        yield Finding("action-overdue", norm.id, (*where, "action", "due"), date=action.due if action else None)
-    if assessment.date is not None:
-        limit = stale_before(assessment.date)
+    if action is None:
+        if result in answers.gap_ids:
+            yield Finding("gap-without-action", norm.id, where)
+    elif not action.done:
+        if not action.owner or not action.due:
+            yield Finding("action-incomplete", norm.id, (*where, "action"))
+        if is_overdue(action, assessment.date):
+            yield Finding("action-overdue", norm.id, (*where, "action", "due"), date=action.due)
+    if stale_limit is not None:
         for index, item in enumerate(answer.evidence):
-            if item.date is not None and item.date < limit:
+            if item.date is not None and item.date < stale_limit:
                 yield Finding("evidence-stale", norm.id, _evidence_path(norm.id, answer, index), date=item.date)
     if is_disputed(answer):
         yield Finding("disputed-left", norm.id, (*where, "disputed"))
@@ -85,8 +87,11 @@ def _norm_findings(norm: Norm, answer: Answer, assessment: Assessment, catalog: 
 def findings(assessment: Assessment, catalog: Catalog, rules: Iterable[str] = RULES) -> tuple[Finding, ...]:
     """The findings of ``rules`` over every norm of the checklist and the chosen settings, in catalog order."""
     chosen = set(rules)
+    limit = stale_before(assessment.date) if assessment.date is not None else None
     out = []
     for norm in catalog.items_for(assessment.settings):
         answer = assessment.answer(norm.id)
-        out += [f for f in _norm_findings(norm, answer, assessment, catalog) if f.rule in chosen]
+        if answer is NO_ANSWER:
+            continue  # not answered: no rule applies
+        out += [f for f in _norm_findings(norm, answer, assessment, catalog, limit) if f.rule in chosen]
     return tuple(out)

@@ -18,6 +18,7 @@ Rules (stated in every report):
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -38,13 +39,15 @@ def round1(value: Fraction | float) -> float: ...
 @overload
 def round1(value: None) -> None: ...
 def round1(value: Fraction | float | None) -> float | None:
-    """Round half up to one decimal (62.25 -> 62.3), exactly, from a fraction."""
+    """Round half up (away from zero at .5) to one decimal (62.25 -> 62.3), exactly, from a fraction."""
     if value is None:
         return None
     if isinstance(value, Fraction):
-        exact = Decimal(value.numerator) / Decimal(value.denominator)
-    else:
-        exact = Decimal(str(value))
+        # tenths = floor(|10 x| + 1/2), in integers: exact, and no Decimal context in the hot path
+        numerator, denominator = value.numerator, value.denominator
+        tenths = (20 * abs(numerator) + denominator) // (2 * denominator)
+        return (-tenths if numerator < 0 else tenths) / 10
+    exact = Decimal(str(value))
     return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
@@ -114,8 +117,8 @@ class Tally:
 
 def tally(norm_ids: Iterable[str], assessment: Assessment, catalog: Catalog) -> Tally:
     """Count the results of ``norm_ids``; the results and what each is worth come from the answer set."""
-    values = _exact_values(catalog.answer_set)
-    counts = dict.fromkeys(values, 0)
+    weights, denominator = _weights(catalog.answer_set)
+    counts = dict.fromkeys(weights, 0)
     total = not_assessed = 0
     answers = assessment.answers
     for norm_id in norm_ids:
@@ -126,22 +129,25 @@ def tally(norm_ids: Iterable[str], assessment: Assessment, catalog: Catalog) -> 
             not_assessed += 1
         else:
             counts[result] = counts.get(result, 0) + 1
-    points = Fraction(0)
-    excluded = 0
+    points = excluded = 0
     for result, count in counts.items():
-        value = values.get(result)
-        if value is None:
+        weight = weights.get(result)
+        if weight is None:
             excluded += count
-        elif count:
-            points += count * value
-    return Tally(total, tuple(counts.items()), not_assessed, excluded, points)
+        else:
+            points += count * weight
+    return Tally(total, tuple(counts.items()), not_assessed, excluded, Fraction(points, denominator))
 
 
 @cache
-def _exact_values(answer_set: AnswerSet) -> dict[str, Fraction | None]:
-    """What each result is worth, as an exact fraction (0.5 is 1/2); None: excluded from scores."""
-    return {o.id: None if o.value is None else Fraction(o.value).limit_denominator(1000)
-            for o in answer_set.options}
+def _weights(answer_set: AnswerSet) -> tuple[dict[str, int | None], int]:
+    """What each result is worth, exactly, as whole multiples of one common denominator (0.5 is 1 of 2), so
+    a tally adds integers; None: excluded from scores."""
+    exact = {o.id: None if o.value is None else Fraction(o.value).limit_denominator(1000)
+             for o in answer_set.options}
+    denominator = math.lcm(*(v.denominator for v in exact.values() if v is not None))
+    return {k: None if v is None else v.numerator * (denominator // v.denominator) for k, v in exact.items()}, \
+        denominator
 
 
 def floor_status(status: str | None, failures: tuple[Norm, ...], disputed: tuple[Norm, ...]) -> str | None:

@@ -38,24 +38,29 @@ def _typed_evidence(answer: dict[str, Any]) -> list[tuple[list[object], dict[str
     return found
 
 
-def _set_in(data: dict[str, Any], path: list[object], value: Any) -> dict[str, Any]:
-    """A copy of ``data`` with ``path`` set to ``value``, copying only the containers on the way."""
-    def put(node: Any, rest: list[object]) -> Any:
-        head = rest[0]
-        copy: Any = dict(node) if isinstance(node, dict) else list(node)
-        copy[head] = value if len(rest) == 1 else put(node[head], rest[1:])
-        return copy
-    result: dict[str, Any] = put(data, path)
-    return result
-
-
 def dates_to_text(data: Any) -> Any:
     """YAML reads 2026-11-23 as a date; the schema checks the date fields as text. An unquoted date in a
-    text field (``note: 2026-11-23``) stays a date, so the schema names it rather than a crash later."""
+    text field (``note: 2026-11-23``) stays a date, so the schema names it rather than a crash later.
+
+    Never changes ``data``: the mappings and lists on the way to a date are copied, each once however many
+    dates it holds (an answers mapping with a date in every answer is copied once, not once per date)."""
     if not isinstance(data, dict):
         return data
-    checked = data
+    copies: dict[int, Any] = {}
+
+    def copy_of(node: Any) -> Any:
+        copy = copies.get(id(node))
+        if copy is None:
+            copy = copies[id(node)] = dict(node) if isinstance(node, dict) else list(node)
+        return copy
+
     for path, value in date_places(data):
-        if isinstance(value, dt.date):
-            checked = _set_in(checked, path, value.isoformat())  # copies on the way, never changes in place
-    return checked
+        if not isinstance(value, dt.date):
+            continue
+        original, copy = data, copy_of(data)
+        for head in path[:-1]:
+            original = original[head]
+            copy[head] = copy_of(original)
+            copy = copy[head]
+        copy[path[-1]] = value.isoformat()
+    return copies.get(id(data), data)

@@ -110,7 +110,9 @@ class Answer:
 
     @property
     def is_empty(self) -> bool:
-        return self == NO_ANSWER
+        """Says nothing (equal to :data:`NO_ANSWER`), field by field without building tuples to compare."""
+        return self is NO_ANSWER or (self.result is None and self.evidence == () and self.note is None
+                                     and self.action is None and self.disputed == ())
 
 
 NO_ANSWER = Answer()  # a norm not answered (Answer is frozen, so one will do)

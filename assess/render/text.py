@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from assess.analysis import action_phrases
 from assess.i18n import number, t
@@ -37,6 +38,7 @@ def md_line_start(escaped: str) -> str:
                             escaped.lstrip(), count=1)
 
 
+@lru_cache(maxsize=4096)  # mostly the catalog's texts, cut again in every report
 def short(text: str, limit: int = 90) -> str:
     """The start of a text, cut at a word boundary."""
     text = " ".join(text.split())

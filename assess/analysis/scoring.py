@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from functools import cache, cached_property
+from functools import cached_property
 from typing import overload
 
 from assess.model.assessment import Action, Answer, Assessment
@@ -139,15 +139,21 @@ def tally(norm_ids: Iterable[str], assessment: Assessment, catalog: Catalog) -> 
     return Tally(total, tuple(counts.items()), not_assessed, excluded, Fraction(points, denominator))
 
 
-@cache
+_WEIGHTS: dict[int, tuple[AnswerSet, dict[str, int | None], int]] = {}  # by id: hashing a set costs more
+
+
 def _weights(answer_set: AnswerSet) -> tuple[dict[str, int | None], int]:
     """What each result is worth, exactly, as whole multiples of one common denominator (0.5 is 1 of 2), so
     a tally adds integers; None: excluded from scores."""
+    known = _WEIGHTS.get(id(answer_set))
+    if known is not None and known[0] is answer_set:
+        return known[1], known[2]
     exact = {o.id: None if o.value is None else Fraction(o.value).limit_denominator(1000)
              for o in answer_set.options}
     denominator = math.lcm(*(v.denominator for v in exact.values() if v is not None))
-    return {k: None if v is None else v.numerator * (denominator // v.denominator) for k, v in exact.items()}, \
-        denominator
+    weights = {k: None if v is None else v.numerator * (denominator // v.denominator) for k, v in exact.items()}
+    _WEIGHTS[id(answer_set)] = (answer_set, weights, denominator)  # kept: its id is never reused
+    return weights, denominator
 
 
 def floor_status(status: str | None, failures: tuple[Norm, ...], disputed: tuple[Norm, ...]) -> str | None:
@@ -294,14 +300,28 @@ def score(assessment: Assessment, catalog: Catalog) -> Scorecard:
     settings = tuple(_setting_score(catalog.settings[s], assessment, catalog) for s in assessment.settings)
     norms = catalog.principle_norms
     overall = tally((n.id for n in norms), assessment, catalog)
-    items = catalog.items_for(assessment.settings)
-    order = {n.id: i for i, n in enumerate(items)}
-    answers = catalog.answer_set
-    gaps = [Gap(n, assessment.answer(n.id)) for n in items if assessment.result(n.id) in answers.gap_ids]
-    gaps.sort(key=_gap_key(order, answers.failing_ids))
+    answer_set = catalog.answer_set
+    gap_ids, excluded_ids = answer_set.gap_ids, answer_set.excluded_ids
+    gaps: list[Gap] = []
+    na: list[Gap] = []
+    missing: list[Norm] = []
+    disputed: list[Norm] = []
+    order: dict[str, int] = {}
+    answers = assessment.answers
+    for index, norm in enumerate(catalog.items_for(assessment.settings)):  # one pass, in catalog order
+        order[norm.id] = index
+        answer = answers.get(norm.id)
+        if answer is None or answer.result is None:
+            missing.append(norm)
+            if answer is None:
+                continue
+        elif answer.result in gap_ids:
+            gaps.append(Gap(norm, answer))
+        elif answer.result in excluded_ids:
+            na.append(Gap(norm, answer))
+        if is_disputed(answer):
+            disputed.append(norm)
+    gaps.sort(key=_gap_key(order, answer_set.failing_ids))
     critical, critical_disputed = _floor(norms, assessment, catalog)
-    disputed = tuple(n for n in items if is_disputed(assessment.answer(n.id)))
-    na = tuple(Gap(n, assessment.answer(n.id)) for n in items if assessment.result(n.id) in answers.excluded_ids)
-    missing = tuple(n for n in items if assessment.result(n.id) is None)
-    return Scorecard(assessment, catalog, overall, principles, settings, critical, tuple(gaps), na, missing,
-                     disputed, critical_disputed)
+    return Scorecard(assessment, catalog, overall, principles, settings, critical, tuple(gaps), tuple(na),
+                     tuple(missing), tuple(disputed), critical_disputed)

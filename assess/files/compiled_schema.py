@@ -32,6 +32,7 @@ _ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "descr
                           "deprecated", "readOnly", "writeOnly",
                           # jsonschema asserts "format" only with a format checker, which assess does not use
                           "format"})
+_WORDS_ONLY = frozenset({"title", "description", "$comment"})  # words for people, no check
 # jsonschema's Draft 2020-12 type checker, condition by condition
 _TYPE_CONDITIONS = {
     "object": "isinstance(v, dict)",
@@ -61,6 +62,7 @@ class _Compiler:
         self.keep: list[Any] = []  # schema nodes, so their ids stay unique while compiling
         self.constants: dict[str, Any] = {}
         self.source: list[str] = []
+        self.following: set[int] = set()  # references being followed (a cycle of bare references)
 
     def constant(self, value: Any) -> str:
         name = f"_c{len(self.constants)}"
@@ -103,6 +105,15 @@ class _Compiler:
     def function(self, schema: Any) -> str:
         if id(schema) in self.names:
             return self.names[id(schema)]
+        if isinstance(schema, dict) and set(schema) - _WORDS_ONLY == {"$ref"}:
+            # nothing but a reference: the function of what it refers to (no wrapper to call through)
+            if id(schema) in self.following:
+                raise NotCompilable("a $ref that refers to itself")
+            self.following.add(id(schema))
+            target = self.function(self.resolve(schema["$ref"]))
+            self.names[id(schema)] = target
+            self.keep.append(schema)
+            return target
         name = f"_s{len(self.names)}"
         self.names[id(schema)] = name
         self.keep.append(schema)

@@ -72,3 +72,36 @@ def test_a_cache_that_cannot_be_written_costs_only_time(tmp_path: Path, monkeypa
     monkeypatch.delenv("ASSESS_NO_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")
     assert catalog_file.cache_directory() == Path.home() / ".cache" / "assess"
+
+
+def test_the_compiled_schema_check_is_kept_and_never_trusted_beyond_its_owner_and_key(cache: Path) -> None:
+    """The compiled assessment check is kept as code between runs (compiling it is most of a single-file
+    command's schema time); a damaged, foreign or group-writable entry is compiled again, and the cache off
+    keeps nothing."""
+    import marshal
+    import os
+
+    from assess.files import compiled_schema
+    from assess.files.schema_files import schema_contents
+
+    def check() -> compiled_schema.Check:
+        return compiled_schema.compile_schema(schema_contents("assessment"))
+
+    good = {"assess": 1, "checklist": "unodc-who-2020", "service": {"name": "x"}, "answers": {}}
+    assert check()(good) and not check()({**good, "answers": []})
+    [entry] = sorted(cache.glob("schema-*.marshal"))
+    assert isinstance(marshal.loads(entry.read_bytes()), type(compile("", "", "exec")))
+    for damage in (b"", b"\x00garbage", marshal.dumps("not code")):
+        entry.write_bytes(damage)
+        assert check()(good) and not check()({**good, "answers": []})
+    entry.write_bytes(marshal.dumps(compile("def _s0(v):\n    return False", "x", "exec")))
+    os.chmod(entry, 0o666)
+    assert check()(good)  # a file others may write is not loaded
+    for leftover in cache.glob("schema-*.marshal"):
+        leftover.unlink()
+    os.environ["ASSESS_NO_CACHE"] = "1"
+    try:
+        assert check()(good)
+        assert not list(cache.glob("schema-*.marshal"))
+    finally:
+        del os.environ["ASSESS_NO_CACHE"]

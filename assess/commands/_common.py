@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assess.errors import InputError
-from assess.files.storage import atomic_write
 from assess.terminal_text import for_stream, say
 
 if TYPE_CHECKING:
@@ -81,6 +80,8 @@ def write_output(target: str | None, text: str | bytes) -> None:
     path = Path(target)
     if path.parent and not path.parent.exists():
         raise InputError.single(target, None, f"folder {path.parent} does not exist")
+    from assess.files.storage import atomic_write  # only for -o: printing needs none of it
+
     try:
         atomic_write(path, text)
     except OSError as error:

@@ -12,7 +12,6 @@ only means the files are parsed and checked again. ``ASSESS_NO_CACHE=1`` turns t
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
@@ -20,9 +19,9 @@ from types import MappingProxyType
 from typing import Any
 
 from assess.errors import InputError, Problem
-from assess.files.compiled_schema import schema_accepts
 from assess.files.paths import norms_directory
 from assess.files.strict_yaml import Document, parse
+from assess.files.user_cache import cache_directory, read_own, store
 from assess.model.catalog import AnswerOption, AnswerSet, Catalog, EvidenceSource, Norm, Section, Text
 
 
@@ -32,6 +31,8 @@ def _problems_to_error(problems: list[Problem]) -> None:
 
 
 def _check(doc: Document, schema_name: str) -> None:
+    from assess.files.compiled_schema import schema_accepts  # not needed when the cache has the checked data
+
     if schema_accepts(schema_name)(doc.data):
         return  # the usual case, without importing jsonschema; it is imported only to explain a problem
     from assess.files import schema_check
@@ -205,18 +206,15 @@ def _cache_key(directory: Path, files: list[tuple[str, str]]) -> str:
     import hashlib
 
     from assess import __version__
-    from assess.files import compiled_schema, strict_yaml
-    from assess.model import catalog as catalog_model
 
     digest = hashlib.sha256(f"{_CACHE_FORMAT}\0{__version__}\0".encode())
     for name, text in files:
         digest.update(f"{name}\0{len(text)}\0".encode())
         digest.update(text.encode("utf-8", "surrogatepass"))
     extra = sorted((directory / "schema").glob("*.json"))
-    for module in (compiled_schema, strict_yaml, catalog_model):
-        if module.__file__:
-            extra.append(Path(module.__file__))
-    extra.append(Path(__file__))
+    here = Path(__file__).parent  # the modules' files, found without importing them (a hit needs none)
+    extra += [here / "compiled_schema.py", here / "strict_yaml.py", here.parent / "model" / "catalog.py",
+              Path(__file__)]
     for path in extra:
         data = path.read_bytes()
         digest.update(f"{path.name}\0{len(data)}\0".encode())
@@ -224,27 +222,15 @@ def _cache_key(directory: Path, files: list[tuple[str, str]]) -> str:
     return digest.hexdigest()
 
 
-def cache_directory(environ: Mapping[str, str] | None = None) -> Path | None:
-    """``$XDG_CACHE_HOME/assess`` (by default ``~/.cache/assess``); None when the cache is off."""
-    environ = os.environ if environ is None else environ
-    if environ.get("ASSESS_NO_CACHE"):
-        return None
-    base = environ.get("XDG_CACHE_HOME")
-    if base and os.path.isabs(base):
-        return Path(base) / "assess"
-    try:
-        return Path.home() / ".cache" / "assess"
-    except RuntimeError:  # no home directory
-        return None
-
-
 def _cached_data(path: Path, key: str) -> list[Any] | None:
     import json
 
+    raw = read_own(path)
+    if raw is None:
+        return None
     try:
-        with open(path, encoding="utf-8") as handle:
-            entry = json.load(handle)
-    except (OSError, ValueError):
+        entry = json.loads(raw)
+    except ValueError:  # also bytes that are not UTF-8
         return None
     if not isinstance(entry, dict) or entry.get("format") != _CACHE_FORMAT or entry.get("key") != key:
         return None
@@ -253,29 +239,16 @@ def _cached_data(path: Path, key: str) -> list[Any] | None:
 
 
 def _store(folder: Path, path: Path, key: str, data: list[Any]) -> None:
-    """Keep ``data`` under ``key``, written aside and renamed into place; stale entries go. Errors are
-    ignored: the cache only saves time."""
+    """Keep ``data`` under ``key``; stale entries go (see :func:`assess.files.user_cache.store`)."""
     import json
-    import tempfile
 
     try:
         text = json.dumps({"format": _CACHE_FORMAT, "key": key, "data": data}, ensure_ascii=False)
-        if json.loads(text)["data"] != data:  # only data JSON keeps exactly (it always is: YAML's plain types)
-            return
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
-        for old in folder.glob("catalog-*.json"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except (OSError, ValueError, TypeError):
+    except (ValueError, TypeError):
         return
+    if json.loads(text)["data"] != data:  # only data JSON keeps exactly (it always is: YAML's plain types)
+        return
+    store(folder, path.name, text.encode("utf-8"), stale="catalog-*.json")
 
 
 @cache

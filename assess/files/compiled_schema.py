@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
+from types import CodeType
 from typing import Any
 
 from assess.files.schema_files import schema_contents
@@ -216,9 +217,37 @@ def compile_schema(root: dict[str, Any]) -> Check:
     compiler = _Compiler(root)
     entry = compiler.function(root)
     namespace: dict[str, Any] = {"_Number": numbers.Number, "_unique": _unique, **compiler.constants}
-    exec(compile("\n".join(compiler.source), "<compiled assessment schema>", "exec"), namespace)
+    exec(_code("\n".join(compiler.source)), namespace)
     check: Check = namespace[entry]
     return check
+
+
+def _code(source: str) -> CodeType:
+    """The compiled ``source``, kept in the user's cache between runs (compiling it is most of the time a
+    single-file command spends on the schema); keyed by the source and the Python version, so a cached
+    entry is only ever the compiled form of this very source."""
+    import hashlib
+    import importlib.util
+    import marshal
+
+    from assess.files.user_cache import cache_directory, read_own, store
+
+    folder = cache_directory()
+    key = hashlib.sha256(importlib.util.MAGIC_NUMBER + source.encode("utf-8")).hexdigest()[:32]
+    name = f"schema-{key}.marshal"
+    if folder is not None:
+        raw = read_own(folder / name)
+        if raw is not None:
+            try:
+                code = marshal.loads(raw)
+            except (EOFError, ValueError, TypeError):
+                code = None
+            if isinstance(code, CodeType):
+                return code
+    code = compile(source, "<compiled assessment schema>", "exec")
+    if folder is not None:
+        store(folder, name, marshal.dumps(code))
+    return code
 
 
 @cache

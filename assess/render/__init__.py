@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from assess.analysis.scoring import Scorecard
+if TYPE_CHECKING:  # only for the types: `assess norms` uses the table writer without loading the scoring
+    from assess.analysis.scoring import Scorecard
 
 FORMATS = ("md", "json", "csv")  # text formats (the TUI's export offers these)
 BINARY_FORMATS = ("xlsx",)  # a workbook: bytes, and openpyxl is imported only when it is asked for

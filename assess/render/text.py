@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from assess.analysis import action_phrases
 from assess.i18n import number, t
-from assess.model.assessment import Action
 from assess.model.catalog import Catalog
 from assess.terminal_text import invisible_escaped
+
+if TYPE_CHECKING:  # the table writer's users (`assess norms`) need no assessment model
+    from assess.model.assessment import Action
 
 BAR_WIDTH = 20
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
@@ -87,4 +89,6 @@ def result_label(catalog: Catalog, result: str | None, lang: str) -> str:
 
 def action_details(action: Action, lang: str, escape: Callable[[str], str] = str) -> list[str]:
     """Owner, due date, priority and done as readable phrases (``eigenaar: …``), for reports and screens."""
+    from assess.analysis import action_phrases
+
     return action_phrases.action_details(action, lambda key: t(key, lang), escape)

@@ -175,9 +175,21 @@ print(time.perf_counter() - t1)
 """
 
 
+def child_environment(work: Path) -> dict[str, str]:
+    """What every measured process runs with: bytecode written and used (as after `pip install`; a
+    PYTHONDONTWRITEBYTECODE in this shell would make assess compile its sources on every run while PyYAML's
+    are compiled at install), and a cache folder of the bench's own, warmed by a first run."""
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    environ["XDG_CACHE_HOME"] = str(work / "cache")
+    return environ
+
+
+CHILD_ENV: dict[str, str] | None = None
+
+
 def run_timed(command: list[str]) -> tuple[float, str]:
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True, env=CHILD_ENV)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"{command[:4]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
@@ -199,6 +211,82 @@ def paired(a_command: Callable[[], list[str]], b_command: list[str], repeat: int
         b_runs.append(seconds)
         b_inside.append(float(printed.split()[-1]))
     return a_runs, b_runs, b_inside
+
+
+def _unpack(found: tuple[list[float], list[list[float]]]) -> tuple[list[float], list[float], list[float]]:
+    a_runs, (one, many) = found
+    return a_runs, one, many
+
+
+def interleaved(a_command: Callable[[], list[str]], b_commands: list[list[str]], repeat: int, out: Path
+                ) -> tuple[list[float], list[list[float]]]:
+    """A B1 B2 A B1 B2 ...: the whole-process seconds of (a) and of each (b)."""
+    a_runs: list[float] = []
+    b_runs: list[list[float]] = [[] for _ in b_commands]
+    for _ in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        a_runs.append(run_timed(a_command())[0])
+        for runs, command in zip(b_runs, b_commands, strict=True):
+            runs.append(run_timed(command)[0])
+    return a_runs, b_runs
+
+
+def default_jobs_verdict(n: int, a_runs: list[float], one: list[float], many: list[float]) -> float:
+    """The default jobs against the bare parse in one process (the goal: no slower, a/b <= 1.0), and, for what
+    it says about the parallel part, against the same parse in as many processes."""
+    jobs = nproc()
+    against_one = [a / b for a, b in zip(a_runs, one, strict=True)]
+    against_many = [a / b for a, b in zip(a_runs, many, strict=True)]
+    ratio = statistics.median(against_one)
+    print(f"default --jobs ({jobs}), N={n}, runs A B1 B{jobs} in turn:")
+    print(f"  (a)  assess batch                    median {statistics.median(a_runs):7.2f} s")
+    print(f"  (b1) CSafeLoader, one process        median {statistics.median(one):7.2f} s")
+    print(f"  (b{jobs}) CSafeLoader, {jobs} processes        median {statistics.median(many):7.2f} s")
+    print(f"  a/b1 per run: {', '.join(f'{x:.2f}' for x in against_one)}; median {ratio:.2f} (goal <= 1.0): "
+          f"{'met' if ratio <= 1.0 else 'NOT met'}")
+    print(f"  a/b{jobs} per run: {', '.join(f'{x:.2f}' for x in against_many)}; median "
+          f"{statistics.median(against_many):.2f} (no goal: the same number of processes on both sides)   "
+          f"[{load_text()}]")
+    return ratio
+
+
+def instruction_ratio(small: list[Path], work: Path) -> None:
+    """Instructions per file (valgrind's count, the same on every run however loaded the machine): the batch
+    with --jobs 1 against the bare parse, each as a whole process, over 1 and over 101 files, so that
+    start-up cancels out."""
+    if not shutil.which("valgrind"):
+        print("\ninstructions: valgrind is not installed; skipped")
+        return
+    one, many = work / "ir-1", work / "ir-101"
+    for folder, count in ((one, 1), (many, 101)):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        for path in small[:count]:
+            shutil.copy(path, folder / path.name)
+    environ = {**(CHILD_ENV or os.environ), "PYTHONHASHSEED": "0"}
+
+    def count(command: list[str]) -> int:
+        done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+                               *command], capture_output=True, text=True, env=environ)
+        line = next(x for x in done.stderr.splitlines() if "I   refs" in x or "I refs" in x)
+        return int(line.split()[-1].replace(",", ""))
+
+    def listing(folder: Path) -> Path:
+        target = work / f"{folder.name}.txt"
+        target.write_text("\n".join(str(p) for p in sorted(folder.glob("*.yaml"))), encoding="utf-8")
+        return target
+
+    counts = {}
+    for name, folder in (("1", one), ("101", many)):
+        out = work / f"out-{name}"
+        shutil.rmtree(out, ignore_errors=True)
+        counts["batch", name] = count(batch_command([str(folder)], out, 1))
+        counts["bare", name] = count(parse_command(listing(folder), 1))
+    batch = (counts["batch", "101"] - counts["batch", "1"]) / 100
+    bare = (counts["bare", "101"] - counts["bare", "1"]) / 100
+    print(f"\ninstructions per file (valgrind; whole processes over 101 files less over 1): batch --jobs 1 "
+          f"{batch / 1e6:.1f} M, bare parse {bare / 1e6:.1f} M: {batch / bare:.2f}x; start-up "
+          f"{counts['batch', '1'] / 1e6:.0f} M against {counts['bare', '1'] / 1e6:.0f} M")
 
 
 def verdict(label: str, a_runs: list[float], b_runs: list[float], b_inside: list[float], goal: float) -> float:
@@ -402,6 +490,10 @@ def main() -> int:
     parser.add_argument("--dir", help="work folder (default: a temporary folder, removed afterwards)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--no-problems", action="store_true", help="skip the slope of validation")
+    parser.add_argument("--also-n", type=int, default=0,
+                        help="also measure both ratios at this N (such as 10000; fewer pairs)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions per file with valgrind (the same however loaded the machine)")
     args = parser.parse_args()
     mem_n = 10 * args.n if args.mem_n is None else args.mem_n
     work = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="assess-bench-"))
@@ -421,12 +513,30 @@ def main() -> int:
         print(f"whole processes, {args.repeat} pairs A B A B; times are wall-clock seconds from start to exit\n")
 
         out = work / "out"
-        one = verdict("--jobs 1 against one parsing process:",
-                      *paired(lambda: batch_command([str(small)], out, 1), parse_command(listing, 1), args.repeat, out),
-                      goal=2)
-        many = verdict(f"default --jobs ({nproc()}) against {nproc()} parsing processes:",
-                       *paired(lambda: batch_command([str(small)], out, None), parse_command(listing, nproc()),
-                               args.repeat, out), goal=1.0)
+        global CHILD_ENV
+        CHILD_ENV = child_environment(work)
+        run_timed(batch_command([str(small)], out, 1))  # warm-up: bytecode and the cache written
+        verdicts: list[tuple[int, float, float]] = []
+        sizes = [(args.n, small, listing)]
+        if args.also_n:
+            big = work / "inputs-big"
+            shutil.rmtree(big, ignore_errors=True)
+            big_paths = paths + generate(big, args.also_n - args.n, args.seed + 2, catalog, start=args.n)
+            big_listing = work / "inputs-big.txt"
+            big_listing.write_text("\n".join(str(p) for p in big_paths), encoding="utf-8")
+            sizes.append((args.also_n, big, big_listing))
+        for n, folder, names in sizes:
+            inputs = [str(small)] if folder is small else [str(small), str(folder)]
+            repeat = args.repeat if folder is small else max(3, args.repeat // 2)
+            one = verdict(f"--jobs 1 against one parsing process, N={n}:",
+                          *paired(lambda inputs=inputs: batch_command(inputs, out, 1), parse_command(names, 1),
+                                  repeat, out), goal=2)
+            many = default_jobs_verdict(n, *_unpack(interleaved(lambda inputs=inputs: batch_command(inputs, out, None),
+                                                                [parse_command(names, 1),
+                                                                 parse_command(names, nproc())], repeat, out)))
+            verdicts.append((n, one, many))
+        if args.instructions:
+            instruction_ratio(paths, work)
 
         per_file = breakdown(paths, catalog, ("md", "json", "csv", *(f for f in formats if f == "xlsx")),
                              min(args.sample, len(paths)))
@@ -458,8 +568,10 @@ def main() -> int:
                     total, single, count = job_memory(batch_command(inputs, out, jobs))
                     print(f"  N={label:<6} --jobs {jobs or nproc()}: {total:7.1f} MiB PSS in all {count} processes; "
                           f"largest process RSS {single:6.1f} MiB")
-        print(f"\nverdict: --jobs 1 a/b {one:.2f} (goal <= 2), default jobs a/b {many:.2f} (goal <= 1.0) "
-              f"[{load_text()}]")
+        for n, one, many in verdicts:
+            print(f"\nverdict N={n}: --jobs 1 a/b {one:.2f} (goal <= 2: {'met' if one <= 2 else 'NOT met'}), "
+                  f"default jobs a/b1 {many:.2f} (goal <= 1.0: {'met' if many <= 1.0 else 'NOT met'}) "
+                  f"[{load_text()}]")
     finally:
         if not args.dir:
             shutil.rmtree(work, ignore_errors=True)

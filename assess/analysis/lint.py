@@ -20,11 +20,11 @@ Rules (:data:`RULES`, in this order):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assess.analysis.scoring import is_disputed, is_overdue
-from assess.model.assessment import NO_ANSWER, Answer, Assessment
+from assess.model.assessment import Answer, Assessment
 from assess.model.catalog import Catalog, Norm
 
 RULES = ("met-without-evidence", "critical-single-source", "na-without-reason", "gap-without-action",
@@ -56,42 +56,44 @@ def _evidence_path(norm_id: str, answer: Answer, index: int) -> tuple[object, ..
 
 
 def _norm_findings(norm: Norm, answer: Answer, assessment: Assessment, catalog: Catalog,
-                   stale_limit: dt.date | None) -> Iterator[Finding]:
+                   stale_limit: dt.date | None, out: list[Finding]) -> None:
+    """Add the findings of one norm to ``out``, in the order of :data:`RULES`."""
     answers = catalog.answer_set
     where: tuple[object, ...] = ("answers", norm.id)
     result = answer.result
     if result in answers.met_ids:
         if not answer.evidence:
-            yield Finding("met-without-evidence", norm.id, where)
+            out.append(Finding("met-without-evidence", norm.id, where))
         elif norm.critical and len(answer.sources) < MIN_SOURCES:
-            yield Finding("critical-single-source", norm.id, (*where, "evidence"), count=len(answer.sources))
+            out.append(Finding("critical-single-source", norm.id, (*where, "evidence"), count=len(answer.sources)))
     if result in answers.excluded_ids and not answer.note:
-        yield Finding("na-without-reason", norm.id, where)
+        out.append(Finding("na-without-reason", norm.id, where))
     action = answer.action
     if action is None:
         if result in answers.gap_ids:
-            yield Finding("gap-without-action", norm.id, where)
+            out.append(Finding("gap-without-action", norm.id, where))
     elif not action.done:
         if not action.owner or not action.due:
-            yield Finding("action-incomplete", norm.id, (*where, "action"))
+            out.append(Finding("action-incomplete", norm.id, (*where, "action")))
         if is_overdue(action, assessment.date):
-            yield Finding("action-overdue", norm.id, (*where, "action", "due"), date=action.due)
+            out.append(Finding("action-overdue", norm.id, (*where, "action", "due"), date=action.due))
     if stale_limit is not None:
         for index, item in enumerate(answer.evidence):
             if item.date is not None and item.date < stale_limit:
-                yield Finding("evidence-stale", norm.id, _evidence_path(norm.id, answer, index), date=item.date)
+                out.append(Finding("evidence-stale", norm.id, _evidence_path(norm.id, answer, index),
+                                   date=item.date))
     if is_disputed(answer):
-        yield Finding("disputed-left", norm.id, (*where, "disputed"))
+        out.append(Finding("disputed-left", norm.id, (*where, "disputed")))
 
 
 def findings(assessment: Assessment, catalog: Catalog, rules: Iterable[str] = RULES) -> tuple[Finding, ...]:
     """The findings of ``rules`` over every norm of the checklist and the chosen settings, in catalog order."""
     chosen = set(rules)
     limit = stale_before(assessment.date) if assessment.date is not None else None
-    out = []
+    out: list[Finding] = []
+    answers = assessment.answers
     for norm in catalog.items_for(assessment.settings):
-        answer = assessment.answer(norm.id)
-        if answer is NO_ANSWER:
-            continue  # not answered: no rule applies
-        out += [f for f in _norm_findings(norm, answer, assessment, catalog, limit) if f.rule in chosen]
-    return tuple(out)
+        answer = answers.get(norm.id)
+        if answer is not None:  # not answered: no rule applies
+            _norm_findings(norm, answer, assessment, catalog, limit, out)
+    return tuple(out) if chosen.issuperset(RULES) else tuple(f for f in out if f.rule in chosen)

@@ -54,9 +54,11 @@ def round1(value: Fraction | float | None) -> float | None:
 def status_of(score: Fraction | None) -> str | None:
     if score is None:
         return None
-    if score >= GREEN_FROM:
+    # compared in integers (Fraction's own comparison is Python code, and every report asks often)
+    numerator, denominator = score.numerator, score.denominator
+    if numerator >= GREEN_FROM * denominator:
         return "green"
-    return "amber" if score >= AMBER_FROM else "red"
+    return "amber" if numerator >= AMBER_FROM * denominator else "red"
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,11 @@ class Tally:
     points: Fraction  # sum of values over assessed, applicable norms
 
     def count(self, result: str) -> int:
-        return next((n for option, n in self.counts if option == result), 0)
+        return self._by_result.get(result, 0)
+
+    @cached_property
+    def _by_result(self) -> dict[str, int]:
+        return dict(self.counts)
 
     # The default answer set's results, as the reports' columns name them.
     @property

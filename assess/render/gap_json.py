@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from assess.analysis.scoring import Scorecard, SectionScore
 from assess.analysis.signoff import sign_state
 from assess.model.assessment import Action, Answer, Assessment, Evidence
+from assess.render import json_text
 
 
 def action_json(action: Action | None) -> dict[str, Any] | None:
@@ -88,4 +88,4 @@ def report_data(card: Scorecard) -> dict[str, Any]:
 
 
 def render(card: Scorecard, lang: str) -> str:
-    return json.dumps(report_data(card), ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(report_data(card)) + "\n"

@@ -6,12 +6,12 @@ services is never held in memory as one text.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 from assess.analysis.portfolio import Entry, PortfolioData, SectionRow
 from assess.analysis.reaudit import Trend
+from assess.render import json_text
 
 FORMAT_VERSION = 1
 
@@ -88,7 +88,7 @@ def portfolio_head(data: PortfolioData) -> dict[str, Any]:
 
 def write(data: PortfolioData, write: Write) -> None:
     """portfolio.json: language-neutral; ``services`` last, in the order of portfolio.md."""
-    head = json.dumps(portfolio_head(data), ensure_ascii=False, indent=2)
+    head = json_text.dumps(portfolio_head(data))
     write(head[:-2] + ",\n" if head.endswith("\n}") else head[:-1])  # reopen the object
     if not data.services:
         write('  "services": []\n}\n')
@@ -96,6 +96,6 @@ def write(data: PortfolioData, write: Write) -> None:
     write('  "services": [\n')
     last = len(data.services)
     for rank, entry in enumerate(data.services, 1):
-        text = json.dumps(_service_json(rank, entry, data.formats), ensure_ascii=False, indent=2)
+        text = json_text.dumps(_service_json(rank, entry, data.formats))
         write("    " + text.replace("\n", "\n    ") + (",\n" if rank < last else "\n"))
     write("  ]\n}\n")

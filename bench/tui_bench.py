@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import statistics
 import sys
 import tempfile
@@ -150,8 +151,9 @@ KEYS = [("score (m)", ["m"]), ("move (j)", ["j"]), ("move (k)", ["k"]), ("summar
 
 def demo_with_all_settings(folder: Path, name: str) -> Path:
     demo = Path(__file__).resolve().parents[1] / "assess" / "data" / "demo.yaml"
-    text = demo.read_text(encoding="utf-8").replace("settings: [outreach]", ALL_SETTINGS, 1)
-    assert ALL_SETTINGS in text
+    text, count = re.subn(r"^settings: \[[^\]\n]*\]$", ALL_SETTINGS, demo.read_text(encoding="utf-8"), count=1,
+                          flags=re.MULTILINE)
+    assert count == 1, "the demo's settings line has changed"
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path

@@ -99,6 +99,7 @@ class AuditApp(App[None]):
         self._warnings = opened.warnings
         self._user_keymap = dict(keymap or {})
         self._card: Scorecard | None = None
+        self._walk: tuple[Assessment, Filter, Walk] | None = None
         self._conflict_open = False
         self._quit_warned = False
         self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self)
@@ -126,7 +127,13 @@ class AuditApp(App[None]):
         return self._card
 
     def walk(self, norm_filter: Filter | None = None) -> Walk:
-        return Walk.of(self.catalog, self.assessment, self.norm_filter if norm_filter is None else norm_filter)
+        """The norms in order and those the filter keeps (the current filter unless ``norm_filter``); made once
+        per assessment and filter (a keystroke asks for it several times)."""
+        chosen = self.norm_filter if norm_filter is None else norm_filter
+        kept = self._walk
+        if kept is None or kept[0] is not self.assessment or kept[1] != chosen:
+            kept = self._walk = (self.assessment, chosen, Walk.of(self.catalog, self.assessment, chosen))
+        return kept[2]
 
     def undo(self, redo: bool = False) -> str | None:
         """Take back the last change to an answer (or make the last one undone again); its norm id, or None."""
@@ -168,7 +175,7 @@ class AuditApp(App[None]):
             self.history.record(Change(norm_id, before, updated.answer(norm_id)))
         self.assessment = updated
         self._quit_warned = False
-        self.autosaver.save(updated)
+        self._save(updated)
         if self.conflict_waiting:
             self._keep_paused()
 
@@ -187,9 +194,14 @@ class AuditApp(App[None]):
         """The whole assessment changes (the details, the settings): shown and saved as any change."""
         self.assessment = updated
         self._quit_warned = False
-        self.autosaver.save(updated)
+        self._save(updated)
         if self.conflict_waiting:
             self._keep_paused()
+
+    def _save(self, updated: Assessment) -> None:
+        """Saved at once: written as soon as the change is drawn (the write does not slow the drawing)."""
+        self.autosaver.save(updated)
+        self.call_after_refresh(self.autosaver.drawn)
 
     def _keep_paused(self) -> None:
         """Saving is paused: keep the whole assessment in the state folder, so a kill now loses none of it."""

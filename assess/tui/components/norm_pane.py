@@ -255,11 +255,13 @@ class NormPane(ScrollView, can_focus=False):
             self.refresh()
             return
         top = self.scroll_offset.y
-        for y in range(top, top + self.size.height):
-            before = old[y] if y < len(old) else None
-            after = self._strips[y] if y < len(self._strips) else None
-            if before is not after and before != after:
-                self.refresh_line(y)
+        changed = [y for y in range(top, top + self.size.height)
+                   if (old[y] if y < len(old) else None) != (self._strips[y] if y < len(self._strips) else None)]
+        if len(changed) > self.size.height // 2:  # another norm: one region is cheaper than a row each
+            self.refresh()
+            return
+        for y in changed:
+            self.refresh_line(y)
 
     @property
     def lines(self) -> list[str]:

@@ -100,6 +100,7 @@ class AuditApp(App[None]):
         self._user_keymap = dict(keymap or {})
         self._card: Scorecard | None = None
         self._walk: tuple[Assessment, Filter, Walk] | None = None
+        self._summary: SummaryScreen | None = None
         self._conflict_open = False
         self._quit_warned = False
         self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self)
@@ -125,6 +126,13 @@ class AuditApp(App[None]):
         if self._card is None or self._card.assessment is not self.assessment:
             self._card = score(self.assessment, self.catalog)
         return self._card
+
+    def summary_screen(self) -> SummaryScreen:
+        """The summary, made once and kept (installed): opening it again costs no new widgets."""
+        if self._summary is None:
+            self._summary = SummaryScreen()
+            self.install_screen(self._summary, "summary")
+        return self._summary
 
     def walk(self, norm_filter: Filter | None = None) -> Walk:
         """The norms in order and those the filter keeps (the current filter unless ``norm_filter``); made once

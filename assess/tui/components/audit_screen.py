@@ -349,4 +349,4 @@ class AuditScreen(Screen[None]):
                     self.audit.norm_filter = Filter()
                 self.go_to(norm_id)
 
-        self.app.push_screen(SummaryScreen(), back)
+        self.app.push_screen(self.audit.summary_screen(), back)

@@ -79,8 +79,15 @@ def overview(card: Scorecard, lang: str) -> Content:
 
 
 class SummaryScreen(Screen[str | None]):
+    """Made once and kept (installed on the app): opening it again shows it, made anew only when the
+    scorecard, the language or the width changed since it was last shown."""
+
     DEFAULT_CSS = stylesheet(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(SUMMARY_KEYS, "en")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown_for: tuple[object, ...] | None = None  # the scorecard, language and width shown
 
     @property
     def audit(self) -> AuditApp:
@@ -97,15 +104,28 @@ class SummaryScreen(Screen[str | None]):
     def on_mount(self) -> None:
         app = self.audit
         app.translate_bindings(self, SUMMARY_KEYS)
-        self.watch(app, "assessment", self._show, init=False)
+        self.watch(app, "assessment", self._changed, init=False)
         self.watch(app, "lang", self._on_language, init=False)
         self.watch(app, "save_state", self._show_title, init=False)
         self._show()
         self.query_one(DataTable).focus()
 
+    def on_screen_resume(self) -> None:
+        """Opened again: as if made anew (the gaps from the top), made again only if something changed."""
+        self._show()
+        table = self.query_one(DataTable)
+        table.move_cursor(row=0, column=0, animate=False, scroll=False)
+        table.scroll_home(animate=False, immediate=True)
+        self.query_one("#overview-scroll", VerticalScroll).scroll_home(animate=False, immediate=True)
+        table.focus()
+
+    def _changed(self) -> None:
+        if self.is_current:  # else when it is opened again
+            self._show()
+
     def _on_language(self) -> None:
         self.audit.translate_bindings(self, SUMMARY_KEYS)
-        self._show()
+        self._changed()
 
     def _show_title(self) -> None:
         self.query_one(TitleBar).info = title_info(self.audit, label("summary.title", self.audit.lang))
@@ -114,6 +134,9 @@ class SummaryScreen(Screen[str | None]):
         app = self.audit
         lang, card = app.lang, app.card
         self._show_title()
+        if self._shown_for == (card, lang, self.size.width):
+            return
+        self._shown_for = (card, lang, self.size.width)
         self.query_one("#overview", Static).update(overview(card, lang))
         table = self.query_one(DataTable)
         table.clear(columns=True)
@@ -147,7 +170,8 @@ class SummaryScreen(Screen[str | None]):
                                            else label("summary.no_gaps", lang))
 
     def on_resize(self) -> None:
-        self._show()
+        if self.is_current:
+            self._show()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.dismiss(event.row_key.value)

@@ -26,7 +26,6 @@ from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.norm_pane import NormPane, NormView
 from assess.tui.components.reason_line import ACCEPT, ReasonLine
 from assess.tui.components.section_list import SectionList, SectionListView
-from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
 from assess.tui.keys import AUDIT_KEYS, make_bindings, shown_keys

@@ -44,7 +44,7 @@ class CompactFooter(Footer):
                 by_action[binding.action].append((binding.key, self.app.get_key_display(binding), binding.description,
                                                   binding.action, enabled, tooltip))
                 groups.setdefault(binding.action, binding.group)
-        runs = []
+        runs: list[tuple[str | None, bool, tuple[FooterKeyShown, ...]]] = []
         for group, actions in groupby(by_action, lambda action: groups[action]):
             keys = tuple(by_action[action][0] for action in actions)
             if group is not None and len(keys) > 1:
@@ -85,8 +85,8 @@ class CompactFooter(Footer):
             widget.description = "" if group is not None else description
             widget.tooltip = (tooltip or description) if group is not None else (tooltip or None)
             widget.refresh(layout=True)
-        for widget, text in zip(labels, group_labels, strict=True):
-            widget.update(text)
+        for footer_label, text in zip(labels, group_labels, strict=True):
+            footer_label.update(text)
         return True
 
 

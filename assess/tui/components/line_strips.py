@@ -43,8 +43,8 @@ class LineStrips:
             made = Visual.to_strips(widget, Content("\n").join(missing), width, None, style, pad=self._pad)
             if len(made) != len(missing):  # a line that is not one line: each on its own, its first row
                 made = [Visual.to_strips(widget, line, width, 1, style, pad=self._pad)[0] for line in missing]
-            for row, (line, strip) in enumerate(zip(missing, made, strict=True)):
-                kept[id(line)] = (line, {row: strip})
+            for row, (line, made_strip) in enumerate(zip(missing, made, strict=True)):
+                kept[id(line)] = (line, {row: made_strip})
         strips = []
         for y, line in enumerate(lines):
             rows = kept[id(line)][1]
@@ -62,7 +62,7 @@ def at_row(strip: Strip, y: int) -> Strip:
     for segment in strip:
         text, style, control = segment
         meta = style.meta if style is not None and style._meta is not None else None
-        if meta and "offset" in meta:
+        if style is not None and meta and "offset" in meta:
             x, _row = meta["offset"]
             segment = Segment(text, style + RichStyle.from_meta({"offset": (x, y)}), control)
         segments.append(segment)

@@ -133,7 +133,7 @@ class SectionList(ScrollView, can_focus=False):
         for entry in view.card.principles:
             lines += self._entry(entry, view, wide, wrap)
         if view.card.settings:
-            lines += self._kept_lines(("settings", view.lang), lambda: [
+            lines += self._kept_lines("settings", (view.lang,), lambda: [
                 Content.assemble((label("audit.settings_apart", view.lang), "italic $text-muted"))])
             for entry in view.card.settings:
                 lines += self._entry(entry, view, wide, wrap)
@@ -152,13 +152,13 @@ class SectionList(ScrollView, can_focus=False):
                 made.append(Content.assemble((label("audit.provisional", view.lang), "$text-muted")))
             return made
 
-        return lines + self._kept_lines(("totals", totals), make_totals)
+        return lines + self._kept_lines("totals", totals, make_totals)
 
-    def _kept_lines(self, key: tuple[object, ...], make: Callable[[], list[Content]]) -> list[Content]:
+    def _kept_lines(self, name: str, key: tuple[object, ...], make: Callable[[], list[Content]]) -> list[Content]:
         """Lines that are the same objects as long as ``key`` is the same (their strips are kept)."""
-        kept = self._other_lines.get(key[0])
+        kept = self._other_lines.get(name)
         if kept is None or kept[0] != key:
-            kept = self._other_lines[str(key[0])] = (key, make())
+            kept = self._other_lines[name] = (key, make())
         return kept[1]
 
     def render(self) -> Content:

@@ -101,6 +101,7 @@ class AuditApp(App[None]):
         self._card: Scorecard | None = None
         self._walk: tuple[Assessment, Filter, Walk] | None = None
         self._summary: SummaryScreen | None = None
+        self._edit_form: EditScreen | None = None
         self._conflict_open = False
         self._quit_warned = False
         self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self)
@@ -133,6 +134,23 @@ class AuditApp(App[None]):
             self._summary = SummaryScreen()
             self.install_screen(self._summary, "summary")
         return self._summary
+
+    def edit_form(self, norm_id: str, draft: Draft | None = None) -> EditScreen:
+        """The edit form on ``norm_id``'s answer: made once (per language) and kept, refilled at every open."""
+        norm, answer = self.catalog.item(norm_id), self.assessment.answer(norm_id)
+        kept = self._edit_form
+        if kept is not None and kept not in self.screen_stack:
+            if kept.lang == self.lang:
+                kept.fill(norm, answer, draft)
+                return kept
+            self.uninstall_screen(kept)  # made in the other language
+            kept.remove()
+            kept = self._edit_form = None
+        form = EditScreen(norm, answer, self.lang, draft)
+        if kept is None:
+            self._edit_form = form
+            self.install_screen(form, "edit-form")
+        return form  # (the kept one is open: this one is removed when closed)
 
     def walk(self, norm_filter: Filter | None = None) -> Walk:
         """The norms in order and those the filter keeps (the current filter unless ``norm_filter``); made once

@@ -21,7 +21,6 @@ from assess.model.assessment import Answer
 from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.details_screen import DetailsScreen
-from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.norm_pane import NormPane, NormView
 from assess.tui.components.reason_line import ACCEPT, ReasonLine
@@ -289,8 +288,7 @@ class AuditScreen(Screen[None]):
                 app.record(norm_id, replace(answer, result=app.assessment.answer(norm_id).result))
             app.offer_conflict()
 
-        self.app.push_screen(EditScreen(app.catalog.item(norm_id), app.assessment.answer(norm_id), app.lang, draft),
-                             apply)
+        self.app.push_screen(app.edit_form(norm_id, draft), apply)
 
     def on_norm_pane_edit_requested(self, _message: NormPane.EditRequested) -> None:
         self.action_edit()

@@ -22,7 +22,8 @@ Measures, in one run and headless (``App.run_test``):
   against a script that runs the minimal app (until its text is on the pty); pairs of runs, alternating,
   medians. This includes starting Python, the imports, reading the file and Textual's start.
 
-Run: ``python bench/tui_bench.py [--repeat N] [--rounds N] [--pty-pairs N] [--profile] [--profile-keys]``.
+Run: ``python bench/tui_bench.py [--repeat N] [--rounds N] [--pty-pairs N] [--profile] [--profile-keys]
+[--keys-only]``.
 """
 
 from __future__ import annotations
@@ -308,12 +309,14 @@ def describe(name: str, values: list[float]) -> str:
 
 
 async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: int = 7,
-               profile_keys: bool = False) -> int:
+               profile_keys: bool = False, keys_only: bool = False) -> int:
     catalog = load_catalog()
     goals: list[tuple[str, bool]] = []
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
         print(f"[{load_text()} at the start]")
+        if keys_only:
+            repeat, pty_pairs = 0, 0
         # Warm both once: imports and Textual's caches are not what is measured.
         await first_paint_minimal()
         await first_paint_audit(folder, -1)
@@ -324,18 +327,19 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
             texty.append(await first_paint_minimal(MinimalTextApp))
             audit.append(await first_paint_audit(folder, i))
             app_only.append(await first_paint_audit(folder, i + repeat, with_opening=False))
-        paint_ratio = statistics.median(audit) / statistics.median(minimal)
-        app_ratio = statistics.median(app_only) / statistics.median(minimal)
-        print(f"Time to first paint (headless, 80x24, medians of {repeat}) [{load_text()}]")
-        print(f"  minimal Textual app (a Static and a Footer):      {statistics.median(minimal) * 1000:6.1f} ms")
-        print(f"  assess audit, demo file opened and validated too: {statistics.median(audit) * 1000:6.1f} ms"
-              f"  ratio {paint_ratio:.2f}")
-        print(f"  assess audit, file already opened (the TUI only):  {statistics.median(app_only) * 1000:6.1f} ms"
-              f"  ratio {app_ratio:.2f}")
-        print(f"  for context, the minimal app with a screenful of text: {statistics.median(texty) * 1000:6.1f} ms"
-              f"  (the TUI only is {statistics.median(app_only) / statistics.median(texty):.2f}x that)")
-        goals.append((f"first paint, headless, file opened too: {paint_ratio:.2f}x the minimal app "
-                      f"(goal <= {PAINT_RATIO_GOAL}x)", paint_ratio <= PAINT_RATIO_GOAL))
+        if repeat:
+            paint_ratio = statistics.median(audit) / statistics.median(minimal)
+            app_ratio = statistics.median(app_only) / statistics.median(minimal)
+            print(f"Time to first paint (headless, 80x24, medians of {repeat}) [{load_text()}]")
+            print(f"  minimal Textual app (a Static and a Footer):      {statistics.median(minimal) * 1000:6.1f} ms")
+            print(f"  assess audit, demo file opened and validated too: {statistics.median(audit) * 1000:6.1f} ms"
+                  f"  ratio {paint_ratio:.2f}")
+            print(f"  assess audit, file already opened (the TUI only):  {statistics.median(app_only) * 1000:6.1f} ms"
+                  f"  ratio {app_ratio:.2f}")
+            print(f"  for context, the minimal app with a screenful of text: {statistics.median(texty) * 1000:6.1f} ms"
+                  f"  (the TUI only is {statistics.median(app_only) / statistics.median(texty):.2f}x that)")
+            goals.append((f"first paint, headless, file opened too: {paint_ratio:.2f}x the minimal app "
+                          f"(goal <= {PAINT_RATIO_GOAL}x)", paint_ratio <= PAINT_RATIO_GOAL))
 
         if pty_pairs:
             pty_minimal, pty_audit = pty_first_paint(folder, pty_pairs)
@@ -350,33 +354,35 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
             goals.append((f"first paint, whole process on a pty: {pty_ratio:.2f}x the minimal app "
                           f"(goal <= {PAINT_RATIO_GOAL}x)", pty_ratio <= PAINT_RATIO_GOAL))
 
-        norms = catalog.principle_norms
-        path = folder / "all.yaml"
-        opened = session.open_or_create(path, catalog, "nl")
-        app = AuditApp(opened, catalog, "nl")
-        # `a` asks why the norm does not apply: enter goes on without a reason (a keystroke of its own,
-        # measured too). The warm-up key is a met on the first norm, as before `a` asked.
-        keys = ["m"] + [k for i in range(len(norms)) for k in (["a", "enter"] if i % 4 == 3 else ["mpn"[i % 4]])]
-        start = time.perf_counter()
-        timed = await keystrokes(app, keys, warm_up=False)
-        score_keys = [ms for key, ms in zip(keys[1:], timed[1:], strict=True) if key != "enter"]
-        enter_keys = [ms for key, ms in zip(keys[1:], timed[1:], strict=True) if key == "enter"]
-        audit_keys = score_keys + enter_keys
-        total = time.perf_counter() - start
-        app.autosaver.close()
-        saved = session.read(path, catalog).assessment
-        assessed = sum(1 for n in norms if saved.result(n.id))
-        minimal_keys = await keystrokes(MinimalApp(), ["m"] * len(norms))
-        slowest = max(audit_keys)
-        print(f"\nScoring all {len(norms)} norms of a new file through Pilot (each norm scored once): {total:.2f} s "
-              f"in all ({assessed} assessed on disk afterwards) [{load_text()}]")
-        print("  UI-thread busy time per keystroke:")
-        print("  " + describe("assess audit", audit_keys))
-        print("  " + describe("  score keys", score_keys))
-        print("  " + describe("  enter after a", enter_keys))
-        print("  " + describe("minimal app ", minimal_keys))
-        print(f"  score keys {statistics.median(score_keys) / statistics.median(minimal_keys):.1f}x the minimal app "
-              f"(medians); slowest keystroke {slowest:.1f} ms")
+        assessed = len(norms := catalog.principle_norms)
+        if not keys_only:
+            norms = catalog.principle_norms
+            path = folder / "all.yaml"
+            opened = session.open_or_create(path, catalog, "nl")
+            app = AuditApp(opened, catalog, "nl")
+            # `a` asks why the norm does not apply: enter goes on without a reason (a keystroke of its own,
+            # measured too). The warm-up key is a met on the first norm, as before `a` asked.
+            keys = ["m"] + [k for i in range(len(norms)) for k in (["a", "enter"] if i % 4 == 3 else ["mpn"[i % 4]])]
+            start = time.perf_counter()
+            timed = await keystrokes(app, keys, warm_up=False)
+            score_keys = [ms for key, ms in zip(keys[1:], timed[1:], strict=True) if key != "enter"]
+            enter_keys = [ms for key, ms in zip(keys[1:], timed[1:], strict=True) if key == "enter"]
+            audit_keys = score_keys + enter_keys
+            total = time.perf_counter() - start
+            app.autosaver.close()
+            saved = session.read(path, catalog).assessment
+            assessed = sum(1 for n in norms if saved.result(n.id))
+            minimal_keys = await keystrokes(MinimalApp(), ["m"] * len(norms))
+            slowest = max(audit_keys)
+            print(f"\nScoring all {len(norms)} norms of a new file through Pilot (each norm scored once): "
+                  f"{total:.2f} s in all ({assessed} assessed on disk afterwards) [{load_text()}]")
+            print("  UI-thread busy time per keystroke:")
+            print("  " + describe("assess audit", audit_keys))
+            print("  " + describe("  score keys", score_keys))
+            print("  " + describe("  enter after a", enter_keys))
+            print("  " + describe("minimal app ", minimal_keys))
+            print(f"  score keys {statistics.median(score_keys) / statistics.median(minimal_keys):.1f}x "
+                  f"the minimal app (medians); slowest keystroke {slowest:.1f} ms")
 
         per_key = await every_key(folder, rounds, profile, profile_keys)
         floor = await keystrokes(MinimalApp(), ["m"] * rounds)
@@ -407,6 +413,8 @@ if __name__ == "__main__":
                         help="pairs of whole-process runs on a pseudo-terminal (default 7; 0: none)")
     parser.add_argument("--profile", action="store_true", help="profile 30 scoring keystrokes")
     parser.add_argument("--profile-keys", action="store_true", help="profile each other kind of key too")
+    parser.add_argument("--keys-only", action="store_true",
+                        help="only the keys on the demo (no first paint, no scoring of a new file)")
     options = parser.parse_args()
     sys.exit(asyncio.run(main(options.repeat, options.rounds, options.profile, options.pty_pairs,
-                              options.profile_keys)))
+                              options.profile_keys, options.keys_only)))

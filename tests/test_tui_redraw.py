@@ -168,3 +168,42 @@ def test_the_summary_kept_between_visits_shows_the_latest_scores(tmp_path: Path)
             await settle(app, pilot)
 
     run(play())
+
+
+def test_the_screen_below_a_dialog_is_dimmed_as_textual_dims_it(tmp_path: Path) -> None:
+    """The edit form and the palette tint each style of the screen below once: the same cells as Textual's."""
+    import io
+
+    from rich.console import Console
+    from textual._context import visible_screen_stack
+    from textual.renderables.background_screen import BackgroundScreen
+
+    from assess.tui.components.edit_screen import EditScreen
+    from assess.tui.components.norm_commands import Palette
+    from assess.tui.components.tinted_background import TintedBackground
+
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            for key, kind in (("ctrl+p", Palette), ("e", EditScreen)):
+                await pilot.press(key)
+                await pilot.pause()
+                dialog = app.screen
+                assert isinstance(dialog, kind)
+                shown_below = visible_screen_stack.set([app.screen_stack[-2]])  # as while drawing
+                try:
+                    assert isinstance(dialog.render(), TintedBackground)
+                finally:
+                    visible_screen_stack.reset(shown_below)
+                console = Console(file=io.StringIO(), width=SIZE[0], height=SIZE[1], force_terminal=True,
+                                  color_system="truecolor")
+                below = list(console.render(app.screen_stack[-2]._compositor, console.options))
+                tint = dialog.styles.background
+                assert (list(TintedBackground.process_segments(below, tint))
+                        == list(BackgroundScreen.process_segments(below, tint)))
+                await pilot.press("escape")
+                await pilot.pause()
+
+    run(play())

@@ -18,10 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from assess.model.assessment import Answer
-from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.compact_footer import CompactFooter
-from assess.tui.components.details_screen import DetailsScreen
-from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.norm_pane import NormPane, NormView
 from assess.tui.components.reason_line import ACCEPT, ReasonLine
 from assess.tui.components.section_list import SectionList, SectionListView
@@ -313,6 +310,8 @@ class AuditScreen(Screen[None]):
             app.norm_filter = chosen
             self.go_to(target)
 
+        from assess.tui.components.filter_screen import FilterScreen
+
         self.app.push_screen(FilterScreen(app.norm_filter, app.lang), apply)
 
     def action_details(self) -> None:
@@ -325,9 +324,13 @@ class AuditScreen(Screen[None]):
                 app.set_details(details)
             app.offer_conflict()
 
+        from assess.tui.components.details_screen import DetailsScreen
+
         self.app.push_screen(DetailsScreen(app.assessment, app.catalog, app.lang), apply)
 
     def action_overview(self) -> None:
+        from assess.tui.components.answers_screen import AnswersScreen
+
         self.app.push_screen(AnswersScreen(self.current), self._back_to)
 
     def _back_to(self, norm_id: str | None) -> None:

@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.console import RenderableType
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
@@ -22,7 +24,9 @@ from assess.model.assessment import PRIORITIES, Action, Answer, Evidence
 from assess.model.catalog import Norm
 from assess.tui.components.clipped_text import ClippedText
 from assess.tui.components.form_button import FormButton
+from assess.tui.components.screen_kinds import Form
 from assess.tui.components.text_checkbox import TextCheckbox
+from assess.tui.components.tinted_background import tinted
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.safe import has_unsafe, shown, shown_line
@@ -35,7 +39,7 @@ def _text(value: str) -> str | None:
     return value or None
 
 
-class EditScreen(ModalScreen[Answer | None]):
+class EditScreen(ModalScreen[Answer | None], Form):
     """``draft``: field values to put back (a draft kept from an audit that was killed with this form open).
 
     Made once and kept (installed by the app): each later open refills it with :meth:`fill` (the norm, the
@@ -97,25 +101,25 @@ class EditScreen(ModalScreen[Answer | None]):
             dialog.border_subtitle = label("edit.keys", lang)
             with VerticalScroll(id="fields"):
                 yield ClippedText(self.norm.text[lang], id="norm-text")  # whole, or cut with "…"
-                yield Label(label("edit.evidence", lang))
+                yield Label(label("edit.evidence", lang), id="label-evidence")
                 yield TextArea(shown(self._stored["evidence"]), id="evidence", compact=True, soft_wrap=True)
-                yield Label(label("edit.note", lang))
+                yield Label(label("edit.note", lang), id="label-note")
                 yield TextArea(shown(self._stored["note"]), id="note", compact=True, soft_wrap=True)
-                yield Label(label("edit.action", lang))
+                yield Label(label("edit.action", lang), id="label-action")
                 yield Input(shown_line(self._stored["action"]), id="action", compact=True, select_on_focus=False)
                 with Horizontal(classes="row"):
                     with Vertical():
-                        yield Label(label("edit.owner", lang))
+                        yield Label(label("edit.owner", lang), id="label-owner")
                         yield Input(shown_line(self._stored["owner"]), id="owner", compact=True,
                                     select_on_focus=False)
                     with Vertical():
-                        yield Label(label("edit.due", lang))
+                        yield Label(label("edit.due", lang), id="label-due")
                         yield Input(action.due.isoformat() if action.due else "", id="due", compact=True,
                                     select_on_focus=False,
                                     placeholder=label("edit.date_format", lang))
                 with Horizontal(classes="row"):
                     with Vertical():
-                        yield Label(label("edit.priority", lang))
+                        yield Label(label("edit.priority", lang), id="label-priority")
                         yield Select([(t(f"priority.{p}", lang), p) for p in PRIORITIES], id="priority",
                                      value=action.priority or Select.NULL, compact=True,
                                      prompt=label("edit.no_priority", lang))
@@ -130,8 +134,35 @@ class EditScreen(ModalScreen[Answer | None]):
                 yield FormButton(label("key.save", lang), id="save", variant="primary", compact=True)
                 yield FormButton(label("key.cancel", lang), id="cancel", compact=True)
 
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.ScreenResume) and self._opened:
+            # Opened again: its styles are as they were when it was last shown (nothing here changes with
+            # the theme or the size, and focus and hover restyle what they touch), so Textual's restyling of
+            # every widget of the screen at each resume is left out.
+            message = events.ScreenResume(refresh_styles=False)
+        return super().post_message(message)
+
+    def render(self) -> RenderableType:
+        return tinted(super().render())  # the audit below, dimmed as Textual dims it, faster
+
     def on_mount(self) -> None:
         self._opened_now()
+
+    def _relabel(self, lang: str) -> None:
+        """Every word of the form in ``lang`` (opened again after the language changed)."""
+        self.lang = lang
+        dialog = self.query_one("#dialog")
+        dialog.border_subtitle = label("edit.keys", lang)
+        for key in ("evidence", "note", "action", "owner", "due", "priority"):
+            self.query_one(f"#label-{key}", Label).update(label(f"edit.{key}", lang))
+        self.query_one("#due", Input).placeholder = label("edit.date_format", lang)
+        select = self.query_one("#priority", Select)
+        select.prompt = label("edit.no_priority", lang)
+        select.set_options([(t(f"priority.{p}", lang), p) for p in PRIORITIES])
+        self.query_one("#done", TextCheckbox).label = label("edit.done", lang)
+        self.query_one("#settle", TextCheckbox).label = label("edit.settle", lang)
+        self.query_one("#save", Button).label = label("key.save", lang)
+        self.query_one("#cancel", Button).label = label("key.cancel", lang)
 
     def _opened_now(self) -> None:
         """The form shows the answer as stored: note what that is, focus the first field, put a draft back."""
@@ -144,8 +175,10 @@ class EditScreen(ModalScreen[Answer | None]):
         if self.draft is not None:
             self._put_back(self.draft)
 
-    def fill(self, norm: Norm, answer: Answer, draft: Draft | None = None) -> None:
+    def fill(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None) -> None:
         """Open the kept form again, on ``norm``'s ``answer``: every field as a new form would show it."""
+        if lang != self.lang:
+            self._relabel(lang)
         self._start(norm, answer, draft)
         self._opened += 1
         action = answer.action or Action("")

@@ -19,6 +19,7 @@ from assess.i18n import t
 from assess.render.text import bar, marked_score, percent_text, provisional, result_label, score_text
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
+from assess.tui.components.screen_kinds import ReturnsNorm
 from assess.tui.components.section_list import status_content
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
@@ -78,7 +79,7 @@ def overview(card: Scorecard, lang: str) -> Content:
     return Content("\n").join(lines)
 
 
-class SummaryScreen(Screen[str | None]):
+class SummaryScreen(Screen[str | None], ReturnsNorm):
     """Made once and kept (installed on the app): opening it again shows it, made anew only when the
     scorecard, the language or the width changed since it was last shown."""
 

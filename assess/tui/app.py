@@ -411,14 +411,6 @@ class AuditApp(App[None]):
         if keys:
             self.notify(label("quit.how", self.lang, key=keys.get("quit") or next(iter(keys.values()))))
 
-    def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
-        from assess.tui.components.norm_commands import Palette
-
-        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            self.push_screen(Palette(id="--command-palette"))
-
     def action_toggle_language(self) -> None:
         self.lang = "en" if self.lang == "nl" else "nl"
 

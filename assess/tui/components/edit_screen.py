@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import replace
 from typing import ClassVar
 
-from rich.console import RenderableType
 from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -26,7 +25,6 @@ from assess.tui.components.clipped_text import ClippedText
 from assess.tui.components.form_button import FormButton
 from assess.tui.components.screen_kinds import Form
 from assess.tui.components.text_checkbox import TextCheckbox
-from assess.tui.components.tinted_background import tinted
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.safe import has_unsafe, shown, shown_line
@@ -141,9 +139,6 @@ class EditScreen(ModalScreen[Answer | None], Form):
             # every widget of the screen at each resume is left out.
             message = events.ScreenResume(refresh_styles=False)
         return super().post_message(message)
-
-    def render(self) -> RenderableType:
-        return tinted(super().render())  # the audit below, dimmed as Textual dims it, faster
 
     def on_mount(self) -> None:
         self._opened_now()

@@ -6,11 +6,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from rich.console import RenderableType
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from assess.tui.components.tinted_background import tinted
 from assess.tui.labels import label, section_name
 from assess.tui.palette import find
 from assess.tui.safe import shown_line
@@ -50,9 +48,3 @@ class NormCommands(Provider):
             if words and all(word in text.lower() for word in words):
                 yield Hit(0.8, Content(text), command, text=text)
 
-
-class Palette(CommandPalette):
-    """Textual's command palette, the screen below it dimmed faster (see tinted_background)."""
-
-    def render(self) -> RenderableType:
-        return tinted(super().render())

@@ -169,3 +169,33 @@ def test_the_summary_kept_between_visits_shows_the_latest_scores(tmp_path: Path)
 
     run(play())
 
+
+
+def test_the_kept_summary_opened_again_draws_as_a_new_one(tmp_path: Path) -> None:
+    """Opened again it is not restyled (its styles are as last shown): it draws as a summary made anew."""
+    from tests.test_tui_support import terminal_output
+
+    path = copy_demo(tmp_path)
+
+    async def play() -> str:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await pilot.pause()
+            kept = app.screen
+            await pilot.press("escape", "j", "m")
+            await settle(app, pilot)
+            await pilot.press("s")
+            await pilot.pause()
+            assert app.screen is kept and isinstance(kept, SummaryScreen)
+            return terminal_output(app)
+
+    async def fresh() -> str:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await pilot.pause()
+            return terminal_output(app)
+
+    reopened = run(play())
+    assert reopened == run(fresh())

@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
@@ -23,7 +22,7 @@ from assess.model.assessment import PRIORITIES, Action, Answer, Evidence
 from assess.model.catalog import Norm
 from assess.tui.components.clipped_text import ClippedText
 from assess.tui.components.form_button import FormButton
-from assess.tui.components.screen_kinds import Form
+from assess.tui.components.screen_kinds import Form, kept_screen_resumed
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
@@ -133,12 +132,7 @@ class EditScreen(ModalScreen[Answer | None], Form):
                 yield FormButton(label("key.cancel", lang), id="cancel", compact=True)
 
     def post_message(self, message: Message) -> bool:
-        if isinstance(message, events.ScreenResume) and self._opened:
-            # Opened again: its styles are as they were when it was last shown (nothing here changes with
-            # the theme or the size, and focus and hover restyle what they touch), so Textual's restyling of
-            # every widget of the screen at each resume is left out.
-            message = events.ScreenResume(refresh_styles=False)
-        return super().post_message(message)
+        return super().post_message(kept_screen_resumed(message) if getattr(self, "_opened", 0) else message)
 
     def on_mount(self) -> None:
         self._opened_now()

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -19,7 +20,7 @@ from assess.i18n import t
 from assess.render.text import bar, marked_score, percent_text, provisional, result_label, score_text
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
-from assess.tui.components.screen_kinds import ReturnsNorm
+from assess.tui.components.screen_kinds import ReturnsNorm, kept_screen_resumed
 from assess.tui.components.section_list import status_content
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
@@ -110,6 +111,9 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
         self.watch(app, "save_state", self._show_title, init=False)
         self._show()
         self.query_one(DataTable).focus()
+
+    def post_message(self, message: Message) -> bool:
+        return super().post_message(kept_screen_resumed(message) if getattr(self, "_shown_for", None) else message)
 
     def on_screen_resume(self) -> None:
         """Opened again: as if made anew (the gaps from the top), made again only if something changed."""

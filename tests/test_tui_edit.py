@@ -11,7 +11,8 @@ from assess.files import assessment_file
 from assess.files.catalog_file import load_catalog
 from assess.model.assessment import Answer
 from assess.tui.components.edit_screen import EditScreen
-from tests.test_tui_support import SIZE, open_app, run, settle, type_text, write_assessment
+from assess.tui.components.text_checkbox import TextCheckbox
+from tests.test_tui_support import SIZE, open_app, run, settle, terminal_output, type_text, write_assessment
 
 
 @pytest.mark.parametrize("how", ["enter", "space", "click"])
@@ -166,3 +167,113 @@ def test_too_small_a_terminal_says_so_and_goes_away_when_it_grows(tmp_path: Path
             assert app.assessment.result("1.1") == "met"
 
     run(play())
+
+
+async def steady_output(app: object, pilot: object) -> str:
+    """The screen as sent to the terminal, the cursors not blinking (so two forms can be compared)."""
+    from textual.widgets import Input, TextArea
+
+    for field in (*app.screen.query(Input), *app.screen.query(TextArea)):  # type: ignore[attr-defined]
+        field.cursor_blink = False
+        field.notify_style_update()  # a text area's kept lines do not say whether a steady cursor was drawn
+    await pilot.pause()  # type: ignore[attr-defined]
+    return terminal_output(app)  # type: ignore[arg-type]
+
+
+def test_the_kept_form_opened_on_another_norm_shows_that_norm_and_nothing_of_the_last(tmp_path: Path) -> None:
+    """The form is made once and refilled at each open: nothing of the last open (text, undo, error, focus,
+    the dispute box, a draft) is left in it."""
+    import asyncio
+
+    from textual.widgets import Input, TextArea
+
+    from assess.model.assessment import Position
+    from assess.tui.components.audit_screen import AuditScreen
+    from assess.tui.state import DRAFT_SECONDS, State
+
+    dispute = Answer(disputed=(Position("A", "met"), Position("B", "not_met")))
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met", ("Rooster",), "oud"), "1.2": dispute})
+    state = State(path, tmp_path / ".assess-state")
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            audit = app.screen
+            assert isinstance(audit, AuditScreen)
+            audit.go_to("1.1")
+            await pilot.press("e")
+            form = app.screen
+            assert isinstance(form, EditScreen)
+            assert form.query_one("#evidence", TextArea).text == "Rooster"
+            assert not form.query_one("#settle").display, "no dispute on 1.1"
+            await type_text(pilot, "xyz")
+            await pilot.press("tab")
+            await type_text(pilot, " en nieuw")
+            await pilot.press("escape")
+            assert app.screen is form and str(form.query_one("#error").render()).strip(), "told, not closed"
+            await pilot.press("escape")
+            await settle(app, pilot)
+            assert app.screen is audit and state.read_draft() is None
+
+            audit.go_to("1.2")
+            await pilot.press("e")
+            await pilot.pause()
+            assert app.screen is form, "the same form, refilled"
+            assert form.norm.id == "1.2" and "1.2" in str(form.query_one("#dialog").border_title)
+            assert (form.query_one("#evidence", TextArea).text, form.query_one("#note", TextArea).text) == ("", "")
+            assert form.query_one("#action", Input).value == ""
+            assert str(form.query_one("#error").render()).strip() == ""
+            assert form.focused is form.query_one("#evidence")
+            assert form.query_one("#settle").display, "1.2 is disputed: the box to settle it is shown"
+            await pilot.press("ctrl+z")  # the undo history of 1.1's text is gone
+            await pilot.pause()
+            assert form.query_one("#evidence", TextArea).text == ""
+            await asyncio.sleep(DRAFT_SECONDS + 0.3)
+            await pilot.pause()
+            assert state.read_draft() is None, "nothing typed on 1.2: no draft (nor 1.1's text)"
+            await pilot.press("escape")  # untouched: closes at once
+            await settle(app, pilot)
+            assert app.screen is audit
+
+            audit.go_to("1.1")
+            await pilot.press("e")
+            await pilot.pause()
+            assert app.screen is form and form.norm.id == "1.1"
+            assert form.query_one("#evidence", TextArea).text == "Rooster", "what was thrown away is not shown"
+            assert form.query_one("#note", TextArea).text == "oud"
+            assert not form.query_one("#settle").display
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            assert form.query_one("#evidence", TextArea).text == "Rooster"
+            await type_text(pilot, "!")
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert app.screen is audit
+
+            audit.go_to("1.2")
+            await pilot.press("e")
+            await pilot.pause()
+            form.query_one("#settle", TextCheckbox).value = True
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert app.screen is audit
+
+            await pilot.press("l")  # another language: the same form, its words in that language
+            await pilot.pause()
+            await pilot.press("e")
+            await pilot.pause()
+            assert app.screen is form and form.lang == "nl"
+            relabelled = await steady_output(app, pilot)
+            await pilot.press("escape")
+            await settle(app, pilot)
+        app = open_app(path, lang="nl")  # a form made in Dutch on the same norm shows the same
+        async with app.run_test(size=SIZE) as pilot:
+            app.screen.go_to("1.2")  # type: ignore[attr-defined]
+            await pilot.press("e")
+            await pilot.pause()
+            assert await steady_output(app, pilot) == relabelled
+
+    run(play())
+    saved = assessment_file.load(str(path), load_catalog()).assessment
+    assert saved.answer("1.1").evidence_texts == ("!Rooster",) and saved.answer("1.1").note == "oud"
+    assert saved.answer("1.2").disputed == ()

@@ -156,3 +156,16 @@ def test_every_key_has_a_unique_id_and_words_in_both_languages() -> None:
     for name, (nl, en) in LABELS.items():
         if name != "key.score":
             assert nl.strip() and en.strip(), name
+
+
+def test_the_same_bytes_read_again_are_not_loaded_again(catalog: Catalog, tmp_path: Path) -> None:
+    """`assess audit` reads the file, then opens it: the second read of the same bytes is the first one's."""
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    first = session.read(path, catalog)
+    assert session.read(path, catalog) is first
+    path.write_text(path.read_text(encoding="utf-8").replace("met", "not_met", 1), encoding="utf-8")
+    changed = session.read(path, catalog)
+    assert changed is not first and changed.fingerprint != first.fingerprint
+    assert changed.assessment == assessment_file.load(str(path), catalog).assessment
+    other = write_assessment(tmp_path / "b.yaml", {"1.1": Answer("met")})
+    assert session.read(other, catalog).path == other, "another file with the same bytes is its own"

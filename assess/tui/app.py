@@ -13,7 +13,7 @@ import gc
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
@@ -31,16 +31,10 @@ from assess.files.storage import digest, fingerprint, write_backup
 from assess.files.writer import dump
 from assess.model.assessment import Answer, Assessment, is_signed
 from assess.model.catalog import Catalog
-from assess.tui import conflict, lock, session
+from assess.tui import lock, session
 from assess.tui.autosave import Autosaver
-from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.audit_screen import AuditScreen
-from assess.tui.components.conflict_screen import ConflictDetails, ConflictScreen
-from assess.tui.components.details_screen import DetailsScreen
-from assess.tui.components.edit_screen import EditScreen
-from assess.tui.components.help_screen import HelpRow, HelpScreen
-from assess.tui.components.norm_commands import NormCommands
-from assess.tui.components.summary_screen import SummaryScreen
+from assess.tui.components.screen_kinds import Form, ReturnsNorm
 from assess.tui.components.too_small_screen import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from assess.tui.history import Change, History, WholeChange
 from assess.tui.keymap import keymap_path, shown_path
@@ -50,10 +44,22 @@ from assess.tui.safe import shown, shown_line
 from assess.tui.session import Details, Filter, Opened, Walk
 from assess.tui.state import Draft, State
 
+if TYPE_CHECKING:  # the other screens are imported when first opened (the first frame waits for none)
+    from assess.tui.components.conflict_screen import ConflictDetails
+    from assess.tui.components.edit_screen import EditScreen
+    from assess.tui.components.help_screen import HelpRow
+    from assess.tui.components.summary_screen import SummaryScreen
+
 QUIT_ALWAYS = "ctrl+q"  # Textual's own quit key: no keymap can take it (see keymap.py)
-FORMS = (EditScreen, DetailsScreen)  # forms typed into: the conflict dialog waits until they are closed
 SIGNED = "signed"  # the read-only reason of a signed-off assessment
 CHECK_DISK_EVERY = 2.0  # seconds between looks at the file for changes made outside assess
+
+
+def norm_commands() -> type[Provider]:
+    """The palette's norms and screens (imported when the palette first opens)."""
+    from assess.tui.components.norm_commands import NormCommands
+
+    return NormCommands
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ class SaveState:
 class AuditApp(App[None]):
     TITLE = "assess"
     # ctrl+p (the "palette" key of keys.py): norms by id or words, and the screens
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {NormCommands}
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {norm_commands}
     BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(APP_KEYS, "en")]
 
     # var, not reactive: the screens decide what to repaint (a repaint of everything costs a frame)
@@ -99,6 +105,9 @@ class AuditApp(App[None]):
         self._warnings = opened.warnings
         self._user_keymap = dict(keymap or {})
         self._card: Scorecard | None = None
+        self._walk: tuple[Assessment, Filter, Walk] | None = None
+        self._summary: SummaryScreen | None = None
+        self._edit_form: EditScreen | None = None
         self._conflict_open = False
         self._quit_warned = False
         self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self)
@@ -125,8 +134,38 @@ class AuditApp(App[None]):
             self._card = score(self.assessment, self.catalog)
         return self._card
 
+    def summary_screen(self) -> SummaryScreen:
+        """The summary, made once and kept (installed): opening it again costs no new widgets."""
+        if self._summary is None:
+            from assess.tui.components.summary_screen import SummaryScreen
+
+            self._summary = SummaryScreen()
+            self.install_screen(self._summary, "summary")
+        return self._summary
+
+    def edit_form(self, norm_id: str, draft: Draft | None = None) -> EditScreen:
+        """The edit form on ``norm_id``'s answer: made once and kept, refilled (and relabelled) at every open."""
+        from assess.tui.components.edit_screen import EditScreen
+
+        norm, answer = self.catalog.item(norm_id), self.assessment.answer(norm_id)
+        kept = self._edit_form
+        if kept is not None and kept not in self.screen_stack:
+            kept.fill(norm, answer, self.lang, draft)
+            return kept
+        form = EditScreen(norm, answer, self.lang, draft)
+        if kept is None:
+            self._edit_form = form
+            self.install_screen(form, "edit-form")
+        return form  # (the kept one is open: this one is removed when closed)
+
     def walk(self, norm_filter: Filter | None = None) -> Walk:
-        return Walk.of(self.catalog, self.assessment, self.norm_filter if norm_filter is None else norm_filter)
+        """The norms in order and those the filter keeps (the current filter unless ``norm_filter``); made once
+        per assessment and filter (a keystroke asks for it several times)."""
+        chosen = self.norm_filter if norm_filter is None else norm_filter
+        kept = self._walk
+        if kept is None or kept[0] is not self.assessment or kept[1] != chosen:
+            kept = self._walk = (self.assessment, chosen, Walk.of(self.catalog, self.assessment, chosen))
+        return kept[2]
 
     def undo(self, redo: bool = False) -> str | None:
         """Take back the last change to an answer (or make the last one undone again); its norm id, or None."""
@@ -168,7 +207,7 @@ class AuditApp(App[None]):
             self.history.record(Change(norm_id, before, updated.answer(norm_id)))
         self.assessment = updated
         self._quit_warned = False
-        self.autosaver.save(updated)
+        self._save(updated)
         if self.conflict_waiting:
             self._keep_paused()
 
@@ -187,9 +226,14 @@ class AuditApp(App[None]):
         """The whole assessment changes (the details, the settings): shown and saved as any change."""
         self.assessment = updated
         self._quit_warned = False
-        self.autosaver.save(updated)
+        self._save(updated)
         if self.conflict_waiting:
             self._keep_paused()
+
+    def _save(self, updated: Assessment) -> None:
+        """Saved at once: written as soon as the change is drawn (the write does not slow the drawing)."""
+        self.autosaver.save(updated)
+        self.call_after_refresh(self.autosaver.drawn)
 
     def _keep_paused(self) -> None:
         """Saving is paused: keep the whole assessment in the state folder, so a kill now loses none of it."""
@@ -286,12 +330,12 @@ class AuditApp(App[None]):
 
     def go_to_norm(self, norm_id: str) -> None:
         """From the command palette: show ``norm_id`` in the audit (the filter is dropped if it hides it)."""
-        if any(isinstance(screen, FORMS) for screen in self.screen_stack):
+        if any(isinstance(screen, Form) for screen in self.screen_stack):
             self.notify(label("palette.close_form", self.lang), severity="warning", timeout=4)
             return
         while len(self.screen_stack) > 1 and not isinstance(self.screen, AuditScreen):
             screen = self.screen
-            if isinstance(screen, SummaryScreen | AnswersScreen):
+            if isinstance(screen, ReturnsNorm):
                 screen.dismiss(norm_id)  # the summary's own way back to a norm
                 return
             self.pop_screen()
@@ -341,7 +385,7 @@ class AuditApp(App[None]):
         audit = self.screen_stack[0]
         if isinstance(audit, AuditScreen):
             audit.reason_done()  # a reason being typed after `a` is kept
-        if isinstance(self.screen, FORMS):
+        if isinstance(self.screen, Form):
             await self.screen.fields_settled()
             if not self.screen.may_discard():
                 return
@@ -374,10 +418,14 @@ class AuditApp(App[None]):
         self.translate_bindings(self, APP_KEYS)
 
     def action_help(self) -> None:
+        from assess.tui.components.help_screen import HelpScreen
+
         self.push_screen(HelpScreen(self.help_rows(), shown_path(keymap_path()), self.lang))
 
     def help_rows(self) -> tuple[HelpRow, ...]:
         """Each key of the screen below and of the app, with the keys the keymap gave it."""
+        from assess.tui.components.help_screen import HelpRow
+
         found: dict[str, list[str]] = {}
         for key, active in self.screen.active_bindings.items():
             if active.binding.id and self.check_action(active.binding.action, ()) is not False:
@@ -441,9 +489,11 @@ class AuditApp(App[None]):
             self.save_state = SaveState("conflict")
             if self.autosaver.unsaved:
                 self._keep_paused()
-        if self._conflict_open or any(isinstance(screen, FORMS) for screen in self.screen_stack):
+        if self._conflict_open or any(isinstance(screen, Form) for screen in self.screen_stack):
             return
         self._conflict_open = True
+        from assess.tui.components.conflict_screen import ConflictScreen
+
         self.push_screen(ConflictScreen(self._conflict_details(), self.lang), self._resolve_conflict)
 
     def offer_conflict(self) -> None:
@@ -463,6 +513,9 @@ class AuditApp(App[None]):
             self._show_conflict()
 
     def _conflict_details(self) -> ConflictDetails:
+        from assess.tui import conflict
+        from assess.tui.components.conflict_screen import ConflictDetails
+
         if not self.path.exists():
             return ConflictDetails(self.path.name, gone=True)
         try:

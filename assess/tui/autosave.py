@@ -18,9 +18,11 @@ from assess.files.writer import dump
 from assess.model.assessment import Assessment
 from assess.model.catalog import Catalog
 
-# The writer waits this long before it dumps: the UI thread draws the change meanwhile without
-# competing for the interpreter, and a burst of keys becomes one write.
-SETTLE_SECONDS = 0.008
+# The writer waits until the UI says the change is drawn (:meth:`Autosaver.drawn`), at most this long,
+# before it dumps: writing the file (some 10 ms of Python) then does not compete with drawing the change
+# for the interpreter, and a burst of keys becomes one write.
+SETTLE_SECONDS = 0.008  # the least it waits
+DRAWN_WAIT_SECONDS = 0.1  # the most it waits for the UI
 
 
 class SaveListener(Protocol):
@@ -43,6 +45,7 @@ class Autosaver:
         self._pending: Assessment | None = None
         self._blocked = False  # the file changed on disk: write nothing until the user decides
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="assess-autosave")
+        self._drawn = threading.Event()  # the UI has drawn the latest change (or nobody waits for it)
 
     @property
     def blocked(self) -> bool:
@@ -54,9 +57,15 @@ class Autosaver:
         return self._pending is not None
 
     def save(self, assessment: Assessment) -> None:
+        """Write ``assessment`` soon: once the UI has drawn it (:meth:`drawn`), or after a short wait."""
         with self._lock:
             self._pending = assessment
+            self._drawn.clear()
         self._executor.submit(self._settle_and_write)
+
+    def drawn(self) -> None:
+        """The UI has drawn the latest change: write it now (called on the UI thread)."""
+        self._drawn.set()
 
     def check(self) -> None:
         """Look whether the file changed on disk (cheap: one read and a hash)."""
@@ -72,14 +81,17 @@ class Autosaver:
         self._executor.submit(self._adopt, expected)
 
     def flushed(self) -> Future[None]:
-        """Done when every save and check queued so far has run."""
+        """Done when every save and check queued so far has run (nothing waits for the UI any more)."""
+        self._drawn.set()
         return self._executor.submit(lambda: None)
 
     def close(self) -> None:
+        self._drawn.set()
         self._executor.shutdown(wait=True)
 
     def _settle_and_write(self) -> None:
         time.sleep(SETTLE_SECONDS)
+        self._drawn.wait(DRAWN_WAIT_SECONDS)
         self._write_pending()
 
     def _write_pending(self) -> None:

@@ -54,13 +54,26 @@ class Opened:
     created: bool = False
 
 
+_last_read: tuple[Path, Catalog, str, Opened] | None = None  # the last file read, by the fingerprint of its bytes
+
+
 def read(path: Path, catalog: Catalog) -> Opened:
-    """Load ``path`` (raising :class:`InputError` like ``assess validate``) and fingerprint what was loaded."""
+    """Load ``path`` (raising :class:`InputError` like ``assess validate``) and fingerprint what was loaded.
+
+    The same bytes read again (``assess audit`` reads the file, then opens it) are not loaded again: the
+    last file read is kept with the fingerprint of its bytes."""
+    global _last_read
     for _attempt in range(3):
         before = fingerprint(path)
+        kept = _last_read
+        if kept is not None and before is not None and kept[2] == before and kept[0] == path and kept[1] is catalog:
+            return kept[3]
         loaded = assessment_file.load(str(path), catalog)
         if fingerprint(path) == before:
-            return Opened(path, loaded.assessment, before, loaded.warnings)
+            opened = Opened(path, loaded.assessment, before, loaded.warnings)
+            if before is not None:
+                _last_read = (path, catalog, before, opened)
+            return opened
     raise InputError.single(str(path), None, "the file keeps changing while it is read; try again")
 
 

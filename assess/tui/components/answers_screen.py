@@ -14,6 +14,7 @@ from assess.i18n import t
 from assess.render.text import result_label
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.filter_screen import FilterScreen
+from assess.tui.components.screen_kinds import ReturnsNorm
 from assess.tui.components.summary_screen import clip
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from assess.tui.app import AuditApp
 
 
-class AnswersScreen(Screen[str | None]):
+class AnswersScreen(Screen[str | None], ReturnsNorm):
     DEFAULT_CSS = stylesheet(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(OVERVIEW_KEYS, "en")]
 

@@ -18,15 +18,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from assess.model.assessment import Answer
-from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.compact_footer import CompactFooter
-from assess.tui.components.details_screen import DetailsScreen
-from assess.tui.components.edit_screen import EditScreen
-from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.norm_pane import NormPane, NormView
 from assess.tui.components.reason_line import ACCEPT, ReasonLine
 from assess.tui.components.section_list import SectionList, SectionListView
-from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
 from assess.tui.keys import AUDIT_KEYS, make_bindings, shown_keys
@@ -290,8 +285,7 @@ class AuditScreen(Screen[None]):
                 app.record(norm_id, replace(answer, result=app.assessment.answer(norm_id).result))
             app.offer_conflict()
 
-        self.app.push_screen(EditScreen(app.catalog.item(norm_id), app.assessment.answer(norm_id), app.lang, draft),
-                             apply)
+        self.app.push_screen(app.edit_form(norm_id, draft), apply)
 
     def on_norm_pane_edit_requested(self, _message: NormPane.EditRequested) -> None:
         self.action_edit()
@@ -316,6 +310,8 @@ class AuditScreen(Screen[None]):
             app.norm_filter = chosen
             self.go_to(target)
 
+        from assess.tui.components.filter_screen import FilterScreen
+
         self.app.push_screen(FilterScreen(app.norm_filter, app.lang), apply)
 
     def action_details(self) -> None:
@@ -328,9 +324,13 @@ class AuditScreen(Screen[None]):
                 app.set_details(details)
             app.offer_conflict()
 
+        from assess.tui.components.details_screen import DetailsScreen
+
         self.app.push_screen(DetailsScreen(app.assessment, app.catalog, app.lang), apply)
 
     def action_overview(self) -> None:
+        from assess.tui.components.answers_screen import AnswersScreen
+
         self.app.push_screen(AnswersScreen(self.current), self._back_to)
 
     def _back_to(self, norm_id: str | None) -> None:
@@ -349,4 +349,4 @@ class AuditScreen(Screen[None]):
                     self.audit.norm_filter = Filter()
                 self.go_to(norm_id)
 
-        self.app.push_screen(SummaryScreen(), back)
+        self.app.push_screen(self.audit.summary_screen(), back)

@@ -33,6 +33,12 @@ class ClippedText(Widget):
         self.text = text
         self.min_lines = min_lines
 
+    def show_text(self, text: str) -> None:
+        """Show ``text`` instead (its height may change: laid out again)."""
+        if text != self.text:
+            self.text = text
+            self.refresh(layout=True)
+
     def _room(self) -> int:
         return max(self.min_lines, self.app.size.height - FORM_ROWS)
 

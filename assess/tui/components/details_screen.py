@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 from assess.model.assessment import Assessment, Service
 from assess.model.catalog import Catalog
 from assess.tui.components.form_button import FormButton
+from assess.tui.components.screen_kinds import Form
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
@@ -28,7 +29,7 @@ from assess.tui.session import Details
 from assess.tui.text import plain, plain_line
 
 
-class DetailsScreen(ModalScreen[Details | None]):
+class DetailsScreen(ModalScreen[Details | None], Form):
     DEFAULT_CSS = stylesheet(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="details-save", priority=True),

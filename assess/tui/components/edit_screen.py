@@ -22,6 +22,7 @@ from assess.model.assessment import PRIORITIES, Action, Answer, Evidence
 from assess.model.catalog import Norm
 from assess.tui.components.clipped_text import ClippedText
 from assess.tui.components.form_button import FormButton
+from assess.tui.components.screen_kinds import Form, kept_screen_resumed
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
@@ -35,8 +36,13 @@ def _text(value: str) -> str | None:
     return value or None
 
 
-class EditScreen(ModalScreen[Answer | None]):
-    """``draft``: field values to put back (a draft kept from an audit that was killed with this form open)."""
+class EditScreen(ModalScreen[Answer | None], Form):
+    """``draft``: field values to put back (a draft kept from an audit that was killed with this form open).
+
+    Made once and kept (installed by the app): each later open refills it with :meth:`fill` (the norm, the
+    answer, a draft), which puts every field, the error line, the undo history, the scroll and the focus back
+    to what a new form would have, so opening it costs no new widgets.
+    """
 
     class DraftChanged(Message):
         """What the form holds now, a moment after the last key (None: nothing typed, no draft needed)."""
@@ -60,12 +66,20 @@ class EditScreen(ModalScreen[Answer | None]):
 
     def __init__(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None) -> None:
         super().__init__()
+        self.lang = lang
+        self._draft_timer: Timer | None = None
+        self._opened = 0  # how many times it was opened again: a save awaited across a reopen is dropped
+        self._start(norm, answer, draft)
+
+    def _start(self, norm: Norm, answer: Answer, draft: Draft | None) -> None:
+        """What the form knows of the answer it is opened on (none of it from the last open)."""
         self.draft = draft
         self._stored_fields: dict[str, FieldValue] | None = None  # the fields as the stored answer fills them
-        self._draft_timer: Timer | None = None
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
         self.norm = norm
         self.answer = answer
-        self.lang = lang
         self._as_opened: Answer | None = None  # what the form said before the user typed anything
         action = answer.action or Action("")
         # field id -> the text as stored; a field shows it with control characters escaped, and a field
@@ -74,6 +88,7 @@ class EditScreen(ModalScreen[Answer | None]):
                         "action": action.description, "owner": action.owner or "",
                         "due": action.due.isoformat() if action.due else ""}
         self._discard_warned = False
+        self._open = True  # from an open (the first, or fill) until dismiss
 
     def compose(self) -> ComposeResult:
         lang, answer = self.lang, self.answer
@@ -83,39 +98,63 @@ class EditScreen(ModalScreen[Answer | None]):
             dialog.border_subtitle = label("edit.keys", lang)
             with VerticalScroll(id="fields"):
                 yield ClippedText(self.norm.text[lang], id="norm-text")  # whole, or cut with "…"
-                yield Label(label("edit.evidence", lang))
+                yield Label(label("edit.evidence", lang), id="label-evidence")
                 yield TextArea(shown(self._stored["evidence"]), id="evidence", compact=True, soft_wrap=True)
-                yield Label(label("edit.note", lang))
+                yield Label(label("edit.note", lang), id="label-note")
                 yield TextArea(shown(self._stored["note"]), id="note", compact=True, soft_wrap=True)
-                yield Label(label("edit.action", lang))
+                yield Label(label("edit.action", lang), id="label-action")
                 yield Input(shown_line(self._stored["action"]), id="action", compact=True, select_on_focus=False)
                 with Horizontal(classes="row"):
                     with Vertical():
-                        yield Label(label("edit.owner", lang))
+                        yield Label(label("edit.owner", lang), id="label-owner")
                         yield Input(shown_line(self._stored["owner"]), id="owner", compact=True,
                                     select_on_focus=False)
                     with Vertical():
-                        yield Label(label("edit.due", lang))
+                        yield Label(label("edit.due", lang), id="label-due")
                         yield Input(action.due.isoformat() if action.due else "", id="due", compact=True,
                                     select_on_focus=False,
                                     placeholder=label("edit.date_format", lang))
                 with Horizontal(classes="row"):
                     with Vertical():
-                        yield Label(label("edit.priority", lang))
+                        yield Label(label("edit.priority", lang), id="label-priority")
                         yield Select([(t(f"priority.{p}", lang), p) for p in PRIORITIES], id="priority",
                                      value=action.priority or Select.NULL, compact=True,
                                      prompt=label("edit.no_priority", lang))
                     with Vertical():
                         yield Label(" ")
                         yield TextCheckbox(label("edit.done", lang), action.done, id="done", compact=True)
-                if answer.disputed:
-                    yield TextCheckbox(label("edit.settle", lang), False, id="settle", compact=True)
+                settle = TextCheckbox(label("edit.settle", lang), False, id="settle", compact=True)
+                settle.display = bool(answer.disputed)  # hidden, it is out of the focus order too
+                yield settle
             yield Static("", id="error")
             with Horizontal(id="buttons"):
                 yield FormButton(label("key.save", lang), id="save", variant="primary", compact=True)
                 yield FormButton(label("key.cancel", lang), id="cancel", compact=True)
 
+    def post_message(self, message: Message) -> bool:
+        return super().post_message(kept_screen_resumed(message) if getattr(self, "_opened", 0) else message)
+
     def on_mount(self) -> None:
+        self._opened_now()
+
+    def _relabel(self, lang: str) -> None:
+        """Every word of the form in ``lang`` (opened again after the language changed)."""
+        self.lang = lang
+        dialog = self.query_one("#dialog")
+        dialog.border_subtitle = label("edit.keys", lang)
+        for key in ("evidence", "note", "action", "owner", "due", "priority"):
+            self.query_one(f"#label-{key}", Label).update(label(f"edit.{key}", lang))
+        self.query_one("#due", Input).placeholder = label("edit.date_format", lang)
+        select = self.query_one("#priority", Select)
+        select.prompt = label("edit.no_priority", lang)
+        select.set_options([(t(f"priority.{p}", lang), p) for p in PRIORITIES])
+        self.query_one("#done", TextCheckbox).label = label("edit.done", lang)
+        self.query_one("#settle", TextCheckbox).label = label("edit.settle", lang)
+        self.query_one("#save", Button).label = label("key.save", lang)
+        self.query_one("#cancel", Button).label = label("key.cancel", lang)
+
+    def _opened_now(self) -> None:
+        """The form shows the answer as stored: note what that is, focus the first field, put a draft back."""
         self.query_one("#evidence", TextArea).focus()
         try:
             self._as_opened = self.read_answer()
@@ -124,6 +163,35 @@ class EditScreen(ModalScreen[Answer | None]):
         self._stored_fields = self.field_values()
         if self.draft is not None:
             self._put_back(self.draft)
+
+    def fill(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None) -> None:
+        """Open the kept form again, on ``norm``'s ``answer``: every field as a new form would show it."""
+        if lang != self.lang:
+            self._relabel(lang)
+        self._start(norm, answer, draft)
+        self._opened += 1
+        action = answer.action or Action("")
+        dialog = self.query_one("#dialog")
+        dialog.border_title = label("edit.title", self.lang, norm=norm.id)
+        self.query_one("#norm-text", ClippedText).show_text(norm.text[self.lang])
+        for field_id in ("evidence", "note"):
+            area = self.query_one(f"#{field_id}", TextArea)
+            area.load_text(shown(self._stored[field_id]))  # the undo history of the last open goes too
+            area.scroll_home(animate=False)
+        for field_id in ("action", "owner", "due"):
+            field = self.query_one(f"#{field_id}", Input)
+            field.value = shown_line(self._stored[field_id])
+            field.cursor_position = len(field.value)
+        select = self.query_one("#priority", Select)
+        select.expanded = False
+        select.value = action.priority or Select.NULL
+        self.query_one("#done", TextCheckbox).value = action.done
+        settle = self.query_one("#settle", TextCheckbox)
+        settle.value = False
+        settle.display = bool(answer.disputed)
+        self.query_one("#error", Static).update("")
+        self.query_one("#fields", VerticalScroll).scroll_home(animate=False)
+        self._opened_now()
 
     def _put_back(self, draft: Draft) -> None:
         fields = draft.fields
@@ -136,8 +204,8 @@ class EditScreen(ModalScreen[Answer | None]):
         priority = fields.get("priority")
         self.query_one("#priority", Select).value = priority if priority in PRIORITIES else Select.NULL
         self.query_one("#done", TextCheckbox).value = fields.get("done") is True
-        for settle in self.query("#settle").results(TextCheckbox):
-            settle.value = fields.get("settle") is True
+        if self.answer.disputed:
+            self.query_one("#settle", TextCheckbox).value = fields.get("settle") is True
         when = draft.written.replace("T", " ")
         self.query_one("#error", Static).update(plain(label("edit.draft_restored", self.lang, when=when)))
 
@@ -149,13 +217,13 @@ class EditScreen(ModalScreen[Answer | None]):
             "action": self.query_one("#action", Input).value, "owner": self.query_one("#owner", Input).value,
             "due": self.query_one("#due", Input).value, "priority": priority if isinstance(priority, str) else None,
             "done": self.query_one("#done", TextCheckbox).value}
-        for settle in self.query("#settle").results(TextCheckbox):
-            values["settle"] = settle.value
+        if self.answer.disputed:
+            values["settle"] = self.query_one("#settle", TextCheckbox).value
         return values
 
     def _changed(self) -> None:
         self._discard_warned = False
-        if self._stored_fields is None:  # still filling the form
+        if self._stored_fields is None or not self._open:  # still filling the form, or closed
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
@@ -163,7 +231,7 @@ class EditScreen(ModalScreen[Answer | None]):
 
     def _post_draft(self) -> None:
         self._draft_timer = None
-        if not self.is_attached:
+        if not self.is_attached or not self._open:
             return
         fields = self.field_values()
         self.post_message(self.DraftChanged(self.norm.id, None if fields == self._stored_fields else fields))
@@ -175,6 +243,7 @@ class EditScreen(ModalScreen[Answer | None]):
         self._changed()
 
     def dismiss(self, result: Answer | None = None) -> AwaitComplete:
+        self._open = False
         if self._draft_timer is not None:  # closed: the audit drops the draft, nothing writes it again
             self._draft_timer.stop()
             self._draft_timer = None
@@ -244,8 +313,9 @@ class EditScreen(ModalScreen[Answer | None]):
             await handled
 
     async def action_save(self) -> None:
+        opened = self._opened
         await self.fields_settled()
-        if not self.is_current:  # saved or cancelled meanwhile
+        if not self.is_current or not self._open or opened != self._opened:  # saved or cancelled meanwhile
             return
         try:
             answer = self.read_answer()
@@ -286,7 +356,6 @@ class EditScreen(ModalScreen[Answer | None]):
         elif owner or due or priority or done:
             raise ValueError(label("edit.needs_description", lang))
         disputed = self.answer.disputed
-        settle = self.query("#settle")
-        if settle and settle.first(TextCheckbox).value:
+        if disputed and self.query_one("#settle", TextCheckbox).value:
             disputed = ()
         return replace(self.answer, evidence=evidence, note=note, action=action, disputed=disputed)

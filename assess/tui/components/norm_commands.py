@@ -47,3 +47,4 @@ class NormCommands(Provider):
         for text, command in self._commands():
             if words and all(word in text.lower() for word in words):
                 yield Hit(0.8, Content(text), command, text=text)
+

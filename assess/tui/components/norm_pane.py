@@ -17,12 +17,14 @@ from assess.i18n import t
 from assess.model.assessment import Action, Answer
 from assess.model.catalog import AnswerSet, Norm, Section
 from assess.render.text import action_details
+from assess.tui.components.line_strips import LineStrips
 from assess.tui.css import stylesheet
 from assess.tui.keys import SCORE_KEYS
 from assess.tui.labels import label, section_name
 from assess.tui.safe import shown, shown_line
 
 FIELD_WIDTH = 11  # the label column of evidence, note and action
+MAX_NORMS_KEPT = 512  # norm texts kept wrapped (per norm, place, language and width)
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: cheaper than comparing its norm, answer and section
@@ -89,6 +91,12 @@ class NormPane(ScrollView, can_focus=False):
         self._strips: list[Strip] = []
         self._norm_shown: str | None = None
         self._built_for: tuple[NormView, int] | None = None
+        self._line_strips = LineStrips(self, pad=True)
+        # the parts of the pane, kept: the norm (per norm, place and width), the answer (per norm, as long
+        # as the answer is the same object) and the hints at the bottom
+        self._heads: dict[tuple[object, ...], list[Content]] = {}
+        self._answers: dict[str, tuple[Answer, tuple[object, ...], list[Content]]] = {}
+        self._tail_kept: tuple[tuple[object, ...], list[Content]] | None = None
         self._bottom: list[Strip] = []  # lines shown over the pane's last rows (the reason asked after `a`)
 
     def action_choose(self, result: str) -> None:
@@ -124,8 +132,12 @@ class NormPane(ScrollView, can_focus=False):
 
     def build(self, view: NormView, width: int) -> list[Content]:
         """Every line of the pane at ``width``."""
+        return [*self._head(view, width), *self._answer_lines(view, width), *self._tail(view, width)]
+
+    def _head(self, view: NormView, width: int) -> list[Content]:
+        """The norm: its id, place, section, scope, text and notes (the same until another norm is shown)."""
         lang = view.lang
-        norm, answer, section = view.norm, view.answer, view.section
+        norm, section = view.norm, view.section
         index, total = view.position
         place = label("audit.position", lang, index=index, total=total)
         scope = Content.assemble((label("audit.scope", lang, scope=t(f"scope.{norm.scope}", lang)), "$text-muted"))
@@ -142,10 +154,15 @@ class NormPane(ScrollView, can_focus=False):
         if view.show_description and section.description:
             lines += wrapped(Content.assemble((f"{section_name(section, lang)}: {section.title[lang]}", "bold")), width)
             lines += [*wrapped(Content.assemble((section.description[lang], "italic")), width), Content("")]
+        return lines
+
+    def _answer_lines(self, view: NormView, width: int) -> list[Content]:
+        """The answer: the result and its choices, evidence, note, action and any dispute."""
+        lang, answer = view.lang, view.answer
         result_head = label("audit.result", lang)
         if answer.result is None:
             result_head += f" ({label('audit.not_assessed', lang)})"
-        lines += wrapped(Content.assemble((result_head, "bold")), width) + self._choices(view, width)
+        lines = wrapped(Content.assemble((result_head, "bold")), width) + self._choices(view, width)
         if answer.result == "na" and not answer.note:
             hint = label("audit.na_needs_note", lang, key=self._key(view, "edit", "e"))
             lines += wrapped(Content.assemble((hint, "$text-warning")), width)
@@ -163,13 +180,44 @@ class NormPane(ScrollView, can_focus=False):
                 parts = [result_text, *(e.text for e in position.evidence), *([position.note] if position.note else [])]
                 lines += wrapped(Content.assemble((f"{shown_line(position.assessor)}: ", "bold"),
                                                   shown(" · ".join(parts))), width)
+        return lines
+
+    def _tail(self, view: NormView, width: int) -> list[Content]:
+        """How to edit and how to show the section's description."""
+        lang = view.lang
         describe = "audit.describe_hide" if view.show_description else "audit.describe_hint"
-        lines.append(Content(""))
+        lines = [Content("")]
         lines += wrapped(Content.assemble((label("audit.edit_hint", lang, key=self._key(view, "edit", "e")),
                                            "$text-muted")).stylize("@click=edit"), width)
         lines += wrapped(Content.assemble((label(describe, lang, key=self._key(view, "describe", "d")),
                                            "$text-muted")).stylize("@click=describe"), width)
         return lines
+
+    def _cached_lines(self, view: NormView, width: int) -> list[Content]:
+        """:meth:`build`'s lines, each part made again only when what it shows changed, each line led by a
+        space. A part shown before gives the same Content objects, whose strips are kept."""
+        keys = tuple(sorted((view.keys or {}).items()))
+        head_key = (view.norm.id, view.section.id, view.lang, view.position, view.show_description, width)
+        head = self._heads.get(head_key)
+        if head is None:
+            if len(self._heads) >= MAX_NORMS_KEPT:
+                self._heads.clear()
+            head = self._heads[head_key] = self._lead(self._head(view, width - 2))
+        answer_key = (view.lang, keys, width, view.answer_set)
+        kept = self._answers.get(view.norm.id)
+        if kept is not None and kept[0] is view.answer and kept[1] == answer_key:
+            answer = kept[2]
+        else:
+            answer = self._lead(self._answer_lines(view, width - 2))
+            self._answers[view.norm.id] = (view.answer, answer_key, answer)
+        tail_key = (view.lang, keys, view.show_description, width)
+        if self._tail_kept is None or self._tail_kept[0] != tail_key:
+            self._tail_kept = (tail_key, self._lead(self._tail(view, width - 2)))
+        return [*head, *answer, *self._tail_kept[1]]
+
+    @staticmethod
+    def _lead(lines: list[Content]) -> list[Content]:
+        return [Content.assemble(" ", line) for line in lines]
 
     def watch_view(self) -> None:
         self._rebuild()
@@ -178,16 +226,17 @@ class NormPane(ScrollView, can_focus=False):
         self._rebuild()
 
     def _rebuild(self, painting: bool = False) -> None:
-        """Make the strips for the current view and width (``painting``: asked by :meth:`render_line`)."""
+        """Make the strips for the current view and width (``painting``: asked by :meth:`render_line`);
+        repaint only the rows on screen whose strip changed."""
         view = self.view
         width = self.scrollable_content_region.width
         if view is None or width <= 2 or (view, width) == self._built_for:
             return
         first = self._built_for is None
         self._built_for = (view, width)
-        content = Content("\n").join(Content.assemble(" ", line) for line in self.build(view, width - 2))
         # The lines are wrapped already (text-wrap is nowrap): Textual need not look for breaks again.
-        self._strips = Visual.to_strips(self, content, width, None, self.visual_style, pad=True)
+        old = self._strips
+        self._strips = self._line_strips.strips(self._cached_lines(view, width), width)
         # The scrollbar is always shown (overflow-y: scroll), so a new height needs no layout pass of
         # the screen, only new scrollbar proportions: that saves most of a frame per keystroke.
         size = Size(width, len(self._strips))
@@ -195,11 +244,24 @@ class NormPane(ScrollView, can_focus=False):
             self.set_reactive(NormPane.virtual_size, size)
             self.vertical_scrollbar.window_virtual_size = size.height
             self.scroll_y = self.validate_scroll_y(self.scroll_y)
+        scrolled = False
         if self._norm_shown != view.norm.id:
             self._norm_shown = view.norm.id
+            scrolled = self.scroll_offset.y != 0
             self.scroll_to(0, 0, animate=False, immediate=True)
-        if not (first and painting):  # the first frame is being drawn with these strips already
+        if first and painting:  # the first frame is being drawn with these strips already
+            return
+        if first or scrolled:
             self.refresh()
+            return
+        top = self.scroll_offset.y
+        changed = [y for y in range(top, top + self.size.height)
+                   if (old[y] if y < len(old) else None) != (self._strips[y] if y < len(self._strips) else None)]
+        if len(changed) > self.size.height // 2:  # another norm: one region is cheaper than a row each
+            self.refresh()
+            return
+        for y in changed:
+            self.refresh_line(y)
 
     @property
     def lines(self) -> list[str]:
@@ -208,6 +270,11 @@ class NormPane(ScrollView, can_focus=False):
         if self.view is None or width <= 2:
             return []
         return [" " + line.plain for line in self.build(self.view, width - 2)]
+
+    @property
+    def shown_lines(self) -> list[str]:
+        """The pane's lines as its strips hold them (what is painted), as plain text."""
+        return [strip.text.rstrip() for strip in self._strips]
 
     def show_bottom(self, lines: list[Content]) -> None:
         """Show ``lines`` over the pane's last rows (none: the pane as it is); a repaint, no layout pass."""

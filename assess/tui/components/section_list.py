@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.content import Content
@@ -9,11 +10,11 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual
 
 from assess.analysis.scoring import Scorecard, SectionScore
 from assess.i18n import t
 from assess.render.text import bar, marked_score, provisional, score_text, status_label
+from assess.tui.components.line_strips import LineStrips
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 
@@ -67,7 +68,9 @@ class SectionList(ScrollView, can_focus=False):
         # section id -> what its two lines were made of, and the lines (most stay the same on a keystroke)
         self._entries: dict[str, tuple[tuple[object, ...], list[Content]]] = {}
         self._shown: list[Content] = []  # the lines the strips show
+        self._other_lines: dict[str, tuple[tuple[object, ...], list[Content]]] = {}  # the heading, the totals
         self._strips: list[Strip] = []
+        self._line_strips = LineStrips(self, pad=False)
         self._built_for: tuple[SectionListView, int] | None = None
         self.set_reactive(SectionList.virtual_size, Size(0, line_count(view)))
 
@@ -130,19 +133,33 @@ class SectionList(ScrollView, can_focus=False):
         for entry in view.card.principles:
             lines += self._entry(entry, view, wide, wrap)
         if view.card.settings:
-            lines.append(Content.assemble((label("audit.settings_apart", view.lang), "italic $text-muted")))
+            lines += self._kept_lines("settings", (view.lang,), lambda: [
+                Content.assemble((label("audit.settings_apart", view.lang), "italic $text-muted"))])
             for entry in view.card.settings:
                 lines += self._entry(entry, view, wide, wrap)
         card = view.card
-        lines.append(Content(""))
-        lines.append(Content.assemble((t("report.overall_score", view.lang), "bold"), " ",
-                                      marked_score(card.score, card.completeness, view.lang), " ",
-                                      status_content(card.status, view.lang)))
-        lines.append(Content(label("audit.assessed", view.lang, assessed=card.overall.assessed,
-                                   total=card.overall.total)))
-        if any_provisional(card):
-            lines.append(Content.assemble((label("audit.provisional", view.lang), "$text-muted")))
-        return lines
+        totals = (card.score, card.completeness, card.status, card.overall.assessed, card.overall.total,
+                  any_provisional(card), view.lang)
+
+        def make_totals() -> list[Content]:
+            made = [Content(""),
+                    Content.assemble((t("report.overall_score", view.lang), "bold"), " ",
+                                     marked_score(card.score, card.completeness, view.lang), " ",
+                                     status_content(card.status, view.lang)),
+                    Content(label("audit.assessed", view.lang, assessed=card.overall.assessed,
+                                  total=card.overall.total))]
+            if any_provisional(card):
+                made.append(Content.assemble((label("audit.provisional", view.lang), "$text-muted")))
+            return made
+
+        return lines + self._kept_lines("totals", totals, make_totals)
+
+    def _kept_lines(self, name: str, key: tuple[object, ...], make: Callable[[], list[Content]]) -> list[Content]:
+        """Lines that are the same objects as long as ``key`` is the same (their strips are kept)."""
+        kept = self._other_lines.get(name)
+        if kept is None or kept[0] != key:
+            kept = self._other_lines[name] = (key, make())
+        return kept[1]
 
     def render(self) -> Content:
         """The whole list as one text (the lines on screen are cut from it)."""
@@ -154,23 +171,15 @@ class SectionList(ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         if width <= 0 or (view, width) == self._built_for:
             return
-        same_width = self._built_for is not None and self._built_for[1] == width
         self._built_for = (view, width)
         lines = self._lines(self.size.width >= WIDE)
-        old_lines, old_strips = self._shown, self._strips
-        if same_width and len(old_lines) == len(lines):
-            changed = [y for y, line in enumerate(lines) if not line.is_same(old_lines[y])]
-        else:
-            changed = list(range(len(lines)))
-        # Only the changed lines are rendered (mostly one section's progress and the totals); the others
-        # are blank in this render and keep their strips. Rendering them as one text keeps each line's
-        # place in the list, which the strips record for text selection.
-        redo = set(changed)
-        fresh = Visual.to_strips(self, Content("\n").join(line if y in redo else Content("")
-                                                           for y, line in enumerate(lines)),
-                                 width, None, self.visual_style)
+        old_strips = self._strips
+        # A line shown before is the same Content object (the entries are kept per section): its strip is
+        # kept too, so mostly one section's progress and the totals are rendered, and repainted.
         self._shown = lines
-        self._strips = [fresh[y] if y in redo else old_strips[y] for y in range(len(lines))]
+        self._strips = self._line_strips.strips(lines, width)
+        changed = [y for y, strip in enumerate(self._strips)
+                   if y >= len(old_strips) or (old_strips[y] is not strip and old_strips[y] != strip)]
         if self.virtual_size != Size(width, len(lines)):  # another width, or a line more or less
             if painting or not self.is_mounted:
                 self.set_reactive(SectionList.virtual_size, Size(width, len(lines)))

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -19,6 +20,7 @@ from assess.i18n import t
 from assess.render.text import bar, marked_score, percent_text, provisional, result_label, score_text
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
+from assess.tui.components.screen_kinds import ReturnsNorm, kept_screen_resumed
 from assess.tui.components.section_list import status_content
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
@@ -78,9 +80,16 @@ def overview(card: Scorecard, lang: str) -> Content:
     return Content("\n").join(lines)
 
 
-class SummaryScreen(Screen[str | None]):
+class SummaryScreen(Screen[str | None], ReturnsNorm):
+    """Made once and kept (installed on the app): opening it again shows it, made anew only when the
+    scorecard, the language or the width changed since it was last shown."""
+
     DEFAULT_CSS = stylesheet(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(SUMMARY_KEYS, "en")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown_for: tuple[object, ...] | None = None  # the scorecard, language and width shown
 
     @property
     def audit(self) -> AuditApp:
@@ -97,15 +106,31 @@ class SummaryScreen(Screen[str | None]):
     def on_mount(self) -> None:
         app = self.audit
         app.translate_bindings(self, SUMMARY_KEYS)
-        self.watch(app, "assessment", self._show, init=False)
+        self.watch(app, "assessment", self._changed, init=False)
         self.watch(app, "lang", self._on_language, init=False)
         self.watch(app, "save_state", self._show_title, init=False)
         self._show()
         self.query_one(DataTable).focus()
 
+    def post_message(self, message: Message) -> bool:
+        return super().post_message(kept_screen_resumed(message) if getattr(self, "_shown_for", None) else message)
+
+    def on_screen_resume(self) -> None:
+        """Opened again: as if made anew (the gaps from the top), made again only if something changed."""
+        self._show()
+        table = self.query_one(DataTable)
+        table.move_cursor(row=0, column=0, animate=False, scroll=False)
+        table.scroll_home(animate=False, immediate=True)
+        self.query_one("#overview-scroll", VerticalScroll).scroll_home(animate=False, immediate=True)
+        table.focus()
+
+    def _changed(self) -> None:
+        if self.is_current:  # else when it is opened again
+            self._show()
+
     def _on_language(self) -> None:
         self.audit.translate_bindings(self, SUMMARY_KEYS)
-        self._show()
+        self._changed()
 
     def _show_title(self) -> None:
         self.query_one(TitleBar).info = title_info(self.audit, label("summary.title", self.audit.lang))
@@ -114,6 +139,9 @@ class SummaryScreen(Screen[str | None]):
         app = self.audit
         lang, card = app.lang, app.card
         self._show_title()
+        if self._shown_for == (card, lang, self.size.width):
+            return
+        self._shown_for = (card, lang, self.size.width)
         self.query_one("#overview", Static).update(overview(card, lang))
         table = self.query_one(DataTable)
         table.clear(columns=True)
@@ -147,7 +175,8 @@ class SummaryScreen(Screen[str | None]):
                                            else label("summary.no_gaps", lang))
 
     def on_resize(self) -> None:
-        self._show()
+        if self.is_current:
+            self._show()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.dismiss(event.row_key.value)

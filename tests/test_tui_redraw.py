@@ -1,0 +1,201 @@
+"""The audit redraws only what a key changed (issue 18): what is on screen must still be right.
+
+The norm pane and the sidebar keep their lines and strips between keys and repaint only the rows that
+changed; the footer is rebuilt only when its keys change; the summary is made once and kept. These tests
+compare what is painted (the screen as the compositor draws it from the widgets' caches) with what a
+fresh render of the current state shows, after scoring, moving, changing the language and the summary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.visual import Visual
+from textual.widgets import DataTable
+
+from assess.analysis.scoring import score
+from assess.render.text import marked_score, status_label
+from assess.tui.components.compact_footer import CompactFooter
+from assess.tui.components.norm_pane import NormPane
+from assess.tui.components.section_list import SectionList
+from assess.tui.components.summary_screen import SummaryScreen
+from tests.test_tui_support import SIZE, copy_demo, current, open_app, pane_text, run, settle
+
+
+def screen_rows(app) -> list[str]:
+    """The whole screen as painted: every widget's kept lines, as the compositor puts them together."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def painted(app, widget) -> list[str]:
+    """The rows of ``widget`` as they are on screen (without its scrollbar)."""
+    region = widget.content_region
+    width = widget.scrollable_content_region.width
+    rows = screen_rows(app)
+    return [rows[y][region.x:region.x + width].rstrip() for y in range(region.y, region.bottom)]
+
+
+def fresh_pane(app) -> list[str]:
+    """The norm pane's rows made from scratch for the current norm (not from its kept lines)."""
+    pane = app.screen.query_one(NormPane)
+    lines = [line.rstrip() for line in pane.lines]
+    top = pane.scroll_offset.y
+    rows = lines[top:top + pane.content_region.height]
+    return rows + [""] * (pane.content_region.height - len(rows))
+
+
+def fresh_sidebar(app) -> list[str]:
+    """The sidebar's rows rendered from scratch, as one text (as it was drawn before it kept its lines)."""
+    sidebar = app.screen.query_one(SectionList)
+    strips = Visual.to_strips(sidebar, sidebar.content(), sidebar.scrollable_content_region.width, None,
+                              sidebar.visual_style)
+    rows = [strip.text.rstrip() for strip in strips]
+    height = sidebar.content_region.height
+    rows = rows[sidebar.scroll_offset.y:sidebar.scroll_offset.y + height]
+    return rows + [""] * (height - len(rows))
+
+
+def footer_text(app) -> str:
+    """The footer's row as painted."""
+    footer = app.screen.query_one(CompactFooter)
+    return " ".join(row[footer.region.x:footer.region.right].rstrip()
+                    for row in screen_rows(app)[footer.region.y:footer.region.bottom])
+
+
+def assert_on_screen_as_made_anew(app) -> None:
+    pane = app.screen.query_one(NormPane)
+    assert painted(app, pane) == fresh_pane(app)
+    assert painted(app, app.screen.query_one(SectionList)) == fresh_sidebar(app)
+    card = score(app.assessment, app.catalog)
+    overall = f"{marked_score(card.score, card.completeness, app.lang)} {status_label(card.status, app.lang)}"
+    assert any(overall in row for row in painted(app, app.screen.query_one(SectionList))), overall
+
+
+def test_scoring_moving_and_language_repaint_the_right_rows(tmp_path: Path) -> None:
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert_on_screen_as_made_anew(app)
+            first = current(app)
+            before = score(app.assessment, app.catalog)
+            await pilot.press("n")  # not met: the score changes, and on to the next norm
+            await pilot.pause()
+            assert app.assessment.result(first) == "not_met"
+            assert score(app.assessment, app.catalog).score != before.score
+            assert_on_screen_as_made_anew(app)
+            assert current(app) != first
+            await pilot.press("k")  # back to the norm just scored: its kept lines, with the new result
+            await pilot.pause()
+            assert current(app) == first
+            assert "n ● niet voldaan" in pane_text(app)
+            assert_on_screen_as_made_anew(app)
+            for keys in (("j",), ("j", "j"), ("right_square_bracket",), ("k",), ("m",), ("u",), ("l",), ("j",),
+                         ("p",), ("k",), ("l",), ("d",), ("d",), ("ctrl+z",), ("ctrl+y",)):
+                await pilot.press(*keys)
+                await pilot.pause()
+                assert_on_screen_as_made_anew(app)
+            await settle(app, pilot)
+
+    run(play())
+
+
+def test_the_footer_follows_the_language_and_the_screen(tmp_path: Path) -> None:
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            dutch = footer_text(app)
+            assert "Stop" in dutch and "Bewerk" in dutch
+            await pilot.press("l")
+            await pilot.pause()
+            english = footer_text(app)
+            assert "Quit" in english and "Summary" in english and "Bewerk" not in english
+            await pilot.press("s")  # the summary has its own footer, in English too
+            await pilot.pause()
+            assert "Export" in footer_text(app) and "Exporteer" not in footer_text(app)
+            await pilot.press("s")
+            await pilot.pause()
+            assert footer_text(app) == english, "back at the audit: the footer as it was"
+            await settle(app, pilot)
+        return english
+
+    english = run(play())
+
+    async def made_in_english() -> str:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            made = footer_text(app)
+            await settle(app, pilot)
+        return made
+
+    assert run(made_in_english()) == english, "relabelled in place: as a footer made in English"
+
+
+def test_the_summary_kept_between_visits_shows_the_latest_scores(tmp_path: Path) -> None:
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await pilot.pause()
+            summary = app.screen
+            assert isinstance(summary, SummaryScreen)
+            table = summary.query_one(DataTable)
+            await pilot.press("down", "down")
+            await pilot.press("s")
+            first = current(app)
+            await pilot.press("n")  # a gap more
+            await pilot.pause()
+            await pilot.press("s")
+            await pilot.pause()
+            assert app.screen is summary, "the same screen, kept"
+            card = score(app.assessment, app.catalog)
+            assert [str(key.value) for key in table.rows] == [gap.norm.id for gap in card.gaps]
+            assert first in [gap.norm.id for gap in card.gaps]
+            assert table.cursor_row == 0, "opened again at the first gap, as a new one would be"
+            overview = str(summary.query_one("#overview").render())
+            assert f"{marked_score(card.score, card.completeness, 'en')}  {status_label(card.status, 'en')}" in overview
+            await pilot.press("s", "l", "s")  # the language changed while it was closed
+            await pilot.pause()
+            assert "Totaalscore" in str(summary.query_one("#overview").render())
+            await settle(app, pilot)
+
+    run(play())
+
+
+
+def test_the_kept_summary_opened_again_draws_as_a_new_one(tmp_path: Path) -> None:
+    """Opened again it is not restyled (its styles are as last shown): it draws as a summary made anew."""
+    from tests.test_tui_support import terminal_output
+
+    path = copy_demo(tmp_path)
+
+    async def play() -> str:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await pilot.pause()
+            kept = app.screen
+            await pilot.press("escape", "j", "m")
+            await settle(app, pilot)
+            await pilot.press("s")
+            await pilot.pause()
+            assert app.screen is kept and isinstance(kept, SummaryScreen)
+            return terminal_output(app)
+
+    async def fresh() -> str:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await pilot.pause()
+            return terminal_output(app)
+
+    reopened = run(play())
+    assert reopened == run(fresh())

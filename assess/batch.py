@@ -31,7 +31,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -40,9 +40,10 @@ from assess.analysis.portfolio import Failure, ServiceSummary, summarize
 from assess.errors import InputError, Problem
 from assess.files.batch_lock import STAGING_PREFIX, OutputLock
 from assess.files.compiled_schema import schema_accepts
-from assess.files.discovery import find_inputs
-from assess.files.output_folder import input_identities, publish, publish_bytes, refuse_an_input
+from assess.files.discovery import read_list, spool_inputs
+from assess.files.output_folder import publish, publish_bytes, refuse_an_input
 from assess.files.output_names import NameAllocator
+from assess.files.spool import Spool, SpoolSet
 from assess.terminal_text import visible
 
 PORTFOLIO_STEM = "portfolio"
@@ -127,9 +128,10 @@ def _init_pool_worker(config: Config) -> None:
     init_worker(config)
 
 
-def _results(tasks: list[tuple[int, str]], config: Config, jobs: int) -> Iterator[Any]:
-    """Results of :func:`process` in the order of ``tasks``, whatever the number of processes."""
-    if jobs <= 1 or len(tasks) <= 1:
+def _results(tasks: Iterable[tuple[int, str]], count: int, config: Config, jobs: int) -> Iterator[Any]:
+    """Results of :func:`process` in the order of ``tasks`` (``count`` of them, read as they are sent to the
+    workers), whatever the number of processes."""
+    if jobs <= 1 or count <= 1:
         init_worker(config)
         before = gc.get_threshold()
         gc.set_threshold(*GC_THRESHOLD)
@@ -140,8 +142,8 @@ def _results(tasks: list[tuple[int, str]], config: Config, jobs: int) -> Iterato
         return
     import multiprocessing
 
-    processes = min(jobs, len(tasks))
-    chunksize = max(1, min(8, len(tasks) // (processes * 16)))
+    processes = min(jobs, count)
+    chunksize = max(1, min(8, count // (processes * 16)))
     gc.freeze()  # forked workers then share the parent's objects without copying them (see gc.freeze)
     try:
         pool = multiprocessing.get_context().Pool(processes, initializer=_init_pool_worker, initargs=(config,))
@@ -211,7 +213,6 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
 
     err = stderr if stderr is not None else sys.stderr
     catalog = load_catalog()  # before the pool starts: forked workers inherit it
-    paths, input_problems = find_inputs(inputs, stdin)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError.single(out_dir, None, "is not a folder")
@@ -219,49 +220,60 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError.single(out_dir, None, f"cannot create the output folder: {error.strerror or error}") from None
-    identities = input_identities(paths)
-    for fmt in ("md", "json", *(f for f in ("csv", "xlsx", "html") if f in formats)):
-        refuse_an_input(out / f"{PORTFOLIO_STEM}.{fmt}", identities)
     with OutputLock(out) as lock:
-        for warning in lock.warnings:
-            print(visible(warning), file=err)
-        outcome = _run_locked(paths, input_problems, identities, out, lock, formats, lang, jobs, fail_under, err,
-                              progress, catalog, excel_nl, group_by, fail_on_critical)
+        try:
+            staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out)
+        except OSError as error:
+            raise InputError.single(str(out), None, f"cannot create the output folder: {error.strerror or error}") \
+                from None
+        spool = Spool(os.path.join(staging, SPOOL_NAME))
+        try:
+            outcome = _run_locked(inputs, stdin, out, lock, staging, spool, formats, lang, jobs, fail_under, err,
+                                  progress, catalog, excel_nl, group_by, fail_on_critical)
+        finally:
+            spool.close()
+            shutil.rmtree(staging, ignore_errors=True)
     return outcome
 
 
-def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tuple[int, int]], out: Path,
-                lock: OutputLock, formats: Sequence[str], lang: str | None, jobs: int, fail_under: float | None,
+SPOOL_NAME = "spool.sqlite"  # in the staging folder: the inputs, the names taken, the summaries (assess.files.spool)
+INPUT_LIST = "inputs.list"  # in the staging folder: the sorted inputs, for the thread that feeds the workers
+
+
+def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: OutputLock, staging: str,
+                spool: Spool, formats: Sequence[str], lang: str | None, jobs: int, fail_under: float | None,
                 err: TextIO, progress: bool | None, catalog: Any, excel_nl: bool,
                 group_by: str | None = None, fail_on_critical: bool = False) -> Outcome:
-    """The run proper, while ``lock`` is held on ``out``."""
+    """The run proper, while ``lock`` is held on ``out``; what it keeps per input is in ``spool``."""
     from assess.analysis.portfolio import PortfolioBuilder
     from assess.i18n import resolve_language
     from assess.render import portfolio_json, portfolio_markdown
 
-    try:
-        staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out)
-    except OSError as error:
-        raise InputError.single(str(out), None, f"cannot create the output folder: {error.strerror or error}") \
-            from None
+    found, input_problems = spool_inputs(inputs, spool, stdin)
+    for fmt in ("md", "json", *(f for f in ("csv", "xlsx", "html") if f in formats)):
+        refuse_an_input(out / f"{PORTFOLIO_STEM}.{fmt}", found)
+    for warning in lock.warnings:
+        print(visible(warning), file=err)
     config = Config(staging=staging, formats=tuple(formats), lang=lang, excel_nl=excel_nl)
-    portfolio = PortfolioBuilder(catalog, tuple(formats))
+    portfolio = PortfolioBuilder(catalog, tuple(formats), spool)
     outcome = Outcome()
     for problem in input_problems:
         print(visible(str(problem)), file=err)
         portfolio.fail(Failure(problem.file, (problem,)))
         outcome.failed += 1
-    names = NameAllocator(reserved=[PORTFOLIO_STEM])
-    written: list[str] = []  # stems of the reports this run put in place
-    bar = Progress(len(paths), err, progress)
+    names = NameAllocator(reserved=[PORTFOLIO_STEM], spool=spool)
+    written = SpoolSet(spool, "written")  # stems of the reports this run put in place
+    listing = os.path.join(staging, INPUT_LIST)
+    found.write_list(listing)
+    bar = Progress(len(found), err, progress)
     try:
-        for done, result in enumerate(_results(list(enumerate(paths)), config, jobs), 1):
+        for done, result in enumerate(_results(enumerate(read_list(listing)), len(found), config, jobs), 1):
             messages: list[str] = []
             if not isinstance(result, Failure):
                 stem = names.allocate(result.name)
                 try:
                     for fmt in formats:
-                        refuse_an_input(out / f"{stem}.{fmt}", inputs)
+                        refuse_an_input(out / f"{stem}.{fmt}", found)
                     lock.publishing()
                     for fmt in formats:
                         os.replace(staged_path(config, result.index, fmt), out / f"{stem}.{fmt}")
@@ -278,7 +290,7 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
                 outcome.processed += 1
                 messages += [str(w) for w in result.warnings]
                 portfolio.add(result, stem)
-                written.append(stem)
+                written.add(stem)
             if messages:
                 bar.clear()
                 for message in messages:
@@ -294,11 +306,11 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
                  lambda write: portfolio_markdown.write(data, catalog, portfolio_lang, write, group_by))
         publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: portfolio_json.write(data, write))
         if "csv" in formats:
-            from assess.render.tables import service_columns, service_row, write_csv
+            from assess.render.tables import service_columns, service_row, stream_csv
 
             rows = (service_row(entry.summary, catalog) for entry in data.services)
-            text = write_csv(service_columns(catalog), rows, excel_nl)
-            publish(out / f"{PORTFOLIO_STEM}.csv", staging, lambda write: write(text))
+            publish(out / f"{PORTFOLIO_STEM}.csv", staging,
+                    lambda write: stream_csv(service_columns(catalog), rows, write, excel_nl))
         if "xlsx" in formats:
             from assess.render.xlsx.portfolio import render as render_xlsx
 
@@ -312,14 +324,15 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         lock.published()
     finally:
         bar.clear()
-        shutil.rmtree(staging, ignore_errors=True)
     return outcome
 
 
 def _judge(data: Any, outcome: Outcome, fail_under: float | None, fail_on_critical: bool, err: TextIO) -> None:
     """--fail-under and --fail-on-critical, over the services the portfolio counts (an earlier assessment of a
     re-audited service, or an input of a consensus, does not fail the run), in input order."""
-    for entry in sorted(data.services, key=lambda e: e.summary.index):
+    if fail_under is None and not fail_on_critical:
+        return
+    for entry in data.services.in_input_order():
         s = entry.summary
         if fail_under is not None and (s.score is None or s.score < fail_under):
             outcome.under += 1
@@ -331,15 +344,18 @@ def _judge(data: Any, outcome: Outcome, fail_under: float | None, fail_on_critic
             print(visible(f"{s.path}: critical norm not fully met or disputed: {', '.join(floor)}"), file=err)
 
 
-def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Iterable[str], err: TextIO) -> None:
+def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Container[str], err: TextIO) -> None:
     """One warning when ``out`` holds report-like files this run did not write (say, of a renamed service):
     the portfolio does not list them, and whoever reads the folder may take them for current."""
-    current = {f"{stem}.{fmt}" for stem in written for fmt in formats}
-    current |= {f"{PORTFOLIO_STEM}.{fmt}" for fmt in ("md", "json", "csv", "xlsx", "html")}
+    portfolio = {f"{PORTFOLIO_STEM}.{fmt}" for fmt in ("md", "json", "csv", "xlsx", "html")}
     suffixes = {f".{fmt}" for fmt in formats}
+
+    def current(entry: Path) -> bool:  # a report of this run: STEM.FMT with FMT in formats
+        return entry.name in portfolio or entry.name[:-len(entry.suffix)] in written
+
     try:
         others = sorted(entry.name for entry in out.iterdir()
-                        if entry.is_file() and entry.suffix in suffixes and entry.name not in current)
+                        if entry.is_file() and entry.suffix in suffixes and not current(entry))
     except OSError:
         return
     if others:

@@ -134,6 +134,45 @@ def generate(directory: Path, count: int, seed: int, catalog: Catalog, start: in
     return paths
 
 
+BLOCK = 1000  # files per folder of the memory sets
+
+
+def _generate_block(job: tuple[str, int, int, int]) -> int:
+    """One folder of a memory set: files ``start`` .. ``start + count - 1``, from their own seed, so blocks can
+    be made in parallel and a set of 50,000 reuses the blocks of a set of 10,000."""
+    root, block, count, seed = job
+    folder = Path(root) / f"block-{block:03d}"
+    stamp = folder / f".done-{seed}-{count}"  # hidden: discovery skips it
+    if stamp.exists():
+        return 0
+    shutil.rmtree(folder, ignore_errors=True)
+    catalog = load_catalog()
+    rng = random.Random(f"{seed}-{block}")
+    folder.mkdir(parents=True)
+    for number in range(block * BLOCK, block * BLOCK + count):
+        (folder / f"dienst-{number:05d}.yaml").write_text(dump(make_assessment(rng, catalog), catalog),
+                                                          encoding="utf-8")
+    stamp.write_text("", encoding="ascii")
+    return count
+
+
+def memory_set(root: Path, size: int, seed: int) -> list[str]:
+    """The inputs of ``assess batch`` for ``size`` distinct files (each its own generated assessment, none a
+    copy): whole blocks as folders, a partial last block as files. Blocks already made (``--dir``) are kept."""
+    import multiprocessing
+
+    blocks = [(str(root), b, min(BLOCK, size - b * BLOCK), seed) for b in range(-(-size // BLOCK))]
+    with multiprocessing.get_context().Pool(nproc()) as pool:
+        made = sum(pool.imap_unordered(_generate_block, blocks))
+    if made:
+        print(f"  (generated {made} files for the memory sets)")
+    inputs = [str(root / f"block-{b:03d}") for b, count, _ in ((b, c, s) for _, b, c, s in blocks) if count == BLOCK]
+    if size % BLOCK:
+        last = root / f"block-{size // BLOCK:03d}"
+        inputs += sorted(str(p) for p in last.glob("dienst-*.yaml"))
+    return inputs
+
+
 # ----------------------------------------------------------------------------------------------
 # Whole processes, paired
 

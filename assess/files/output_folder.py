@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ def input_identities(paths: Iterable[str]) -> set[tuple[int, int]]:
     return found
 
 
-def refuse_an_input(target: Path, inputs: set[tuple[int, int]]) -> None:
+def refuse_an_input(target: Path, inputs: Container[tuple[int, int]]) -> None:
     """An output of this batch never replaces one of its inputs (``de-overloop.json`` inside ``--out``)."""
     try:
         info = os.stat(target)

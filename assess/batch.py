@@ -30,6 +30,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -120,6 +121,7 @@ def process(task: tuple[int, str]) -> ServiceSummary | Failure:
     return summarize(index, path, card, loaded.warnings, digest(loaded.text))
 
 
+IN_FLIGHT = 8  # chunks per worker process sent ahead of the results taken (see _results)
 GC_THRESHOLD = (20_000, 20, 20)  # a file makes ~100,000 short-lived objects; collect less often
 
 
@@ -149,10 +151,25 @@ def _results(tasks: Iterable[tuple[int, str]], count: int, config: Config, jobs:
         pool = multiprocessing.get_context().Pool(processes, initializer=_init_pool_worker, initargs=(config,))
     finally:
         gc.unfreeze()
+    # At most this many files between being read from the list and their result being taken here: the pool's
+    # thread that feeds the workers waits for room, so results never pile up in memory if this process is slower.
+    window = threading.Semaphore(IN_FLIGHT * processes * chunksize)
+    stop = threading.Event()
+
+    def fed() -> Iterator[tuple[int, str]]:  # runs in the pool's task thread
+        for task in tasks:
+            while not window.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            yield task
+
     try:
-        yield from pool.imap(process, tasks, chunksize=chunksize)
+        for result in pool.imap(process, fed(), chunksize=chunksize):
+            window.release()
+            yield result
         pool.close()
     finally:
+        stop.set()
         pool.terminate()
         pool.join()
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 CACHE_KIB = 2048  # the page cache of a spool (SQLite's default is about the same); the rest stays on disk
-FETCH = 256  # rows read at a time
+FETCH = 32  # rows read at a time (a few KiB each at most)
 
 
 def key(text: str) -> bytes:

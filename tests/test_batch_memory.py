@@ -1,0 +1,119 @@
+"""The batch's main process keeps nothing per input (issue 18): what it holds for 2,000 services is what it holds
+for 200.
+
+Measured in this process with tracemalloc (Python's allocations, counted exactly, not sampled over time, so the
+test does not depend on the machine's load): the portfolio's builder fed 200 and then 2,000 services, and the
+portfolio rendered in every text format from it; the inputs of a batch and its report names, spooled. Before the
+spool, the builder alone kept about 3 KiB per service (5 MiB more for 2,000 than for 200).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from assess.analysis.portfolio import PortfolioBuilder, ServiceSummary, summarize
+from assess.analysis.scoring import score
+from assess.files.discovery import spool_inputs
+from assess.files.output_names import NameAllocator
+from assess.files.spool import Spool
+from assess.model.assessment import Action, Answer, Assessment, Service
+from assess.model.catalog import Catalog
+from assess.render import html_portfolio, portfolio_json, portfolio_markdown
+from assess.render.tables import service_columns, service_row, stream_csv
+
+SMALL, LARGE = 200, 2_000
+SLACK = 96 * 1024  # bytes: allocator noise, caches filled once; 1,800 summaries of ~3 KiB would be 5 MiB
+
+
+def _templates(catalog: Catalog) -> list[ServiceSummary]:
+    rng = random.Random(18)
+    results = ["met", "partial", "not_met", "na"]
+    found = []
+    for k in range(12):
+        settings = (list(catalog.settings)[k % len(catalog.settings)],) if k % 3 else ()
+        answers = {}
+        for norm in catalog.items_for(settings):
+            result = rng.choice(results)
+            action = Action(f"Werkinstructie {norm.id} herzien", "Teamleider", dt.date(2027, 1, 1)) \
+                if result != "met" else None
+            answers[norm.id] = Answer(result, note="Nog niet besproken in het MT." if action else None, action=action)
+        assessment = Assessment(catalog.id, Service(f"Dienst {k}", f"soort {k % 4}", f"Plaats {k % 5}"),
+                                date=dt.date(2026, 1 + k % 12, 1), settings=settings, answers=answers)
+        found.append(summarize(0, "x.yaml", score(assessment, catalog)))
+    return found
+
+
+def _service(templates: list[ServiceSummary], index: int) -> ServiceSummary:
+    """A distinct service (name, path, score): made when it is added, never kept by the test."""
+    base = templates[index % len(templates)]
+    return dataclasses.replace(base, index=index, path=f"regio-{index // 100:02d}/dienst-{index:05d}.yaml",
+                               name=f"{base.name} {index:05d}", location=f"Plaats {index % 7}",
+                               score=None if base.score is None else round(base.score * (0.5 + index % 50 / 100), 1))
+
+
+def _measure(catalog: Catalog, templates: list[ServiceSummary], count: int, folder: Path
+             ) -> tuple[int, int]:
+    """(what the builder keeps after ``count`` services, the peak above that while the portfolio is rendered)."""
+    sink: Callable[[str], object] = lambda text: None  # noqa: E731
+    spool = Spool(str(folder / f"spool-{count}.sqlite"))
+    try:
+        start = tracemalloc.get_traced_memory()[0]
+        builder = PortfolioBuilder(catalog, ("md", "json", "csv", "html"), spool)
+        for index in range(count):
+            builder.add(_service(templates, index), f"dienst-{index:05d}")
+        kept = tracemalloc.get_traced_memory()[0] - start
+        data = builder.build()
+        tracemalloc.reset_peak()
+        base = tracemalloc.get_traced_memory()[0]
+        portfolio_markdown.write(data, catalog, "en", sink, "location")
+        portfolio_json.write(data, sink)
+        html_portfolio.write(data, catalog, "en", sink, "kind")
+        stream_csv(service_columns(catalog), (service_row(e.summary, catalog) for e in data.services), sink)
+        peak = tracemalloc.get_traced_memory()[1] - base
+        del data, builder
+    finally:
+        spool.close()
+    return kept, peak
+
+
+def test_the_portfolio_keeps_nothing_per_service(catalog: Catalog, tmp_path: Path) -> None:
+    templates = _templates(catalog)
+    tracemalloc.start()
+    try:
+        _measure(catalog, templates, 20, tmp_path)  # warm-up: templates compiled, words looked up, caches filled
+        small = _measure(catalog, templates, SMALL, tmp_path)
+        large = _measure(catalog, templates, LARGE, tmp_path)
+    finally:
+        tracemalloc.stop()
+    assert large[0] - small[0] < SLACK, (small, large)  # kept while the batch runs
+    assert large[1] - small[1] < SLACK, (small, large)  # the peak while the portfolio is written
+
+
+@pytest.mark.parametrize("count", [SMALL, LARGE])
+def test_inputs_and_names_are_spooled(tmp_path: Path, count: int) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(count):
+        (folder / f"dienst-{k:05d}.yaml").touch()
+    spool = Spool(str(tmp_path / "spool.sqlite"))
+    tracemalloc.start()
+    try:
+        start = tracemalloc.get_traced_memory()[0]
+        found, problems = spool_inputs([str(folder)], spool)
+        names = NameAllocator(["portfolio"], spool)
+        for path in found.paths():
+            names.allocate("De Overloop")
+            assert (0, 0) not in found
+        kept = tracemalloc.get_traced_memory()[0] - start
+    finally:
+        tracemalloc.stop()
+        spool.close()
+    assert (len(found), problems) == (count, [])
+    assert kept < SLACK, kept  # the same for 200 and 2,000 inputs: nothing per input in memory

@@ -2,23 +2,26 @@
 
 How a run goes (``assess batch``):
 
-1. :func:`find_inputs` turns the command line into a sorted list of files (directories are searched
-   recursively for ``*.yaml``/``*.yml``; ``-`` reads a list of paths from stdin).
+1. Under :class:`~assess.files.batch_lock.OutputLock` on the output folder (one batch at a time, stale staging
+   removed, a note while publishing), a staging folder is made there, with a spool (:class:`~assess.files.spool.Spool`,
+   SQLite in a file) for everything the run keeps per input. :func:`~assess.files.discovery.spool_inputs` puts the
+   command line's files there (directories are searched recursively for ``*.yaml``/``*.yml``; ``-`` reads a list
+   of paths from stdin), read back sorted by path. No output replaces an input.
 2. Each file is loaded, scored (:mod:`assess.analysis.scoring`) and rendered (:func:`assess.render.renderer`) by
-   :func:`process`, in worker processes when ``jobs > 1``. A worker writes the reports into a private
-   staging folder under the output folder and returns only a small :class:`~assess.analysis.portfolio.ServiceSummary`,
-   so memory stays flat however many files there are.
-3. The main process takes the results **in input order** (``Pool.imap``), gives each service its report
-   name (:class:`NameAllocator`: collisions resolved in path order), moves the staged reports into place
-   (an atomic rename) and feeds the portfolio. The output is therefore the same whatever ``jobs`` is.
-   The whole run holds :class:`~assess.files.batch_lock.OutputLock` on the output folder (one batch at a time,
-   stale staging removed, a note while publishing), and no output replaces an input.
+   :func:`process`, in worker processes when ``jobs > 1``. A worker writes the reports into the staging folder and
+   returns only a small :class:`~assess.analysis.portfolio.ServiceSummary`.
+3. The main process takes the results **in input order** (``Pool.imap``, fed from the sorted list a few chunks
+   ahead), gives each service its report name (:class:`NameAllocator`: collisions resolved in path order, the
+   names taken kept in the spool), moves the staged reports into place (an atomic rename) and writes the summary
+   into the spool (:class:`~assess.analysis.portfolio.PortfolioBuilder`). The portfolio is then read back from the
+   spool in the order each of its formats needs. So the output is the same whatever ``jobs`` is, and the main
+   process's memory does not grow with the number of files.
 
 Schema validation on this path uses :func:`assess.files.compiled_schema.schema_accepts`, the assessment JSON Schema
 compiled to plain Python checks. It accepts exactly what the schema accepts; only when it does not accept a
 file does the (much slower) ``jsonschema`` pass run, to explain the problems with lines. No check is skipped.
 
-Why one module of about 340 lines: it is the run itself (workers, the ordered publication, the portfolio
+Why one module of about 380 lines: it is the run itself (workers, the ordered publication, the portfolio
 and its formats, the exit rules), each step handing its state to the next; finding inputs, writing into
 the output folder, report names and the lock are already modules of their own under ``assess.files``.
 """

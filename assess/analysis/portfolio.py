@@ -181,7 +181,9 @@ class Rows(Generic[T]):
 # gaps, with a norm still disputed, with a trend (an earlier assessment in the batch).
 SERVICES_WITH = {"setting_scores": "s.settings", "critical_gaps": "s.critical_gaps", "disputed": "s.disputed",
                  "trend": "f.trend IS NOT NULL"}
-_ORDER = "s.score IS NULL, s.score DESC, s.name_fold, s.name, s.idx"  # as _sort_key: score, name, input order
+# The portfolio's order: by overall score (as rounded in the scorecard), highest first, no score last; then by the
+# name case-folded, the name, the input order (Python's order of (score is None, -score, casefold, name, index)).
+_ORDER = "s.score IS NULL, s.score DESC, s.name_fold, s.name, s.idx"
 
 
 class Services(Rows[Entry]):
@@ -218,6 +220,9 @@ class Services(Rows[Entry]):
         """A group per value of ``by`` (kind or location; case and runs of spaces folded), by that value, not given
         last; each group named by the first spelling in the portfolio's order, its services in that order."""
         column = {"kind": "kind", "location": "location"}[by]
+        # each group is then read through these indexes, not by a pass over every service
+        self._spool.execute(f"CREATE INDEX IF NOT EXISTS p_services_{column} ON p_services ({column}_key)")
+        self._spool.execute("CREATE INDEX IF NOT EXISTS p_ranked_idx ON p_ranked (idx)")
         sql = (f"SELECT s.{column}_key, s.{column}_shown, MIN(r.rank) FROM {self._FROM} GROUP BY s.{column}_key "
                f"ORDER BY s.{column}_key IS NULL, s.{column}_key")
         return [(None if value is None else key_text(shown),
@@ -284,12 +289,6 @@ class PortfolioData:
         return what in self.counts.flags
 
 
-def _sort_key(entry: Entry) -> tuple[bool, float, str, str, int]:
-    """The portfolio's order (the spool's ``ORDER BY`` is the same; kept for readers of one summary)."""
-    s = entry.summary
-    return (s.score is None, -(s.score or 0.0), s.name.casefold(), s.name, s.index)
-
-
 def _service(summary: ServiceSummary) -> bytes:
     """The assessments of one service have the same value (:func:`assess.analysis.reaudit.service_key`)."""
     name, location = service_key(summary)
@@ -336,7 +335,6 @@ class PortfolioBuilder:
         self._position = {item: k for k, item in enumerate(self._items)}
         counted = [o.id for o in catalog.answer_set.options if not o.excluded]
         self._code = {result: chr(ord("a") + k) for k, result in enumerate(counted)}
-        self._result = {code: result for result, code in self._code.items()}
 
     def _codes(self, applicable: Iterable[tuple[str, str]]) -> str:
         """The (item, result) pairs of a service as one letter per item of the catalog (``.``: not counted)."""
@@ -393,6 +391,7 @@ class PortfolioBuilder:
             for summary in earlier:
                 self._supersede(summary, "earlier", latest.path)
 
+        spool.execute("CREATE INDEX p_services_reaudit ON p_services (service, day, path)")  # sorts the keys only
         for row in spool.rows("SELECT idx, service, record FROM p_services WHERE idx NOT IN (SELECT idx FROM "
                               "p_consensus_input) ORDER BY service, day, path"):
             if group and group[-1][1] != row[1]:

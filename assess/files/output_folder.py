@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container
 from pathlib import Path
 from typing import Any
 
 from assess.errors import InputError
 
 
-def input_identities(paths: Iterable[str]) -> set[tuple[int, int]]:
-    """(device, inode) of each input, to recognise an output that would replace one."""
-    found: set[tuple[int, int]] = set()
-    for path in paths:
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        found.add((info.st_dev, info.st_ino))
-    return found
-
-
 def refuse_an_input(target: Path, inputs: Container[tuple[int, int]]) -> None:
-    """An output of this batch never replaces one of its inputs (``de-overloop.json`` inside ``--out``)."""
+    """An output of this batch never replaces one of its inputs (``de-overloop.json`` inside ``--out``); ``inputs``
+    holds the (device, inode) of each (:class:`assess.files.discovery.Inputs`)."""
     try:
         info = os.stat(target)
     except OSError:

@@ -45,7 +45,7 @@ from assess.errors import InputError, Problem
 from assess.files.batch_lock import STAGING_PREFIX, OutputLock
 from assess.files.compiled_schema import schema_accepts
 from assess.files.discovery import read_list, spool_inputs
-from assess.files.output_folder import publish, publish_bytes, refuse_an_input
+from assess.files.output_folder import publish, publish_binary, refuse_an_input
 from assess.files.output_names import NameAllocator
 from assess.files.spool import Spool, SpoolSet
 from assess.terminal_text import visible
@@ -332,10 +332,11 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
             publish(out / f"{PORTFOLIO_STEM}.csv", staging,
                     lambda write: stream_csv(service_columns(catalog), rows, write, excel_nl))
         if "xlsx" in formats:
-            from assess.render.xlsx.portfolio import render as render_xlsx
+            from assess.render.xlsx.portfolio import write as write_xlsx
 
-            body = render_xlsx(data, catalog, portfolio_lang, lambda index: staged_rows(config, index))
-            publish_bytes(out / f"{PORTFOLIO_STEM}.xlsx", staging, body)
+            publish_binary(out / f"{PORTFOLIO_STEM}.xlsx", staging,
+                           lambda handle: write_xlsx(data, catalog, portfolio_lang,
+                                                     lambda index: staged_rows(config, index), handle))
         if "html" in formats:
             from assess.render import html_portfolio
 

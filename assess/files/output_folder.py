@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Container
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from assess.errors import InputError
 
@@ -39,10 +39,15 @@ def publish(target: Path, staging: str, produce: Callable[[Callable[[str], Any]]
 
 def publish_bytes(target: Path, staging: str, data: bytes) -> None:
     """As :func:`publish`, for a workbook."""
+    publish_binary(target, staging, lambda handle: handle.write(data))
+
+
+def publish_binary(target: Path, staging: str, produce: Callable[[BinaryIO], Any]) -> None:
+    """As :func:`publish`, for a file written in binary (a workbook) through its handle."""
     staged = os.path.join(staging, target.name)
     try:
         with open(staged, "wb") as handle:
-            handle.write(data)
+            produce(handle)
         os.replace(staged, target)
     except OSError as error:
         raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None

@@ -16,8 +16,11 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from assess.analysis.portfolio import PortfolioBuilder, ServiceSummary, summarize
 from assess.analysis.scoring import score
+from assess.errors import InputError
 from assess.files.discovery import spool_inputs
 from assess.files.output_names import NameAllocator
 from assess.files.spool import Spool
@@ -128,3 +131,9 @@ def test_inputs_and_names_are_spooled(tmp_path: Path) -> None:
         tracemalloc.stop()
     # a list of 5,000 paths and a set of 5,000 names would be about 1 MiB more than for 200
     assert large - small < 128 * 1024, (small, large)
+
+
+def test_a_spool_that_cannot_be_written_stops_the_batch_with_its_reason(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as raised:
+        Spool(str(tmp_path / "gone" / "spool.sqlite"))
+    assert str(raised.value).startswith(f"{tmp_path / 'gone' / 'spool.sqlite'}: cannot keep the batch's records here: ")

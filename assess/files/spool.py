@@ -17,6 +17,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from assess.errors import InputError
+
 CACHE_KIB = 2048  # the page cache of a spool (SQLite's default is about the same); the rest stays on disk
 FETCH = 32  # rows read at a time (a few KiB each at most)
 
@@ -36,31 +38,50 @@ class Spool:
 
     def __init__(self, path: str | None = None) -> None:
         self.path = path
-        self._db = sqlite3.connect(path or ":memory:", isolation_level=None)
+        try:
+            self._db = sqlite3.connect(path or ":memory:", isolation_level=None)
+        except sqlite3.OperationalError as error:
+            raise self._failed(error) from None
         for pragma in ("journal_mode = OFF", "synchronous = OFF", "locking_mode = EXCLUSIVE",
                        f"cache_size = -{CACHE_KIB}", "temp_store = FILE"):
-            self._db.execute(f"PRAGMA {pragma}")
-        self._db.execute("BEGIN")
+            self.execute(f"PRAGMA {pragma}")
+        self.execute("BEGIN")
+
+    def _failed(self, error: sqlite3.Error) -> InputError:
+        """A spool that cannot be written (a full disk, say) stops the batch with its reason, as exit 2."""
+        return InputError.single(self.path or ":memory:", None, f"cannot keep the batch's records here: {error}")
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
         """Run one statement; the number of rows it changed."""
-        return self._db.execute(sql, parameters).rowcount
+        try:
+            return self._db.execute(sql, parameters).rowcount
+        except sqlite3.OperationalError as error:
+            raise self._failed(error) from None
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        self._db.executemany(sql, rows)
+        try:
+            self._db.executemany(sql, rows)
+        except sqlite3.OperationalError as error:
+            raise self._failed(error) from None
 
     def one(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
         """The first row of a query, or None."""
-        return self._db.execute(sql, parameters).fetchone()
+        try:
+            return self._db.execute(sql, parameters).fetchone()
+        except sqlite3.OperationalError as error:
+            raise self._failed(error) from None
 
     def rows(self, sql: str, parameters: Sequence[Any] = ()) -> Iterator[Any]:
         """The rows of a query, read a few at a time (never all at once)."""
-        cursor = self._db.execute(sql, parameters)
         try:
-            while batch := cursor.fetchmany(FETCH):
-                yield from batch
-        finally:
-            cursor.close()
+            cursor = self._db.execute(sql, parameters)
+            try:
+                while batch := cursor.fetchmany(FETCH):
+                    yield from batch
+            finally:
+                cursor.close()
+        except sqlite3.OperationalError as error:
+            raise self._failed(error) from None
 
     def close(self) -> None:
         self._db.close()

@@ -2,23 +2,26 @@
 
 How a run goes (``assess batch``):
 
-1. :func:`find_inputs` turns the command line into a sorted list of files (directories are searched
-   recursively for ``*.yaml``/``*.yml``; ``-`` reads a list of paths from stdin).
+1. Under :class:`~assess.files.batch_lock.OutputLock` on the output folder (one batch at a time, stale staging
+   removed, a note while publishing), a staging folder is made there, with a spool (:class:`~assess.files.spool.Spool`,
+   SQLite in a file) for everything the run keeps per input. :func:`~assess.files.discovery.spool_inputs` puts the
+   command line's files there (directories are searched recursively for ``*.yaml``/``*.yml``; ``-`` reads a list
+   of paths from stdin), read back sorted by path. No output replaces an input.
 2. Each file is loaded, scored (:mod:`assess.analysis.scoring`) and rendered (:func:`assess.render.renderer`) by
-   :func:`process`, in worker processes when ``jobs > 1``. A worker writes the reports into a private
-   staging folder under the output folder and returns only a small :class:`~assess.analysis.portfolio.ServiceSummary`,
-   so memory stays flat however many files there are.
-3. The main process takes the results **in input order** (``Pool.imap``), gives each service its report
-   name (:class:`NameAllocator`: collisions resolved in path order), moves the staged reports into place
-   (an atomic rename) and feeds the portfolio. The output is therefore the same whatever ``jobs`` is.
-   The whole run holds :class:`~assess.files.batch_lock.OutputLock` on the output folder (one batch at a time,
-   stale staging removed, a note while publishing), and no output replaces an input.
+   :func:`process`, in worker processes when ``jobs > 1``. A worker writes the reports into the staging folder and
+   returns only a small :class:`~assess.analysis.portfolio.ServiceSummary`.
+3. The main process takes the results **in input order** (``Pool.imap``, fed from the sorted list a few chunks
+   ahead), gives each service its report name (:class:`NameAllocator`: collisions resolved in path order, the
+   names taken kept in the spool), moves the staged reports into place (an atomic rename) and writes the summary
+   into the spool (:class:`~assess.analysis.portfolio.PortfolioBuilder`). The portfolio is then read back from the
+   spool in the order each of its formats needs. So the output is the same whatever ``jobs`` is, and the main
+   process's memory does not grow with the number of files.
 
 Schema validation on this path uses :func:`assess.files.compiled_schema.schema_accepts`, the assessment JSON Schema
 compiled to plain Python checks. It accepts exactly what the schema accepts; only when it does not accept a
 file does the (much slower) ``jsonschema`` pass run, to explain the problems with lines. No check is skipped.
 
-Why one module of about 340 lines: it is the run itself (workers, the ordered publication, the portfolio
+Why one module of about 380 lines: it is the run itself (workers, the ordered publication, the portfolio
 and its formats, the exit rules), each step handing its state to the next; finding inputs, writing into
 the output folder, report names and the lock are already modules of their own under ``assess.files``.
 """
@@ -30,8 +33,9 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -40,9 +44,10 @@ from assess.analysis.portfolio import Failure, ServiceSummary, summarize
 from assess.errors import InputError, Problem
 from assess.files.batch_lock import STAGING_PREFIX, OutputLock
 from assess.files.compiled_schema import schema_accepts
-from assess.files.discovery import find_inputs
-from assess.files.output_folder import input_identities, publish, publish_bytes, refuse_an_input
+from assess.files.discovery import read_list, spool_inputs
+from assess.files.output_folder import publish, publish_binary, refuse_an_input
 from assess.files.output_names import NameAllocator
+from assess.files.spool import Spool, SpoolSet
 from assess.terminal_text import visible
 
 PORTFOLIO_STEM = "portfolio"
@@ -119,6 +124,7 @@ def process(task: tuple[int, str]) -> ServiceSummary | Failure:
     return summarize(index, path, card, loaded.warnings, digest(loaded.text))
 
 
+IN_FLIGHT = 8  # chunks per worker process sent ahead of the results taken (see _results)
 GC_THRESHOLD = (20_000, 20, 20)  # a file makes ~100,000 short-lived objects; collect less often
 
 
@@ -127,9 +133,10 @@ def _init_pool_worker(config: Config) -> None:
     init_worker(config)
 
 
-def _results(tasks: list[tuple[int, str]], config: Config, jobs: int) -> Iterator[Any]:
-    """Results of :func:`process` in the order of ``tasks``, whatever the number of processes."""
-    if jobs <= 1 or len(tasks) <= 1:
+def _results(tasks: Iterable[tuple[int, str]], count: int, config: Config, jobs: int) -> Iterator[Any]:
+    """Results of :func:`process` in the order of ``tasks`` (``count`` of them, read as they are sent to the
+    workers), whatever the number of processes."""
+    if jobs <= 1 or count <= 1:
         init_worker(config)
         before = gc.get_threshold()
         gc.set_threshold(*GC_THRESHOLD)
@@ -140,17 +147,32 @@ def _results(tasks: list[tuple[int, str]], config: Config, jobs: int) -> Iterato
         return
     import multiprocessing
 
-    processes = min(jobs, len(tasks))
-    chunksize = max(1, min(8, len(tasks) // (processes * 16)))
+    processes = min(jobs, count)
+    chunksize = max(1, min(8, count // (processes * 16)))
     gc.freeze()  # forked workers then share the parent's objects without copying them (see gc.freeze)
     try:
         pool = multiprocessing.get_context().Pool(processes, initializer=_init_pool_worker, initargs=(config,))
     finally:
         gc.unfreeze()
+    # At most this many files between being read from the list and their result being taken here: the pool's
+    # thread that feeds the workers waits for room, so results never pile up in memory if this process is slower.
+    window = threading.Semaphore(IN_FLIGHT * processes * chunksize)
+    stop = threading.Event()
+
+    def fed() -> Iterator[tuple[int, str]]:  # runs in the pool's task thread
+        for task in tasks:
+            while not window.acquire(timeout=0.1):
+                if stop.is_set():
+                    return
+            yield task
+
     try:
-        yield from pool.imap(process, tasks, chunksize=chunksize)
+        for result in pool.imap(process, fed(), chunksize=chunksize):
+            window.release()
+            yield result
         pool.close()
     finally:
+        stop.set()
         pool.terminate()
         pool.join()
 
@@ -211,7 +233,6 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
 
     err = stderr if stderr is not None else sys.stderr
     catalog = load_catalog()  # before the pool starts: forked workers inherit it
-    paths, input_problems = find_inputs(inputs, stdin)
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise InputError.single(out_dir, None, "is not a folder")
@@ -219,49 +240,60 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError.single(out_dir, None, f"cannot create the output folder: {error.strerror or error}") from None
-    identities = input_identities(paths)
-    for fmt in ("md", "json", *(f for f in ("csv", "xlsx", "html") if f in formats)):
-        refuse_an_input(out / f"{PORTFOLIO_STEM}.{fmt}", identities)
     with OutputLock(out) as lock:
-        for warning in lock.warnings:
-            print(visible(warning), file=err)
-        outcome = _run_locked(paths, input_problems, identities, out, lock, formats, lang, jobs, fail_under, err,
-                              progress, catalog, excel_nl, group_by, fail_on_critical)
+        try:
+            staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out)
+        except OSError as error:
+            raise InputError.single(str(out), None, f"cannot create the output folder: {error.strerror or error}") \
+                from None
+        spool = Spool(os.path.join(staging, SPOOL_NAME))
+        try:
+            outcome = _run_locked(inputs, stdin, out, lock, staging, spool, formats, lang, jobs, fail_under, err,
+                                  progress, catalog, excel_nl, group_by, fail_on_critical)
+        finally:
+            spool.close()
+            shutil.rmtree(staging, ignore_errors=True)
     return outcome
 
 
-def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tuple[int, int]], out: Path,
-                lock: OutputLock, formats: Sequence[str], lang: str | None, jobs: int, fail_under: float | None,
+SPOOL_NAME = "spool.sqlite"  # in the staging folder: the inputs, the names taken, the summaries (assess.files.spool)
+INPUT_LIST = "inputs.list"  # in the staging folder: the sorted inputs, for the thread that feeds the workers
+
+
+def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: OutputLock, staging: str,
+                spool: Spool, formats: Sequence[str], lang: str | None, jobs: int, fail_under: float | None,
                 err: TextIO, progress: bool | None, catalog: Any, excel_nl: bool,
                 group_by: str | None = None, fail_on_critical: bool = False) -> Outcome:
-    """The run proper, while ``lock`` is held on ``out``."""
+    """The run proper, while ``lock`` is held on ``out``; what it keeps per input is in ``spool``."""
     from assess.analysis.portfolio import PortfolioBuilder
     from assess.i18n import resolve_language
     from assess.render import portfolio_json, portfolio_markdown
 
-    try:
-        staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out)
-    except OSError as error:
-        raise InputError.single(str(out), None, f"cannot create the output folder: {error.strerror or error}") \
-            from None
+    found, input_problems = spool_inputs(inputs, spool, stdin)
+    for fmt in ("md", "json", *(f for f in ("csv", "xlsx", "html") if f in formats)):
+        refuse_an_input(out / f"{PORTFOLIO_STEM}.{fmt}", found)
+    for warning in lock.warnings:
+        print(visible(warning), file=err)
     config = Config(staging=staging, formats=tuple(formats), lang=lang, excel_nl=excel_nl)
-    portfolio = PortfolioBuilder(catalog, tuple(formats))
+    portfolio = PortfolioBuilder(catalog, tuple(formats), spool)
     outcome = Outcome()
     for problem in input_problems:
         print(visible(str(problem)), file=err)
         portfolio.fail(Failure(problem.file, (problem,)))
         outcome.failed += 1
-    names = NameAllocator(reserved=[PORTFOLIO_STEM])
-    written: list[str] = []  # stems of the reports this run put in place
-    bar = Progress(len(paths), err, progress)
+    names = NameAllocator(reserved=[PORTFOLIO_STEM], spool=spool)
+    written = SpoolSet(spool, "written")  # stems of the reports this run put in place
+    listing = os.path.join(staging, INPUT_LIST)
+    found.write_list(listing)
+    bar = Progress(len(found), err, progress)
     try:
-        for done, result in enumerate(_results(list(enumerate(paths)), config, jobs), 1):
+        for done, result in enumerate(_results(enumerate(read_list(listing)), len(found), config, jobs), 1):
             messages: list[str] = []
             if not isinstance(result, Failure):
                 stem = names.allocate(result.name)
                 try:
                     for fmt in formats:
-                        refuse_an_input(out / f"{stem}.{fmt}", inputs)
+                        refuse_an_input(out / f"{stem}.{fmt}", found)
                     lock.publishing()
                     for fmt in formats:
                         os.replace(staged_path(config, result.index, fmt), out / f"{stem}.{fmt}")
@@ -278,7 +310,7 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
                 outcome.processed += 1
                 messages += [str(w) for w in result.warnings]
                 portfolio.add(result, stem)
-                written.append(stem)
+                written.add(stem)
             if messages:
                 bar.clear()
                 for message in messages:
@@ -294,16 +326,17 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
                  lambda write: portfolio_markdown.write(data, catalog, portfolio_lang, write, group_by))
         publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: portfolio_json.write(data, write))
         if "csv" in formats:
-            from assess.render.tables import service_columns, service_row, write_csv
+            from assess.render.tables import service_columns, service_row, stream_csv
 
             rows = (service_row(entry.summary, catalog) for entry in data.services)
-            text = write_csv(service_columns(catalog), rows, excel_nl)
-            publish(out / f"{PORTFOLIO_STEM}.csv", staging, lambda write: write(text))
+            publish(out / f"{PORTFOLIO_STEM}.csv", staging,
+                    lambda write: stream_csv(service_columns(catalog), rows, write, excel_nl))
         if "xlsx" in formats:
-            from assess.render.xlsx.portfolio import render as render_xlsx
+            from assess.render.xlsx.portfolio import write as write_xlsx
 
-            body = render_xlsx(data, catalog, portfolio_lang, lambda index: staged_rows(config, index))
-            publish_bytes(out / f"{PORTFOLIO_STEM}.xlsx", staging, body)
+            publish_binary(out / f"{PORTFOLIO_STEM}.xlsx", staging,
+                           lambda handle: write_xlsx(data, catalog, portfolio_lang,
+                                                     lambda index: staged_rows(config, index), handle))
         if "html" in formats:
             from assess.render import html_portfolio
 
@@ -312,14 +345,15 @@ def _run_locked(paths: list[str], input_problems: list[Problem], inputs: set[tup
         lock.published()
     finally:
         bar.clear()
-        shutil.rmtree(staging, ignore_errors=True)
     return outcome
 
 
 def _judge(data: Any, outcome: Outcome, fail_under: float | None, fail_on_critical: bool, err: TextIO) -> None:
     """--fail-under and --fail-on-critical, over the services the portfolio counts (an earlier assessment of a
     re-audited service, or an input of a consensus, does not fail the run), in input order."""
-    for entry in sorted(data.services, key=lambda e: e.summary.index):
+    if fail_under is None and not fail_on_critical:
+        return
+    for entry in data.services.in_input_order():
         s = entry.summary
         if fail_under is not None and (s.score is None or s.score < fail_under):
             outcome.under += 1
@@ -331,15 +365,18 @@ def _judge(data: Any, outcome: Outcome, fail_under: float | None, fail_on_critic
             print(visible(f"{s.path}: critical norm not fully met or disputed: {', '.join(floor)}"), file=err)
 
 
-def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Iterable[str], err: TextIO) -> None:
+def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Container[str], err: TextIO) -> None:
     """One warning when ``out`` holds report-like files this run did not write (say, of a renamed service):
     the portfolio does not list them, and whoever reads the folder may take them for current."""
-    current = {f"{stem}.{fmt}" for stem in written for fmt in formats}
-    current |= {f"{PORTFOLIO_STEM}.{fmt}" for fmt in ("md", "json", "csv", "xlsx", "html")}
+    portfolio = {f"{PORTFOLIO_STEM}.{fmt}" for fmt in ("md", "json", "csv", "xlsx", "html")}
     suffixes = {f".{fmt}" for fmt in formats}
+
+    def current(entry: Path) -> bool:  # a report of this run: STEM.FMT with FMT in formats
+        return entry.name in portfolio or entry.name[:-len(entry.suffix)] in written
+
     try:
         others = sorted(entry.name for entry in out.iterdir()
-                        if entry.is_file() and entry.suffix in suffixes and entry.name not in current)
+                        if entry.is_file() and entry.suffix in suffixes and not current(entry))
     except OSError:
         return
     if others:

@@ -17,10 +17,14 @@ It also gives, each on request or by default:
   - the ratio per report format (md, json, csv, xlsx) with --jobs 1, paired the same way (--formats);
   - the time to validate files with 5k, 20k and 80k problems, to show the slope (--no-problems skips);
   - the memory of the whole job: the peak of the sum of PSS (/proc/PID/smaps_rollup) over the main process
-    and its workers, sampled while it runs, and the largest single process, for N and --mem-n files.
+    and its workers, sampled while it runs, the main process and the largest worker, for N and each --mem-n,
+    with the verdict (under 100 MiB at the largest N, within 20% of the next largest). Those files are distinct
+    assessments generated in folders of 1,000 (in parallel, from a seed per folder); with --dir they are kept and
+    reused by the next run.
 
     python bench/batch_bench.py                      # N = 1000: pairs, formats, problems, memory at 1k and 10k
     python bench/batch_bench.py --n 200 --repeat 3 --mem-n 0 --formats md
+    python bench/batch_bench.py --only-memory --mem-n 10000,50000 --dir /tmp/assess-bench   # 1k, 10k, 50k
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -132,6 +137,45 @@ def generate(directory: Path, count: int, seed: int, catalog: Catalog, start: in
         path.write_text(dump(assessment, catalog), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+BLOCK = 1000  # files per folder of the memory sets
+
+
+def _generate_block(job: tuple[str, int, int, int]) -> int:
+    """One folder of a memory set: files ``start`` .. ``start + count - 1``, from their own seed, so blocks can
+    be made in parallel and a set of 50,000 reuses the blocks of a set of 10,000."""
+    root, block, count, seed = job
+    folder = Path(root) / f"block-{block:03d}"
+    stamp = folder / f".done-{seed}-{count}"  # hidden: discovery skips it
+    if stamp.exists():
+        return 0
+    shutil.rmtree(folder, ignore_errors=True)
+    catalog = load_catalog()
+    rng = random.Random(f"{seed}-{block}")
+    folder.mkdir(parents=True)
+    for number in range(block * BLOCK, block * BLOCK + count):
+        (folder / f"dienst-{number:05d}.yaml").write_text(dump(make_assessment(rng, catalog), catalog),
+                                                          encoding="utf-8")
+    stamp.write_text("", encoding="ascii")
+    return count
+
+
+def memory_set(root: Path, size: int, seed: int) -> list[str]:
+    """The inputs of ``assess batch`` for ``size`` distinct files (each its own generated assessment, none a
+    copy): whole blocks as folders, a partial last block as files. Blocks already made (``--dir``) are kept."""
+    import multiprocessing
+
+    blocks = [(str(root), b, min(BLOCK, size - b * BLOCK), seed) for b in range(-(-size // BLOCK))]
+    with multiprocessing.get_context().Pool(nproc()) as pool:
+        made = sum(pool.imap_unordered(_generate_block, blocks))
+    if made:
+        print(f"  (generated {made} files for the memory sets)")
+    inputs = [str(root / f"block-{block:03d}") for _, block, count, _ in blocks if count == BLOCK]
+    if size % BLOCK:
+        last = root / f"block-{size // BLOCK:03d}"
+        inputs += sorted(str(p) for p in last.glob("dienst-*.yaml"))
+    return inputs
 
 
 # ----------------------------------------------------------------------------------------------
@@ -452,11 +496,23 @@ def _pss_kib(pid: int) -> tuple[int, int]:
     return pss, rss
 
 
-def job_memory(command: list[str]) -> tuple[float, float, int]:
-    """Peak of the sum of PSS over the process and all its descendants (MiB), the largest single RSS (MiB)
-    and the number of processes seen, sampled every 20 ms."""
+@dataclass
+class JobMemory:
+    """Peaks over a run, in MiB, sampled every 20 ms: the sum of PSS over the main process and all its
+    descendants (the whole job), the main process's PSS, the largest worker's PSS, the largest RSS of any one."""
+
+    total: float = 0.0
+    main: float = 0.0
+    worker: float = 0.0
+    rss: float = 0.0
+    processes: int = 0
+    seconds: float = 0.0
+
+
+def job_memory(command: list[str]) -> JobMemory:
+    start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak_sum = peak_single = 0
+    peak = JobMemory()
     seen: set[int] = set()
     while process.poll() is None:
         pids, queue = [], [process.pid]
@@ -465,14 +521,50 @@ def job_memory(command: list[str]) -> tuple[float, float, int]:
             pids.append(pid)
             queue += _children(pid)
         seen.update(pids)
-        sizes = [_pss_kib(pid) for pid in pids]
-        peak_sum = max(peak_sum, sum(p for p, _ in sizes))
-        peak_single = max([peak_single, *(r for _, r in sizes)])
+        sizes = {pid: _pss_kib(pid) for pid in pids}
+        peak.total = max(peak.total, sum(p for p, _ in sizes.values()) / 1024)
+        peak.main = max(peak.main, sizes[process.pid][0] / 1024)
+        peak.worker = max([peak.worker, *(p / 1024 for pid, (p, _) in sizes.items() if pid != process.pid)])
+        peak.rss = max([peak.rss, *(r / 1024 for _, r in sizes.values())])
         time.sleep(0.02)
+    peak.seconds = time.perf_counter() - start
+    peak.processes = len(seen)
     if process.returncode != 0:
         sys.exit(f"assess batch failed ({process.returncode}) while measuring memory: "
                  f"{process.stderr.read().decode()[-500:] if process.stderr else ''}")
-    return peak_sum / 1024, peak_single / 1024, len(seen)
+    return peak
+
+
+MEMORY_GOAL_MIB = 100  # the whole job at the largest N (issue 18)
+MEMORY_GROWTH = 0.20  # at most 20% more from the second largest N to the largest
+
+
+def memory(work: Path, sizes: list[int], seed: int) -> None:
+    """The whole job's memory at each size in ``sizes`` (distinct generated files, see :func:`memory_set`), with
+    --jobs 1 and the default, and the verdict: under the goal at the largest size, flat within 20% from the
+    second largest to the largest."""
+    out = work / "out"
+    print(f"\nmemory of the whole job (peaks, sampled every 20 ms: the sum of PSS over the main process and its "
+          f"workers, the main's PSS, the largest worker's PSS, the largest RSS) [{load_text()}]:")
+    found: dict[tuple[int, int], float] = {}
+    for size in sizes:
+        inputs = memory_set(work / "mem", size, seed)
+        for jobs in (1, nproc()):
+            shutil.rmtree(out, ignore_errors=True)
+            peak = job_memory(batch_command(inputs, out, jobs))
+            found[(size, jobs)] = peak.total
+            print(f"  N={size:<6} --jobs {jobs}: {peak.total:6.1f} MiB PSS in all {peak.processes} processes "
+                  f"(main {peak.main:5.1f}, largest worker {peak.worker:5.1f}); largest RSS {peak.rss:5.1f} MiB; "
+                  f"{peak.seconds:6.1f} s   [{load_text()}]")
+    shutil.rmtree(out, ignore_errors=True)
+    if len(sizes) < 2:
+        return
+    small, large = sorted(sizes)[-2:]
+    for jobs in (1, nproc()):
+        top, growth = found[(large, jobs)], found[(large, jobs)] / found[(small, jobs)] - 1
+        verdict = "met" if top < MEMORY_GOAL_MIB and growth <= MEMORY_GROWTH else "NOT met"
+        print(f"  verdict --jobs {jobs}: {top:.1f} MiB at N={large} (goal < {MEMORY_GOAL_MIB}), {growth:+.1%} from "
+              f"N={small} (goal within {MEMORY_GROWTH:.0%}): {verdict}   [{load_text()}]")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -481,8 +573,10 @@ def job_memory(command: list[str]) -> tuple[float, float, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=1000, help="number of assessment files (default 1000)")
-    parser.add_argument("--mem-n", type=int, default=None,
-                        help="a larger N for the memory of the whole job (default 10 N; 0 skips memory)")
+    parser.add_argument("--mem-n", default=None,
+                        help="larger Ns for the memory of the whole job, comma-separated (default 10 N; 0 skips "
+                             "memory), e.g. 10000,50000; measured at N too")
+    parser.add_argument("--only-memory", action="store_true", help="measure the memory only (no timings)")
     parser.add_argument("--repeat", type=int, default=5, help="pairs of runs (a, b) per comparison (default 5)")
     parser.add_argument("--formats", default="md,json,csv,xlsx,html",
                         help="formats whose ratio is measured with --jobs 1 (default md,json,csv,xlsx,html; '' none)")
@@ -495,13 +589,16 @@ def main() -> int:
     parser.add_argument("--instructions", action="store_true",
                         help="also count instructions per file with valgrind (the same however loaded the machine)")
     args = parser.parse_args()
-    mem_n = 10 * args.n if args.mem_n is None else args.mem_n
+    mem_n = [10 * args.n] if args.mem_n is None else [int(x) for x in args.mem_n.split(",") if int(x)]
     work = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="assess-bench-"))
     catalog = load_catalog()
     formats = tuple(f for f in args.formats.split(",") if f)
     try:
-        small, extra = work / "inputs", work / "inputs-extra"
-        for folder in (small, extra, work / "out"):
+        if args.only_memory:
+            memory(work, sorted({args.n, *mem_n}), args.seed + 1)
+            return 0
+        small = work / "inputs"
+        for folder in (small, work / "out"):
             shutil.rmtree(folder, ignore_errors=True)
         t0 = time.perf_counter()
         paths = generate(small, args.n, args.seed, catalog)
@@ -559,15 +656,7 @@ def main() -> int:
             problems_slope(work)
 
         if mem_n:
-            generate(extra, mem_n - args.n, args.seed + 1, catalog, start=args.n)
-            print(f"\nmemory of the whole job (main process + workers; peak of the sum of PSS, sampled every 20 ms) "
-                  f"[{load_text()}]:")
-            for label, inputs in ((args.n, [str(small)]), (mem_n, [str(small), str(extra)])):
-                for jobs in (1, None):
-                    shutil.rmtree(out, ignore_errors=True)
-                    total, single, count = job_memory(batch_command(inputs, out, jobs))
-                    print(f"  N={label:<6} --jobs {jobs or nproc()}: {total:7.1f} MiB PSS in all {count} processes; "
-                          f"largest process RSS {single:6.1f} MiB")
+            memory(work, sorted({args.n, *mem_n}), args.seed + 1)
         for n, one, many in verdicts:
             print(f"\nverdict N={n}: --jobs 1 a/b {one:.2f} (goal <= 2: {'met' if one <= 2 else 'NOT met'}), "
                   f"default jobs a/b1 {many:.2f} (goal <= 1.0: {'met' if many <= 1.0 else 'NOT met'}) "

@@ -4,24 +4,31 @@ Every number per service is taken from its :class:`assess.analysis.scoring.Score
 recomputes no score and averages nothing across services. What it adds is counting: how many services
 assessed each norm as not met, out of how many that assessed it as applicable.
 
-The builder is fed one small :class:`ServiceSummary` at a time and keeps only what the overview shows,
-so a portfolio of thousands of services stays small in memory. Its words and layout are the renderers'
-(:mod:`assess.render.portfolio_markdown`, :mod:`assess.render.portfolio_json`); nothing here is text for people.
+The builder is fed one small :class:`ServiceSummary` at a time and writes it into a spool on disk
+(:class:`assess.files.spool.Spool`, in the batch's staging folder), with the few columns the portfolio sorts,
+groups and counts by; the built :class:`PortfolioData` reads the services back in the order each part of the
+overview needs. So the main process keeps nothing per service, however many there are. Its words and layout
+are the renderers' (:mod:`assess.render.portfolio_markdown`, :mod:`assess.render.portfolio_json`); nothing here
+is text for people.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
+import marshal
+import pickle
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any, Generic, TypeVar
 
-from assess.analysis.reaudit import Superseded, Trend, resolve
+from assess.analysis.reaudit import Superseded, Trend, order_day, service_key, trend
 from assess.analysis.scoring import Scorecard, SectionScore, round1
 from assess.analysis.signoff import sign_state
 from assess.errors import Problem
+from assess.files.spool import Spool, key
+from assess.files.spool import text as key_text
 from assess.model.catalog import Catalog
 
 # --------------------------------------------------------------------------------------------------
@@ -118,8 +125,38 @@ def summarize(index: int, path: str, card: Scorecard, warnings: Iterable[Problem
     )
 
 
+def _rows(rows: tuple[SectionRow, ...]) -> tuple[tuple[str, float | None, str | None, float], ...]:
+    return tuple((r.id, r.score, r.status, r.completeness) for r in rows)
+
+
+def pack(s: ServiceSummary) -> bytes:
+    """A summary as the portfolio keeps it in its spool, without ``applicable`` and ``warnings`` (counted and
+    printed as it arrives): plain values in :mod:`marshal`'s format, written and read by the same process (much
+    faster than pickling a dozen dataclasses)."""
+    return marshal.dumps((
+        s.index, s.path, s.name, s.kind, s.location, s.settings, s.score, s.status, s.score_status, s.completeness,
+        s.counted, s.met, s.partial, s.not_met, s.na, s.not_assessed, s.total, _rows(s.principles),
+        _rows(s.setting_scores), s.critical_not_fully_met, tuple((g.norm, g.result, g.action) for g in s.critical_gaps),
+        None if s.date is None else s.date.toordinal(), s.assessors, s.critical_disputed, s.disputed, s.sha256,
+        s.merged_from, s.language, s.signoff))
+
+
+def unpack(data: bytes) -> ServiceSummary:
+    """The summary :func:`pack` wrote (``applicable`` and ``warnings`` empty)."""
+    (index, path, name, kind, location, settings, score, status, score_status, completeness, counted, met, partial,
+     not_met, na, not_assessed, total, principles, setting_scores, critical, gaps, day, assessors, critical_disputed,
+     disputed, sha256, merged_from, language, signoff) = marshal.loads(data)
+    return ServiceSummary(
+        index, path, name, kind, location, settings, score, status, score_status, completeness, counted, met, partial,
+        not_met, na, not_assessed, total, tuple(SectionRow(*r) for r in principles),
+        tuple(SectionRow(*r) for r in setting_scores), critical, tuple(CriticalGap(*g) for g in gaps),
+        date=None if day is None else dt.date.fromordinal(day), assessors=assessors,
+        critical_disputed=critical_disputed, disputed=disputed, sha256=sha256, merged_from=merged_from,
+        language=language, signoff=signoff)
+
+
 # --------------------------------------------------------------------------------------------------
-# Building the portfolio
+# Building the portfolio: each service's summary spooled as it arrives, the portfolio read back from the spool
 
 
 @dataclass(frozen=True)
@@ -128,6 +165,7 @@ class Entry:
     stem: str  # report file name without extension
     trend: Trend | None = None  # against the previous assessment of the same service in the batch
     earlier: tuple[str, ...] = ()  # paths of the earlier assessments of the same service, not counted
+    rank: int = 0  # its place in the portfolio's order (by overall score), from 1
 
 
 @dataclass(frozen=True)
@@ -148,112 +186,306 @@ class NormCount:
         return round1(self.exact_share)
 
 
+T = TypeVar("T")
+
+
+class Rows(Generic[T]):
+    """Rows read back from the spool each time they are iterated (never all in memory), with their number."""
+
+    def __init__(self, rows: Callable[[], Iterator[T]], count: Callable[[], int]) -> None:
+        self._rows, self._count = rows, count
+        self._known: int | None = None
+
+    def __iter__(self) -> Iterator[T]:
+        return self._rows()
+
+    def __len__(self) -> int:
+        if self._known is None:
+            self._known = self._count()
+        return self._known
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
+# What a section of the portfolio lists, as columns of the spool: the services with setting scores, with critical
+# gaps, with a norm still disputed, with a trend (an earlier assessment in the batch).
+SERVICES_WITH = {"setting_scores": "s.settings", "critical_gaps": "s.critical_gaps", "disputed": "s.disputed",
+                 "trend": "f.trend IS NOT NULL"}
+# The portfolio's order: by overall score (as rounded in the scorecard), highest first, no score last; then by the
+# name case-folded, the name, the input order (Python's order of (score is None, -score, casefold, name, index)).
+_ORDER = "s.score IS NULL, s.score DESC, s.name_fold, s.name, s.idx"
+
+
+class Services(Rows[Entry]):
+    """The services the portfolio counts, in its order (by overall score, highest first; no score last; then
+    name, then input order), read from the spool each time."""
+
+    _FROM = "p_ranked r JOIN p_services s ON s.idx = r.idx JOIN p_fate f ON f.idx = r.idx"
+
+    def __init__(self, spool: Spool, where: str = "", parameters: tuple[Any, ...] = (), order: str = "r.rank"
+                 ) -> None:
+        self._spool, self._where, self._parameters, self._order = spool, where, parameters, order
+        super().__init__(self._entries, lambda: int(spool.one(f"SELECT COUNT(*) FROM {self._FROM} {where}",
+                                                              parameters)[0]))
+
+    def _entries(self) -> Iterator[Entry]:
+        sql = (f"SELECT r.rank, s.stem, s.record, f.trend, f.earlier FROM {self._FROM} {self._where} "
+               f"ORDER BY {self._order}")
+        for rank, stem, record, change, earlier in self._spool.rows(sql, self._parameters):
+            yield Entry(unpack(record), stem, pickle.loads(change) if change else None,
+                        pickle.loads(earlier) if earlier else (), rank)
+
+    def having(self, what: str) -> Services:
+        """Those with ``what`` (a key of :data:`SERVICES_WITH`), in the same order."""
+        return Services(self._spool, f"WHERE {SERVICES_WITH[what]}")
+
+    def in_input_order(self) -> Services:
+        return Services(self._spool, self._where, self._parameters, "s.idx")
+
+    def scores(self) -> Iterator[float | None]:
+        """The overall score of each (None: no score), in no particular order."""
+        return (score for (score,) in self._spool.rows(f"SELECT s.score FROM {self._FROM}"))
+
+    def grouped(self, by: str) -> list[tuple[str | None, Services]]:
+        """A group per value of ``by`` (kind or location; case and runs of spaces folded), by that value, not given
+        last; each group named by the first spelling in the portfolio's order, its services in that order."""
+        column = {"kind": "kind", "location": "location"}[by]
+        # each group is then read through these indexes, not by a pass over every service
+        self._spool.execute(f"CREATE INDEX IF NOT EXISTS p_services_{column} ON p_services ({column}_key)")
+        self._spool.execute("CREATE INDEX IF NOT EXISTS p_ranked_idx ON p_ranked (idx)")
+        sql = (f"SELECT s.{column}_key, s.{column}_shown, MIN(r.rank) FROM {self._FROM} GROUP BY s.{column}_key "
+               f"ORDER BY s.{column}_key IS NULL, s.{column}_key")
+        return [(None if value is None else key_text(shown),
+                 Services(self._spool, f"WHERE s.{column}_key IS ?", (value,)))
+                for value, shown, _ in self._spool.rows(sql)]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the summary of the portfolio counts over the services it counts."""
+
+    statuses: tuple[tuple[str, int], ...] = ()  # (green, amber, red or none; services), as met in the order
+    critical_services: int = 0  # with a critical norm not fully met (their overall status is red)
+    disputed_services: int = 0  # with a critical norm still disputed
+    languages: tuple[str | None, ...] = ()  # the languages of the services' files (at most two: one, or several)
+    flags: frozenset[str] = frozenset()  # the keys of SERVICES_WITH that one or more services have, and "partial"
+
+
 @dataclass(frozen=True)
 class PortfolioData:
-    """The built portfolio, as both renderers read it: services in their order, the counts, the norms most
-    often not met and the inputs not processed. Plain data: the words are the renderers'."""
+    """The built portfolio, as the renderers read it: services in their order, the counts, the norms most often
+    not met and the inputs not processed. Plain data (the services, the inputs not processed and the
+    assessments not counted are read back from the spool as they are iterated); the words are the renderers'."""
 
     catalog_id: str
     catalog_version: str
     formats: tuple[str, ...]
-    services: tuple[Entry, ...]  # sorted by overall score
+    services: Services  # sorted by overall score
     norms_not_met: tuple[NormCount, ...]  # norms not met at one or more services, most often first
     critical_ids: tuple[str, ...]
-    failures: tuple[Failure, ...]  # in input order
-    superseded: tuple[Superseded, ...] = ()  # assessments not counted: earlier ones, inputs of a consensus
+    failures: Rows[Failure]  # in input order
+    superseded: Rows[Superseded]  # assessments not counted: earlier ones, inputs of a consensus; by path
+    counts: Counts = Counts()
 
     @property
     def language(self) -> str | None:
         """The language of the services' files when they all name the same one, else None."""
-        languages = {e.summary.language for e in self.services}
-        return next(iter(languages)) if len(languages) == 1 else None
+        return self.counts.languages[0] if len(self.counts.languages) == 1 else None
 
     @property
-    def problems(self) -> list[Problem]:
-        return [p for f in self.failures for p in f.problems]
+    def problems(self) -> Rows[Problem]:
+        return Rows(lambda: (p for f in self.failures for p in f.problems),
+                    lambda: sum(len(f.problems) for f in self.failures))
 
     def status_counts(self) -> dict[str, int]:
         counts = {"green": 0, "amber": 0, "red": 0, "none": 0}
-        for entry in self.services:
-            counts[entry.summary.status or "none"] += 1
+        for status, count in self.counts.statuses:
+            counts[status] = counts.get(status, 0) + count
         return counts
 
     @property
     def critical_services(self) -> int:
         """Services with a critical norm not fully met (their overall status is red)."""
-        return sum(1 for e in self.services if e.summary.critical_not_fully_met)
+        return self.counts.critical_services
 
     @property
     def disputed_services(self) -> int:
         """Services with a critical norm still disputed."""
-        return sum(1 for e in self.services if e.summary.critical_disputed)
+        return self.counts.disputed_services
+
+    def has(self, what: str) -> bool:
+        """Whether any service has ``what``: a key of :data:`SERVICES_WITH`, or "partial" (a principle's score over
+        part of its norms)."""
+        return what in self.counts.flags
 
 
-def _sort_key(entry: Entry) -> tuple[bool, float, str, str, int]:
-    s = entry.summary
-    return (s.score is None, -(s.score or 0.0), s.name.casefold(), s.name, s.index)
+def _service(summary: ServiceSummary) -> bytes:
+    """The assessments of one service have the same value (:func:`assess.analysis.reaudit.service_key`)."""
+    name, location = service_key(summary)
+    return key(f"{len(name)}\0{name}\0{location}")
 
 
-_STATUSES = {s: s for s in ("green", "amber", "red")}
+def _folded(value: str | None) -> tuple[bytes | None, bytes]:
+    """A kind or location as grouped (case and runs of spaces folded; None when not given) and as shown."""
+    shown = " ".join((value or "").split())
+    return (key(shown.casefold()) if shown else None), key(shown)
 
 
-def _canonical(status: str | None) -> str | None:
-    """One shared string per status (unpickling makes a copy per service otherwise)."""
-    return _STATUSES.get(status, status) if status else None
-
-
-def _compact(row: SectionRow) -> SectionRow:
-    return SectionRow(sys.intern(row.id), row.score, _canonical(row.status), row.completeness)
+_TABLES = """
+CREATE TABLE p_services (idx INTEGER PRIMARY KEY, stem TEXT, record BLOB, codes TEXT, score REAL, name_fold BLOB,
+    name BLOB, service BLOB, day TEXT, path BLOB, sha TEXT, status TEXT, critical INTEGER, critical_disputed INTEGER,
+    language BLOB, settings INTEGER, critical_gaps INTEGER, disputed INTEGER, partial INTEGER, kind_key BLOB,
+    kind_shown BLOB, location_key BLOB, location_shown BLOB);
+CREATE TABLE p_merged (sha TEXT, holder INTEGER);
+CREATE TABLE p_failures (seq INTEGER PRIMARY KEY, record BLOB);
+CREATE TABLE p_consensus_input (idx INTEGER PRIMARY KEY, holder INTEGER);
+CREATE TABLE p_fate (idx INTEGER PRIMARY KEY, trend BLOB, earlier BLOB);
+CREATE TABLE p_superseded (seq INTEGER PRIMARY KEY, path BLOB, record BLOB);
+CREATE TABLE p_ranked (rank INTEGER PRIMARY KEY, idx INTEGER);
+"""
 
 
 class PortfolioBuilder:
-    """Takes services one at a time (in input order) and failures; :meth:`build` gives the portfolio."""
+    """Takes services one at a time (in input order) and failures; :meth:`build` gives the portfolio.
 
-    def __init__(self, catalog: Catalog, formats: tuple[str, ...] = ("md",)) -> None:
+    Each service's summary goes into ``spool`` as it arrives (a compact copy, with the columns the portfolio
+    orders, groups and counts by), and so does each failure: the builder itself keeps nothing per service. The
+    built :class:`PortfolioData` reads the spool, which must stay open while it is rendered. Without a spool, an
+    in-memory one is used."""
+
+    def __init__(self, catalog: Catalog, formats: tuple[str, ...] = ("md",), spool: Spool | None = None) -> None:
         self.catalog = catalog
         self.formats = formats
-        self._entries: list[Entry] = []
-        self._applicable_of: list[tuple[tuple[str, str], ...]] = []  # per entry; counted once it is known to count
-        self._failures: list[Failure] = []
+        self.spool = spool if spool is not None else Spool()
+        for statement in _TABLES.split(";"):
+            if statement.strip():
+                self.spool.execute(statement)
         self._failing, self._gaps = catalog.answer_set.failing_ids, catalog.answer_set.gap_ids
+        self._items = [n.id for n in catalog.items_for(tuple(catalog.settings))]
+        self._position = {item: k for k, item in enumerate(self._items)}
+        counted = [o.id for o in catalog.answer_set.options if not o.excluded]
+        self._code = {result: chr(ord("a") + k) for k, result in enumerate(counted)}
+
+    def _codes(self, applicable: Iterable[tuple[str, str]]) -> str:
+        """The (item, result) pairs of a service as one letter per item of the catalog (``.``: not counted)."""
+        codes = ["."] * len(self._items)
+        for item, result in applicable:
+            codes[self._position[item]] = self._code[result]
+        return "".join(codes)
 
     def add(self, summary: ServiceSummary, stem: str) -> None:
-        self._applicable_of.append(tuple((sys.intern(i), sys.intern(r)) for i, r in summary.applicable))
-        compact = replace(summary, applicable=(), warnings=(), status=_canonical(summary.status),
-                          score_status=_canonical(summary.score_status),
-                          principles=tuple(_compact(r) for r in summary.principles),
-                          setting_scores=tuple(_compact(r) for r in summary.setting_scores))
-        self._entries.append(Entry(compact, stem))
+        s = summary
+        kind, location = _folded(s.kind), _folded(s.location)
+        self.spool.execute(
+            "INSERT INTO p_services VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (s.index, stem, pack(s), self._codes(s.applicable), s.score,
+             key(s.name.casefold()), key(s.name), _service(s), order_day(s), key(s.path), s.sha256,
+             s.status or "none", bool(s.critical_not_fully_met), bool(s.critical_disputed),
+             None if s.language is None else key(s.language), bool(s.setting_scores), bool(s.critical_gaps),
+             bool(s.disputed), any(r.score is not None and r.completeness < 100 for r in s.principles),
+             *kind, *location))
+        self.spool.executemany("INSERT INTO p_merged VALUES (?, ?)", ((sha, s.index) for sha in s.merged_from))
 
     def fail(self, failure: Failure) -> None:
         """An input that could not be used: listed, counted nowhere."""
-        self._failures.append(failure)
+        self.spool.execute("INSERT INTO p_failures (record) VALUES (?)",
+                           (pickle.dumps(failure, pickle.HIGHEST_PROTOCOL),))
+
+    def _supersede(self, summary: ServiceSummary, reason: str, counted_path: str) -> None:
+        gone = Superseded(summary.path, summary.name, summary.date, reason, counted_path)
+        self.spool.execute("INSERT INTO p_superseded (path, record) VALUES (?, ?)",
+                           (key(summary.path), pickle.dumps(gone, pickle.HIGHEST_PROTOCOL)))
+
+    def _resolve(self) -> None:
+        """Which assessments count (:mod:`assess.analysis.reaudit`): an input of a consensus in the batch does not;
+        of one service's assessments, the latest does (by date, then path), with a trend against the one before."""
+        spool = self.spool
+        spool.execute("CREATE INDEX p_merged_sha ON p_merged (sha, holder)")
+        spool.execute("INSERT INTO p_consensus_input SELECT idx, holder FROM (SELECT s.idx, (SELECT MIN(m.holder) "
+                      "FROM p_merged m WHERE m.sha = s.sha) AS holder FROM p_services s WHERE s.sha != '') "
+                      "WHERE holder IS NOT NULL AND holder != idx")
+        for record, holder in spool.rows("SELECT s.record, h.path FROM p_consensus_input c JOIN p_services s ON "
+                                         "s.idx = c.idx JOIN p_services h ON h.idx = c.holder"):
+            self._supersede(unpack(record), "consensus-input", key_text(holder))
+        group: list[tuple[int, bytes, bytes]] = []  # (idx, service, record) of the current service's assessments
+
+        def close(group: list[tuple[int, bytes, bytes]]) -> None:
+            latest = unpack(group[-1][2])
+            if len(group) == 1:
+                spool.execute("INSERT INTO p_fate VALUES (?, NULL, NULL)", (group[-1][0],))
+                return
+            earlier = [unpack(record) for _, _, record in group[:-1]]
+            spool.execute("INSERT INTO p_fate VALUES (?, ?, ?)",
+                          (group[-1][0], pickle.dumps(trend(latest, earlier[-1]), pickle.HIGHEST_PROTOCOL),
+                           pickle.dumps(tuple(s.path for s in earlier), pickle.HIGHEST_PROTOCOL)))
+            for summary in earlier:
+                self._supersede(summary, "earlier", latest.path)
+
+        spool.execute("CREATE INDEX p_services_reaudit ON p_services (service, day, path)")  # sorts the keys only
+        for row in spool.rows("SELECT idx, service, record FROM p_services WHERE idx NOT IN (SELECT idx FROM "
+                              "p_consensus_input) ORDER BY service, day, path"):
+            if group and group[-1][1] != row[1]:
+                close(group)
+                group = []
+            group.append(row)
+        if group:
+            close(group)
+        spool.execute(f"INSERT INTO p_ranked SELECT ROW_NUMBER() OVER (ORDER BY {_ORDER}), s.idx "
+                      "FROM p_fate f JOIN p_services s ON s.idx = f.idx")
+
+    def _norm_counts(self) -> tuple[NormCount, ...]:
+        not_met: Counter[int] = Counter()
+        partial: Counter[int] = Counter()
+        applicable: Counter[int] = Counter()
+        failing = {code for result, code in self._code.items() if result in self._failing}
+        gaps = {code for result, code in self._code.items() if result in self._gaps and result not in self._failing}
+        for (codes,) in self.spool.rows("SELECT s.codes FROM p_ranked r JOIN p_services s ON s.idx = r.idx"):
+            for position, code in enumerate(codes):
+                if code != ".":
+                    applicable[position] += 1
+                    if code in failing:
+                        not_met[position] += 1
+                    elif code in gaps:
+                        partial[position] += 1
+        counts = []
+        for position, count in not_met.items():
+            norm = self.catalog.item(self._items[position])
+            counts.append(NormCount(norm.id, norm.section, norm.critical, count, partial[position],
+                                    applicable[position]))
+        counts.sort(key=lambda c: (-c.not_met, -c.exact_share, self._position[c.id]))
+        return tuple(counts)
+
+    def _counts(self) -> Counts:
+        spool = self.spool
+        joined = "p_ranked r JOIN p_services s ON s.idx = r.idx JOIN p_fate f ON f.idx = r.idx"
+        statuses = tuple((status, count) for status, count, _ in spool.rows(
+            f"SELECT s.status, COUNT(*), MIN(r.rank) AS first FROM {joined} GROUP BY s.status ORDER BY first"))
+        critical, disputed, *flags = spool.one(
+            "SELECT TOTAL(s.critical), TOTAL(s.critical_disputed), MAX(s.settings), MAX(s.critical_gaps), "
+            f"MAX(s.disputed), MAX(f.trend IS NOT NULL), MAX(s.partial) FROM {joined}")
+        languages = tuple(None if language is None else key_text(language) for (language,) in
+                          spool.rows(f"SELECT DISTINCT s.language FROM {joined} LIMIT 2"))
+        names = (*SERVICES_WITH, "partial")
+        return Counts(statuses, int(critical), int(disputed), languages,
+                      frozenset(name for name, flag in zip(names, flags, strict=True) if flag))
 
     def build(self) -> PortfolioData:
-        catalog = self.catalog
-        resolution = resolve([e.summary for e in self._entries])
-        entries = [replace(self._entries[k], trend=resolution.trends.get(k), earlier=resolution.earlier.get(k, ()))
-                   for k in resolution.counted]
-        not_met: Counter[str] = Counter()
-        partial: Counter[str] = Counter()
-        applicable: Counter[str] = Counter()
-        for k in resolution.counted:
-            for item_id, result in self._applicable_of[k]:
-                applicable[item_id] += 1
-                if result in self._failing:
-                    not_met[item_id] += 1
-                elif result in self._gaps:
-                    partial[item_id] += 1
-        order = {n.id: i for i, n in enumerate(catalog.items_for(tuple(catalog.settings)))}
-        counts = []
-        for item_id, count in not_met.items():
-            norm = catalog.item(item_id)
-            counts.append(NormCount(item_id, norm.section, norm.critical, count, partial[item_id],
-                                    applicable[item_id]))
-        counts.sort(key=lambda c: (-c.not_met, -c.exact_share, order[c.id]))
+        catalog, spool = self.catalog, self.spool
+        self._resolve()
+
+        def superseded() -> Iterator[Superseded]:
+            return (pickle.loads(record) for (record,) in spool.rows("SELECT record FROM p_superseded "
+                                                                    "ORDER BY path, seq"))
+
+        def failures() -> Iterator[Failure]:
+            return (pickle.loads(record) for (record,) in spool.rows("SELECT record FROM p_failures ORDER BY seq"))
+
         return PortfolioData(
             catalog_id=catalog.id, catalog_version=catalog.version, formats=self.formats,
-            services=tuple(sorted(entries, key=_sort_key)), norms_not_met=tuple(counts),
+            services=Services(spool), norms_not_met=self._norm_counts(),
             critical_ids=tuple(n.id for n in catalog.items_for(tuple(catalog.settings)) if n.critical),
-            failures=tuple(self._failures), superseded=resolution.superseded,
+            failures=Rows(failures, lambda: int(spool.one("SELECT COUNT(*) FROM p_failures")[0])),
+            superseded=Rows(superseded, lambda: int(spool.one("SELECT COUNT(*) FROM p_superseded")[0])),
+            counts=self._counts(),
         )

@@ -6,6 +6,7 @@ the portfolio holds it (rounded, as shown), and a group keeps the portfolio's or
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assess.analysis.portfolio import Entry, PortfolioData
@@ -36,8 +37,7 @@ class Distribution:
 def distribution(data: PortfolioData) -> Distribution:
     counts = [0] * (100 // BAND_WIDTH)
     no_score = 0
-    for entry in data.services:
-        score = entry.summary.score
+    for score in data.services.scores():
         if score is None:
             no_score += 1
         else:
@@ -48,24 +48,18 @@ def distribution(data: PortfolioData) -> Distribution:
 
 @dataclass(frozen=True)
 class Group:
-    """The services of one kind or location (``name`` None: not given), in the portfolio's order."""
+    """The services of one kind or location (``name`` None: not given), in the portfolio's order; ``entries`` is
+    read back from the portfolio's spool each time it is iterated."""
 
     name: str | None
-    entries: tuple[Entry, ...]
+    entries: Iterable[Entry]
 
 
 def groups(data: PortfolioData, by: str | None) -> tuple[Group, ...]:
-    """One group of every service when ``by`` is None; else a group per value of ``by``, by name, none last."""
+    """One group of every service when ``by`` is None; else a group per value of ``by`` (case and runs of spaces
+    folded), by name, none last, named by its first spelling in the portfolio's order."""
     if by is None:
         return (Group(None, data.services),)
     if by not in GROUP_BY:
         raise ValueError(by)
-    found: dict[str | None, list[Entry]] = {}  # by the value folded (case, runs of spaces)
-    shown: dict[str | None, str | None] = {None: None}  # the first spelling met
-    for entry in data.services:
-        value = " ".join((getattr(entry.summary, by) or "").split())
-        key = value.casefold() or None
-        shown.setdefault(key, value)
-        found.setdefault(key, []).append(entry)
-    order = sorted(found, key=lambda key: (key is None, key or ""))
-    return tuple(Group(shown[key], tuple(found[key])) for key in order)
+    return tuple(Group(name, entries) for name, entries in data.services.grouped(by))

@@ -7,13 +7,14 @@
 * The latest gets a trend against the one before it: the change of the overall score and of each principle's
   score (rounded scores as shown, the change rounded half up to one decimal).
 
-Plain data over :class:`assess.analysis.portfolio.ServiceSummary`; no words.
+Plain data over :class:`assess.analysis.portfolio.ServiceSummary`; no words. The portfolio's builder applies
+these rules to the services in its spool (:meth:`assess.analysis.portfolio.PortfolioBuilder.build`), reading one
+service's assessments at a time in this order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,8 +49,9 @@ def service_key(summary: ServiceSummary) -> tuple[str, str]:
     return (" ".join(summary.name.split()).casefold(), " ".join((summary.location or "").split()).casefold())
 
 
-def _order(summary: ServiceSummary) -> tuple[dt.date, str]:
-    return (summary.date or dt.date.min, summary.path)
+def order_day(summary: ServiceSummary) -> str:
+    """The date that orders the assessments of one service (then the path): no date counts as the oldest."""
+    return (summary.date or dt.date.min).isoformat()
 
 
 def _delta(new: float | None, old: float | None) -> float | None:
@@ -60,42 +62,3 @@ def trend(latest: ServiceSummary, previous: ServiceSummary) -> Trend:
     before = {r.id: r.score for r in previous.principles}
     return Trend(previous.path, previous.date, _delta(latest.score, previous.score),
                  tuple((r.id, _delta(r.score, before.get(r.id))) for r in latest.principles))
-
-
-@dataclass(frozen=True)
-class Resolution:
-    counted: tuple[int, ...]  # indexes (into the summaries given) of the assessments counted
-    trends: dict[int, Trend]  # by index of a counted one
-    superseded: tuple[Superseded, ...]
-    earlier: dict[int, tuple[str, ...]]  # by index of a counted one: the paths of its earlier assessments
-
-
-def resolve(summaries: Sequence[ServiceSummary]) -> Resolution:
-    """Which assessments count, each earlier one or consensus input listed, and the trends."""
-    consensus_of: dict[str, int] = {}
-    for k, s in enumerate(summaries):
-        for sha in s.merged_from:
-            consensus_of.setdefault(sha, k)
-    superseded: list[Superseded] = []
-    remaining = []
-    for k, s in enumerate(summaries):
-        holder = consensus_of.get(s.sha256) if s.sha256 else None
-        if holder is not None and holder != k:
-            superseded.append(Superseded(s.path, s.name, s.date, "consensus-input", summaries[holder].path))
-        else:
-            remaining.append(k)
-    groups: dict[tuple[str, str], list[int]] = {}
-    for k in remaining:
-        groups.setdefault(service_key(summaries[k]), []).append(k)
-    counted, trends, earlier = [], {}, {}
-    for members in groups.values():
-        members.sort(key=lambda k: _order(summaries[k]))
-        latest = members[-1]
-        counted.append(latest)
-        if len(members) > 1:
-            trends[latest] = trend(summaries[latest], summaries[members[-2]])
-            earlier[latest] = tuple(summaries[k].path for k in members[:-1])
-            superseded += [Superseded(summaries[k].path, summaries[k].name, summaries[k].date, "earlier",
-                                      summaries[latest].path) for k in members[:-1]]
-    superseded.sort(key=lambda s: s.path)
-    return Resolution(tuple(sorted(counted)), trends, tuple(superseded), earlier)

@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from assess.errors import InputError
 
 
-def input_identities(paths: Iterable[str]) -> set[tuple[int, int]]:
-    """(device, inode) of each input, to recognise an output that would replace one."""
-    found: set[tuple[int, int]] = set()
-    for path in paths:
-        try:
-            info = os.stat(path)
-        except OSError:
-            continue
-        found.add((info.st_dev, info.st_ino))
-    return found
-
-
-def refuse_an_input(target: Path, inputs: set[tuple[int, int]]) -> None:
-    """An output of this batch never replaces one of its inputs (``de-overloop.json`` inside ``--out``)."""
+def refuse_an_input(target: Path, inputs: Container[tuple[int, int]]) -> None:
+    """An output of this batch never replaces one of its inputs (``de-overloop.json`` inside ``--out``); ``inputs``
+    holds the (device, inode) of each (:class:`assess.files.discovery.Inputs`)."""
     try:
         info = os.stat(target)
     except OSError:
@@ -50,10 +39,15 @@ def publish(target: Path, staging: str, produce: Callable[[Callable[[str], Any]]
 
 def publish_bytes(target: Path, staging: str, data: bytes) -> None:
     """As :func:`publish`, for a workbook."""
+    publish_binary(target, staging, lambda handle: handle.write(data))
+
+
+def publish_binary(target: Path, staging: str, produce: Callable[[BinaryIO], Any]) -> None:
+    """As :func:`publish`, for a file written in binary (a workbook) through its handle."""
     staged = os.path.join(staging, target.name)
     try:
         with open(staged, "wb") as handle:
-            handle.write(data)
+            produce(handle)
         os.replace(staged, target)
     except OSError as error:
         raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from assess.files.spool import Spool, SpoolCounter, SpoolSet
+
 MAX_STEM = 60
 WINDOWS_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                               *(f"lpt{i}" for i in range(10))})
@@ -39,9 +41,13 @@ def safe_stem(name: str, fallback: str = "service") -> str:
 class NameAllocator:
     """Hands out unique stems in call order: the second "De Overloop" becomes ``de-overloop-2``."""
 
-    def __init__(self, reserved: Iterable[str] = ()) -> None:
-        self._taken: set[str] = set(reserved)
-        self._next: dict[str, int] = {}  # base -> the suffix to try first, so 10,000 equal names stay linear
+    def __init__(self, reserved: Iterable[str] = (), spool: Spool | None = None) -> None:
+        """``spool``: keep the names taken there (a batch of any size), not in memory."""
+        self._taken: set[str] | SpoolSet = set() if spool is None else SpoolSet(spool, "names_taken")
+        for name in reserved:
+            self._taken.add(name)
+        # base -> the suffix to try first, so 10,000 equal names stay linear
+        self._next: dict[str, int] | SpoolCounter = {} if spool is None else SpoolCounter(spool, "names_next")
 
     def allocate(self, name: str) -> str:
         base = safe_stem(name)

@@ -71,15 +71,14 @@ def write(data: PortfolioData, catalog: Catalog, lang: str, write: Callable[[str
     chart = svg_charts.histogram(bands, t("html.distribution_title", lang), t("html.radar_desc", lang))
 
     def heat_groups() -> Iterator[tuple[str | None, Iterator[ServiceLine]]]:
-        rank = {id(e): i for i, e in enumerate(data.services, 1)}
         for group in groups(data, group_by):
             title = _group_title(group.name, group_by, lang) if group_by else None
-            yield title, (_line(rank[id(e)], e, data, catalog, lang) for e in group.entries)
+            yield title, (_line(e.rank, e, data, catalog, lang) for e in group.entries)
 
     def critical_rows() -> Iterator[tuple[ServiceLine, str, str, str]]:
-        for rank, entry in enumerate(data.services, 1):
+        for entry in data.services.having("critical_gaps"):
             for gap in entry.summary.critical_gaps:
-                yield (_line(rank, entry, data, catalog, lang), gap.norm,
+                yield (_line(entry.rank, entry, data, catalog, lang), gap.norm,
                        result_label(catalog, gap.result, lang), gap.action or "–")
 
     norms = [(c.id + (f" ⚠ {t('critical', lang)}" if c.critical else ""), catalog.item(c.id).text[lang],
@@ -95,8 +94,8 @@ def write(data: PortfolioData, catalog: Catalog, lang: str, write: Callable[[str
         principles=[(t("portfolio.col.principle", lang, id=p.id), p.label(lang), p.title[lang])
                     for p in catalog.principles],
         norms=norms, more=max(0, len(data.norms_not_met) - TOP_NORMS), critical_rows=critical_rows(),
-        has_critical_gaps=any(e.summary.critical_gaps for e in data.services),
-        problems=[str(p) for p in data.problems], rules=rule_lines(t("report.rules_text", lang)),
+        has_critical_gaps=data.has("critical_gaps"),
+        problems=data.problems, rules=rule_lines(t("report.rules_text", lang)),
         portfolio_rules=rule_lines(t("portfolio.rules_text", lang)), source=t("report.source", lang),
     )
 

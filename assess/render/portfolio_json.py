@@ -6,7 +6,8 @@ services is never held in memory as one text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from assess.analysis.portfolio import Entry, PortfolioData, SectionRow
@@ -51,7 +52,8 @@ def _service_json(rank: int, entry: Entry, formats: tuple[str, ...]) -> dict[str
 
 
 def portfolio_head(data: PortfolioData) -> dict[str, Any]:
-    """portfolio.json without its ``services`` (which :func:`write` appends last, one by one)."""
+    """portfolio.json before its lists that grow with the batch (``not_counted``, ``not_processed`` and
+    ``services``, which :func:`write` writes one item at a time)."""
     return {
         "portfolio": FORMAT_VERSION,
         "checklist": data.catalog_id,
@@ -75,27 +77,58 @@ def portfolio_head(data: PortfolioData) -> dict[str, Any]:
                          "sha256 in its merged_from) are listed under not_counted; trend = change of the rounded "
                          "overall and principle scores against the previous one, rounded half up",
         },
-        "not_counted": [{"file": s.path, "name": s.name, "date": s.date.isoformat() if s.date else None,
-                         "reason": s.reason, "counted": s.counted_path} for s in data.superseded],
-        "not_processed": [{"file": f.path, "problems": [{"file": p.file, "line": p.line, "message": p.message,
-                                                         "text": str(p)} for p in f.problems]}
-                          for f in data.failures],
-        "norms_not_met": [{"id": c.id, "section": c.section, "critical": c.critical, "not_met": c.not_met,
-                           "applicable": c.applicable, "share": c.share, "partial": c.partial}
-                          for c in data.norms_not_met],
     }
 
 
+def _not_counted(data: PortfolioData) -> Iterator[dict[str, Any]]:
+    for s in data.superseded:
+        yield {"file": s.path, "name": s.name, "date": s.date.isoformat() if s.date else None, "reason": s.reason,
+               "counted": s.counted_path}
+
+
+def _not_processed(data: PortfolioData) -> Iterator[dict[str, Any]]:
+    for f in data.failures:
+        yield {"file": f.path, "problems": [{"file": p.file, "line": p.line, "message": p.message, "text": str(p)}
+                                            for p in f.problems]}
+
+
+def _norms(data: PortfolioData) -> Iterator[dict[str, Any]]:
+    for c in data.norms_not_met:
+        yield {"id": c.id, "section": c.section, "critical": c.critical, "not_met": c.not_met,
+               "applicable": c.applicable, "share": c.share, "partial": c.partial}
+
+
+def _services(data: PortfolioData) -> Iterator[dict[str, Any]]:
+    for entry in data.services:
+        yield _service_json(entry.rank, entry, data.formats)
+
+
+def _write_list(name: str, items: Iterator[dict[str, Any]], last: bool, write: Write) -> None:
+    """One member of the top object whose value is a list, an item at a time, exactly as ``json.dumps(...,
+    indent=2)`` writes it."""
+    write(f"  {json.dumps(name)}: ")
+    first = next(items, None)
+    if first is None:
+        write("[]")
+    else:
+        write("[\n")
+        item: dict[str, Any] | None = first
+        while item is not None:
+            following = next(items, None)
+            text = json_text.dumps(item)
+            write("    " + text.replace("\n", "\n    ") + (",\n" if following is not None else "\n"))
+            item = following
+        write("  ]")
+    write("\n" if last else ",\n")
+
+
 def write(data: PortfolioData, write: Write) -> None:
-    """portfolio.json: language-neutral; ``services`` last, in the order of portfolio.md."""
+    """portfolio.json: language-neutral; ``services`` last, in the order of portfolio.md; each list written one
+    item at a time, the whole text the same as ``json.dumps(..., indent=2)`` of the whole object."""
     head = json_text.dumps(portfolio_head(data))
-    write(head[:-2] + ",\n" if head.endswith("\n}") else head[:-1])  # reopen the object
-    if not data.services:
-        write('  "services": []\n}\n')
-        return
-    write('  "services": [\n')
-    last = len(data.services)
-    for rank, entry in enumerate(data.services, 1):
-        text = json_text.dumps(_service_json(rank, entry, data.formats))
-        write("    " + text.replace("\n", "\n    ") + (",\n" if rank < last else "\n"))
-    write("  ]\n}\n")
+    write(head[:-2] + ",\n")  # reopen the object (it is never empty)
+    _write_list("not_counted", _not_counted(data), False, write)
+    _write_list("not_processed", _not_processed(data), False, write)
+    _write_list("norms_not_met", _norms(data), False, write)
+    _write_list("services", _services(data), True, write)
+    write("}\n")

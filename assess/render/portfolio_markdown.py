@@ -57,16 +57,18 @@ def _service_cell(entry: Entry, data: PortfolioData) -> str:
     return link + (f" · {md_escape(s.location)}" if s.location else "")
 
 
-def _fence(lines: list[str]) -> list[str]:
-    """A code block around ``lines``, its fence longer than any run of backticks inside."""
+def _fence(items: Iterable[object]) -> Iterator[str]:
+    """A code block around the ``items`` as text (read twice), its fence longer than any run of backticks inside."""
     longest = 0
-    for line in lines:
+    for item in items:
         run = 0
-        for char in line:
+        for char in str(item):
             run = run + 1 if char == "`" else 0
             longest = max(longest, run)
     ticks = "`" * max(3, longest + 1)
-    return [ticks + "text", *lines, ticks]
+    yield ticks + "text"
+    yield from (str(item) for item in items)
+    yield ticks
 
 
 def write(data: PortfolioData, catalog: Catalog, lang: str, write: Write,
@@ -125,11 +127,9 @@ class _Page:
             return
         principles = self.catalog.principles
 
-        ranks = {id(entry): rank for rank, entry in enumerate(data.services, 1)}
-
-        def rows(entries: tuple[Entry, ...]) -> Iterator[list[str]]:
+        def rows(entries: Iterable[Entry]) -> Iterator[list[str]]:
             for entry in entries:
-                rank, s = ranks[id(entry)], entry.summary
+                rank, s = entry.rank, entry.summary
                 by_id = {r.id: r for r in s.principles}
                 cells = [_cell(by_id[p.id].score, by_id[p.id].status, lang, by_id[p.id].completeness)
                          if p.id in by_id else "–" for p in principles]
@@ -141,7 +141,7 @@ class _Page:
                                if entry.trend else "–")
                 yield row
 
-        trends = any(e.trend for e in data.services)
+        trends = data.has("trend")
         headers = (["#", self.t("portfolio.col.service")]
                    + [self.t("portfolio.col.principle", id=p.id) for p in principles]
                    + [self.t("portfolio.col.overall"), self.t("col.complete"), self.t("report.settings")])
@@ -156,7 +156,7 @@ class _Page:
                 self.lines(f"### {self.t('html.group', what=self.t(f'html.group_{self.group_by}'), name=name)}", "")
             self.stream(table_lines(headers, partial(rows, group.entries), align))
             self.lines("")
-        if any(r.score is not None and r.completeness < 100 for e in data.services for r in e.summary.principles):
+        if data.has("partial"):
             self.lines(self.t("portfolio.partial_mark"), "")
         if data.critical_services or data.disputed_services:
             self.lines(self.t("portfolio.critical_mark"), "")
@@ -172,33 +172,41 @@ class _Page:
             return
         self.lines(f"## {self.t('portfolio.reaudits')}", "", self.t("portfolio.reaudits_intro"), "")
         principles = self.catalog.principles
-        with_trend = [e for e in data.services if e.trend]
-        if with_trend:
-            rows = []
-            for entry in with_trend:
-                trend = entry.trend
-                assert trend is not None
-                by_id = dict(trend.principles)
-                rows.append([_service_cell(entry, data), md_escape(_date(trend.previous_date)),
-                             md_escape(_date(entry.summary.date)), _trend(trend.overall, lang),
-                             *(_trend(by_id.get(p.id), lang) for p in principles)])
+        if data.has("trend"):
+            def trend_rows() -> Iterator[list[str]]:
+                for entry in data.services.having("trend"):
+                    trend = entry.trend
+                    assert trend is not None
+                    by_id = dict(trend.principles)
+                    yield [_service_cell(entry, data), md_escape(_date(trend.previous_date)),
+                           md_escape(_date(entry.summary.date)), _trend(trend.overall, lang),
+                           *(_trend(by_id.get(p.id), lang) for p in principles)]
+
             headers = [self.t("portfolio.col.service"), self.t("portfolio.col.previous"),
                        self.t("portfolio.col.latest"), self.t("portfolio.col.overall"),
                        *(self.t("portfolio.col.principle", id=p.id) for p in principles)]
-            self.lines(table(headers, rows, ["left", "left", "left"] + ["right"] * (len(principles) + 1)), "")
-        rows = [[md_escape(s.path), md_escape(s.name), md_escape(_date(s.date)),
-                 self.t(f"portfolio.reason.{s.reason}"), md_escape(s.counted_path)] for s in data.superseded]
+            self.stream(table_lines(headers, trend_rows,
+                                    ["left", "left", "left"] + ["right"] * (len(principles) + 1)))
+            self.lines("")
+
+        def superseded_rows() -> Iterator[list[str]]:
+            for s in data.superseded:
+                yield [md_escape(s.path), md_escape(s.name), md_escape(_date(s.date)),
+                       self.t(f"portfolio.reason.{s.reason}"), md_escape(s.counted_path)]
+
         headers = [self.t("portfolio.col.file"), self.t("portfolio.col.service"), self.t("portfolio.col.date"),
                    self.t("portfolio.col.why"), self.t("portfolio.col.counted")]
-        self.lines(f"### {self.t('portfolio.not_counted')} ({len(data.superseded)})", "", table(headers, rows), "")
+        self.lines(f"### {self.t('portfolio.not_counted')} ({len(data.superseded)})", "")
+        self.stream(table_lines(headers, superseded_rows, ["left"] * len(headers)))
+        self.lines("")
 
     def settings(self) -> None:
         data, lang = self.data, self.lang
-        if not any(e.summary.setting_scores for e in data.services):
+        if not data.has("setting_scores"):
             return
 
         def rows() -> Iterator[list[str]]:
-            for entry in data.services:
+            for entry in data.services.having("setting_scores"):
                 for row in entry.summary.setting_scores:
                     section = self.catalog.settings[row.id]
                     yield [_service_cell(entry, data), md_escape(f"{row.id} ({section.label(lang)})"),
@@ -234,12 +242,12 @@ class _Page:
         data, lang = self.data, self.lang
         self.lines(f"## {self.t('portfolio.critical')}", "",
                    self.t("portfolio.critical_intro", ids=", ".join(data.critical_ids)), "")
-        if not any(e.summary.critical_gaps for e in data.services):
+        if not data.has("critical_gaps"):
             self.lines(self.t("portfolio.critical_none"), "")
             return
 
         def rows() -> Iterator[list[str]]:
-            for entry in data.services:
+            for entry in data.services.having("critical_gaps"):
                 for gap in entry.summary.critical_gaps:
                     yield [_service_cell(entry, data), md_escape(gap.norm),
                            md_escape(result_label(self.catalog, gap.result, lang)),
@@ -253,11 +261,11 @@ class _Page:
         """Every norm still disputed, per service; critical ones first and marked (they hold the status below
         green)."""
         data = self.data
-        if not any(e.summary.disputed for e in data.services):
+        if not data.has("disputed"):
             return
 
         def rows() -> Iterator[list[str]]:
-            for entry in data.services:
+            for entry in data.services.having("disputed"):
                 for item, critical in sorted(entry.summary.disputed, key=lambda pair: not pair[1]):
                     mark = f" ⚠ {self.t('critical')}" if critical else ""
                     yield [_service_cell(entry, data), md_escape(item + mark)]
@@ -270,7 +278,9 @@ class _Page:
         data = self.data
         self.lines(f"## {self.t('portfolio.not_processed')} ({len(data.failures)})", "")
         if data.failures:
-            self.lines(self.t("portfolio.not_processed_intro"), "", *_fence([str(p) for p in data.problems]), "")
+            self.lines(self.t("portfolio.not_processed_intro"), "")
+            self.stream(_fence(data.problems))
+            self.lines("")
         else:
             self.lines(self.t("portfolio.all_processed"), "")
 

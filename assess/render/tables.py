@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, action_state
 from assess.model.catalog import Catalog
@@ -177,12 +177,20 @@ def write_csv(columns: Sequence[Column], rows: Iterable[Sequence[Value]], excel_
     """The table as CSV: UTF-8, ``,``, decimal point (for tools); ``excel_nl``: what a Dutch Excel opens by
     double-click (a byte-order mark, ``;`` between cells, a decimal comma, ids kept as text)."""
     buffer = io.StringIO()
+    stream_csv(columns, rows, buffer.write, excel_nl)
+    return buffer.getvalue()
+
+
+def stream_csv(columns: Sequence[Column], rows: Iterable[Sequence[Value]], write: Callable[[str], Any],
+               excel_nl: bool = False) -> None:
+    """:func:`write_csv` a row at a time through ``write`` (``portfolio.csv``: never held whole)."""
     end, delimiter = ("\r\n", ";") if excel_nl else ("\n", ",")
+    if excel_nl:
+        write("\ufeff")
 
-    def write(cells: Iterable[str]) -> None:
-        buffer.write(delimiter.join(_csv_field(cell, delimiter) for cell in cells) + end)
+    def line(cells: Iterable[str]) -> None:
+        write(delimiter.join(_csv_field(cell, delimiter) for cell in cells) + end)
 
-    write(c.key for c in columns)
+    line(c.key for c in columns)
     for row in rows:
-        write(csv_value(v, c.kind, excel_nl) for v, c in zip(row, columns, strict=True))
-    return ("\ufeff" if excel_nl else "") + buffer.getvalue()
+        line(csv_value(v, c.kind, excel_nl) for v, c in zip(row, columns, strict=True))

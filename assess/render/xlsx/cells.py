@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -164,21 +166,29 @@ _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 def to_bytes(wb: Workbook) -> bytes:
     """The workbook's bytes, deterministic: the same content gives the same bytes (openpyxl stamps the time of
     saving in the file's properties and in every zip entry; both are set to 2000-01-01)."""
-    wb.properties.creator = "assess"
     buffer = io.BytesIO()
-    wb.save(buffer)
-    fixed = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
-            zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = info.external_attr
-            target.writestr(entry, data)
-    return fixed.getvalue()
+    save(wb, buffer)
+    return buffer.getvalue()
+
+
+def save(wb: Workbook, target: BinaryIO) -> None:
+    """:func:`to_bytes` into ``target`` (a seekable file), an entry at a time through a temporary file, so a
+    workbook of any size (``portfolio.xlsx`` of thousands of services) is never held whole in memory."""
+    wb.properties.creator = "assess"
+    with tempfile.TemporaryFile() as saved:
+        wb.save(saved)
+        saved.seek(0)
+        with zipfile.ZipFile(saved) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as fixed:
+            for info in source.infolist():
+                entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.external_attr = info.external_attr
+                if info.filename == "docProps/core.xml":
+                    fixed.writestr(entry, _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", source.read(info.filename)))
+                    continue
+                entry.file_size = info.file_size  # as writestr would know it (the same headers)
+                with source.open(info) as data, fixed.open(entry, "w") as copy:
+                    shutil.copyfileobj(data, copy, 1 << 16)
 
 
 def header(key: str, lang: str) -> str:

@@ -17,9 +17,10 @@ the main process never holds them all.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, BinaryIO
 
 from openpyxl import Workbook
 
@@ -39,7 +40,7 @@ from assess.render.tables import (
     service_columns,
     service_row,
 )
-from assess.render.xlsx.cells import to_bytes
+from assess.render.xlsx.cells import save
 from assess.render.xlsx.report import write_table
 
 PORTFOLIO_NORM_COLUMNS = [c for c in NORM_COLUMNS if c.key != "text"]  # the text is in each service's report
@@ -68,6 +69,14 @@ def _typed(row: Sequence[Value], columns: Sequence[Column]) -> list[Value]:
 
 def render(data: PortfolioData, catalog: Catalog, lang: str, rows_file: Callable[[int], str]) -> bytes:
     """The workbook's bytes; ``rows_file(index)`` is where :func:`dump_rows` put service ``index``'s rows."""
+    buffer = io.BytesIO()
+    write(data, catalog, lang, rows_file, buffer)
+    return buffer.getvalue()
+
+
+def write(data: PortfolioData, catalog: Catalog, lang: str, rows_file: Callable[[int], str], target: BinaryIO
+          ) -> None:
+    """The workbook into ``target`` (a seekable file), its rows streamed (:func:`assess.render.xlsx.cells.save`)."""
     wb: Any = Workbook(write_only=True)
     write_table(wb, t("sheet.services", lang), service_columns(catalog),
                 (service_row(e.summary, catalog) for e in data.services), lang, catalog)
@@ -83,4 +92,4 @@ def render(data: PortfolioData, catalog: Catalog, lang: str, rows_file: Callable
         write_table(wb, t(sheet, lang), _TABLES[table], rows(table), lang, catalog)
     write_table(wb, t("sheet.not_processed", lang), NOT_PROCESSED_COLUMNS,
                 ([p.file, p.line, p.message] for p in data.problems), lang, catalog)
-    return to_bytes(wb)
+    save(wb, target)

@@ -1,0 +1,117 @@
+"""What a batch keeps of each of its inputs, on disk instead of in memory.
+
+A :class:`Spool` is an SQLite database in a file of the batch's staging folder (stdlib ``sqlite3``) with a small,
+fixed page cache, so the memory of the main process does not grow with the number of inputs: the sorted list
+of inputs, the report names taken, each service's summary for the portfolio and the inputs not processed are
+rows there, read back in the order each output needs. Nothing in it outlives the run (the staging folder is
+removed at the end, or by the next batch when this one was killed), so it is written without a journal and
+without fsync. ``Spool()`` without a path keeps the database in memory (small portfolios, tests).
+
+Text that orders or groups rows is stored as bytes (:func:`key`): UTF-8, with ``surrogatepass`` for the lone
+surrogates a file name may carry, compared byte by byte, which is the order of Python's ``str`` comparison.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from assess.errors import InputError
+
+CACHE_KIB = 2048  # the page cache of a spool (SQLite's default is about the same); the rest stays on disk
+FETCH = 32  # rows read at a time (a few KiB each at most)
+
+
+def key(text: str) -> bytes:
+    """``text`` as bytes whose order (memcmp, SQLite's BLOB order) is the order of ``str``."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def text(data: bytes) -> str:
+    """The inverse of :func:`key`."""
+    return data.decode("utf-8", "surrogatepass")
+
+
+class Spool:
+    """An SQLite database for one run: statements in, rows out, one transaction for the whole run."""
+
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path
+        try:
+            self._db = sqlite3.connect(path or ":memory:", isolation_level=None)
+        except sqlite3.OperationalError as error:
+            raise self._failed(error) from None
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "locking_mode = EXCLUSIVE",
+                       f"cache_size = -{CACHE_KIB}", "temp_store = FILE"):
+            self.execute(f"PRAGMA {pragma}")
+        self.execute("BEGIN")
+
+    def _failed(self, error: sqlite3.Error) -> InputError:
+        """A spool that cannot be written (a full disk, say) stops the batch with its reason, as exit 2."""
+        return InputError.single(self.path or ":memory:", None, f"cannot keep the batch's records here: {error}")
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
+        """Run one statement; the number of rows it changed."""
+        try:
+            return self._db.execute(sql, parameters).rowcount
+        except sqlite3.OperationalError as error:
+            raise self._failed(error) from None
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        try:
+            self._db.executemany(sql, rows)
+        except sqlite3.OperationalError as error:
+            raise self._failed(error) from None
+
+    def one(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
+        """The first row of a query, or None."""
+        try:
+            return self._db.execute(sql, parameters).fetchone()
+        except sqlite3.OperationalError as error:
+            raise self._failed(error) from None
+
+    def rows(self, sql: str, parameters: Sequence[Any] = ()) -> Iterator[Any]:
+        """The rows of a query, read a few at a time (never all at once)."""
+        try:
+            cursor = self._db.execute(sql, parameters)
+            try:
+                while batch := cursor.fetchmany(FETCH):
+                    yield from batch
+            finally:
+                cursor.close()
+        except sqlite3.OperationalError as error:
+            raise self._failed(error) from None
+
+    def close(self) -> None:
+        self._db.close()
+
+
+class SpoolSet:
+    """A set of strings kept in a spool (``in`` and ``add``), for sets as large as the batch."""
+
+    def __init__(self, spool: Spool, name: str) -> None:
+        self.spool, self._name = spool, name
+        spool.execute(f"CREATE TABLE {name} (item BLOB PRIMARY KEY) WITHOUT ROWID")
+
+    def __contains__(self, item: object) -> bool:
+        return isinstance(item, str) and self.spool.one(f"SELECT 1 FROM {self._name} WHERE item = ?",
+                                                        (key(item),)) is not None
+
+    def add(self, item: str) -> None:
+        self.spool.execute(f"INSERT OR IGNORE INTO {self._name} VALUES (?)", (key(item),))
+
+
+class SpoolCounter:
+    """A mapping of strings to numbers kept in a spool (``get`` and item assignment)."""
+
+    def __init__(self, spool: Spool, name: str) -> None:
+        self.spool, self._name = spool, name
+        spool.execute(f"CREATE TABLE {name} (item BLOB PRIMARY KEY, value INTEGER) WITHOUT ROWID")
+
+    def get(self, item: str, default: int) -> int:
+        row = self.spool.one(f"SELECT value FROM {self._name} WHERE item = ?", (key(item),))
+        return default if row is None else int(row[0])
+
+    def __setitem__(self, item: str, value: int) -> None:
+        self.spool.execute(f"INSERT OR REPLACE INTO {self._name} VALUES (?, ?)", (key(item), value))

@@ -11,15 +11,24 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 from typing import TextIO
 
-_SHOWN_ESCAPED = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f"      # C0 (but \t, \n), DEL, C1
-    "\u061c\u200b-\u200f\u2028-\u202e"  # Arabic letter mark, zero-width, LRM/RLM, line/paragraph separator, BiDi
-    "\u2060-\u2064\u2066-\u2069\ufeff"  # word joiner and invisible operators, BiDi isolates, BOM
-    "\ud800-\udfff]"                    # lone surrogates (undecodable bytes of a file name)
-)
-_INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+@cache
+def _shown_escaped() -> re.Pattern[str]:
+    """Compiled when first needed (most runs print no user text to a terminal)."""
+    return re.compile(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f"      # C0 (but \t, \n), DEL, C1
+        "\u061c\u200b-\u200f\u2028-\u202e"  # Arabic letter mark, zero-width, LRM/RLM, line/paragraph separator, BiDi
+        "\u2060-\u2064\u2066-\u2069\ufeff"  # word joiner and invisible operators, BiDi isolates, BOM
+        "\ud800-\udfff]"                    # lone surrogates (undecodable bytes of a file name)
+    )
+
+
+@cache
+def _invisible() -> re.Pattern[str]:
+    return re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -29,18 +38,18 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every control or invisible character written as an escape (``\\x1b``, ``\\u202e``)."""
-    return _SHOWN_ESCAPED.sub(_escape, text)
+    return _shown_escaped().sub(_escape, text)
 
 
 def invisible_escaped(text: str) -> str:
     """``text`` with only the BiDi controls and zero-width characters escaped (for Markdown reports, where
     they would reorder or hide what a reader sees); other characters stay as written."""
-    return _INVISIBLE.sub(_escape, text)
+    return _invisible().sub(_escape, text)
 
 
 def has_invisible(text: str) -> str | None:
     """The first BiDi control or zero-width character in ``text`` as ``U+202E``, or None."""
-    found = _INVISIBLE.search(text)
+    found = _invisible().search(text)
     return f"U+{ord(found.group()):04X}" if found else None
 
 

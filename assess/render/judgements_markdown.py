@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from assess.analysis.scoring import Scorecard
-from assess.analysis.signoff import sign_state
 from assess.i18n import t
 from assess.model.assessment import Answer, Evidence
 from assess.model.catalog import Norm
@@ -13,6 +12,10 @@ from assess.render.text import md_escape, result_label, short
 
 def signoff_lines(card: Scorecard, lang: str) -> list[str]:
     """Final (signed by … on …), changed after sign-off (with the norms that differ), or draft."""
+    if card.assessment.signed is None:  # a draft: no hashes to compare
+        return [f"**{t('sign.draft', lang)}** · {t('sign.draft_detail', lang)}", ""]
+    from assess.analysis.signoff import sign_state
+
     state = sign_state(card.assessment)
     if state.signature is None:
         return [f"**{t('sign.draft', lang)}** · {t('sign.draft_detail', lang)}", ""]

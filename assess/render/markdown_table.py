@@ -97,9 +97,9 @@ def _lines(headers: list[str], rows: Iterable[list[str]], align: list[str], widt
     fast = align == ["left"] * len(align)
     for row in rows:
         if fast:
-            yield "| " + " | ".join(c.strip().ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+            yield "| " + " | ".join([c.strip().ljust(w) for c, w in zip(row, widths, strict=True)]) + " |"
         else:
-            yield "| " + " | ".join(_pad(c.strip(), w, a) for c, w, a in zip(row, widths, align, strict=True)) + " |"
+            yield "| " + " | ".join([_pad(c.strip(), w, a) for c, w, a in zip(row, widths, align, strict=True)]) + " |"
 
 
 def table(headers: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
@@ -108,15 +108,11 @@ def table(headers: list[str], rows: list[list[str]], align: list[str] | None = N
     n = len(headers)
     if (n and len(colalign) == n and _ALIGNS.issuperset(colalign) and all(len(row) == n for row in rows)
             and not _SPECIAL_FOUND.search("\t".join(headers + [cell for row in rows for cell in row]))):
-        # the common case in one pass per column, at C speed: cells stripped once, widths from them
+        # the common case: widths in one pass per column, at C speed, from the cells stripped once
         cells = [[cell.strip() for cell in row] for row in rows]
         columns = zip(headers, zip(*cells, strict=True), strict=True)
         widths = [max(len(h) + 2, *map(len, column)) for h, column in columns] if cells \
             else [len(h) + 2 for h in headers]
-        if cells and colalign == ["left"] * n:
-            head = "| " + " | ".join([h.ljust(w) for h, w in zip(headers, widths, strict=True)]) + " |"
-            body = ["| " + " | ".join([c.ljust(w) for c, w in zip(row, widths, strict=True)]) + " |" for row in cells]
-            return "\n".join([head, _rule(widths, colalign), *body])
         return "\n".join(_lines(headers, cells, colalign, widths, not cells))
     found = _plain_widths(headers, rows, colalign)
     if found is None:

@@ -302,18 +302,17 @@ def instruction_ratio(small: list[Path], work: Path) -> None:
         print("\ninstructions: valgrind is not installed; skipped")
         return
     one, many = work / "ir-1", work / "ir-101"
-    for folder, count in ((one, 1), (many, 101)):
+    for folder, size in ((one, 1), (many, 101)):
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
-        for path in small[:count]:
+        for path in small[:size]:
             shutil.copy(path, folder / path.name)
-    environ = {**(CHILD_ENV or os.environ), "PYTHONHASHSEED": "0"}
+    from instructions import instructions  # bench/instructions.py, beside this script
+
+    environ = dict(CHILD_ENV or os.environ)
 
     def count(command: list[str]) -> int:
-        done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                               *command], capture_output=True, text=True, env=environ)
-        line = next(x for x in done.stderr.splitlines() if "I   refs" in x or "I refs" in x)
-        return int(line.split()[-1].replace(",", ""))
+        return instructions(command, environ)
 
     def listing(folder: Path) -> Path:
         target = work / f"{folder.name}.txt"

@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from instructions import instructions  # bench/instructions.py, beside this script
+
 GOAL = 2.5
 DEMO = Path(__file__).resolve().parents[1] / "assess" / "data" / "demo.yaml"
 
@@ -52,14 +54,6 @@ def timed(command: list[str], environ: dict[str, str]) -> float:
     if done.returncode not in (0, 1):  # report exits 1 on a gap-threshold only with --fail-under; never here
         sys.exit(f"{command} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
     return elapsed
-
-
-def instructions(command: list[str], environ: dict[str, str]) -> int:
-    done = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-                           *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          env={**environ, "PYTHONHASHSEED": "0"})
-    line = next(x for x in done.stderr.splitlines() if "I   refs" in x or "I refs" in x)
-    return int(line.split()[-1].replace(",", ""))
 
 
 def main() -> int:

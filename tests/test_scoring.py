@@ -149,3 +149,25 @@ def test_round1_rounds_half_away_from_zero_exactly_as_decimal_does() -> None:
     values += [Fraction(6225, 100), Fraction(-6225, 100), Fraction(1, 20), Fraction(-1, 20), Fraction(0)]
     assert [round1(v) for v in values] == [by_decimal(v) for v in values]
     assert (round1(Fraction(6225, 100)), round1(Fraction(-6225, 100)), round1(0.05)) == (62.3, -62.3, 0.1)
+
+
+def test_a_tally_works_out_its_score_status_and_completeness_as_the_exact_fractions_give() -> None:
+    """The integers a tally is made with give what rounding and judging its exact fractions give."""
+    import random
+    from fractions import Fraction
+
+    from assess.analysis.scoring import Tally
+
+    chance = random.Random(180)
+    for _ in range(5000):
+        total = chance.randint(0, 90)
+        not_assessed = chance.randint(0, total)
+        excluded = chance.randint(0, total - not_assessed)
+        unit = chance.choice((1, 2, 4, 20, 1000))
+        counted = total - not_assessed - excluded
+        tally = Tally(total, (), not_assessed, excluded, chance.randint(0, counted * unit), unit)
+        assert tally.score == (round1(tally.exact_score) if tally.exact_score is not None else None)
+        assert tally.score_status == status_of(tally.exact_score)
+        assert tally.completeness == (round1(tally.exact_completeness) or 0.0)
+        assert tally.points == Fraction(tally.points_units, unit)
+        assert (tally.score is None) == (counted == 0)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cached_property
@@ -61,15 +61,47 @@ def status_of(score: Fraction | None) -> str | None:
     return "amber" if numerator >= AMBER_FROM * denominator else "red"
 
 
+def _tenths(numerator: int, denominator: int) -> float:
+    """``round1(Fraction(numerator, denominator))`` for a fraction of at least 0, in integers."""
+    return (20 * numerator + denominator) // (2 * denominator) / 10
+
+
+def _status(numerator: int, denominator: int) -> str:
+    """``status_of(Fraction(numerator, denominator))`` for a positive ``denominator``, in integers."""
+    if numerator >= GREEN_FROM * denominator:
+        return "green"
+    return "amber" if numerator >= AMBER_FROM * denominator else "red"
+
+
 @dataclass(frozen=True)
 class Tally:
-    """Counts and score over a set of norms; ``counts`` has one entry per result of the answer set."""
+    """Counts and score over a set of norms; ``counts`` has one entry per result of the answer set.
+
+    The score, its status and the completeness are worked out once, in integers, when the tally is made:
+    every report asks for them many times, and fractions and cached properties are Python code each time.
+    """
 
     total: int
     counts: tuple[tuple[str, int], ...]  # (result id, norms with it), in the answer set's order
     not_assessed: int
     excluded: int  # assessed with a result that takes the norm out of the score (na)
-    points: Fraction  # sum of values over assessed, applicable norms
+    points_units: int  # sum of values over assessed, applicable norms, in units of 1/unit
+    unit: int = 1
+    score: float | None = field(init=False, repr=False, compare=False)
+    completeness: float = field(init=False, repr=False, compare=False)
+    score_status: str | None = field(init=False, repr=False, compare=False)  # the status the score gives
+
+    def __post_init__(self) -> None:
+        counted = self.total - self.not_assessed - self.excluded
+        put = object.__setattr__  # frozen: set once, here
+        if counted:
+            put(self, "score", _tenths(100 * self.points_units, self.unit * counted))
+            put(self, "score_status", _status(100 * self.points_units, self.unit * counted))
+        else:
+            put(self, "score", None)
+            put(self, "score_status", None)
+        assessed = self.total - self.not_assessed
+        put(self, "completeness", _tenths(100 * assessed, self.total) if self.total else 0.0)
 
     def count(self, result: str) -> int:
         return self._by_result.get(result, 0)
@@ -104,21 +136,18 @@ class Tally:
         """Norms that count towards the score: assessed and applicable."""
         return self.total - self.not_assessed - self.excluded
 
-    @cached_property
-    def exact_score(self) -> Fraction | None:
-        return 100 * self.points / self.counted if self.counted else None
+    @property
+    def points(self) -> Fraction:
+        """Sum of values over assessed, applicable norms."""
+        return Fraction(self.points_units, self.unit)
 
     @cached_property
-    def score(self) -> float | None:
-        return round1(self.exact_score)
+    def exact_score(self) -> Fraction | None:
+        return Fraction(100 * self.points_units, self.unit * self.counted) if self.counted else None
 
     @cached_property
     def exact_completeness(self) -> Fraction:
         return Fraction(100 * self.assessed, self.total) if self.total else Fraction(0)
-
-    @cached_property
-    def completeness(self) -> float:
-        return round1(self.exact_completeness) or 0.0
 
 
 def tally(norm_ids: Iterable[str], assessment: Assessment, catalog: Catalog) -> Tally:
@@ -142,7 +171,7 @@ def tally(norm_ids: Iterable[str], assessment: Assessment, catalog: Catalog) -> 
             excluded += count
         else:
             points += count * weight
-    return Tally(total, tuple(counts.items()), not_assessed, excluded, Fraction(points, denominator))
+    return Tally(total, tuple(counts.items()), not_assessed, excluded, points, denominator)
 
 
 _WEIGHTS: dict[int, tuple[AnswerSet, dict[str, int | None], int]] = {}  # by id: hashing a set costs more
@@ -189,7 +218,7 @@ class SectionScore:
 
     @property
     def score_status(self) -> str | None:
-        return status_of(self.tally.exact_score)
+        return self.tally.score_status
 
     @property
     def status(self) -> str | None:
@@ -241,7 +270,7 @@ class Scorecard:
     @property
     def score_status(self) -> str | None:
         """The status the score alone gives."""
-        return status_of(self.overall.exact_score)
+        return self.overall.score_status
 
     @property
     def status(self) -> str | None:

@@ -1,7 +1,7 @@
 """The audit redraws only what a key changed (issue 18): what is on screen must still be right.
 
 The norm pane and the sidebar keep their lines and strips between keys and repaint only the rows that
-changed; the footer is rebuilt only when its keys change; the summary is made once and kept. These tests
+changed; the footer, one widget, repaints its line only when its keys change; the summary is made once and kept. These tests
 compare what is painted (the screen as the compositor draws it from the widgets' caches) with what a
 fresh render of the current state shows, after scoring, moving, changing the language and the summary.
 """
@@ -19,6 +19,7 @@ from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.norm_pane import NormPane
 from assess.tui.components.section_list import SectionList
 from assess.tui.components.summary_screen import SummaryScreen
+from assess.tui.labels import label
 from tests.test_tui_support import SIZE, copy_demo, current, open_app, pane_text, run, settle
 
 
@@ -199,3 +200,27 @@ def test_the_kept_summary_opened_again_draws_as_a_new_one(tmp_path: Path) -> Non
 
     reopened = run(play())
     assert reopened == run(fresh())
+
+
+def test_a_click_on_a_footer_key_presses_it_and_hovering_names_it(tmp_path: Path) -> None:
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            footer = app.screen.query_one(CompactFooter)
+            row = footer_text(app)
+            at = row.index("s Scores")
+            await pilot.hover(CompactFooter, offset=(at, 0))
+            await pilot.pause()
+            assert footer.tooltip == label("key.summary_long", "nl")  # as on the key of Textual's footer
+            await pilot.click(CompactFooter, offset=(at + 3, 0))  # on its description: the key all the same
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            await pilot.click(CompactFooter, offset=(footer_text(app).index("Terug") + 1, 0))
+            await pilot.pause()
+            assert not isinstance(app.screen, SummaryScreen)
+            await settle(app, pilot)
+
+    run(play())

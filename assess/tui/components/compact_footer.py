@@ -1,42 +1,72 @@
-"""The footer of the audit and summary screens: Textual's compact footer, packed tighter to fit 80 columns.
+"""The footer of the audit and summary screens: looks as Textual's compact footer, packed tighter to fit 80
+columns, but is one widget that draws its one line itself.
 
-Textual's footer builds its keys anew (a widget each, styled and laid out) whenever the screen's bindings
-may have changed: on every return to the screen, every change of focus, every ``refresh_bindings``. That
-cost most of a frame and often several. This one rebuilds only when what it shows changed, and when only
-the words changed (the language) it changes the words of the keys it has.
+Textual's footer is a widget per key (and per group and group label), laid out side by side: about twenty
+widgets on the audit screen, each styled, laid out and visited on every frame, and a change of the words
+(the language) relaid out the whole screen. This one draws the same keys, in the same places and styles, as
+one line: new words are a repaint of that line, never a layout pass. A click on a key presses it, hovering a
+key highlights it and shows its tooltip, as Textual's does.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.binding import Binding
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey, FooterLabel
+from textual.strip import Strip
+from textual.widget import Widget
 
 from assess.tui.css import stylesheet
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-# What a footer shows, as Footer.compose lays it out: runs of keys, a run of one group's keys (group description
-# and compactness; None for keys shown apart) with per key (key, key shown, description, action, enabled,
-# tooltip). Without the words, it is the footer's layout.
+# What a footer shows, as Textual's Footer.compose lays it out: runs of keys, a run of one group's keys (group
+# description and compactness; None for keys shown apart) with per key (key, key shown, description, action,
+# enabled, tooltip).
 FooterKeyShown = tuple[str, str, str, str, bool, str]
 Shown = tuple[tuple[str | None, bool, tuple[FooterKeyShown, ...]], ...]
+DIM = Style(dim=True)  # a key that does nothing now
 
 
-class CompactFooter(Footer):
+@dataclass(frozen=True)
+class _Span:
+    """One key's cells on the line: [start, end), and what a click or hover there means."""
+
+    start: int
+    end: int
+    key: str
+    enabled: bool
+    tooltip: str | None
+
+
+class CompactFooter(Widget, can_focus=False):
+    ALLOW_SELECT = False
     DEFAULT_CSS = stylesheet(__file__)
+    # As Textual's FooterKey and FooterLabel style them (their colours come from the theme's footer variables).
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "compact-footer--key",
+        "compact-footer--description",
+        "compact-footer--label",
+        "compact-footer--hover",
+    }
 
     def __init__(self) -> None:
-        super().__init__(compact=True, show_command_palette=False)  # ctrl+p is in help; 80 columns are full
-        self._composed: Shown | None = None
+        super().__init__(classes="-compact")
+        self._shown: Shown = ()
+        self._spans: tuple[_Span, ...] = ()
+        self._hover: int | None = None  # index into _spans of the key under the mouse
+        self._line: tuple[tuple[object, ...], Strip] | None = None  # the line drawn, and for what
 
     def shown(self) -> Shown:
-        """What :meth:`Footer.compose` would show now (the command palette key is never shown here)."""
+        """What Textual's footer would show now (the command palette key is never shown here)."""
         by_action: defaultdict[str, list[FooterKeyShown]] = defaultdict(list)
         groups: dict[str, Binding.Group | None] = {}
         for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
@@ -53,44 +83,110 @@ class CompactFooter(Footer):
                 runs.extend((None, False, (key,)) for key in keys)
         return tuple(runs)
 
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self._shown = self.shown()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
     def bindings_changed(self, screen: Screen[object]) -> None:
-        self._bindings_ready = True
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen:
             self.call_after_refresh(self._show_changes)
 
-    async def _show_changes(self) -> None:
+    def _show_changes(self) -> None:
         if not self.is_attached:
             return
         shown = self.shown()
-        before, self._composed = self._composed, shown
-        if shown == before:
+        if shown != self._shown:
+            self._shown = shown
+            self.refresh()  # one line repainted: its size never changes
+
+    def render_line(self, y: int) -> Strip:
+        """The keys as Textual's compact footer places and styles them: a group's keys side by side, then the
+        group's label; a key apart as its key and description; a cell of the footer between them."""
+        if y:
+            return Strip.blank(self.size.width, self.rich_style)
+        drawn_for = (self._shown, self._hover, self.size.width, self.rich_style,
+                     self.get_component_rich_style("compact-footer--key"))  # the styles: a change of theme
+        if self._line is None or self._line[0] != drawn_for:
+            self._line = (drawn_for, self._draw())
+        return self._line[1]
+
+    def _draw(self) -> Strip:
+        key_style = self.get_component_rich_style("compact-footer--key")
+        description_style = self.get_component_rich_style("compact-footer--description")
+        label_style = self.get_component_rich_style("compact-footer--label")
+        hover = self.get_component_rich_style("compact-footer--hover")
+        gap = Style(bgcolor=self.rich_style.bgcolor)  # the footer's own cells: margins, a group's padding
+        segments: list[Segment] = []
+        spans: list[_Span] = []
+        at = 0
+
+        def add(text: str, style: Style) -> None:
+            nonlocal at
+            if text:
+                segments.append(Segment(text, style))
+                at += cell_len(text)
+
+        def add_key(key: FooterKeyShown, description: str, tooltip: str | None) -> None:
+            key_name, display, _description, _action, enabled, _tooltip = key
+            shown_key, shown_description = key_style, description_style
+            if len(spans) == self._hover:
+                shown_key = hover + Style(color=key_style.color, bold=True)
+                shown_description = hover + Style(color=description_style.color)
+            if not enabled:
+                shown_key, shown_description = shown_key + DIM, shown_description + DIM
+            start = at
+            add(display, shown_key)
+            if description:
+                add(f" {description}", shown_description)
+            spans.append(_Span(start, at, key_name, enabled, tooltip))
+
+        for index, (group, compact, keys) in enumerate(self._shown):
+            if index:
+                add(" ", gap)  # the right margin of what came before
+            if group is None:
+                key = keys[0]
+                add_key(key, key[2], key[5] or None)
+                continue
+            for position, key in enumerate(keys):
+                if position and not compact:
+                    add(" ", gap)
+                add_key(key, "", key[5] or key[2])
+            add(" ", gap)  # the group's right padding
+            add(group, label_style)
+        self._spans = tuple(spans)
+        width = self.size.width
+        strip = Strip(segments, at).crop(0, width)
+        return strip.extend_cell_length(width, gap) if strip.cell_length < width else strip
+
+    # -- the mouse: as on Textual's footer keys ------------------------------------------------------
+
+    def _span_at(self, x: int) -> int | None:
+        return next((index for index, span in enumerate(self._spans) if span.start <= x < span.end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        index = self._span_at(event.x)
+        if index != self._hover:
+            self._hover = index
+            self.tooltip = self._spans[index].tooltip if index is not None else None
+            self.refresh()
+
+    def on_leave(self, _event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.tooltip = None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        index = self._span_at(event.x)
+        if index is None:
             return
-        if before is not None and _layout(shown) == _layout(before) and self._relabel(shown):
-            return
-        await self.recompose()
-
-    def _relabel(self, shown: Shown) -> bool:
-        """Only the words changed: put them on the keys there are (no new widgets); False if that cannot be."""
-        keys = list(self.query(FooterKey))
-        labels = list(self.query(FooterLabel))
-        rows = [(description, key) for description, _compact, run in shown for key in run]
-        group_labels = [description for description, _compact, _run in shown if description is not None]
-        if len(keys) != len(rows) or len(labels) != len(group_labels):
-            return False
-        for widget, (group, (_key, display, description, _action, _enabled, tooltip)) in zip(keys, rows, strict=True):
-            # as Footer.compose words them: a key of a group shows no description of its own
-            widget.key_display = display
-            widget.description = "" if group is not None else description
-            widget.tooltip = (tooltip or description) if group is not None else (tooltip or None)
-            widget.refresh(layout=True)
-        for footer_label, text in zip(labels, group_labels, strict=True):
-            footer_label.update(text)
-        return True
-
-
-def _layout(shown: Shown) -> tuple[object, ...]:
-    """What decides the footer's widgets: the runs, their compactness, each key and action and whether enabled."""
-    return tuple((description is None, compact, tuple((key[0], key[3], key[4]) for key in run))
-                 for description, compact, run in shown)
+        span = self._spans[index]
+        if span.enabled:
+            self.app.simulate_key(span.key)
+        else:
+            self.app.bell()

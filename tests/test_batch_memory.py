@@ -137,3 +137,21 @@ def test_a_spool_that_cannot_be_written_stops_the_batch_with_its_reason(tmp_path
     with pytest.raises(InputError) as raised:
         Spool(str(tmp_path / "gone" / "spool.sqlite"))
     assert str(raised.value).startswith(f"{tmp_path / 'gone' / 'spool.sqlite'}: cannot keep the batch's records here: ")
+
+
+def test_inputs_are_ordered_by_the_parts_pathlib_finds() -> None:
+    """The inputs' order comes from their paths split into parts as ``PurePosixPath`` splits them, without
+    pathlib (which would intern every part of every input)."""
+    import os
+    import random
+    from pathlib import PurePosixPath
+
+    from assess.files.discovery import _path_key
+
+    if os.name != "posix":
+        pytest.skip("POSIX paths")
+    chance = random.Random(7)
+    pieces = ["/", "//", ".", "..", "a", "é", "b c", "dienst.yaml", "."]
+    paths = ["", "/", "//", "///", "//a", "///a", "./a", "a/./b", "a//b/", "../x"]
+    paths += ["".join(chance.choice(pieces) for _ in range(chance.randint(1, 8))) for _ in range(3000)]
+    assert [_path_key(p) for p in paths] == [PurePosixPath(p).parts for p in paths]

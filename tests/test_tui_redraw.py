@@ -1,8 +1,8 @@
 """The audit redraws only what a key changed (issue 18): what is on screen must still be right.
 
 The norm pane and the sidebar keep their lines and strips between keys and repaint only the rows that
-changed; the footer, one widget, repaints its line only when its keys change; the summary is made once and kept. These tests
-compare what is painted (the screen as the compositor draws it from the widgets' caches) with what a
+changed; the footer, one widget, repaints its line only when its keys change; the summary is made once and
+kept. These tests compare what is painted (the screen as the compositor draws it from the widgets' caches) with what a
 fresh render of the current state shows, after scoring, moving, changing the language and the summary.
 """
 

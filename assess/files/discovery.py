@@ -15,7 +15,15 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _path_key(path: str) -> tuple[str, ...]:
-    return PurePath(path).parts
+    """``PurePath(path).parts``: the order inputs are listed in. On POSIX split here, as pathlib does (one or
+    three or more leading slashes are the root ``/``, exactly two are ``//``; empty and ``.`` parts dropped),
+    because pathlib interns every part it makes: interned strings of every input, in a table that grows."""
+    if os.name != "posix":
+        return PurePath(path).parts
+    parts = tuple(part for part in path.split("/") if part and part != ".")
+    if not path.startswith("/"):
+        return parts
+    return ("//" if path.startswith("//") and not path.startswith("///") else "/", *parts)
 
 
 def _walk(directory: str, problems: list[Problem]) -> Iterator[str]:

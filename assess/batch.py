@@ -76,7 +76,7 @@ def init_worker(config: Config) -> None:
 
     _worker["config"] = config
     _worker["catalog"] = load_catalog()
-    _worker["accepts"] = schema_accepts("assessment")
+    _worker["accepts"] = schema_accepts("assessment", _worker["catalog"].answer_set.ids)
     _worker["renderers"] = {fmt: renderer(fmt) for fmt in config.formats}
 
 

@@ -171,3 +171,55 @@ def test_a_tally_works_out_its_score_status_and_completeness_as_the_exact_fracti
         assert tally.completeness == (round1(tally.exact_completeness) or 0.0)
         assert tally.points == Fraction(tally.points_units, unit)
         assert (tally.score is None) == (counted == 0)
+
+
+def test_a_file_may_use_every_result_of_the_answer_set_and_no_other(tmp_path) -> None:
+    """The assessment schema takes its results from the checklist's answer set: a fifth answer in
+    norms/answer-sets.yaml is accepted in a file (by the compiled check and by jsonschema alike), an unknown
+    result is refused with its line and the results there are, and ``assess schema`` lists the fifth."""
+    import json
+    import shutil
+
+    import pytest
+
+    from assess.errors import InputError
+    from assess.files import schema_check
+    from assess.files.assessment_file import loads
+    from assess.files.catalog_file import load_catalog, load_catalog_from
+    from assess.files.compiled_schema import schema_accepts
+    from assess.files.paths import norms_directory, package_data
+    from assess.files.schema_files import schema_text
+
+    norms = tmp_path / "norms"
+    shutil.copytree(norms_directory(), norms)
+    sets = norms / "answer-sets.yaml"
+    sets.write_text(sets.read_text(encoding="utf-8").replace(
+        "      - id: not_met\n",
+        '      - id: largely\n        value: 0.75\n        label: {nl: "grotendeels voldaan", en: "largely met"}\n'
+        "      - id: not_met\n"), encoding="utf-8")
+    catalog = load_catalog_from(norms)
+    text = ("assess: 1\nchecklist: unodc-who-2020\nservice: {name: De Overloop}\nanswers:\n"
+            '  "1.1": largely\n  "1.2": {result: largely, note: bijna}\n')
+    loaded = loads(text, "a.yaml", catalog)
+    assert loaded.assessment.result("1.1") == loaded.assessment.result("1.2") == "largely"
+    assert score(loaded.assessment, catalog).section_score("1").tally.score == 75.0
+    data = {"assess": 1, "checklist": "unodc-who-2020", "service": {"name": "x"}, "answers": {"1.1": "largely"}}
+    results = catalog.answer_set.ids
+    assert schema_accepts("assessment", results)(data)
+    assert schema_check.validator("assessment", results).is_valid(data)
+    assert not schema_accepts("assessment")(data)  # the bundled answer set has no "largely"
+    assert not schema_check.validator("assessment").is_valid(data)
+
+    with pytest.raises(InputError) as refused:
+        loads(text.replace('"1.1": largely', '"1.1": mostly'), "a.yaml", catalog)
+    assert str(refused.value) == ("a.yaml:5: answers.\"1.1\": unknown result 'mostly'; "
+                                  "expected one of met, partial, largely, not_met, na")
+    with pytest.raises(InputError) as nested:
+        loads(text.replace("{result: largely", "{result: mostly"), "a.yaml", catalog)
+    assert str(nested.value).startswith("a.yaml:6: answers.\"1.2\".result: ")
+    assert "largely" in str(nested.value)
+
+    printed = json.loads(schema_text("assessment", results))
+    assert printed["$defs"]["result"]["enum"] == ["met", "partial", "largely", "not_met", "na"]
+    bundled = (package_data("schemas") / "assessment.schema.json").read_text(encoding="utf-8")
+    assert schema_text("assessment", load_catalog().answer_set.ids) == bundled  # the shipped file, as it is

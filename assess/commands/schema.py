@@ -18,9 +18,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from assess.files.paths import norms_directory, package_data
+    from assess.files.schema_files import ASSESSMENT, schema_text
 
-    name = f"{args.which}.schema.json"
-    folder = package_data("schemas") if args.which == "assessment" else norms_directory() / "schema"
-    write_output(args.output, (folder / name).read_text(encoding="utf-8"))
+    results = None
+    if args.which == ASSESSMENT:  # its results are the checklist's answer set
+        from assess.files.catalog_file import load_catalog
+
+        results = load_catalog().answer_set.ids
+    write_output(args.output, schema_text(args.which, results))
     return 0

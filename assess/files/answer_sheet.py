@@ -178,9 +178,11 @@ class _Reader:
     def result(self, raw: str, line: int, column: str) -> tuple[bool, str | None]:
         if not raw.strip():
             return True, None
-        result = RESULTS.get(_result_key(raw)) or self.labels.get(_result_key(raw))
-        if result is None:
-            self.problem(line, column, f"{raw.strip()!r} is not a result; use met, partial, not_met or na "
+        key = _result_key(raw)
+        result = self.labels.get(key) or RESULTS.get(key)
+        if result not in self.catalog.answer_set.ids:  # a spelling of RESULTS is taken only for a result there is
+            ids = self.catalog.answer_set.ids
+            self.problem(line, column, f"{raw.strip()!r} is not a result; use {', '.join(ids[:-1])} or {ids[-1]} "
                                        f"(or leave it empty: not assessed)")
             return False, None
         return True, result
@@ -425,10 +427,12 @@ class _Reader:
 
     @property
     def labels(self) -> dict[str, str]:
-        """The answer set's own labels in both languages (``gedeeltelijk voldaan``, ``not applicable``) -> id."""
+        """The answer set's ids and its own labels in both languages (``gedeeltelijk voldaan``, ``not
+        applicable``) -> id."""
         if not hasattr(self, "_labels_cache"):
-            self._labels_cache = {_result_key(o.label[lang]): o.id for o in self.catalog.answer_set.options
-                                  for lang in ("nl", "en")}
+            options = self.catalog.answer_set.options
+            self._labels_cache = {_result_key(o.label[lang]): o.id for o in options for lang in ("nl", "en")}
+            self._labels_cache.update({_result_key(o.id): o.id for o in options})
         return self._labels_cache
 
     @property

@@ -52,7 +52,7 @@ def _answer_problems(doc: Document, norm_id: str, value: Any, results: tuple[str
     if isinstance(value, str):
         return [Problem(doc.name, line, f"{where}: unknown result {value!r}; expected one of {', '.join(results)}")]
     if isinstance(value, dict):
-        sub = schema_check.validator("assessment")
+        sub = schema_check.validator("assessment", results)
         answer_schema = sub.schema["$defs"]["answer"]  # type: ignore[index]
         checker = sub.evolve(schema=answer_schema)
         problems = []
@@ -77,14 +77,14 @@ def _schema_problems(doc: Document, data: Any, results: tuple[str, ...]) -> list
     if isinstance(data.get("answers"), dict):
         # jsonschema explains problems slowly: only the answers the fast check refuses go through it
         # (each answer is checked on its own; the names are checked by _known), so this stays fast
-        answer_ok = part_accepts("assessment", "properties", "answers", "additionalProperties")
+        answer_ok = part_accepts("assessment", "properties", "answers", "additionalProperties", results=results)
         refused = [key for key, value in data["answers"].items() if not answer_ok(value)]
         data = {**data, "answers": {key: data["answers"][key] for key in refused[:DETAILED_ANSWERS]}}
         for key in refused[DETAILED_ANSWERS:]:  # far more than is shown: one problem each, fast, still counted
             path = ["answers", key]
             problems.append(Problem(doc.name, doc.line_of(path), f"{field_path(path)}: not a valid answer (only "
                                     f"the first {DETAILED_ANSWERS} invalid answers are explained)"))
-    for error in schema_check.validator("assessment").iter_errors(data):
+    for error in schema_check.validator("assessment", results).iter_errors(data):
         path = list(error.absolute_path)
         if len(path) == 2 and path[0] == "answers" and error.validator == "oneOf":
             problems.extend(_answer_problems(doc, str(path[1]), error.instance, results))
@@ -191,7 +191,7 @@ def from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bo
 
 def _from_document(doc: Document, catalog: Catalog, schema_ok: Callable[[Any], bool] | None) -> Loaded:
     if schema_ok is None:
-        schema_ok = schema_accepts("assessment")
+        schema_ok = schema_accepts("assessment", catalog.answer_set.ids)
     data = doc.data
     if not isinstance(data, dict):
         raise InputError.single(doc.name, doc.line_of([]), "an assessment file must be a YAML mapping "

@@ -251,16 +251,17 @@ def _code(source: str) -> CodeType:
 
 
 @cache
-def schema_accepts(schema_name: str = "assessment") -> Check:
-    """A fast check for ``schema_name``: True only when jsonschema would find no problem at all."""
-    return part_accepts(schema_name)
+def schema_accepts(schema_name: str = "assessment", results: tuple[str, ...] | None = None) -> Check:
+    """A fast check for ``schema_name``: True only when jsonschema would find no problem at all; ``results``:
+    the answer set's result ids (see :func:`assess.files.schema_files.schema_contents`)."""
+    return part_accepts(schema_name, results=results)
 
 
 @cache
-def part_accepts(schema_name: str, *keys: str) -> Check:
+def part_accepts(schema_name: str, *keys: str, results: tuple[str, ...] | None = None) -> Check:
     """Like :func:`schema_accepts`, for the part of the schema at ``keys`` (such as one entry of
     ``answers``); its ``$ref``s still resolve against the whole schema."""
-    root = schema_contents(schema_name)
+    root = schema_contents(schema_name, results)
     part: Any = root
     for key in keys:
         part = part[key]

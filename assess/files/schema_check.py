@@ -30,9 +30,14 @@ def _registry() -> Registry:
 
 
 @cache
-def validator(schema_name: str) -> Draft202012Validator:
-    """A validator for ``<schema_name>.schema.json`` from the norms or the package schemas."""
+def validator(schema_name: str, results: tuple[str, ...] | None = None) -> Draft202012Validator:
+    """A validator for ``<schema_name>.schema.json`` from the norms or the package schemas; ``results``: the
+    answer set's result ids (see :func:`assess.files.schema_files.schema_contents`)."""
     contents = _registry().contents(SCHEMA_BASE + schema_name + ".schema.json")
+    if results is not None:
+        from assess.files.schema_files import schema_contents
+
+        contents = schema_contents(schema_name, results)  # the shipped one itself when the results are its own
     return Draft202012Validator(contents, registry=_registry())
 
 

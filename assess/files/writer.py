@@ -12,10 +12,10 @@ from assess.model.catalog import Catalog
 
 HEADER = {
     "nl": "# assess-beoordelingsbestand, formaat {version}. JSON Schema: `assess schema`.\n"
-          "# Resultaten: met | partial | not_met | na (na: noteer in een opmerking waarom).\n"
+          "# Resultaten: {results} (na: noteer in een opmerking waarom).\n"
           "# Een norm zonder resultaat is niet beoordeeld. Sleutels zijn norm-id's en staan tussen aanhalingstekens.\n",
     "en": "# assess assessment file, format {version}. JSON Schema: `assess schema`.\n"
-          "# Results: met | partial | not_met | na (na: add a note saying why).\n"
+          "# Results: {results} (na: add a note saying why).\n"
           "# A norm left empty is not assessed. Keys are norm ids and stay in quotes.\n",
 }
 
@@ -129,7 +129,7 @@ def _comment(text: str, indent: str, width: int = 100) -> list[str]:
 def dump(assessment: Assessment, catalog: Catalog, lang: str | None = None) -> str:
     """The whole file: header, metadata, then every norm of the checklist in catalog order."""
     lang = lang or assessment.language or "nl"
-    lines = [HEADER[lang].format(version=FORMAT_VERSION).rstrip("\n")]
+    lines = [HEADER[lang].format(version=FORMAT_VERSION, results=" | ".join(catalog.answer_set.ids)).rstrip("\n")]
     lines.append(f"assess: {FORMAT_VERSION}")
     lines.append(f"checklist: {assessment.checklist}")
     lines.append(f"checklist_version: {yaml_str(catalog.version)}")

@@ -10,14 +10,14 @@ import importlib
 import os
 import sys
 from types import ModuleType
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
 
 from assess import __version__, commands
 from assess.errors import InputError
 from assess.terminal_text import say, visible
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 def _command_modules() -> list[ModuleType]:

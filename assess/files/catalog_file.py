@@ -16,13 +16,16 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from assess.errors import InputError, Problem
 from assess.files.paths import norms_directory
 from assess.files.strict_yaml import Document, parse
 from assess.files.user_cache import cache_directory, read_own, store
 from assess.model.catalog import AnswerOption, AnswerSet, Catalog, EvidenceSource, Norm, Section, Text
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _problems_to_error(problems: list[Problem]) -> None:

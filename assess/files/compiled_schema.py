@@ -13,9 +13,14 @@ import re
 from collections.abc import Callable
 from functools import cache
 from types import CodeType
-from typing import Any
 
 from assess.files.schema_files import schema_contents
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Any
+
+    Check = Callable[[Any], bool]
 
 _OTHER_FILE = re.compile(r"([a-z][a-z-]*)\.schema\.json(#/[^#]*)?")
 
@@ -28,7 +33,6 @@ class _Unsure(Exception):
     """The compiled code cannot judge this value exactly; let jsonschema decide."""
 
 
-Check = Callable[[Any], bool]
 _ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "default", "examples",
                           "deprecated", "readOnly", "writeOnly",
                           # jsonschema asserts "format" only with a format checker, which assess does not use

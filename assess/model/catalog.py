@@ -8,9 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
 
-Lang = Literal["nl", "en"]
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Lang = Literal["nl", "en"]
+
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
 
 

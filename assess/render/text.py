@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from assess.i18n import number, t
 from assess.model.catalog import Catalog
 from assess.terminal_text import invisible_escaped
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
 if TYPE_CHECKING:  # the table writer's users (`assess norms`) need no assessment model
     from assess.model.assessment import Action
 

@@ -105,3 +105,15 @@ def test_the_compiled_schema_check_is_kept_and_never_trusted_beyond_its_owner_an
         assert not list(cache.glob("schema-*.marshal"))
     finally:
         del os.environ["ASSESS_NO_CACHE"]
+
+
+def test_the_key_digest_is_hashlibs_blake2b() -> None:
+    """The cache keys come from ``_blake2`` (so that a warm run never imports hashlib): the same digest."""
+    import hashlib
+
+    from assess.files.user_cache import key_digest
+
+    for data in (b"", b"catalog", bytes(range(256)) * 1000):
+        digest = key_digest()
+        digest.update(data)
+        assert digest.hexdigest() == hashlib.blake2b(data, digest_size=32).hexdigest()

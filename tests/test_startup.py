@@ -12,7 +12,7 @@ from assess.files.paths import package_data
 
 DEMO = package_data("data") / "demo.yaml"
 HEAVY = ("tabulate", "jsonschema", "importlib.metadata", "assess.analysis.merge", "assess.analysis.compare",
-         "pkgutil", "tempfile", "difflib", "typing", "shutil")
+         "pkgutil", "tempfile", "difflib", "typing", "shutil", "hashlib")
 
 
 def loaded_after(argv: list[str], cache: Path) -> set[str]:

@@ -230,14 +230,15 @@ def _code(source: str) -> CodeType:
     """The compiled ``source``, kept in the user's cache between runs (compiling it is most of the time a
     single-file command spends on the schema); keyed by the source and the Python version, so a cached
     entry is only ever the compiled form of this very source."""
-    import hashlib
     import importlib.util
     import marshal
 
-    from assess.files.user_cache import cache_directory, read_own, store
+    from assess.files.user_cache import cache_directory, key_digest, read_own, store
 
     folder = cache_directory()
-    key = hashlib.sha256(importlib.util.MAGIC_NUMBER + source.encode("utf-8")).hexdigest()[:32]
+    digest = key_digest()
+    digest.update(importlib.util.MAGIC_NUMBER + source.encode("utf-8"))
+    key = digest.hexdigest()[:32]
     name = f"schema-{key}.marshal"
     if folder is not None:
         raw = read_own(folder / name)

@@ -180,6 +180,8 @@ def floor_status(status: str | None, failures: tuple[Norm, ...], disputed: tuple
 
 @dataclass(frozen=True)
 class SectionScore:
+    """The tally of one principle or setting, with a setting's critical items not fully met or disputed."""
+
     section: Section
     tally: Tally
     critical_failures: tuple[Norm, ...] = ()  # settings only: critical items not fully met
@@ -204,12 +206,16 @@ class SectionScore:
 
 @dataclass(frozen=True)
 class Gap:
+    """A norm and its answer (a gap: partial or not met; or not applicable)."""
+
     norm: Norm
     answer: Answer
 
 
 @dataclass(frozen=True)
 class Scorecard:
+    """Everything the reports show of one assessment: scores, statuses, gaps, the rights floor."""
+
     assessment: Assessment
     catalog: Catalog
     overall: Tally

@@ -35,6 +35,8 @@ class Text:
 
 @dataclass(frozen=True)
 class AnswerOption:
+    """One possible result (``met``), what it is worth, and its label."""
+
     id: str
     value: float | None  # None: excluded from scores
     label: Text
@@ -46,6 +48,8 @@ class AnswerOption:
 
 @dataclass(frozen=True)
 class AnswerSet:
+    """The results a norm can have, in order."""
+
     id: str
     options: tuple[AnswerOption, ...]
 
@@ -126,6 +130,9 @@ class Section:
 
 @dataclass(frozen=True)
 class Catalog:
+    """A checklist: its principles and their norms, the setting checklists, the answer set, the kinds of
+    evidence source."""
+
     id: str
     version: str
     title: Text

@@ -117,3 +117,19 @@ def test_the_key_digest_is_hashlibs_blake2b() -> None:
         digest = key_digest()
         digest.update(data)
         assert digest.hexdigest() == hashlib.blake2b(data, digest_size=32).hexdigest()
+
+
+def test_the_digests_without_hashlib_are_hashlibs() -> None:
+    import hashlib
+
+    from assess.files.hashing import blake2b, sha256
+
+    for data in (b"", b"abc", bytes(range(256)) * 5000):
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+        grown = sha256()
+        grown.update(data)
+        grown.update(b"more")
+        assert grown.hexdigest() == hashlib.sha256(data + b"more").hexdigest()
+        made = blake2b(32)
+        made.update(data)
+        assert made.hexdigest() == hashlib.blake2b(data, digest_size=32).hexdigest()

@@ -10,14 +10,14 @@ import importlib
 import os
 import sys
 from types import ModuleType
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
 
 from assess import __version__, commands
 from assess.errors import InputError
 from assess.terminal_text import say, visible
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 def _command_modules() -> list[ModuleType]:
@@ -48,6 +48,28 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         super()._print_message(visible(message), file)
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # Given no width, HelpFormatter imports shutil (and with it bz2 and lzma) for the terminal's; argparse
+        # makes one for every add_argument, so the width is given, found the same way. (typeshed's protocol for
+        # formatter_class names prog only; every HelpFormatter, RawDescriptionHelpFormatter too, takes width.)
+        return self.formatter_class(prog=self.prog, width=help_width())  # type: ignore[call-arg]
+
+
+def help_width() -> int:
+    """``shutil.get_terminal_size().columns - 2``, the width HelpFormatter takes when given none: ``COLUMNS``
+    when it is a positive number, else the terminal's width, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns - 2
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:

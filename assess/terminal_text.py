@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 import sys
 from functools import cache
-from typing import TextIO
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 @cache

@@ -20,7 +20,9 @@ Measures, in one run and headless (``App.run_test``):
 * the whole process in a pseudo-terminal (80x24): from spawning ``python -m assess audit FILE`` (the demo,
   all 5 settings) until its first frame is on the terminal (the file's name, in the top line, on the pty),
   against a script that runs the minimal app (until its text is on the pty); pairs of runs, alternating,
-  medians. This includes starting Python, the imports, reading the file and Textual's start.
+  medians. This includes starting Python, the imports, reading the file and Textual's start. The processes
+  run as after ``pip install``: with bytecode (a PYTHONDONTWRITEBYTECODE in this shell is dropped for them;
+  the first pair, not counted, writes it).
 
 Run: ``python bench/tui_bench.py [--repeat N] [--rounds N] [--pty-pairs N] [--profile] [--profile-keys]
 [--keys-only]``.
@@ -276,6 +278,9 @@ def pty_first_paint(folder: Path, pairs: int) -> tuple[list[float], list[float]]
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(SIZE[0]), "LINES": str(SIZE[1]),
            "XDG_STATE_HOME": str(folder / "state")}
     env.pop("ASSESS_KEYMAP", None)
+    # As after `pip install`: with bytecode (written by the first, uncounted pair), as Textual's is compiled at
+    # install; a PYTHONDONTWRITEBYTECODE in this shell would have assess's sources compiled on every run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     minimal, audit = [], []
     for index in range(-1, pairs):  # the first pair warms the disk cache and the catalog cache; not counted
         name = f"pty-paint-{index + 1}.yaml"

@@ -105,3 +105,31 @@ def test_the_compiled_schema_check_is_kept_and_never_trusted_beyond_its_owner_an
         assert not list(cache.glob("schema-*.marshal"))
     finally:
         del os.environ["ASSESS_NO_CACHE"]
+
+
+def test_the_key_digest_is_hashlibs_blake2b() -> None:
+    """The cache keys come from ``_blake2`` (so that a warm run never imports hashlib): the same digest."""
+    import hashlib
+
+    from assess.files.user_cache import key_digest
+
+    for data in (b"", b"catalog", bytes(range(256)) * 1000):
+        digest = key_digest()
+        digest.update(data)
+        assert digest.hexdigest() == hashlib.blake2b(data, digest_size=32).hexdigest()
+
+
+def test_the_digests_without_hashlib_are_hashlibs() -> None:
+    import hashlib
+
+    from assess.files.hashing import blake2b, sha256
+
+    for data in (b"", b"abc", bytes(range(256)) * 5000):
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+        grown = sha256()
+        grown.update(data)
+        grown.update(b"more")
+        assert grown.hexdigest() == hashlib.sha256(data + b"more").hexdigest()
+        made = blake2b(32)
+        made.update(data)
+        assert made.hexdigest() == hashlib.blake2b(data, digest_size=32).hexdigest()

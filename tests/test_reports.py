@@ -33,6 +33,21 @@ def test_md_escape_keeps_tables_intact() -> None:
     assert md_escape("*bold* _x_ <script>") == "\\*bold\\* \\_x\\_ \\<script\\>"
 
 
+def test_md_escape_changes_exactly_the_characters_it_escapes() -> None:
+    """md_escape leaves a text alone only when no character of it would be changed: its set of characters
+    to look for is the one escaping changes (every code point tried)."""
+    import re
+
+    from assess.render.text import _MD_CHANGES, _MD_SPECIAL
+    from assess.terminal_text import invisible_escaped
+
+    changed = {c for c in map(chr, range(0x110000))
+               if _MD_SPECIAL.sub(r"\\\1", c) != c or invisible_escaped(c) != c or c in "\r\n"}
+    assert set(_MD_CHANGES) == changed
+    former = re.compile("[\\\\`*_\\[\\]<>|#~\r\n\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+    assert {c for c in map(chr, range(0x110000)) if former.search(c)} == changed  # the class it replaced
+
+
 def test_bar() -> None:
     assert bar(62.5) == "█" * 13 + "░" * 7 and bar(None) == "·" * 20 and bar(100.0) == "█" * 20
 

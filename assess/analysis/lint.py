@@ -35,6 +35,8 @@ STALE_YEARS = 2
 
 @dataclass(frozen=True)
 class Finding:
+    """One quality finding: the rule, the norm, and where in the file it points."""
+
     rule: str
     norm: str
     path: tuple[object, ...]  # in the assessment file, for FILE:LINE

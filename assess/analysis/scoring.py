@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cached_property
-from typing import overload
 
 from assess.model.assessment import Action, Answer, Assessment
 from assess.model.catalog import AnswerSet, Catalog, Norm, Section
@@ -33,12 +32,19 @@ GREEN_FROM = 80
 AMBER_FROM = 50
 PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2, None: 3}
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import overload
+else:
+    def overload(function: object) -> object:  # only the type checker reads the variants
+        return function
+
 
 @overload
 def round1(value: Fraction | float) -> float: ...
 @overload
-def round1(value: None) -> None: ...
-def round1(value: Fraction | float | None) -> float | None:
+def round1(value: None) -> None: ...  # noqa: F811 (a variant: ruff does not see the stand-in as overload)
+def round1(value: Fraction | float | None) -> float | None:  # noqa: F811
     """Round half up (away from zero at .5) to one decimal (62.25 -> 62.3), exactly, from a fraction."""
     if value is None:
         return None
@@ -203,6 +209,8 @@ def floor_status(status: str | None, failures: tuple[Norm, ...], disputed: tuple
 
 @dataclass(frozen=True)
 class SectionScore:
+    """The tally of one principle or setting, with a setting's critical items not fully met or disputed."""
+
     section: Section
     tally: Tally
     critical_failures: tuple[Norm, ...] = ()  # settings only: critical items not fully met
@@ -227,12 +235,16 @@ class SectionScore:
 
 @dataclass(frozen=True)
 class Gap:
+    """A norm and its answer (a gap: partial or not met; or not applicable)."""
+
     norm: Norm
     answer: Answer
 
 
 @dataclass(frozen=True)
 class Scorecard:
+    """Everything the reports show of one assessment: scores, statuses, gaps, the rights floor."""
+
     assessment: Assessment
     catalog: Catalog
     overall: Tally

@@ -13,9 +13,12 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any
 
 from assess.model.assessment import Action, Answer, Assessment, Evidence, Signature, is_signed
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["SignState", "answer_hashes", "answers_sha256", "is_signed", "reopen", "sign", "sign_state"]
 

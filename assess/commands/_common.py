@@ -7,11 +7,11 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from assess.errors import InputError
 from assess.terminal_text import for_stream, say
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
 if TYPE_CHECKING:
     from assess.analysis.scoring import Scorecard
     from assess.files.assessment_file import Loaded

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
 
 from assess.commands._common import add_excel_nl, add_lang, not_an_input, percent, print_warnings, write_output
 from assess.terminal_text import say
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
 if TYPE_CHECKING:
     from assess.analysis.scoring import Scorecard
     from assess.model.catalog import Catalog

@@ -9,7 +9,6 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from assess.errors import SHOWN_PROBLEMS, InputError, Problem, field_path
 from assess.files.compiled_schema import part_accepts, schema_accepts
@@ -26,6 +25,10 @@ from assess.model.assessment import (
     Source,
 )
 from assess.model.catalog import Catalog
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ each checked against its JSON Schema.
 
 The bundled catalog is parsed and checked once, not on every run: after a load that passed every check, its
 parsed data is kept as JSON in ``$XDG_CACHE_HOME/assess/`` (by default ``~/.cache/assess/``), under a key
-that is the SHA-256 of the catalog files' bytes, the schemas and the source of the code that parses and checks
+that is the BLAKE2b digest of the catalog files' bytes, the schemas and the source of the code that parses and checks
 them (and assess's version). A later run whose files hash to the same key takes the data from there (JSON
 cannot run code) and builds the catalog without the schema check, which the same bytes passed with the same
 code; any other bytes, a missing, unreadable or damaged cache file, or a cache folder that cannot be written
@@ -16,13 +16,16 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from assess.errors import InputError, Problem
 from assess.files.paths import norms_directory
 from assess.files.strict_yaml import Document, parse
-from assess.files.user_cache import cache_directory, read_own, store
+from assess.files.user_cache import cache_directory, key_digest, read_own, store
 from assess.model.catalog import AnswerOption, AnswerSet, Catalog, EvidenceSource, Norm, Section, Text
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _problems_to_error(problems: list[Problem]) -> None:
@@ -201,13 +204,12 @@ _CACHE_FORMAT = "assess-catalog-cache 1"
 
 
 def _cache_key(directory: Path, files: list[tuple[str, str]]) -> str:
-    """The SHA-256 of everything the checked catalog depends on: its files, the schemas, assess's version
-    and the source of the modules that parse, check and build it."""
-    import hashlib
-
+    """The BLAKE2b digest of everything the checked catalog depends on: its files, the schemas, assess's
+    version and the source of the modules that parse, check and build it."""
     from assess import __version__
 
-    digest = hashlib.sha256(f"{_CACHE_FORMAT}\0{__version__}\0".encode())
+    digest = key_digest()
+    digest.update(f"{_CACHE_FORMAT}\0{__version__}\0".encode())
     for name, text in files:
         digest.update(f"{name}\0{len(text)}\0".encode())
         digest.update(text.encode("utf-8", "surrogatepass"))

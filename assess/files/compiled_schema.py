@@ -13,9 +13,14 @@ import re
 from collections.abc import Callable
 from functools import cache
 from types import CodeType
-from typing import Any
 
 from assess.files.schema_files import schema_contents
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Any
+
+    Check = Callable[[Any], bool]
 
 _OTHER_FILE = re.compile(r"([a-z][a-z-]*)\.schema\.json(#/[^#]*)?")
 
@@ -28,7 +33,6 @@ class _Unsure(Exception):
     """The compiled code cannot judge this value exactly; let jsonschema decide."""
 
 
-Check = Callable[[Any], bool]
 _ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "default", "examples",
                           "deprecated", "readOnly", "writeOnly",
                           # jsonschema asserts "format" only with a format checker, which assess does not use
@@ -226,14 +230,15 @@ def _code(source: str) -> CodeType:
     """The compiled ``source``, kept in the user's cache between runs (compiling it is most of the time a
     single-file command spends on the schema); keyed by the source and the Python version, so a cached
     entry is only ever the compiled form of this very source."""
-    import hashlib
     import importlib.util
     import marshal
 
-    from assess.files.user_cache import cache_directory, read_own, store
+    from assess.files.user_cache import cache_directory, key_digest, read_own, store
 
     folder = cache_directory()
-    key = hashlib.sha256(importlib.util.MAGIC_NUMBER + source.encode("utf-8")).hexdigest()[:32]
+    digest = key_digest()
+    digest.update(importlib.util.MAGIC_NUMBER + source.encode("utf-8"))
+    key = digest.hexdigest()[:32]
     name = f"schema-{key}.marshal"
     if folder is not None:
         raw = read_own(folder / name)

@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def date_places(data: dict[str, Any]) -> list[tuple[list[object], Any]]:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from assess.files.paths import norms_directory, package_data
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Any
 
 ASSESSMENT = "assessment"  # the schema of assessment files, whose results come from the answer set
 

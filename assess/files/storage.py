@@ -42,8 +42,9 @@ def fingerprint(path: Path) -> str | None:
     read: reading it could wait forever or never end)."""
     if _special(Path(path)):
         return None
-    import hashlib  # on first use: a command that writes nothing never loads it
-    sha = hashlib.sha256()
+    from assess.files.hashing import sha256  # not hashlib's: the TUI's start needs no OpenSSL
+
+    sha = sha256()
     try:
         with open(path, "rb") as handle:  # in pieces: a huge file is refused by the loader, not read whole here
             for piece in iter(lambda: handle.read(1 << 20), b""):

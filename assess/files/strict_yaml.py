@@ -25,13 +25,16 @@ import gc
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import yaml
 
 from assess.errors import InputError
 from assess.files.yaml_messages import NO_ALIASES, syntax_problem
 from assess.terminal_text import has_invisible, visible
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Any
 
 # libyaml's loader when PyYAML was built with it (as its wheels are); the pure-Python one otherwise.
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

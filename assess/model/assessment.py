@@ -18,6 +18,8 @@ PRIORITIES = ("high", "medium", "low")
 
 @dataclass(frozen=True)
 class Action:
+    """What is to be done about a gap: what, who, by when, how urgent, and whether it is done."""
+
     description: str
     owner: str | None = None
     due: dt.date | None = None
@@ -120,6 +122,8 @@ NO_ANSWER = Answer()  # a norm not answered (Answer is frozen, so one will do)
 
 @dataclass(frozen=True)
 class Service:
+    """The service assessed: its name, and optionally its kind and location."""
+
     name: str
     kind: str | None = None
     location: str | None = None
@@ -148,6 +152,9 @@ class Signature:
 
 @dataclass(frozen=True)
 class Assessment:
+    """One assessment file: the service, the checklist it answers, its answers by norm id, and the rest of
+    its fields."""
+
     checklist: str
     service: Service
     checklist_version: str | None = None

@@ -8,9 +8,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
 
-Lang = Literal["nl", "en"]
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Lang = Literal["nl", "en"]
+
 LANGUAGES: tuple[Lang, ...] = ("nl", "en")
 
 
@@ -31,6 +35,8 @@ class Text:
 
 @dataclass(frozen=True)
 class AnswerOption:
+    """One possible result (``met``), what it is worth, and its label."""
+
     id: str
     value: float | None  # None: excluded from scores
     label: Text
@@ -42,6 +48,8 @@ class AnswerOption:
 
 @dataclass(frozen=True)
 class AnswerSet:
+    """The results a norm can have, in order."""
+
     id: str
     options: tuple[AnswerOption, ...]
 
@@ -122,6 +130,9 @@ class Section:
 
 @dataclass(frozen=True)
 class Catalog:
+    """A checklist: its principles and their norms, the setting checklists, the answer set, the kinds of
+    evidence source."""
+
     id: str
     version: str
     title: Text

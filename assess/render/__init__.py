@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
 if TYPE_CHECKING:  # only for the types: `assess norms` uses the table writer without loading the scoring
     from assess.analysis.scoring import Scorecard
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from assess.analysis.scoring import Scorecard, SectionScore
 from assess.analysis.signoff import sign_state
 from assess.model.assessment import Action, Answer, Assessment, Evidence
 from assess.render import json_text
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def action_json(action: Action | None) -> dict[str, Any] | None:

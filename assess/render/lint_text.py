@@ -4,7 +4,6 @@ report's "Quality of the assessment" section."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from assess.analysis.lint import RULES, Finding
 from assess.analysis.scoring import Scorecard
@@ -13,6 +12,10 @@ from assess.model.assessment import Assessment
 from assess.model.catalog import Catalog
 from assess.render.markdown_table import table
 from assess.render.text import md_escape, result_label
+
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Any
 
 LineOf = Callable[[Sequence[object]], "int | None"]
 

@@ -64,6 +64,8 @@ def norm_commands() -> type[Provider]:
 
 @dataclass(frozen=True)
 class SaveState:
+    """How saving goes: saved, a conflict, or failed, with what to say about it."""
+
     kind: str = "saved"  # saved | conflict | failed
     detail: str = ""
 

@@ -11,6 +11,8 @@ MAX_STEPS = 1000
 
 @dataclass(frozen=True)
 class Change:
+    """One answer changed: the norm, the answer before and after."""
+
     norm_id: str
     before: Answer
     after: Answer
@@ -32,6 +34,8 @@ Step = Change | WholeChange
 
 @dataclass
 class History:
+    """The steps done and undone, for undo and redo."""
+
     done: list[Step] = field(default_factory=list)
     undone: list[Step] = field(default_factory=list)
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Key:
+    """One key of a screen: its id, the Textual keys, the action, and how the footer and help name it."""
+
     id: str
     keys: str  # Textual key names, comma-separated
     action: str

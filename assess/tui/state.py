@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from assess.files.hashing import sha256
 
 DRAFT_SECONDS = 0.5  # the form's draft is written this long after the last key (debounced)
 POSITION_SECONDS = 0.5
@@ -32,7 +33,7 @@ def state_dir(environ: Mapping[str, str] | None = None) -> Path:
 
 
 def _key(path: Path) -> str:
-    return hashlib.sha256(os.path.realpath(path).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return sha256(os.path.realpath(path).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _write_json(target: Path, data: dict[str, object]) -> None:

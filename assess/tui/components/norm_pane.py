@@ -29,6 +29,8 @@ MAX_NORMS_KEPT = 512  # norm texts kept wrapped (per norm, place, language and w
 
 @dataclass(frozen=True, eq=False)  # compared by identity: cheaper than comparing its norm, answer and section
 class NormView:
+    """What the norm pane shows: the norm, its section, its answer, and how."""
+
     norm: Norm
     section: Section
     answer: Answer

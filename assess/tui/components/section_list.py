@@ -26,6 +26,8 @@ STATUS_STYLE = {"green": "$text-success", "amber": "$text-warning", "red": "$tex
 
 @dataclass(frozen=True, eq=False)  # compared by identity: a scorecard is too big to compare on every keystroke
 class SectionListView:
+    """What the section list shows: the scorecard, in which language, the current section, the sections kept."""
+
     card: Scorecard
     lang: str
     current_section: str

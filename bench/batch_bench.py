@@ -10,7 +10,9 @@ measures, in pairs run in turn (A B A B ...), each a whole process started from 
 
 and prints the median of each side, the median of the pairs' ratios a/b and every ratio (goals: at most 2
 with --jobs 1, at most 1.0 with the default jobs), with the machine's load (os.getloadavg) and CPU count
-before and after. Beside the whole-process figures it prints the parse time inside (b)'s process alone, and
+before and after; with --jobs 1 also each side's CPU seconds (user and system, from getrusage of the
+children) and their ratio, which tell the work from the waiting on a shared machine. Beside the
+whole-process figures it prints the parse time inside (b)'s process alone, and
 a breakdown per stage (read, parse, validate, score, render per format, write, summary) timed in this process.
 
 It also gives, each on request or by default:
@@ -33,6 +35,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -231,10 +234,16 @@ def child_environment(work: Path) -> dict[str, str]:
 CHILD_ENV: dict[str, str] | None = None
 
 
+CPU_SECONDS: list[tuple[float, float]] = []  # (user, system) of each run_timed, with the workers it waited for
+
+
 def run_timed(command: list[str]) -> tuple[float, str]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=CHILD_ENV)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_SECONDS.append((after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime))
     if done.returncode != 0:
         sys.exit(f"{command[:4]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     return elapsed, done.stdout
@@ -245,16 +254,18 @@ def parse_command(listing: Path, jobs: int) -> list[str]:
 
 
 def paired(a_command: Callable[[], list[str]], b_command: list[str], repeat: int, out: Path
-           ) -> tuple[list[float], list[float], list[float]]:
-    """A B A B ...: the whole-process seconds of each side and (b)'s parse time inside its process."""
-    a_runs, b_runs, b_inside = [], [], []
+           ) -> tuple[list[float], list[float], list[float], list[tuple[float, float, float, float]]]:
+    """A B A B ...: the whole-process seconds of each side, (b)'s parse time inside its process, and the CPU
+    seconds of each pair: (a) user, (a) system, (b) user, (b) system."""
+    a_runs, b_runs, b_inside, cpu = [], [], [], []
     for _ in range(repeat):
         shutil.rmtree(out, ignore_errors=True)
         a_runs.append(run_timed(a_command())[0])
         seconds, printed = run_timed(b_command)
         b_runs.append(seconds)
         b_inside.append(float(printed.split()[-1]))
-    return a_runs, b_runs, b_inside
+        cpu.append((*CPU_SECONDS[-2], *CPU_SECONDS[-1]))
+    return a_runs, b_runs, b_inside, cpu
 
 
 def _unpack(found: tuple[list[float], list[list[float]]]) -> tuple[list[float], list[float], list[float]]:
@@ -332,7 +343,10 @@ def instruction_ratio(small: list[Path], work: Path) -> None:
           f"{counts['batch', '1'] / 1e6:.0f} M against {counts['bare', '1'] / 1e6:.0f} M")
 
 
-def verdict(label: str, a_runs: list[float], b_runs: list[float], b_inside: list[float], goal: float) -> float:
+def verdict(label: str, a_runs: list[float], b_runs: list[float], b_inside: list[float],
+            cpu: list[tuple[float, float, float, float]], goal: float) -> float:
+    """Prints the pairs' wall-clock ratios (the goal) and, to tell the machine's noise from the work, their CPU
+    seconds (user and system, workers included) and CPU ratio."""
     ratios = [a / b for a, b in zip(a_runs, b_runs, strict=True)]
     ratio = statistics.median(ratios)
     print(f"{label}")
@@ -344,6 +358,11 @@ def verdict(label: str, a_runs: list[float], b_runs: list[float], b_inside: list
           f"inside its process {statistics.median(b_inside):.2f} s")
     print(f"  a/b per pair: {', '.join(f'{x:.2f}' for x in ratios)}; median {ratio:.2f} (goal <= {goal:g}): "
           f"{'met' if ratio <= goal else 'NOT met'}   [{load_text()}]")
+    cpu_ratios = [(au + asys) / (bu + bsys) for au, asys, bu, bsys in cpu]
+    print(f"  CPU seconds (user + system), medians: (a) {statistics.median(c[0] for c in cpu):.2f} + "
+          f"{statistics.median(c[1] for c in cpu):.2f}, (b) {statistics.median(c[2] for c in cpu):.2f} + "
+          f"{statistics.median(c[3] for c in cpu):.2f}; CPU a/b per pair: {runs(cpu_ratios)}; median "
+          f"{statistics.median(cpu_ratios):.2f} (no goal: the time the processes ran, not the time waited)")
     return ratio
 
 

@@ -110,8 +110,8 @@ def test_settings_are_scored_apart(catalog: Catalog) -> None:
     assert card.overall.total == 62
 
 
-def test_results_and_their_values_come_from_the_answer_set(tmp_path) -> None:
-    """A fifth answer in norms/answer-sets.yaml is scored by its value, with no code naming it."""
+def _with_a_fifth_answer(tmp_path) -> Catalog:
+    """The bundled checklist with ``largely`` (worth 0.75) added to its answer set, before ``not_met``."""
     import shutil
 
     from assess.files.catalog_file import load_catalog_from
@@ -124,7 +124,12 @@ def test_results_and_their_values_come_from_the_answer_set(tmp_path) -> None:
         "      - id: not_met\n",
         '      - id: largely\n        value: 0.75\n        label: {nl: "grotendeels voldaan", en: "largely met"}\n'
         "      - id: not_met\n"), encoding="utf-8")
-    catalog = load_catalog_from(norms)
+    return load_catalog_from(norms)
+
+
+def test_results_and_their_values_come_from_the_answer_set(tmp_path) -> None:
+    """A fifth answer in norms/answer-sets.yaml is scored by its value, with no code naming it."""
+    catalog = _with_a_fifth_answer(tmp_path)
     assert catalog.answer_set.gap_ids == ("partial", "largely", "not_met")
     card = score(make(catalog, {"1.1": "largely", "1.2": "met", "1.3": "na"}), catalog)
     p1 = card.section_score("1").tally
@@ -178,26 +183,18 @@ def test_a_file_may_use_every_result_of_the_answer_set_and_no_other(tmp_path) ->
     norms/answer-sets.yaml is accepted in a file (by the compiled check and by jsonschema alike), an unknown
     result is refused with its line and the results there are, and ``assess schema`` lists the fifth."""
     import json
-    import shutil
 
     import pytest
 
     from assess.errors import InputError
     from assess.files import schema_check
     from assess.files.assessment_file import loads
-    from assess.files.catalog_file import load_catalog, load_catalog_from
+    from assess.files.catalog_file import load_catalog
     from assess.files.compiled_schema import schema_accepts
-    from assess.files.paths import norms_directory, package_data
+    from assess.files.paths import package_data
     from assess.files.schema_files import schema_text
 
-    norms = tmp_path / "norms"
-    shutil.copytree(norms_directory(), norms)
-    sets = norms / "answer-sets.yaml"
-    sets.write_text(sets.read_text(encoding="utf-8").replace(
-        "      - id: not_met\n",
-        '      - id: largely\n        value: 0.75\n        label: {nl: "grotendeels voldaan", en: "largely met"}\n'
-        "      - id: not_met\n"), encoding="utf-8")
-    catalog = load_catalog_from(norms)
+    catalog = _with_a_fifth_answer(tmp_path)
     text = ("assess: 1\nchecklist: unodc-who-2020\nservice: {name: De Overloop}\nanswers:\n"
             '  "1.1": largely\n  "1.2": {result: largely, note: bijna}\n')
     loaded = loads(text, "a.yaml", catalog)

@@ -133,3 +133,29 @@ def test_the_digests_without_hashlib_are_hashlibs() -> None:
         made = blake2b(32)
         made.update(data)
         assert made.hexdigest() == hashlib.blake2b(data, digest_size=32).hexdigest()
+
+
+def test_sha256_without_hashlib_on_the_interpreters_that_name_the_module_sha2(monkeypatch) -> None:
+    """Python 3.12 merged ``_sha256`` and ``_sha512`` into ``_sha2``: there, too, the digest comes from the
+    interpreter's own module, without importing hashlib."""
+    import hashlib
+    import sys
+    import types
+
+    from assess.files import hashing
+
+    try:
+        import _sha256 as builtin  # type: ignore[import-not-found]
+    except ImportError:
+        import _sha2 as builtin  # type: ignore[import-not-found,no-redef]
+    made = []
+
+    def counted(data: bytes = b"") -> object:
+        made.append(data)
+        return builtin.sha256(data)
+
+    monkeypatch.setitem(sys.modules, "_sha256", None)  # as on 3.12 and later: no module of that name
+    monkeypatch.setitem(sys.modules, "_sha2", types.SimpleNamespace(sha256=counted))
+    monkeypatch.setitem(sys.modules, "hashlib", None)  # importing it would fail
+    assert hashing.sha256(b"abc").hexdigest() == hashlib.sha256(b"abc").hexdigest()
+    assert made == [b"abc"]

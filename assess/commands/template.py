@@ -18,9 +18,9 @@ HELP = "write a blank assessment file listing every norm, or a workbook (.xlsx) 
 
 PLACEHOLDER = {"nl": "Naam van de dienst", "en": "Name of the service"}
 GUIDE = {
-    "nl": "# Vul per norm in: met | partial | not_met | na, of een blok met result, evidence, note en action.\n",
-    "en": "# Per norm fill in: met | partial | not_met | na, or a block with result, evidence, note and action.\n",
-}
+    "nl": "# Vul per norm in: {results}, of een blok met result, evidence, note en action.\n",
+    "en": "# Per norm fill in: {results}, or a block with result, evidence, note and action.\n",
+}  # results: the checklist's answer set, as the file's header names them
 
 
 if TYPE_CHECKING:
@@ -69,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
     if args.services:
         raise InputError.single("--services", None, "a list of services makes a workbook: add --format xlsx")
     assessment = blank(catalog, args.service or PLACEHOLDER[lang], lang, settings, dt.date.today())
-    write_output(args.output, GUIDE[lang] + dump(assessment, catalog, lang))
+    guide = GUIDE[lang].format(results=" | ".join(catalog.answer_set.ids))
+    write_output(args.output, guide + dump(assessment, catalog, lang))
     return 0
 
 

@@ -1,7 +1,7 @@
-"""SHA-256 and BLAKE2b from the interpreter's own modules (``_sha256``, ``_blake2``), where hashlib takes them
-from when OpenSSL does not give them: the same digests, without importing hashlib, which loads OpenSSL (a tenth
-of a quick command's start, and milliseconds of the TUI's). An interpreter without those modules gets
-hashlib's."""
+"""SHA-256 and BLAKE2b from the interpreter's own modules (``_sha2``, before 3.12 ``_sha256``; ``_blake2``),
+where hashlib takes them from when OpenSSL does not give them: the same digests, without importing hashlib,
+which loads OpenSSL (a tenth of a quick command's start, and milliseconds of the TUI's). An interpreter
+without those modules gets hashlib's."""
 
 from __future__ import annotations
 
@@ -15,12 +15,13 @@ def sha256(data: bytes = b"") -> _Hash:
     """A SHA-256 digest of ``data`` (more can be added with ``update``). For small data: OpenSSL's is faster on
     megabytes, so what hashes many files (the batch's digests) keeps hashlib."""
     try:
-        import _sha256  # type: ignore[import-not-found]  # (typeshed has no stub of it)
+        from _sha2 import sha256 as made  # type: ignore[import-not-found]  # 3.12 and later (no stub of it)
     except ImportError:
-        from hashlib import sha256 as made
-
-        return made(data)
-    digest: _Hash = _sha256.sha256(data)
+        try:
+            from _sha256 import sha256 as made  # type: ignore[import-not-found]  # 3.11
+        except ImportError:
+            from hashlib import sha256 as made
+    digest: _Hash = made(data)
     return digest
 
 

@@ -225,20 +225,10 @@ def test_a_file_may_use_every_result_of_the_answer_set_and_no_other(tmp_path) ->
 def test_a_blank_template_names_the_results_of_the_answer_set(tmp_path, monkeypatch, capsys) -> None:
     """``assess template``'s first line, the guide, lists the answer set's results as the header beneath it does
     (a fifth answer in norms/answer-sets.yaml shows in both, not in one only)."""
-    import shutil
-
     from assess.cli import main
     from assess.files import catalog_file
-    from assess.files.paths import norms_directory
 
-    norms = tmp_path / "norms"
-    shutil.copytree(norms_directory(), norms)
-    sets = norms / "answer-sets.yaml"
-    sets.write_text(sets.read_text(encoding="utf-8").replace(
-        "      - id: not_met\n",
-        '      - id: largely\n        value: 0.75\n        label: {nl: "grotendeels voldaan", en: "largely met"}\n'
-        "      - id: not_met\n"), encoding="utf-8")
-    catalog = catalog_file.load_catalog_from(norms)
+    catalog = _with_a_fifth_answer(tmp_path)
     monkeypatch.setattr(catalog_file, "load_catalog", lambda: catalog)
     for lang in ("nl", "en"):
         assert main(["template", "--lang", lang]) == 0

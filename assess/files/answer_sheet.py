@@ -182,7 +182,8 @@ class _Reader:
         result = self.labels.get(key) or RESULTS.get(key)
         if result not in self.catalog.answer_set.ids:  # a spelling of RESULTS is taken only for a result there is
             ids = self.catalog.answer_set.ids
-            self.problem(line, column, f"{raw.strip()!r} is not a result; use {', '.join(ids[:-1])} or {ids[-1]} "
+            listed = f"{', '.join(ids[:-1])} or {ids[-1]}" if len(ids) > 1 else ids[0]
+            self.problem(line, column, f"{raw.strip()!r} is not a result; use {listed} "
                                        f"(or leave it empty: not assessed)")
             return False, None
         return True, result

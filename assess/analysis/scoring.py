@@ -58,13 +58,8 @@ def round1(value: Fraction | float | None) -> float | None:  # noqa: F811
 
 
 def status_of(score: Fraction | None) -> str | None:
-    if score is None:
-        return None
     # compared in integers (Fraction's own comparison is Python code, and every report asks often)
-    numerator, denominator = score.numerator, score.denominator
-    if numerator >= GREEN_FROM * denominator:
-        return "green"
-    return "amber" if numerator >= AMBER_FROM * denominator else "red"
+    return None if score is None else _status(score.numerator, score.denominator)
 
 
 def _tenths(numerator: int, denominator: int) -> float:

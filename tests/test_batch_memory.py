@@ -155,3 +155,43 @@ def test_inputs_are_ordered_by_the_parts_pathlib_finds() -> None:
     paths = ["", "/", "//", "///", "//a", "///a", "./a", "a/./b", "a//b/", "../x"]
     paths += ["".join(chance.choice(pieces) for _ in range(chance.randint(1, 8))) for _ in range(3000)]
     assert [_path_key(p) for p in paths] == [PurePosixPath(p).parts for p in paths]
+
+
+def _other_reports_peak(folder: Path, count: int) -> tuple[int, str]:
+    """The peak memory of looking for other runs' reports in a folder of ``count`` reports of this run (and
+    one of another), and the warning."""
+    import io
+
+    from assess.batch import _warn_about_other_reports
+    from assess.files.spool import SpoolSet
+
+    out = folder / f"out-{count}"
+    out.mkdir()
+    for k in range(count):
+        (out / f"dienst-{k:05d}.md").touch()
+    (out / "bravo.md").touch()
+    spool = Spool(str(folder / f"written-{count}.sqlite"))
+    try:
+        written = SpoolSet(spool, "written")
+        for k in range(count):
+            written.add(f"dienst-{k:05d}")
+        err = io.StringIO()
+        tracemalloc.reset_peak()
+        start = tracemalloc.get_traced_memory()[0]
+        _warn_about_other_reports(out, ("md",), written, err)
+        return tracemalloc.get_traced_memory()[1] - start, err.getvalue()
+    finally:
+        spool.close()
+
+
+def test_looking_for_other_runs_reports_does_not_hold_the_folders_names(tmp_path: Path) -> None:
+    tracemalloc.start()
+    try:
+        _other_reports_peak(tmp_path, 50)  # warm-up
+        small, said = _other_reports_peak(tmp_path, SMALL)
+        large, _ = _other_reports_peak(tmp_path, 5_000)
+    finally:
+        tracemalloc.stop()
+    assert said == (f"{tmp_path / f'out-{SMALL}'}: warning: 1 report file(s) here were not written by this run "
+                    "(bravo.md); they may be from an earlier run\n")
+    assert large - small < 64 * 1024, (small, large)  # every name held at once would be about 400 KiB more

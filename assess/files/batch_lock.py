@@ -82,9 +82,10 @@ class OutputLock:
                                  f"was publishing ({since}); its reports and the portfolio here may not match "
                                  "until this run has finished")
         try:
-            stale = sorted(entry.name for entry in self.out.iterdir()
-                           if entry.name.startswith(STAGING_PREFIX) and entry.name != LOCK_NAME
-                           and entry.is_dir() and not entry.is_symlink())
+            with os.scandir(self.out) as entries:  # a chunk at a time: the folder may hold 50,000 reports
+                stale = sorted(entry.name for entry in entries
+                               if entry.name.startswith(STAGING_PREFIX) and entry.name != LOCK_NAME
+                               and entry.is_dir(follow_symlinks=False))
         except OSError:
             return
         for name in stale:

@@ -47,7 +47,7 @@ import termios
 import threading
 import time
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -129,7 +129,7 @@ class LoopBusyMeter:
             finally:
                 meter.busy += time.perf_counter() - start
 
-        asyncio.events.Handle._run = timed_run  # type: ignore[method-assign]
+        asyncio.events.Handle._run = timed_run  # type: ignore[method-assign, assignment]
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -161,7 +161,7 @@ async def first_paint_audit(folder: Path, repetition: int, with_opening: bool = 
     return app.painted_at - start
 
 
-async def keystrokes(app: App, keys: list[str], warm_up: bool = True) -> list[float]:
+async def keystrokes(app: App[Any], keys: list[str], warm_up: bool = True) -> list[float]:
     """UI-thread busy time (ms) for each key."""
     times = []
     async with app.run_test(size=SIZE) as pilot:

@@ -89,6 +89,38 @@ def test_the_same_file_twice_is_processed_once(files: Path) -> None:
     assert paths == [str(files / "noord" / "a.yaml"), str(files / "zuid" / "b.yml")]
 
 
+def test_real_paths_are_those_of_realpath_through_linked_folders_and_files(tmp_path: Path, monkeypatch) -> None:
+    """Inputs keep each file's real path to drop a file named twice; it is worked out from the folder's real
+    path where the file is not a link, and must be what os.path.realpath says, whatever the spelling."""
+    import os
+    import random
+
+    from assess.files.discovery import Inputs
+    from assess.files.spool import Spool, text
+
+    real = tmp_path / "echt" / "regio"
+    real.mkdir(parents=True)
+    for name in ("a.yaml", "b.yaml", "c.yml"):
+        (real / name).write_text("x", encoding="utf-8")
+    (tmp_path / "link-naar-regio").symlink_to(real)
+    (tmp_path / "echt" / "link-naar-a.yaml").symlink_to(real / "a.yaml")
+    (real / "kapotte-link.yaml").symlink_to(tmp_path / "bestaat-niet.yaml")
+    monkeypatch.chdir(tmp_path)
+    spellings = [str(real / "a.yaml"), "echt/regio/b.yaml", "./echt/regio/../regio/c.yml", "link-naar-regio/a.yaml",
+                 str(tmp_path / "link-naar-regio" / "b.yaml"), "echt/link-naar-a.yaml", "echt/regio/kapotte-link.yaml",
+                 "link-naar-regio/../echt/regio/a.yaml", "echt/regio/nergens.yaml"]
+    rng = random.Random(18)
+    for _ in range(20):
+        order = rng.sample(spellings, len(spellings))
+        found = Inputs(Spool())
+        for path in order:
+            found.add(path)
+        kept = {text(real_path) for (real_path,) in found.spool.rows("SELECT real FROM inputs")}
+        assert kept == {os.path.realpath(path) for path in order}
+        assert len(found) == len(kept)
+        found.spool.close()
+
+
 def test_an_empty_folder_is_a_problem(tmp_path: Path) -> None:
     (tmp_path / "leeg").mkdir()
     paths, problems = find_inputs([str(tmp_path / "leeg")])
@@ -320,3 +352,13 @@ def test_reports_of_an_earlier_run_are_pointed_out(cli, files: Path, tmp_path: P
     assert stderr == (f"{out}: warning: 1 report file(s) here were not written by this run (bravo.md); "
                       "they may be from an earlier run\n")
     assert (out / "bravo.md").exists(), "nothing is deleted"
+
+
+def test_a_staged_report_is_written_whole_and_never_over_a_file_already_there(tmp_path: Path) -> None:
+    data = bytes(range(256)) * 12_000  # 3 MB: more than one write may take
+    target = tmp_path / "7.md"
+    batch.write_staged(str(target), data)
+    assert target.read_bytes() == data
+    with pytest.raises(FileExistsError):
+        batch.write_staged(str(target), b"anders")
+    assert target.read_bytes() == data

@@ -1,4 +1,4 @@
-"""`assess audit` in a real pseudo-terminal: kill -9 with the edit form open keeps the draft; keys typed fast
+"""`assess audit` in a real pseudo-terminal: kill -9 with the edit form or the details form open keeps the draft; keys typed fast
 across Tab land in their fields; a second audit of an open file is read-only; no control sequence from a file
 reaches the terminal."""
 
@@ -49,6 +49,34 @@ def test_kill_9_with_the_form_open_then_reopen_offers_the_draft(tmp_path: Path, 
         again.send("\x13")  # ctrl+s
         wait_for(lambda: (assessment_file.load(str(path), load_catalog()).assessment.answer("1.2").evidence
                           == ("Rooster weekend",)), "the draft saved")
+        again.send("q")
+        again.process.wait(timeout=20)
+    finally:
+        stop(again)
+    assert not list((tmp_path / "state").rglob("drafts/*.json")), "saved: no draft left"
+
+
+def test_kill_9_with_the_details_form_open_then_reopen_offers_what_was_typed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    terminal = Terminal("audit", str(path), "--lang", "en")
+    try:
+        wait_for(lambda: b"Quit" in terminal.output, "the audit on screen")
+        terminal.send("i")
+        wait_for(lambda: b"Name of the service" in terminal.output, "the details form")
+        terminal.send(" Noord")  # after the name there
+        wait_for(lambda: list((tmp_path / "state").rglob("drafts/*.json")), "the draft on disk", 10)
+        terminal.kill()
+    finally:
+        stop(terminal)
+    assert assessment_file.load(str(path), load_catalog()).assessment.service.name == "Test", "nothing saved"
+
+    again = Terminal("audit", str(path), "--lang", "en")
+    try:
+        wait_for(lambda: b"put back (not saved yet)" in again.output, "the draft offered back")
+        again.send("\x13")  # ctrl+s
+        wait_for(lambda: assessment_file.load(str(path), load_catalog()).assessment.service.name == "Test Noord",
+                 "the draft saved")
         again.send("q")
         again.process.wait(timeout=20)
     finally:

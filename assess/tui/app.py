@@ -42,10 +42,11 @@ from assess.tui.keys import APP_KEYS, AUDIT_KEYS, OVERVIEW_KEYS, SUMMARY_KEYS, K
 from assess.tui.labels import file_problem, label, os_error
 from assess.tui.safe import shown, shown_line
 from assess.tui.session import Details, Filter, Opened, Walk
-from assess.tui.state import Draft, State
+from assess.tui.state import DETAILS_DRAFT, Draft, FieldValue, State
 
 if TYPE_CHECKING:  # the other screens are imported when first opened (the first frame waits for none)
     from assess.tui.components.conflict_screen import ConflictDetails
+    from assess.tui.components.details_screen import DetailsScreen
     from assess.tui.components.edit_screen import EditScreen
     from assess.tui.components.help_screen import HelpRow
     from assess.tui.components.summary_screen import SummaryScreen
@@ -319,11 +320,17 @@ class AuditApp(App[None]):
         self.release_lock()
 
     def on_edit_screen_draft_changed(self, message: EditScreen.DraftChanged) -> None:
+        self._keep_draft(message.norm_id, message.fields)
+
+    def on_details_screen_draft_changed(self, message: DetailsScreen.DraftChanged) -> None:
+        self._keep_draft(DETAILS_DRAFT, message.fields)
+
+    def _keep_draft(self, norm_id: str, fields: dict[str, FieldValue] | None) -> None:
         try:
-            if message.fields is None:
+            if fields is None:
                 self.state.drop_draft()
             else:
-                self.state.write_draft(Draft(message.norm_id, message.fields))
+                self.state.write_draft(Draft(norm_id, fields))
         except OSError as error:
             reason = os_error(error, self.lang)
             if self._draft_failure != reason:  # say it once

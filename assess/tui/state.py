@@ -24,6 +24,7 @@ DRAFT_SECONDS = 0.5  # the form's draft is written this long after the last key 
 POSITION_SECONDS = 0.5
 
 FieldValue = str | bool | None
+DETAILS_DRAFT = "details"  # the norm id of a draft of the details form (no norm has this id)
 
 
 def state_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -62,7 +63,8 @@ def _read_json(target: Path, path: Path) -> dict[str, object] | None:
 
 @dataclass(frozen=True)
 class Draft:
-    """What the edit form of one norm held, field by field, when it was last written."""
+    """What the edit form of one norm (or the details form: ``norm_id`` :data:`DETAILS_DRAFT`) held, field by
+    field, when it was last written."""
 
     norm_id: str
     fields: dict[str, FieldValue] = field(default_factory=dict)

@@ -27,7 +27,7 @@ from assess.tui.css import stylesheet
 from assess.tui.keys import AUDIT_KEYS, make_bindings, shown_keys
 from assess.tui.labels import label
 from assess.tui.session import Details, Filter, Walk
-from assess.tui.state import POSITION_SECONDS, Draft
+from assess.tui.state import DETAILS_DRAFT, POSITION_SECONDS, Draft
 
 if TYPE_CHECKING:
     from assess.tui.app import AuditApp
@@ -59,9 +59,10 @@ class AuditScreen(Screen[None]):
         # not yet assessed.
         self._draft = None if app.read_only else app.state.read_draft()
         ids = {n.id for n in walk.items}
-        if self._draft is not None and self._draft.norm_id not in ids:
+        if self._draft is not None and self._draft.norm_id not in ids and self._draft.norm_id != DETAILS_DRAFT:
             self._draft = None
-        resume = self._draft.norm_id if self._draft else app.state.read_position()
+        norm_draft = self._draft is not None and self._draft.norm_id != DETAILS_DRAFT
+        resume = self._draft.norm_id if self._draft and norm_draft else app.state.read_position()
         start: str = resume if resume in ids else (walk.next_unassessed(walk.items[-1].id, app.assessment)
                                                    or walk.items[0].id)
         self.set_reactive(AuditScreen.current, start)
@@ -81,7 +82,10 @@ class AuditScreen(Screen[None]):
         self.watch(app, "save_state", self._show_title, init=False)
         if self._draft is not None:  # offer it back: the form, filled as it was
             draft, self._draft = self._draft, None
-            self.call_after_refresh(self.action_edit, draft)
+            if draft.norm_id == DETAILS_DRAFT:
+                self.call_after_refresh(self.action_details, draft)
+            else:
+                self.call_after_refresh(self.action_edit, draft)
 
     # -- keys --------------------------------------------------------------------------------------
 
@@ -314,19 +318,20 @@ class AuditScreen(Screen[None]):
 
         self.app.push_screen(FilterScreen(app.norm_filter, app.lang), apply)
 
-    def action_details(self) -> None:
+    def action_details(self, draft: Draft | None = None) -> None:
         app = self.audit
         if app.refuse_read_only():
             return
 
         def apply(details: Details | None) -> None:
+            app.state.drop_draft()  # saved or thrown away: either way the draft is done with
             if details is not None:
                 app.set_details(details)
             app.offer_conflict()
 
         from assess.tui.components.details_screen import DetailsScreen
 
-        self.app.push_screen(DetailsScreen(app.assessment, app.catalog, app.lang), apply)
+        self.app.push_screen(DetailsScreen(app.assessment, app.catalog, app.lang, draft), apply)
 
     def action_overview(self) -> None:
         from assess.tui.components.answers_screen import AnswersScreen

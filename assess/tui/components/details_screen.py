@@ -1,6 +1,8 @@
 """The service details: name, kind, location, assessors (one per line), date and the chosen settings.
 
-Dismissed with the new :class:`~assess.tui.session.Details`, or None (cancelled).
+Dismissed with the new :class:`~assess.tui.session.Details`, or None (cancelled). What is typed is kept as a draft
+(as in the edit form, :mod:`assess.tui.state`) a moment after the last key, so a kill -9 loses none of it: the
+next audit of the file opens this form again, filled as it was.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ from typing import ClassVar
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static, TextArea
+from textual.timer import Timer
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from assess.model.assessment import Assessment, Service
 from assess.model.catalog import Catalog
@@ -26,6 +31,7 @@ from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.safe import has_unsafe, shown, shown_line
 from assess.tui.session import Details
+from assess.tui.state import DETAILS_DRAFT, DRAFT_SECONDS, Draft, FieldValue
 from assess.tui.text import plain, plain_line
 
 
@@ -41,12 +47,24 @@ class DetailsScreen(ModalScreen[Details | None], Form):
         Binding("enter", "submit_field", "Next field", id="details-enter", priority=True, show=False),
     ]
 
-    def __init__(self, assessment: Assessment, catalog: Catalog, lang: str) -> None:
+    class DraftChanged(Message):
+        """What the form holds now, a moment after the last change (None: as stored, no draft needed)."""
+
+        def __init__(self, fields: dict[str, FieldValue] | None) -> None:
+            super().__init__()
+            self.fields = fields
+
+    def __init__(self, assessment: Assessment, catalog: Catalog, lang: str, draft: Draft | None = None) -> None:
+        """``draft``: field values to put back (kept from an audit that was killed with this form open)."""
         super().__init__()
         self.assessment = assessment
         self.catalog = catalog
         self.lang = lang
         self.details = Details.of(assessment)
+        self.draft = draft if draft is not None and draft.norm_id == DETAILS_DRAFT else None
+        self._stored_fields: dict[str, FieldValue] | None = None  # the fields as first shown
+        self._draft_timer: Timer | None = None
+        self._open = True
         service = assessment.service
         # field id -> the text as stored (a field still showing it escaped keeps the stored text exactly)
         self._stored = {"name": service.name, "kind": service.kind or "", "location": service.location or "",
@@ -92,6 +110,56 @@ class DetailsScreen(ModalScreen[Details | None], Form):
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
+        self._stored_fields = self.field_values()
+        if self.draft is not None:
+            self._put_back(self.draft)
+
+    def field_values(self) -> dict[str, FieldValue]:
+        """Every field as it is now, as typed (the draft kept on disk)."""
+        values: dict[str, FieldValue] = {field_id: self.query_one(f"#{field_id}", Input).value
+                                         for field_id in ("name", "kind", "location", "date")}
+        values["assessors"] = self.query_one("#assessors", TextArea).text
+        for setting_id in self.catalog.settings:
+            values[f"setting-{setting_id}"] = self.query_one(f"#setting-{setting_id}", TextCheckbox).value
+        return values
+
+    def _put_back(self, draft: Draft) -> None:
+        fields = draft.fields
+        for field_id in ("name", "kind", "location", "date"):
+            if isinstance(fields.get(field_id), str):
+                self.query_one(f"#{field_id}", Input).value = str(fields[field_id])  # escaped when changed, if need be
+        if isinstance(fields.get("assessors"), str):
+            self.query_one("#assessors", TextArea).text = str(fields["assessors"])
+        for setting_id in self.catalog.settings:
+            chosen = fields.get(f"setting-{setting_id}")
+            if isinstance(chosen, bool):
+                self.query_one(f"#setting-{setting_id}", TextCheckbox).value = chosen
+        self._say(label("edit.draft_restored", self.lang, when=draft.written.replace("T", " ")))
+
+    def _changed(self) -> None:
+        self._discard_warned = False
+        if self._stored_fields is None or not self._open:  # still filling the form, or closed
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_SECONDS, self._post_draft)
+
+    def _post_draft(self) -> None:
+        self._draft_timer = None
+        if not self.is_attached or not self._open:
+            return
+        fields = self.field_values()
+        self.post_message(self.DraftChanged(None if fields == self._stored_fields else fields))
+
+    def on_checkbox_changed(self, _event: Checkbox.Changed) -> None:
+        self._changed()
+
+    def dismiss(self, result: Details | None = None) -> AwaitComplete:
+        self._open = False
+        if self._draft_timer is not None:  # closed: the audit drops the draft, nothing writes it again
+            self._draft_timer.stop()
+            self._draft_timer = None
+        return super().dismiss(result)
 
     def action_move_focus(self, step: int) -> None:
         if step > 0:
@@ -108,11 +176,15 @@ class DetailsScreen(ModalScreen[Details | None], Form):
         self._discard_warned = False
         if has_unsafe(event.value):  # pasted control characters: shown (and kept) escaped, never sent raw
             event.input.value = shown_line(event.value)
+            return
+        self._changed()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._discard_warned = False
         if has_unsafe(event.text_area.text):
             event.text_area.text = shown(event.text_area.text)
+            return
+        self._changed()
 
     def _field(self, field_id: str, value: str) -> str:
         stored = self._stored[field_id]

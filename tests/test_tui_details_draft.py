@@ -1,0 +1,89 @@
+"""The service details form keeps a draft as the edit form does: a kill with the form open loses nothing typed."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Input, TextArea
+
+from assess.files import assessment_file
+from assess.files.catalog_file import load_catalog
+from assess.model.assessment import Answer
+from assess.tui.components.details_screen import DetailsScreen
+from assess.tui.components.text_checkbox import TextCheckbox
+from assess.tui.state import DETAILS_DRAFT, DRAFT_SECONDS, Draft, State
+from tests.test_tui_support import SIZE, open_app, run, settle, type_text, write_assessment
+
+
+def test_a_details_draft_is_kept_while_typing_and_offered_back_after_a_crash(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    state = State(path, tmp_path / ".assess-state")
+
+    async def crash() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("i")
+            assert isinstance(app.screen, DetailsScreen)
+            await pilot.pause()
+            assert state.read_draft() is None, "opened, nothing typed: no draft"
+            app.screen.query_one("#name", Input).value = ""
+            await type_text(pilot, "De Brug [b]Noord[/b]")
+            app.screen.query_one("#assessors", TextArea).focus()
+            await type_text(pilot, "A. Jansen")
+            app.screen.query_one("#setting-outreach", TextCheckbox).value = True
+            assert state.read_draft() is None, "debounced: not at every key"
+            await asyncio.sleep(DRAFT_SECONDS + 0.3)
+            await pilot.pause()
+            draft = state.read_draft()
+            assert draft is not None and draft.norm_id == DETAILS_DRAFT
+            assert (draft.fields["name"], draft.fields["assessors"]) == ("De Brug [b]Noord[/b]", "A. Jansen")
+            assert draft.fields["setting-outreach"] is True and draft.fields["setting-outpatient"] is False
+        # the app ends with the form open: as after a kill -9, the draft stays
+
+    async def reopen() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, DetailsScreen), "the draft is offered back: the form, filled as it was"
+            assert app.screen.query_one("#name", Input).value == "De Brug [b]Noord[/b]"
+            assert app.screen.query_one("#setting-outreach", TextCheckbox).value is True
+            assert "Draft of" in str(app.screen.query_one("#error").render())
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, DetailsScreen)
+
+    run(crash())
+    assert assessment_file.load(str(path), load_catalog()).assessment.service.name == "Test", "nothing saved yet"
+    run(reopen())
+    assert state.read_draft() is None, "saved: the draft is gone"
+    saved = assessment_file.load(str(path), load_catalog()).assessment
+    assert (saved.service.name, saved.assessors, saved.settings) == ("De Brug [b]Noord[/b]", ("A. Jansen",),
+                                                                     ("outreach",))
+    assert saved.answer("1.1") == Answer("met")
+
+
+def test_throwing_a_details_draft_away_and_typing_nothing_leave_no_draft(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {})
+    state = State(path, tmp_path / ".assess-state")
+    state.write_draft(Draft(DETAILS_DRAFT, {"name": "weg ermee", "date": "2026-11-30"}))
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert isinstance(app.screen, DetailsScreen)
+            assert app.screen.query_one("#date", Input).value == "2026-11-30"
+            await pilot.press("escape", "escape")  # asked once, then thrown away
+            assert not isinstance(app.screen, DetailsScreen)
+            assert state.read_draft() is None
+            await pilot.press("i")
+            await pilot.press("end", "x", "backspace")  # typed and undone: the same as stored
+            await asyncio.sleep(DRAFT_SECONDS + 0.3)
+            await pilot.pause()
+            assert state.read_draft() is None
+
+    run(play())
+    assert assessment_file.load(str(path), load_catalog()).assessment.service.name == "Test"

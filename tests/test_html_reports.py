@@ -165,7 +165,10 @@ def test_batch_html_links_work_from_the_folder(cli, tmp_path: Path) -> None:
     assert status == 0, err
     page = (tmp_path / "out" / "portfolio.html").read_text(encoding="utf-8")
     assert check(page).problems == []
-    links = re.findall(r'href="([^"]+)"', page)
+    everything = re.findall(r'href="([^"]+)"', page)
+    links = [link for link in everything if not link.startswith("#")]
+    for anchor in {link[1:] for link in everything if link.startswith("#")}:
+        assert f'id="{anchor}"' in page, f"#{anchor} goes somewhere on the page"
     # previous.yaml is an earlier assessment of De Overloop: it has its report but the portfolio counts the latest
     assert sorted(set(links)) == ["de-overloop.html", "het-anker.html"]
     assert (tmp_path / "out" / "de-overloop-2.html").is_file()
@@ -173,6 +176,43 @@ def test_batch_html_links_work_from_the_folder(cli, tmp_path: Path) -> None:
         assert "/" not in link and (tmp_path / "out" / link).is_file()
         assert check((tmp_path / "out" / link).read_text(encoding="utf-8")).problems == []
     assert "portfolio.md" in {p.name for p in (tmp_path / "out").iterdir()}
+
+
+def test_batch_html_portfolio_says_what_is_not_counted_the_trend_and_the_settings(cli, tmp_path: Path) -> None:
+    """portfolio.html tells a board what portfolio.md tells: the earlier assessment not counted and why, the
+    trend against it, and the settings scored apart, with the numbers of portfolio.json."""
+    import json
+
+    work = tmp_path / "in"
+    shutil.copytree(GOLDEN, work)
+    status, _, err = cli("batch", str(work / "demo.yaml"), str(work / "english.yaml"), str(work / "previous.yaml"),
+                         "--out", str(tmp_path / "out"), "--format", "md,html", "--jobs", "1", "--lang", "en")
+    assert status == 0, err
+    page = (tmp_path / "out" / "portfolio.html").read_text(encoding="utf-8")
+    assert check(page).problems == []
+    data = json.loads((tmp_path / "out" / "portfolio.json").read_text(encoding="utf-8"))
+    text = " ".join(visible_text(page).split())
+    gone = data["not_counted"]
+    assert len(gone) == 1 and gone[0]["reason"] == "earlier"
+    assert f"Not counted (re-assessed) {len(gone)} ( Re-audits )" in text
+    assert f"{gone[0]['file']} {gone[0]['name']} {gone[0]['date']} earlier assessment {gone[0]['counted']}" in text
+    overloop = next(s for s in data["services"] if s["trend"])
+    trend = overloop["trend"]
+
+    def change(value: float | None) -> str:
+        return "–" if value is None else "=" if value == 0 else ("↑ +" if value > 0 else "↓ ") + f"{value:.1f}"
+
+    row = " ".join([overloop["name"], "·", overloop["location"], trend["previous_date"], overloop["date"],
+                    change(trend["overall"]), *(change(trend["principles"].get(p)) for p in map(str, range(1, 8)))])
+    assert row in text, row
+    heat = page[page.index('id="heatmap"'):page.index('id="reaudits"')]
+    assert ">Trend</th>" in heat and f">{change(trend['overall'])}</td>" in heat
+    settings = page[page.index('id="settings"'):page.index('id="norms"')]
+    for service in data["services"]:
+        for row in service["setting_scores"]:
+            assert f">{row['id']} (" in settings
+    assert "do not count towards the overall score" in text
+    assert "`" not in text, "Markdown code marks are not shown in the page"
 
 
 def test_cli_html_report_diff_and_refusals(cli, tmp_path: Path, catalog) -> None:

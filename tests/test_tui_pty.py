@@ -1,6 +1,6 @@
-"""`assess audit` in a real pseudo-terminal: kill -9 with the edit form or the details form open keeps the draft; keys typed fast
-across Tab land in their fields; a second audit of an open file is read-only; no control sequence from a file
-reaches the terminal."""
+"""`assess audit` in a real pseudo-terminal: kill -9 with the edit form or the details form open keeps the draft;
+keys typed fast across Tab land in their fields; a second audit of an open file is read-only; no control sequence
+from a file reaches the terminal."""
 
 from __future__ import annotations
 

@@ -59,9 +59,14 @@ def words(lang: str) -> Callable[..., str]:
     return lookup
 
 
+def prose(text: str) -> str:
+    """Words written for Markdown as plain text for a page: no code marks, no escaped stars."""
+    return text.replace("`", "").replace("\\*", "*")
+
+
 def rule_lines(text: str) -> list[str]:
     """The bullet lines of a ``*.rules_text`` (Markdown ``- `` lines) as plain items."""
-    return [line.removeprefix("- ").replace("\\*", "*") for line in text.splitlines() if line.strip()]
+    return [prose(line.removeprefix("- ")) for line in text.splitlines() if line.strip()]
 
 
 @dataclass(frozen=True)

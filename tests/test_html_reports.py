@@ -267,3 +267,24 @@ def test_portfolio_of_failures_only(cli, tmp_path: Path) -> None:
     text = visible_text(page)
     assert "No services processed." in text or "Geen diensten verwerkt." in text
     assert "bad.yaml" in text and "<script>" not in page.split("<style>")[0] + page.split("</style>")[1]
+
+
+def test_portfolio_page_lists_the_norms_still_disputed_critical_first_and_marks_the_service(catalog) -> None:
+    from assess.model.assessment import Position
+
+    dispute = (Position("A. Jansen", "met"), Position("B. Smit", "not_met"))
+    answers = {n.id: Answer("met") for n in catalog.principle_norms}
+    answers["1.4"] = Answer(None, disputed=dispute)
+    answers["2.1"] = Answer(None, disputed=dispute)  # a critical norm: the status is at most amber
+    builder = PortfolioBuilder(catalog, ("html",))
+    builder.add(summarize(0, "brug.yaml", score(Assessment(catalog.id, Service("De Brug"), answers=answers), catalog)),
+                "de-brug")
+    data = builder.build()
+    page = html_portfolio.render(data, catalog, "en")
+    assert check(page).problems == []
+    text = " ".join(visible_text(page).split())
+    assert "Services with a disputed critical norm 1" in text
+    disputed = page[page.index('id="disputed"'):page.index('id="not-processed"')]
+    assert disputed.index(">2.1 ⚠ critical</td>") < disputed.index(">1.4</td>"), "critical first, marked"
+    assert " ⚖<span" in page[page.index('id="heatmap"'):], "the service's overall score is marked"
+    assert "⚖ = a critical norm is disputed" in text

@@ -88,6 +88,17 @@ def _norm_findings(norm: Norm, answer: Answer, assessment: Assessment, catalog: 
         out.append(Finding("disputed-left", norm.id, (*where, "disputed")))
 
 
+def norm_findings(norm: Norm, assessment: Assessment, catalog: Catalog) -> tuple[Finding, ...]:
+    """The findings of every rule on one norm (the audit shows them beside its answer)."""
+    answer = assessment.answers.get(norm.id)
+    if answer is None:
+        return ()
+    out: list[Finding] = []
+    _norm_findings(norm, answer, assessment, catalog,
+                   stale_before(assessment.date) if assessment.date is not None else None, out)
+    return tuple(out)
+
+
 def findings(assessment: Assessment, catalog: Catalog, rules: Iterable[str] = RULES) -> tuple[Finding, ...]:
     """The findings of ``rules`` over every norm of the checklist and the chosen settings, in catalog order."""
     chosen = set(rules)

@@ -107,6 +107,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "audit.edit_hint": ("{key}: bewijs, opmerking en actie bewerken", "{key}: edit evidence, note and action"),
     "audit.describe_hint": ("{key}: uitleg bij dit onderdeel", "{key}: about this section"),
     "audit.describe_hide": ("{key}: uitleg verbergen", "{key}: hide the section's description"),
+    "audit.check": ("Controle", "Check"),
     "audit.na_needs_note": ("Niet van toepassing: leg in een opmerking uit waarom ({key}).",
                             "Not applicable: add a note saying why ({key})."),
     "audit.disputed": ("Betwist: de beoordelaars waren het oneens", "Disputed: the assessors disagreed"),

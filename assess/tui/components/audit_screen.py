@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from assess.model.assessment import Answer
+from assess.model.catalog import Norm
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.norm_pane import NormPane, NormView
 from assess.tui.components.reason_line import ACCEPT, ReasonLine
@@ -28,6 +29,8 @@ from assess.tui.keys import AUDIT_KEYS, make_bindings, shown_keys
 from assess.tui.labels import label
 from assess.tui.session import Details, Filter, Walk
 from assess.tui.state import DETAILS_DRAFT, POSITION_SECONDS, Draft
+
+SHOWN_APART = frozenset({"na-without-reason", "disputed-left"})  # the norm pane has its own line for these
 
 if TYPE_CHECKING:
     from assess.tui.app import AuditApp
@@ -181,7 +184,18 @@ class AuditScreen(Screen[None]):
         norm = app.catalog.item(self.current)
         return NormView(norm, app.catalog.section(norm.section), app.assessment.answer(norm.id),
                         app.catalog.answer_set, app.lang, walk.position(norm.id), self.show_description,
-                        shown_keys(self))
+                        shown_keys(self), self._findings(norm))
+
+    def _findings(self, norm: Norm) -> tuple[str, ...]:
+        """What `assess check` would say of this norm, in words; not what the pane shows already (a dispute,
+        a reason missing for not applicable)."""
+        from assess.analysis.lint import norm_findings
+        from assess.render.lint_text import message
+
+        app = self.audit
+        return tuple(message(finding, app.assessment, app.catalog, app.lang)
+                     for finding in norm_findings(norm, app.assessment, app.catalog)
+                     if finding.rule not in SHOWN_APART)
 
     def watch_current(self) -> None:
         self._request_show()

@@ -14,28 +14,25 @@ from typing import ClassVar
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from assess.model.assessment import Assessment, Service
 from assess.model.catalog import Catalog
+from assess.tui.components.draft_form import DraftForm
 from assess.tui.components.form_button import FormButton
-from assess.tui.components.screen_kinds import Form
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.safe import has_unsafe, shown, shown_line
 from assess.tui.session import Details
-from assess.tui.state import DETAILS_DRAFT, DRAFT_SECONDS, Draft, FieldValue
+from assess.tui.state import DETAILS_DRAFT, Draft, FieldValue
 from assess.tui.text import plain, plain_line
 
 
-class DetailsScreen(ModalScreen[Details | None], Form):
+class DetailsScreen(DraftForm[Details | None]):
     DEFAULT_CSS = stylesheet(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="details-save", priority=True),
@@ -62,9 +59,6 @@ class DetailsScreen(ModalScreen[Details | None], Form):
         self.lang = lang
         self.details = Details.of(assessment)
         self.draft = draft if draft is not None and draft.norm_id == DETAILS_DRAFT else None
-        self._stored_fields: dict[str, FieldValue] | None = None  # the fields as first shown
-        self._draft_timer: Timer | None = None
-        self._open = True
         service = assessment.service
         # field id -> the text as stored (a field still showing it escaped keeps the stored text exactly)
         self._stored = {"name": service.name, "kind": service.kind or "", "location": service.location or "",
@@ -115,7 +109,6 @@ class DetailsScreen(ModalScreen[Details | None], Form):
             self._put_back(self.draft)
 
     def field_values(self) -> dict[str, FieldValue]:
-        """Every field as it is now, as typed (the draft kept on disk)."""
         values: dict[str, FieldValue] = {field_id: self.query_one(f"#{field_id}", Input).value
                                          for field_id in ("name", "kind", "location", "date")}
         values["assessors"] = self.query_one("#assessors", TextArea).text
@@ -136,30 +129,11 @@ class DetailsScreen(ModalScreen[Details | None], Form):
                 self.query_one(f"#setting-{setting_id}", TextCheckbox).value = chosen
         self._say(label("edit.draft_restored", self.lang, when=draft.written.replace("T", " ")))
 
-    def _changed(self) -> None:
-        self._discard_warned = False
-        if self._stored_fields is None or not self._open:  # still filling the form, or closed
-            return
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_SECONDS, self._post_draft)
-
-    def _post_draft(self) -> None:
-        self._draft_timer = None
-        if not self.is_attached or not self._open:
-            return
-        fields = self.field_values()
-        self.post_message(self.DraftChanged(None if fields == self._stored_fields else fields))
+    def draft_message(self, fields: dict[str, FieldValue] | None) -> Message:
+        return self.DraftChanged(fields)
 
     def on_checkbox_changed(self, _event: Checkbox.Changed) -> None:
         self._changed()
-
-    def dismiss(self, result: Details | None = None) -> AwaitComplete:
-        self._open = False
-        if self._draft_timer is not None:  # closed: the audit drops the draft, nothing writes it again
-            self._draft_timer.stop()
-            self._draft_timer = None
-        return super().dismiss(result)
 
     def action_move_focus(self, step: int) -> None:
         if step > 0:

@@ -9,25 +9,23 @@ from typing import ClassVar
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from assess.i18n import t
 from assess.model.assessment import PRIORITIES, Action, Answer, Evidence
 from assess.model.catalog import Norm
 from assess.tui.components.clipped_text import ClippedText
+from assess.tui.components.draft_form import DraftForm
 from assess.tui.components.form_button import FormButton
-from assess.tui.components.screen_kinds import Form, kept_screen_resumed
+from assess.tui.components.screen_kinds import kept_screen_resumed
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.safe import has_unsafe, shown, shown_line
-from assess.tui.state import DRAFT_SECONDS, Draft, FieldValue
+from assess.tui.state import Draft, FieldValue
 from assess.tui.text import plain
 
 
@@ -36,7 +34,7 @@ def _text(value: str) -> str | None:
     return value or None
 
 
-class EditScreen(ModalScreen[Answer | None], Form):
+class EditScreen(DraftForm[Answer | None]):
     """``draft``: field values to put back (a draft kept from an audit that was killed with this form open).
 
     Made once and kept (installed by the app): each later open refills it with :meth:`fill` (the norm, the
@@ -67,17 +65,14 @@ class EditScreen(ModalScreen[Answer | None], Form):
     def __init__(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None) -> None:
         super().__init__()
         self.lang = lang
-        self._draft_timer: Timer | None = None
         self._opened = 0  # how many times it was opened again: a save awaited across a reopen is dropped
         self._start(norm, answer, draft)
 
     def _start(self, norm: Norm, answer: Answer, draft: Draft | None) -> None:
         """What the form knows of the answer it is opened on (none of it from the last open)."""
         self.draft = draft
-        self._stored_fields: dict[str, FieldValue] | None = None  # the fields as the stored answer fills them
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
+        self._stored_fields = None
+        self._stop_draft_timer()
         self.norm = norm
         self.answer = answer
         self._as_opened: Answer | None = None  # what the form said before the user typed anything
@@ -210,7 +205,6 @@ class EditScreen(ModalScreen[Answer | None], Form):
         self.query_one("#error", Static).update(plain(label("edit.draft_restored", self.lang, when=when)))
 
     def field_values(self) -> dict[str, FieldValue]:
-        """Every field as it is now, as typed (the draft kept on disk)."""
         priority = self.query_one("#priority", Select).value
         values: dict[str, FieldValue] = {
             "evidence": self.query_one("#evidence", TextArea).text, "note": self.query_one("#note", TextArea).text,
@@ -221,33 +215,14 @@ class EditScreen(ModalScreen[Answer | None], Form):
             values["settle"] = self.query_one("#settle", TextCheckbox).value
         return values
 
-    def _changed(self) -> None:
-        self._discard_warned = False
-        if self._stored_fields is None or not self._open:  # still filling the form, or closed
-            return
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_SECONDS, self._post_draft)
-
-    def _post_draft(self) -> None:
-        self._draft_timer = None
-        if not self.is_attached or not self._open:
-            return
-        fields = self.field_values()
-        self.post_message(self.DraftChanged(self.norm.id, None if fields == self._stored_fields else fields))
+    def draft_message(self, fields: dict[str, FieldValue] | None) -> Message:
+        return self.DraftChanged(self.norm.id, fields)
 
     def on_select_changed(self, _event: Select.Changed) -> None:
         self._changed()
 
     def on_checkbox_changed(self, _event: Checkbox.Changed) -> None:
         self._changed()
-
-    def dismiss(self, result: Answer | None = None) -> AwaitComplete:
-        self._open = False
-        if self._draft_timer is not None:  # closed: the audit drops the draft, nothing writes it again
-            self._draft_timer.stop()
-            self._draft_timer = None
-        return super().dismiss(result)
 
     def action_move_focus(self, step: int) -> None:
         if self._select_open():

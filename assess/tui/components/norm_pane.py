@@ -39,6 +39,7 @@ class NormView:
     position: tuple[int, int]  # place among the section's norms in view, and their number
     show_description: bool = False
     keys: Mapping[str, str] | None = None  # binding id -> key shown, after the user's keymap
+    findings: tuple[str, ...] = ()  # what `assess check` says of this norm, in words
 
 
 def action_lines(action: Action, lang: str) -> list[Content]:
@@ -168,6 +169,9 @@ class NormPane(ScrollView, can_focus=False):
         if answer.result == "na" and not answer.note:
             hint = label("audit.na_needs_note", lang, key=self._key(view, "edit", "e"))
             lines += wrapped(Content.assemble((hint, "$text-warning")), width)
+        for finding in view.findings:
+            lines += wrapped(Content.assemble((f"{label('audit.check', lang)}: ", "bold $text-warning"),
+                                              (shown(finding), "$text-warning")), width)
         lines.append(Content(""))
         lines += field(label("audit.evidence", lang), [Content(f"– {shown(item.text)}") for item in answer.evidence]
                        or [Content("–")], width)
@@ -205,7 +209,7 @@ class NormPane(ScrollView, can_focus=False):
             if len(self._heads) >= MAX_NORMS_KEPT:
                 self._heads.clear()
             head = self._heads[head_key] = self._lead(self._head(view, width - 2))
-        answer_key = (view.lang, keys, width, view.answer_set)
+        answer_key = (view.lang, keys, width, view.answer_set, view.findings)
         kept = self._answers.get(view.norm.id)
         if kept is not None and kept[0] is view.answer and kept[1] == answer_key:
             answer = kept[2]

@@ -63,3 +63,38 @@ def test_a_bare_cr_is_quoted_and_no_line_is_a_formula(catalog: Catalog, note: st
     assert live_formula_lines(text) == []
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert len(rows) == 1 + len(catalog.items_for(()))  # no row was split by a break inside a field
+
+
+def test_csv_cells_are_what_the_checks_in_their_first_order_give_on_random_values() -> None:
+    """csv_value tests a text first (most cells are text); it must give what it gave when a text was the
+    last thing tried, for every kind, with and without excel_nl."""
+    import datetime as dt
+    import random
+
+    from assess.render.tables import csv_text, csv_value
+
+    def first_order(value: object, kind: str, excel_nl: bool) -> str:
+        if value is None:
+            return "not_assessed" if kind == "result" else ""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, int | float):
+            text = f"{value:.1f}" if isinstance(value, float) else str(value)
+            return text.replace(".", ",") if excel_nl else text
+        assert isinstance(value, str)
+        if kind == "id" and excel_nl:
+            return f'="{value}"'
+        if kind == "text":
+            return csv_text(value)
+        return value
+
+    rng = random.Random(18)
+    pieces = ["1.10", "=SUM(A1)", "+31", "-", "@x", "\t", "a\nb", "x\r=y", "\x00", ";", ",", '"', "gewoon", "é"]
+    for _ in range(5000):
+        value = rng.choice([None, True, False, dt.date(2026, 12, 1), 3, 72.5, 0.05,
+                            "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))])
+        kind = rng.choice(["text", "id", "result", "date", "bool", "number", "status", "scope"])
+        for excel_nl in (False, True):
+            assert csv_value(value, kind, excel_nl) == first_order(value, kind, excel_nl)  # type: ignore[arg-type]

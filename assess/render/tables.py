@@ -157,6 +157,10 @@ def _csv_field(value: str, delimiter: str) -> str:
 
 def csv_value(value: Value, kind: Kind, excel_nl: bool = False) -> str:
     """A value as a CSV cell: ids and yes/no for tools; ``excel_nl``: decimal comma, ids as ``="1.10"``."""
+    if type(value) is str:  # most cells: the same as the last lines below, tested first
+        if kind == "text":
+            return csv_text(value)
+        return f'="{value}"' if kind == "id" and excel_nl else value
     if value is None:
         return "not_assessed" if kind == "result" else ""
     if isinstance(value, bool):
@@ -188,9 +192,8 @@ def stream_csv(columns: Sequence[Column], rows: Iterable[Sequence[Value]], write
     if excel_nl:
         write("\ufeff")
 
-    def line(cells: Iterable[str]) -> None:
-        write(delimiter.join(_csv_field(cell, delimiter) for cell in cells) + end)
-
-    line(c.key for c in columns)
-    for row in rows:
-        line(csv_value(v, c.kind, excel_nl) for v, c in zip(row, columns, strict=True))
+    write(delimiter.join([_csv_field(c.key, delimiter) for c in columns]) + end)
+    kinds = [c.kind for c in columns]
+    for row in rows:  # lists, not generators, into join: a report has some 1,500 cells
+        write(delimiter.join([_csv_field(csv_value(v, kind, excel_nl), delimiter)
+                              for v, kind in zip(row, kinds, strict=True)]) + end)

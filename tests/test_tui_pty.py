@@ -35,7 +35,7 @@ def test_kill_9_with_the_form_open_then_reopen_offers_the_draft(tmp_path: Path, 
     try:
         wait_for(lambda: b"Quit" in terminal.output, "the audit on screen")
         terminal.send("e")
-        wait_for(lambda: b"Evidence (one per line)" in terminal.output, "the edit form")
+        wait_for(lambda: b"Evidence (one per line" in terminal.output, "the edit form")
         terminal.send("Rooster weekend")
         wait_for(lambda: list((tmp_path / "state").rglob("drafts/*.json")), "the draft on disk", 10)
         terminal.kill()
@@ -91,7 +91,7 @@ def test_a_burst_across_tab_in_a_terminal_lands_in_each_field(tmp_path: Path, mo
     try:
         wait_for(lambda: b"Quit" in terminal.output, "the audit on screen")
         terminal.send("e")
-        wait_for(lambda: b"Evidence (one per line)" in terminal.output, "the edit form")
+        wait_for(lambda: b"Evidence (one per line" in terminal.output, "the edit form")
         terminal.send("Rooster\tWeekend dicht\tOpen op zaterdag\tM. de Vries\t2027-03-01\x13")  # one write
         wait_for(lambda: (assessment_file.load(str(path), load_catalog()).assessment.answer("1.1").action
                           is not None), "the form saved")

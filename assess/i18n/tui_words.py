@@ -167,7 +167,8 @@ WORDS: dict[str, tuple[str, str]] = {
                           "No norms match this filter; filter not applied."),
     # edit form
     "edit.title": ("Norm {norm} bewerken", "Edit norm {norm}"),
-    "edit.evidence": ("Bewijs (één per regel)", "Evidence (one per line)"),
+    "edit.evidence": ("Bewijs (één per regel; de bron ervoor, zoals observatie: …)",
+                      "Evidence (one per line; its source first, as in observation: …)"),
     "edit.note": ("Opmerking", "Note"),
     "edit.action": ("Actie: wat gaat er gebeuren?", "Action: what will be done?"),
     "edit.owner": ("Eigenaar", "Owner"),

@@ -155,7 +155,7 @@ class AuditApp(App[None]):
         if kept is not None and kept not in self.screen_stack:
             kept.fill(norm, answer, self.lang, draft)
             return kept
-        form = EditScreen(norm, answer, self.lang, draft)
+        form = EditScreen(norm, answer, self.lang, draft, self.catalog.evidence_sources)
         if kept is None:
             self._edit_form = form
             self.install_screen(form, "edit-form")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar
 
@@ -15,14 +16,15 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from assess.i18n import t
-from assess.model.assessment import PRIORITIES, Action, Answer, Evidence
-from assess.model.catalog import Norm
+from assess.model.assessment import PRIORITIES, Action, Answer
+from assess.model.catalog import EvidenceSource, Norm
 from assess.tui.components.clipped_text import ClippedText
 from assess.tui.components.draft_form import DraftForm
 from assess.tui.components.form_button import FormButton
 from assess.tui.components.screen_kinds import kept_screen_resumed
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
+from assess.tui.evidence_lines import evidence_items, evidence_line
 from assess.tui.labels import label
 from assess.tui.safe import has_unsafe, shown, shown_line
 from assess.tui.state import Draft, FieldValue
@@ -62,9 +64,12 @@ class EditScreen(DraftForm[Answer | None]):
         Binding("enter", "submit_field", "Next field", id="edit-enter", priority=True, show=False),
     ]
 
-    def __init__(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None) -> None:
+    def __init__(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None,
+                 sources: Sequence[EvidenceSource] = ()) -> None:
+        """``sources``: the kinds of source an evidence line may start with (the checklist's)."""
         super().__init__()
         self.lang = lang
+        self.sources = tuple(sources)
         self._opened = 0  # how many times it was opened again: a save awaited across a reopen is dropped
         self._start(norm, answer, draft)
 
@@ -79,7 +84,8 @@ class EditScreen(DraftForm[Answer | None]):
         action = answer.action or Action("")
         # field id -> the text as stored; a field shows it with control characters escaped, and a field
         # left as shown keeps the stored text exactly
-        self._stored = {"evidence": "\n".join(answer.evidence_texts), "note": answer.note or "",
+        self._stored = {"evidence": "\n".join(evidence_line(item, self.sources, self.lang) for item in answer.evidence),
+                        "note": answer.note or "",
                         "action": action.description, "owner": action.owner or "",
                         "due": action.due.isoformat() if action.due else ""}
         self._discard_warned = False
@@ -308,10 +314,8 @@ class EditScreen(DraftForm[Answer | None]):
     def read_answer(self) -> Answer:
         """The answer the form now describes; ValueError (in the user's language) when it cannot be one."""
         lang = self.lang
-        typed = {item.text: item for item in self.answer.evidence}  # a line kept keeps its source, date and ref
-        evidence = tuple(typed.get(line.strip(), Evidence(line.strip()))
-                         for line in self._field("evidence", self.query_one("#evidence", TextArea).text).splitlines()
-                         if line.strip())
+        evidence = evidence_items(self._field("evidence", self.query_one("#evidence", TextArea).text),
+                                  self.answer.evidence, self.sources, lang)
         note = _text(self._field("note", self.query_one("#note", TextArea).text))
         description = _text(self._field("action", self.query_one("#action", Input).value))
         owner = _text(self._field("owner", self.query_one("#owner", Input).value))

@@ -253,9 +253,23 @@ def test_libreoffice_reads_the_workbooks(cli, tmp_path: Path) -> None:
     form, report = tmp_path / "form.xlsx", tmp_path / "report.xlsx"
     assert cli("template", "--format", "xlsx", "--service", "De Brug", "--lang", "nl", "-o", str(form))[0] == 0
     assert cli("report", str(DEMO), "--format", "xlsx", "-o", str(report))[0] == 0
+    # every sheet to a CSV of its own (the last field of the filter options, -1); by default only the first
+    every_sheet = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
     for workbook in (form, report):
-        done = subprocess.run([_soffice(), "--headless", "--convert-to", "csv", "--outdir", str(tmp_path / "csv"),
+        done = subprocess.run([_soffice(), "--headless", "--convert-to", every_sheet, "--outdir", str(tmp_path / "csv"),
                                str(workbook)], capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr
-    converted = (tmp_path / "csv" / "form.csv").read_text(encoding="utf-8", errors="replace")
-    assert "1.10" in converted, "LibreOffice keeps 1.10 as text"
+
+    def first_cells(name: str, column: int = 0) -> list[str]:
+        text = (tmp_path / "csv" / name).read_text(encoding="utf-8")
+        return [row[column] for row in csv.reader(io.StringIO(text)) if len(row) > column]
+
+    ids = first_cells("form-De Brug.csv")
+    assert "1.1" in ids and "1.10" in ids, "LibreOffice keeps 1.10 as text, apart from 1.1"
+    report_ids = first_cells("report-Normen.csv", 4)
+    assert report_ids.index("1.1") < report_ids.index("1.2") < report_ids.index("1.10")
+    summary = dict(row[:2] for row in csv.reader(io.StringIO(
+        (tmp_path / "csv" / "report-Samenvatting.csv").read_text(encoding="utf-8"))) if len(row) > 1)
+    overall = json.loads(cli("report", str(DEMO), "--format", "json")[1])["overall"]
+    assert summary["Dienst"] == "De Overloop" and summary["Datum"] == "2026-10-14", "a date as the file has it"
+    assert float(summary["Totaalscore"]) == overall["score"], "the score LibreOffice reads is the report's"

@@ -342,3 +342,53 @@ def test_dates_to_text_converts_every_date_field_and_leaves_the_data_as_it_was()
     assert answers["1.3"]["disputed"][0]["evidence"]["date"] == "2026-11-23"
     assert answers["1.4"] == "met" and checked["service"] is data["service"]  # only the way to a date is copied
     assert dates_to_text({"answers": {}}) == {"answers": {}}
+
+
+def test_dates_to_text_gives_what_converting_each_date_place_gives_on_random_data() -> None:
+    """dates_to_text walks the date places itself; on any data it must give what converting every place of
+    date_places gives (and share what it does not copy)."""
+    import copy
+    import datetime as dt
+    import random
+
+    from assess.files.date_fields import date_places, dates_to_text
+
+    def by_places(data: object) -> object:
+        if not isinstance(data, dict):
+            return data
+        out = copy.deepcopy(data)
+        for path, value in date_places(data):
+            if isinstance(value, dt.date):
+                node = out
+                for head in path[:-1]:
+                    node = node[head]
+                node[path[-1]] = value.isoformat()
+        return out
+
+    rng = random.Random(18)
+    day = dt.date(2026, 12, 1)
+
+    def value() -> object:
+        return rng.choice([day, "2026-12-01", None, 3, "tekst", [day], {"date": day}])
+
+    def evidence() -> object:
+        items = [rng.choice(["los", {"text": "t", "date": value()}, {"text": "u"}, day])
+                 for _ in range(rng.randint(0, 3))]
+        return rng.choice([items, {"text": "v", "date": value()}, "los", None])
+
+    for _ in range(3000):
+        answers = {}
+        for k in range(rng.randint(0, 5)):
+            answer = {"result": "met", "note": value()}
+            if rng.random() < 0.5:
+                answer["evidence"] = evidence()
+            if rng.random() < 0.4:
+                answer["action"] = rng.choice([{"description": "d", "due": value()}, "geen", None])
+            if rng.random() < 0.2:
+                answer["disputed"] = [rng.choice([{"assessor": "A", "evidence": evidence()}, "x"])
+                                      for _ in range(rng.randint(0, 2))]
+            answers[f"1.{k + 1}"] = rng.choice([answer, answer, "met", None])
+        data = {"date": value(), "service": {"name": "x"}, "answers": rng.choice([answers, answers, [], None])}
+        before = copy.deepcopy(data)
+        assert dates_to_text(data) == by_places(data)
+        assert data == before

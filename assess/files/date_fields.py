@@ -46,24 +46,74 @@ def dates_to_text(data: Any) -> Any:
     text field (``note: 2026-11-23``) stays a date, so the schema names it rather than a crash later.
 
     Never changes ``data``: the mappings and lists on the way to a date are copied, each once however many
-    dates it holds (an answers mapping with a date in every answer is copied once, not once per date)."""
+    dates it holds; everything else is shared. The places are those of :func:`date_places`, looked at without
+    making a path for each (this runs on every file of a batch)."""
     if not isinstance(data, dict):
         return data
-    copies: dict[int, Any] = {}
+    out = data
+    top = data.get("date")
+    if isinstance(top, dt.date):
+        out = dict(data)
+        out["date"] = top.isoformat()
+    answers = data.get("answers")
+    if isinstance(answers, dict):
+        changed: dict[Any, Any] | None = None
+        for norm_id, answer in answers.items():
+            if isinstance(answer, dict):
+                fixed = _answer_dates(answer)
+                if fixed is not answer:
+                    if changed is None:
+                        changed = dict(answers)
+                    changed[norm_id] = fixed
+        if changed is not None:
+            if out is data:
+                out = dict(data)
+            out["answers"] = changed
+    return out
 
-    def copy_of(node: Any) -> Any:
-        copy = copies.get(id(node))
-        if copy is None:
-            copy = copies[id(node)] = dict(node) if isinstance(node, dict) else list(node)
-        return copy
 
-    for path, value in date_places(data):
-        if not isinstance(value, dt.date):
-            continue
-        original, copy = data, copy_of(data)
-        for head in path[:-1]:
-            original = original[head]
-            copy[head] = copy_of(original)
-            copy = copy[head]
-        copy[path[-1]] = value.isoformat()
-    return copies.get(id(data), data)
+def _answer_dates(answer: dict[str, Any]) -> dict[str, Any]:
+    """``answer``, or a copy with the dates of its action, its evidence and its disputed positions as text."""
+    out = answer
+    action = answer.get("action")
+    if isinstance(action, dict) and isinstance(action.get("due"), dt.date):
+        out = dict(answer)
+        out["action"] = {**action, "due": action["due"].isoformat()}
+    evidence = answer.get("evidence")
+    fixed = _evidence_dates(evidence)
+    if fixed is not evidence:
+        if out is answer:
+            out = dict(answer)
+        out["evidence"] = fixed
+    positions = answer.get("disputed")
+    if isinstance(positions, list):
+        changed: list[Any] | None = None
+        for k, position in enumerate(positions):
+            if isinstance(position, dict):
+                given = position.get("evidence")
+                fixed = _evidence_dates(given)
+                if fixed is not given:
+                    if changed is None:
+                        changed = list(positions)
+                    changed[k] = {**position, "evidence": fixed}
+        if changed is not None:
+            if out is answer:
+                out = dict(answer)
+            out["disputed"] = changed
+    return out
+
+
+def _evidence_dates(evidence: Any) -> Any:
+    """An evidence item or list of items, or a copy with the typed items' dates as text."""
+    if isinstance(evidence, dict):
+        day = evidence.get("date")
+        return {**evidence, "date": day.isoformat()} if isinstance(day, dt.date) else evidence
+    if not isinstance(evidence, list):
+        return evidence
+    changed: list[Any] | None = None
+    for k, item in enumerate(evidence):
+        if isinstance(item, dict) and isinstance(item.get("date"), dt.date):
+            if changed is None:
+                changed = list(evidence)
+            changed[k] = {**item, "date": item["date"].isoformat()}
+    return evidence if changed is None else changed

@@ -53,8 +53,9 @@ def test_a_second_kind_of_source_typed_in_the_form_answers_the_check(tmp_path: P
         async with app.run_test(size=(100, 40)) as pilot:
             app.screen.current = "2.1"  # a critical norm
             await pilot.pause()
-            assert "Controle: kritieke norm 2.1 is voldaan op 1 soort(en) bron" in " ".join(
-                " ".join(app.screen.query_one(NormPane).shown_lines).split())
+            pane = " ".join(" ".join(app.screen.query_one(NormPane).shown_lines).split())
+            assert "Controle: kritieke norm 2.1 is voldaan op 1 soort(en) bron; zet in het formulier (e) een " \
+                   "tweede soort vóór een bewijsregel, zoals observatie: …" in pane
             await pilot.press("e")
             assert isinstance(app.screen, EditScreen)
             area = app.screen.query_one("#evidence", TextArea)

@@ -108,6 +108,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "audit.describe_hint": ("{key}: uitleg bij dit onderdeel", "{key}: about this section"),
     "audit.describe_hide": ("{key}: uitleg verbergen", "{key}: hide the section's description"),
     "audit.check": ("Controle", "Check"),
+    "audit.check_sources": (
+        "kritieke norm {norm} is voldaan op {count} soort(en) bron; zet in het formulier ({key}) een tweede soort "
+        "vóór een bewijsregel, zoals observatie: …",
+        "critical norm {norm} is met on {count} kind(s) of source; in the form ({key}), put a second kind before an "
+        "evidence line, as in observation: …"),
     "audit.na_needs_note": ("Niet van toepassing: leg in een opmerking uit waarom ({key}).",
                             "Not applicable: add a note saying why ({key})."),
     "audit.disputed": ("Betwist: de beoordelaars waren het oneens", "Disputed: the assessors disagreed"),

@@ -193,7 +193,10 @@ class AuditScreen(Screen[None]):
         from assess.render.lint_text import message
 
         app = self.audit
-        return tuple(message(finding, app.assessment, app.catalog, app.lang)
+        return tuple(label("audit.check_sources", app.lang, norm=norm.id, count=finding.count,
+                           key=shown_keys(self).get("edit", "e"))
+                     if finding.rule == "critical-single-source"  # how to name a source here, not in the file
+                     else message(finding, app.assessment, app.catalog, app.lang)
                      for finding in norm_findings(norm, app.assessment, app.catalog)
                      if finding.rule not in SHOWN_APART)
 

@@ -293,7 +293,7 @@ def test_filters_walk_only_the_norms_they_keep(tmp_path: Path) -> None:
                     visited.append(current(app))
             assert visited == gaps
             assert "filter: gaps" in text(app.screen.query_one(TitleBar))
-            await pilot.press("f", "1", "f", "5")  # all norms; then service-only on (the dialog stays open)
+            await pilot.press("f", "1", "f", "6")  # all norms; then service-only on (the dialog stays open)
             await pilot.press("1")
             assert app.norm_filter == Filter("all", service_only=True)
             await pilot.press(*"[" * 8)

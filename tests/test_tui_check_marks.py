@@ -61,3 +61,44 @@ def test_a_reason_missing_for_not_applicable_is_said_once(tmp_path: Path) -> Non
             assert "Check:" not in text, "the pane's own line says it; the finding is not repeated"
 
     run(play())
+
+
+def test_the_check_filter_walks_only_the_norms_the_check_flags(tmp_path: Path) -> None:
+    from assess.analysis.lint import findings
+    from assess.files import assessment_file
+    from assess.files.catalog_file import load_catalog
+    from assess.tui.components.title_bar import TitleBar
+    from assess.tui.session import Filter
+    from tests.test_tui_support import text
+
+    path = write_assessment(tmp_path / "a.yaml", {
+        "1.1": Answer("met", ("Protocol",)), "1.2": Answer("met"), "1.3": Answer("na"),
+        "1.4": Answer("not_met", action=Action("Bellen", "J. Jansen", dt.date(2027, 1, 1))),
+        "2.1": Answer("partial"),
+    })
+    catalog = load_catalog()
+    flagged = sorted({f.norm for f in findings(assessment_file.load(str(path), catalog).assessment, catalog)},
+                     key=[n.id for n in catalog.principle_norms].index)
+    assert flagged == ["1.2", "1.3", "2.1"]
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("f", "5")
+            await pilot.pause()
+            assert app.norm_filter == Filter("findings")
+            assert "filter: controle" in text(app.screen.query_one(TitleBar))
+            assert app.walk().kept == set(flagged)
+            assert app.screen.current == "2.1", "the nearest flagged norm after where the audit was (1.5)"
+            seen = [app.screen.current]
+            for _ in range(3):
+                await pilot.press("k")
+                seen.append(app.screen.current)
+            assert seen == ["2.1", "1.3", "1.2", "1.2"], "moving stays within the filter"
+            await pilot.press("e")
+            await type_text(pilot, "Rondgang")
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert "1.2" not in app.walk().kept, "mended: out of the filter"
+
+    run(play())

@@ -112,9 +112,9 @@ def test_hostile_text_is_shown_as_written_on_every_screen(tmp_path: Path) -> Non
             await pilot.press("f")
             assert isinstance(app.screen, FilterScreen)
             options = app.screen.query_one(OptionList)
-            assert "[ ]" in str(options.get_option_at_index(4).prompt)
-            await pilot.press("5")
-            assert "[x]" in str(options.get_option_at_index(4).prompt), "the box is shown, not read as markup"
+            assert "[ ]" in str(options.get_option_at_index(5).prompt)
+            await pilot.press("6")
+            assert "[x]" in str(options.get_option_at_index(5).prompt), "the box is shown, not read as markup"
             await pilot.press("escape")
 
             await pilot.press("question_mark")

@@ -15,7 +15,7 @@ from assess.model.assessment import Answer, Assessment, Service
 from assess.model.catalog import Catalog, Norm
 from assess.tui import lock
 
-STATUS_FILTERS = ("all", "unassessed", "gaps", "disputed")
+STATUS_FILTERS = ("all", "unassessed", "gaps", "disputed", "findings")
 PLACEHOLDER_SERVICE = {"nl": "Naam van de dienst", "en": "Name of the service"}
 
 
@@ -26,8 +26,9 @@ class Filter:
     status: str = "all"
     service_only: bool = False
 
-    def keeps(self, norm: Norm, answer: Answer, gaps: Collection[str]) -> bool:
-        """Whether the filter shows ``norm``; ``gaps`` are the answer set's results that leave a gap."""
+    def keeps(self, norm: Norm, answer: Answer, gaps: Collection[str], flagged: Collection[str] = ()) -> bool:
+        """Whether the filter shows ``norm``; ``gaps`` are the answer set's results that leave a gap, ``flagged``
+        the norms `assess check` has something to say of (:mod:`assess.analysis.lint`)."""
         if self.service_only and norm.scope == "system":
             return False
         if self.status == "unassessed":
@@ -36,6 +37,8 @@ class Filter:
             return answer.result in gaps
         if self.status == "disputed":
             return bool(answer.disputed)
+        if self.status == "findings":
+            return norm.id in flagged
         return True
 
     @property
@@ -142,7 +145,13 @@ class Walk:
     @classmethod
     def of(cls, catalog: Catalog, assessment: Assessment, norm_filter: Filter) -> Walk:
         items, gaps = catalog.items_for(assessment.settings), catalog.answer_set.gap_ids
-        return cls(items, frozenset(n.id for n in items if norm_filter.keeps(n, assessment.answer(n.id), gaps)))
+        flagged: frozenset[str] = frozenset()
+        if norm_filter.status == "findings":
+            from assess.analysis.lint import findings
+
+            flagged = frozenset(f.norm for f in findings(assessment, catalog))
+        return cls(items, frozenset(n.id for n in items
+                                    if norm_filter.keeps(n, assessment.answer(n.id), gaps, flagged)))
 
     def index(self, norm_id: str) -> int:
         for position, norm in enumerate(self.items):

@@ -87,3 +87,31 @@ def test_throwing_a_details_draft_away_and_typing_nothing_leave_no_draft(tmp_pat
 
     run(play())
     assert assessment_file.load(str(path), load_catalog()).assessment.service.name == "Test"
+
+
+def test_a_draft_on_its_way_when_a_form_is_saved_is_not_kept(tmp_path: Path) -> None:
+    """The draft timer fires just as ctrl+s comes: the draft it sent reaches the app after the form was saved
+    and its draft dropped, and must not be written again (the next audit would open the form on it)."""
+    from assess.tui.components.edit_screen import EditScreen
+    from tests.test_tui_support import send_burst
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    state = State(path, tmp_path / ".assess-state")
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            for key, kind in (("i", DetailsScreen), ("e", EditScreen)):
+                await pilot.press(key)
+                await type_text(pilot, "X")
+                form = app.screen
+                assert isinstance(form, kind)
+                form._stop_draft_timer()
+                form._post_draft()  # the timer fires ...
+                send_burst(app, "", "ctrl+s")  # ... as the save comes
+                await settle(app, pilot)
+                await pilot.pause()
+                assert not isinstance(app.screen, kind)
+                assert state.read_draft() is None, kind
+
+    run(play())

@@ -224,6 +224,9 @@ class EditScreen(DraftForm[Answer | None]):
     def draft_message(self, fields: dict[str, FieldValue] | None) -> Message:
         return self.DraftChanged(self.norm.id, fields)
 
+    def draft_id(self) -> str:
+        return self.norm.id
+
     def on_select_changed(self, _event: Select.Changed) -> None:
         self._changed()
 

@@ -115,3 +115,41 @@ def test_a_draft_on_its_way_when_a_form_is_saved_is_not_kept(tmp_path: Path) -> 
                 assert state.read_draft() is None, kind
 
     run(play())
+
+
+def test_a_draft_is_offered_on_its_own_norm_even_when_a_key_moved_on_first(tmp_path: Path) -> None:
+    """A key typed while the audit starts (j) may move on before the draft of a killed audit is offered: the
+    form still opens on the draft's norm, never puts it into another norm's form (where saving would write it)."""
+    from textual.widgets import TextArea
+
+    from assess.tui.components.edit_screen import EditScreen
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met"), "1.2": Answer("met")})
+    state = State(path, tmp_path / ".assess-state")
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            audit = app.screen
+            audit.current = "1.1"
+            await pilot.pause()
+            draft = Draft("1.2", {"note": "typed at 1.2"})
+            state.write_draft(draft)
+            audit.action_edit(draft)  # offered after the key moved to 1.1
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, EditScreen)
+            assert form.norm.id == "1.2" and audit.current == "1.2"
+            assert form.query_one("#note", TextArea).text == "typed at 1.2"
+            await pilot.press("escape", "escape")
+            app.screen.current = "1.1"
+            await pilot.pause()
+            app.screen.action_details(draft)  # a norm's draft is no draft of the details
+            await pilot.pause()
+            assert isinstance(app.screen, DetailsScreen)
+            assert "Draft of" not in str(app.screen.query_one("#error").render())
+            form = app.edit_form("1.1", draft)  # nor of another norm's form
+            assert form.draft is None
+
+    run(play())

@@ -75,7 +75,7 @@ class EditScreen(DraftForm[Answer | None]):
 
     def _start(self, norm: Norm, answer: Answer, draft: Draft | None) -> None:
         """What the form knows of the answer it is opened on (none of it from the last open)."""
-        self.draft = draft
+        self.draft = draft if draft is not None and draft.norm_id == norm.id else None  # never another norm's
         self._stored_fields = None
         self._stop_draft_timer()
         self.norm = norm

@@ -87,3 +87,69 @@ def test_throwing_a_details_draft_away_and_typing_nothing_leave_no_draft(tmp_pat
 
     run(play())
     assert assessment_file.load(str(path), load_catalog()).assessment.service.name == "Test"
+
+
+def test_a_draft_on_its_way_when_a_form_is_saved_is_not_kept(tmp_path: Path) -> None:
+    """The draft timer fires just as ctrl+s comes: the draft it sent reaches the app after the form was saved
+    and its draft dropped, and must not be written again (the next audit would open the form on it)."""
+    from assess.tui.components.edit_screen import EditScreen
+    from tests.test_tui_support import send_burst
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    state = State(path, tmp_path / ".assess-state")
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            for key, kind in (("i", DetailsScreen), ("e", EditScreen)):
+                await pilot.press(key)
+                await type_text(pilot, "X")
+                form = app.screen
+                assert isinstance(form, kind)
+                form._stop_draft_timer()
+                form._post_draft()  # the timer fires ...
+                send_burst(app, "", "ctrl+s")  # ... as the save comes
+                await settle(app, pilot)
+                await pilot.pause()
+                assert not isinstance(app.screen, kind)
+                assert state.read_draft() is None, kind
+
+    run(play())
+
+
+def test_a_draft_is_offered_on_its_own_norm_even_when_a_key_moved_on_first(tmp_path: Path) -> None:
+    """A key typed while the audit starts (j) may move on before the draft of a killed audit is offered: the
+    form still opens on the draft's norm, never puts it into another norm's form (where saving would write it)."""
+    from textual.widgets import TextArea
+
+    from assess.tui.components.edit_screen import EditScreen
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met"), "1.2": Answer("met")})
+    state = State(path, tmp_path / ".assess-state")
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            audit = app.screen
+            audit.current = "1.1"
+            await pilot.pause()
+            draft = Draft("1.2", {"note": "typed at 1.2"})
+            state.write_draft(draft)
+            audit.action_edit(draft)  # offered after the key moved to 1.1
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, EditScreen)
+            assert form.norm.id == "1.2" and audit.current == "1.2"
+            assert form.query_one("#note", TextArea).text == "typed at 1.2"
+            await pilot.press("escape", "escape")
+            app.screen.current = "1.1"
+            await pilot.pause()
+            app.screen.action_details(draft)  # a norm's draft is no draft of the details
+            await pilot.pause()
+            assert isinstance(app.screen, DetailsScreen)
+            assert "Draft of" not in str(app.screen.query_one("#error").render())
+            form = app.edit_form("1.1", draft)  # nor of another norm's form
+            assert form.draft is None
+
+    run(play())

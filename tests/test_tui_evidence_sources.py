@@ -71,3 +71,31 @@ def test_a_second_kind_of_source_typed_in_the_form_answers_the_check(tmp_path: P
     run(play())
     answer = assessment_file.load(str(path), load_catalog()).assessment.answer("2.1")
     assert answer.evidence == (INTERVIEW, Evidence("rondgang 12 mei", "observation"))
+
+
+def test_lines_shown_alike_each_give_back_their_own_item() -> None:
+    """Two items the form shows as the same line (the same text and source with another date or reference, or a
+    plain text that reads like a typed one) come back as they were, each once: none takes the other's place."""
+    first = Evidence("Rondgang", "observation", dt.date(2026, 5, 12), "foto 1")
+    second = Evidence("Rondgang", "observation", dt.date(2026, 6, 2), "foto 2")
+    plain_alike = Evidence("observatie: Rondgang")
+    for before in ((first, second), (plain_alike, first), (first, plain_alike), (first, second, Evidence("Protocol"))):
+        lines = [evidence_line(item, SOURCES, "nl") for item in before]
+        assert evidence_items("\n".join(lines), before, SOURCES, "nl") == before, before
+        edited = "\n".join([*lines[:-1], lines[-1] + " (bijgewerkt)"])  # another line changed: these stay
+        assert evidence_items(edited, before, SOURCES, "nl")[:-1] == before[:-1], before
+
+
+def test_a_field_left_as_it_was_gives_back_the_items_exactly() -> None:
+    """Items a line cannot show one by one (a text with a line break, spaces around it, an empty text of a
+    source) are kept as they are when the evidence field is not touched."""
+    before = (Evidence("regel een\nregel twee"), Evidence("  ingesprongen "), Evidence("", "document"),
+              INTERVIEW)
+    text = "\n".join(evidence_line(item, SOURCES, "nl") for item in before)
+    assert evidence_items(text, before, SOURCES, "nl") == before
+
+
+def test_a_copied_line_with_another_source_does_not_take_the_date_of_the_line_it_was_copied_from() -> None:
+    text = "interview medewerker: Gesprek teamleider\nobservatie: Gesprek teamleider"
+    assert evidence_items(text, (INTERVIEW,), SOURCES, "nl") == (
+        INTERVIEW, Evidence("Gesprek teamleider", "observation"))

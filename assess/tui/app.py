@@ -326,6 +326,8 @@ class AuditApp(App[None]):
         self._keep_draft(DETAILS_DRAFT, message.fields)
 
     def _keep_draft(self, norm_id: str, fields: dict[str, FieldValue] | None) -> None:
+        if not any(isinstance(screen, Form) and screen.keeps_draft(norm_id) for screen in self.screen_stack):
+            return  # its form was closed (the draft dropped) or opened on another norm while this was on its way
         try:
             if fields is None:
                 self.state.drop_draft()

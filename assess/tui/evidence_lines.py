@@ -2,9 +2,10 @@
 (``observatie: rondgang 12 mei``), read back into evidence items. No Textual here.
 
 A line shown for an item and left as it is gives back that very item (its date and reference too, which the
-form does not show). Another line starting with a kind of source (its id, or its Dutch or English label, in any
-case) and a colon names that source; an item whose text stays the same keeps its date and reference when only
-its source changes. Any other line is a plain item.
+form does not show); two items shown as the same line give back one each, in their order, and a field left as
+it was filled gives back the items exactly. Another line starting with a kind of source (its id, or its Dutch or
+English label, in any case) and a colon names that source; an item whose text stays the same keeps its date and
+reference when only its source changes (an item no other line gave back). Any other line is a plain item.
 """
 
 from __future__ import annotations
@@ -37,20 +38,32 @@ def _source_names(sources: Sequence[EvidenceSource], before: Sequence[Evidence])
 def evidence_items(text: str, before: Sequence[Evidence], sources: Sequence[EvidenceSource],
                    lang: str) -> tuple[Evidence, ...]:
     """The items ``text`` (the field, one item per line) describes, given the items it was filled with."""
-    shown = {evidence_line(item, sources, lang): item for item in reversed(before)}  # the first of equal lines
-    by_text = {item.text: item for item in reversed(before)}
+    shown = [evidence_line(item, sources, lang) for item in before]
+    if text == "\n".join(shown):  # the field as it was filled: every item as it was (a text with a line break too)
+        return tuple(before)
+    unused: dict[str, list[int]] = {}  # a line as shown -> the items shown so not yet given back, in order
+    for index, line in enumerate(shown):
+        unused.setdefault(line, []).append(index)
+    lines = [raw for raw in text.splitlines() if raw.strip()]
+    items: list[Evidence | None] = [None] * len(lines)
+    taken: set[int] = set()
+    for k, raw in enumerate(lines):  # first the lines left as shown: each gives back its own item, once
+        alike = unused.get(raw) or unused.get(raw.strip())
+        if alike:
+            taken.add(alike[0])
+            items[k] = before[alike.pop(0)]
     names = _source_names(sources, before)
-    items: list[Evidence] = []
-    for raw in text.splitlines():
+    for k, raw in enumerate(lines):  # then the lines typed or changed
+        if items[k] is not None:
+            continue
         line = raw.strip()
-        if not line:
-            continue
-        if line in shown:
-            items.append(shown[line])
-            continue
         head, colon, rest = line.partition(":")
         source = names.get(head.strip().casefold()) if colon and rest.strip() else None
         item_text = rest.strip() if source else line
-        earlier = by_text.get(item_text)
-        items.append(replace(earlier, source=source) if earlier else Evidence(item_text, source=source))
-    return tuple(items)
+        earlier = next((i for i, item in enumerate(before) if i not in taken and item.text == item_text), None)
+        if earlier is None:
+            items[k] = Evidence(item_text, source=source)
+        else:  # the same text with another source (or none): its date and reference stay
+            taken.add(earlier)
+            items[k] = replace(before[earlier], source=source)
+    return tuple(item for item in items if item is not None)

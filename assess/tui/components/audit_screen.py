@@ -294,10 +294,15 @@ class AuditScreen(Screen[None]):
         self.action_score(message.result)
 
     def action_edit(self, draft: Draft | None = None) -> None:
-        norm_id = self.current
         app = self.audit
         if app.refuse_read_only():
             return
+        if draft is not None and draft.norm_id != self.current:  # a key moved on before the draft was offered
+            if any(n.id == draft.norm_id for n in app.walk().items):
+                self.current = draft.norm_id
+            else:
+                draft = None
+        norm_id = self.current
 
         def apply(answer: Answer | None) -> None:
             app.state.drop_draft()  # saved or thrown away: either way the draft is done with

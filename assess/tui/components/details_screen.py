@@ -132,6 +132,9 @@ class DetailsScreen(DraftForm[Details | None]):
     def draft_message(self, fields: dict[str, FieldValue] | None) -> Message:
         return self.DraftChanged(fields)
 
+    def draft_id(self) -> str:
+        return DETAILS_DRAFT
+
     def on_checkbox_changed(self, _event: Checkbox.Changed) -> None:
         self._changed()
 

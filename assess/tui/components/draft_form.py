@@ -32,6 +32,13 @@ class DraftForm(ModalScreen[ResultT], Form):
     def draft_message(self, fields: dict[str, FieldValue] | None) -> Message:
         raise NotImplementedError
 
+    def draft_id(self) -> str:
+        """The norm id its drafts are kept under (:data:`assess.tui.state.DETAILS_DRAFT` for the details)."""
+        raise NotImplementedError
+
+    def keeps_draft(self, draft_id: str) -> bool:
+        return self._open and draft_id == self.draft_id()
+
     def _stop_draft_timer(self) -> None:
         if self._draft_timer is not None:
             self._draft_timer.stop()

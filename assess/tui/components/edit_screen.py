@@ -75,7 +75,7 @@ class EditScreen(DraftForm[Answer | None]):
 
     def _start(self, norm: Norm, answer: Answer, draft: Draft | None) -> None:
         """What the form knows of the answer it is opened on (none of it from the last open)."""
-        self.draft = draft
+        self.draft = draft if draft is not None and draft.norm_id == norm.id else None  # never another norm's
         self._stored_fields = None
         self._stop_draft_timer()
         self.norm = norm
@@ -223,6 +223,9 @@ class EditScreen(DraftForm[Answer | None]):
 
     def draft_message(self, fields: dict[str, FieldValue] | None) -> Message:
         return self.DraftChanged(self.norm.id, fields)
+
+    def draft_id(self) -> str:
+        return self.norm.id
 
     def on_select_changed(self, _event: Select.Changed) -> None:
         self._changed()

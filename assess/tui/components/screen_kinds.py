@@ -19,6 +19,10 @@ class Form:
         """True when closing the form loses nothing typed, or the user was told so and closes it again."""
         raise NotImplementedError
 
+    def keeps_draft(self, draft_id: str) -> bool:
+        """Is the form open on what drafts under ``draft_id`` are kept for (a norm's id, or the details')?"""
+        return False
+
 
 class ReturnsNorm:
     """A screen dismissed with the id of a norm to go to (the summary, the table of every answer)."""

@@ -213,6 +213,8 @@ def test_batch_html_portfolio_says_what_is_not_counted_the_trend_and_the_setting
             assert f">{row['id']} (" in settings
     assert "do not count towards the overall score" in text
     assert "`" not in text, "Markdown code marks are not shown in the page"
+    critical = page[page.index('id="critical"'):page.index('id="not-processed"')]
+    assert f"{overloop['name']}</a> · {overloop['location']}</th>" in critical, "a service with its place"
 
 
 def test_cli_html_report_diff_and_refusals(cli, tmp_path: Path, catalog) -> None:
@@ -277,14 +279,16 @@ def test_portfolio_page_lists_the_norms_still_disputed_critical_first_and_marks_
     answers["1.4"] = Answer(None, disputed=dispute)
     answers["2.1"] = Answer(None, disputed=dispute)  # a critical norm: the status is at most amber
     builder = PortfolioBuilder(catalog, ("html",))
-    builder.add(summarize(0, "brug.yaml", score(Assessment(catalog.id, Service("De Brug"), answers=answers), catalog)),
-                "de-brug")
+    for index, place in enumerate(("Utrecht", "Zwolle")):  # one name in two places: told apart by the place
+        assessment = Assessment(catalog.id, Service("De Brug", location=place), answers=answers)
+        builder.add(summarize(index, f"brug-{index}.yaml", score(assessment, catalog)), f"de-brug-{index}")
     data = builder.build()
     page = html_portfolio.render(data, catalog, "en")
     assert check(page).problems == []
     text = " ".join(visible_text(page).split())
-    assert "Services with a disputed critical norm 1" in text
+    assert "Services with a disputed critical norm 2" in text
     disputed = page[page.index('id="disputed"'):page.index('id="not-processed"')]
+    assert "De Brug</a> · Utrecht</th>" in disputed and "De Brug</a> · Zwolle</th>" in disputed
     assert disputed.index(">2.1 ⚠ critical</td>") < disputed.index(">1.4</td>"), "critical first, marked"
     assert " ⚖<span" in page[page.index('id="heatmap"'):], "the service's overall score is marked"
     assert "⚖ = a critical norm is disputed" in text

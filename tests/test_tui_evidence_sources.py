@@ -66,7 +66,10 @@ def test_a_second_kind_of_source_typed_in_the_form_answers_the_check(tmp_path: P
             await pilot.press("ctrl+s")
             await settle(app, pilot)
             assert not isinstance(app.screen, EditScreen)
-            assert "Controle" not in " ".join(app.screen.query_one(NormPane).shown_lines)
+            pane = " ".join(" ".join(app.screen.query_one(NormPane).shown_lines).split())
+            assert "Controle" not in pane
+            assert "– interview medewerker: Gesprek teamleider – observatie: rondgang 12 mei" in pane, \
+                "the pane names each item's kind of source as the form does"
 
     run(play())
     answer = assessment_file.load(str(path), load_catalog()).assessment.answer("2.1")

@@ -184,7 +184,7 @@ class AuditScreen(Screen[None]):
         norm = app.catalog.item(self.current)
         return NormView(norm, app.catalog.section(norm.section), app.assessment.answer(norm.id),
                         app.catalog.answer_set, app.lang, walk.position(norm.id), self.show_description,
-                        shown_keys(self), self._findings(norm))
+                        shown_keys(self), self._findings(norm), app.catalog.evidence_sources)
 
     def _findings(self, norm: Norm) -> tuple[str, ...]:
         """What `assess check` would say of this norm, in words; not what the pane shows already (a dispute,

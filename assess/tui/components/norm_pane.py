@@ -15,10 +15,11 @@ from textual.visual import Visual
 
 from assess.i18n import t
 from assess.model.assessment import Action, Answer
-from assess.model.catalog import AnswerSet, Norm, Section
+from assess.model.catalog import AnswerSet, EvidenceSource, Norm, Section
 from assess.render.text import action_details
 from assess.tui.components.line_strips import LineStrips
 from assess.tui.css import stylesheet
+from assess.tui.evidence_lines import evidence_line
 from assess.tui.keys import SCORE_KEYS
 from assess.tui.labels import label, section_name
 from assess.tui.safe import shown, shown_line
@@ -40,6 +41,7 @@ class NormView:
     show_description: bool = False
     keys: Mapping[str, str] | None = None  # binding id -> key shown, after the user's keymap
     findings: tuple[str, ...] = ()  # what `assess check` says of this norm, in words
+    sources: tuple[EvidenceSource, ...] = ()  # the kinds of source, to name an evidence item's as the form does
 
 
 def action_lines(action: Action, lang: str) -> list[Content]:
@@ -173,7 +175,8 @@ class NormPane(ScrollView, can_focus=False):
             lines += wrapped(Content.assemble((f"{label('audit.check', lang)}: ", "bold $text-warning"),
                                               (shown(finding), "$text-warning")), width)
         lines.append(Content(""))
-        lines += field(label("audit.evidence", lang), [Content(f"– {shown(item.text)}") for item in answer.evidence]
+        lines += field(label("audit.evidence", lang),
+                       [Content(f"– {shown(evidence_line(item, view.sources, lang))}") for item in answer.evidence]
                        or [Content("–")], width)
         lines += field(label("audit.note", lang), [Content(shown(answer.note or "–"))], width)
         lines += field(label("audit.action", lang),

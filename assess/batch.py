@@ -89,20 +89,16 @@ def staged_rows(config: Config, index: int) -> str:
     return os.path.join(config.staging, f"{index}.rows.json")
 
 
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def write_staged(path: str, data: bytes) -> None:
     """A new file in the staging folder, written whole. Without ``open()``'s buffered file object, which asks
     the system three more things per file (its size, whether it is a terminal, the position): a batch writes
     a file per report."""
-    descriptor = os.open(path, _NEW_FILE, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(descriptor, view):]
-    finally:
-        os.close(descriptor)
+    from assess.files.storage import write_whole
+
+    write_whole(path, data, _NEW_FILE)
 
 
 def process(task: tuple[int, str]) -> ServiceSummary | Failure:

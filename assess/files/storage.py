@@ -54,15 +54,21 @@ def fingerprint(path: Path) -> str | None:
     return sha.hexdigest()
 
 
-def _write_into(path: Path, data: bytes) -> str:
-    """Write ``data`` into a FIFO or device as it is (a FIFO waits for its reader, like ``cat > FIFO``)."""
-    fd = os.open(path, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+def write_whole(path: str | Path, data: bytes, flags: int, mode: int = 0o666) -> None:
+    """Open ``path`` with ``flags`` (``O_WRONLY`` and more) and write all of ``data`` (one ``write`` may take
+    less than it is given), without a buffered file object."""
+    fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0), mode)
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
     finally:
         os.close(fd)
+
+
+def _write_into(path: Path, data: bytes) -> str:
+    """Write ``data`` into a FIFO or device as it is (a FIFO waits for its reader, like ``cat > FIFO``)."""
+    write_whole(path, data, os.O_WRONLY)
     return digest(data)
 
 

@@ -42,7 +42,9 @@ def test_a_note_or_evidence_change_counts(catalog: Catalog) -> None:
 def test_cli_sign_report_reopen(write, cli, catalog: Catalog) -> None:
     path = write("a.yaml", FILE)
     status, out, err = cli("sign", str(path), "--by", "A. Jansen", "--role", "manager", "--at", "2026-11-30T10:00:00Z")
-    assert (status, err) == (0, "") and out == f"{path}: ondertekend door A. Jansen (manager) op 2026-11-30\n"
+    assert status == 0 and out == f"{path}: ondertekend door A. Jansen (manager) op 2026-11-30\n"
+    # 1.1 met without evidence, 1.2 partial without an action: signed, and told
+    assert err == f"{path}: let op: `assess check` heeft nog 2 bevinding(en); `assess check {path}` noemt ze\n"
     text = path.read_text(encoding="utf-8")
     assert 'signed:\n  by: "A. Jansen"\n  role: "manager"\n  at: "2026-11-30T10:00:00Z"\n' in text
     loaded = assessment_file.load(str(path), catalog)
@@ -97,3 +99,10 @@ def test_signing_keeps_what_a_person_wrote_and_refuses_a_read_only_file(write, c
         assert path.read_bytes() == unchanged
     finally:
         path.chmod(0o644)
+
+
+def test_signing_a_file_the_check_has_nothing_to_say_of_prints_no_warning(write, cli) -> None:
+    path = write("b.yaml", assessment_text('"1.1": {result: met, evidence: ["Rooster 2026"]}',
+                                           extra="date: 2026-11-23\nlanguage: en\n"))
+    status, out, err = cli("sign", str(path), "--by", "A. Jansen", "--at", "2026-11-30T10:00:00Z")
+    assert (status, err) == (0, "") and out == f"{path}: signed by A. Jansen on 2026-11-30\n"

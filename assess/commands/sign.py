@@ -47,4 +47,11 @@ def run(args: argparse.Namespace) -> int:
     assert signed.signed is not None
     who = signed.signed.by + (f" ({signed.signed.role})" if signed.signed.role else "")
     say(t("sign.signed", lang, file=args.file, who=who, when=signed.signed.at[:10]))
+    from assess.analysis.lint import findings
+
+    found = findings(signed, catalog)
+    if found:  # signed all the same: the manager decides; but not without being told
+        import sys
+
+        say(t("sign.findings", lang, file=args.file, count=len(found)), sys.stderr)
     return 0

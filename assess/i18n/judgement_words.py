@@ -47,6 +47,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "sign.label": ("Vaststelling", "Sign-off"),
     "sign.signed": ("{file}: ondertekend door {who} op {when}", "{file}: signed by {who} on {when}"),
+    "sign.findings": ("{file}: let op: `assess check` heeft nog {count} bevinding(en); `assess check {file}` noemt ze",
+                      "{file}: note: `assess check` still has {count} finding(s); `assess check {file}` lists them"),
     "sign.reopened": ("{file}: heropend; de ondertekening staat in signatures_history",
                       "{file}: reopened; the signature is kept in signatures_history"),
     "sign.already": ("{file}: is al ondertekend door {who} op {when}; heropen het eerst met `assess reopen`",

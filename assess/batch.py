@@ -8,8 +8,10 @@ How a run goes (``assess batch``):
    command line's files there (directories are searched recursively for ``*.yaml``/``*.yml``; ``-`` reads a list
    of paths from stdin), read back sorted by path. No output replaces an input.
 2. Each file is loaded, scored (:mod:`assess.analysis.scoring`) and rendered (:func:`assess.render.renderer`) by
-   :func:`process`, in worker processes when ``jobs > 1``. A worker writes the reports into the staging folder and
-   returns only a small :class:`~assess.analysis.portfolio.ServiceSummary`.
+   :func:`process`, in worker processes when ``jobs > 1``, a chunk of files at a time (:func:`process_chunk`). A
+   worker's reports are written into the staging folder by a thread of its own while it renders the next file
+   (:mod:`assess.files.background_writer`); a chunk's results go back once its reports are on disk, each only a
+   small :class:`~assess.analysis.portfolio.ServiceSummary`.
 3. The main process takes the results **in input order** (``Pool.imap``, fed from the sorted list a few chunks
    ahead), gives each service its report name (:class:`NameAllocator`: collisions resolved in path order, the
    names taken kept in the spool), moves the staged reports into place (an atomic rename) and writes the summary
@@ -21,7 +23,7 @@ Schema validation on this path uses :func:`assess.files.compiled_schema.schema_a
 compiled to plain Python checks. It accepts exactly what the schema accepts; only when it does not accept a
 file does the (much slower) ``jsonschema`` pass run, to explain the problems with lines. No check is skipped.
 
-Why one module of about 380 lines: it is the run itself (workers, the ordered publication, the portfolio
+Why one module of about 430 lines: it is the run itself (workers, the ordered publication, the portfolio
 and its formats, the exit rules), each step handing its state to the next; finding inputs, writing into
 the output folder, report names and the lock are already modules of their own under ``assess.files``.
 """
@@ -42,6 +44,7 @@ from typing import Any, TextIO
 
 from assess.analysis.portfolio import Failure, ServiceSummary, summarize
 from assess.errors import InputError, Problem
+from assess.files.background_writer import SWITCH_INTERVAL, BackgroundWriter, short_switches
 from assess.files.batch_lock import STAGING_PREFIX, OutputLock
 from assess.files.compiled_schema import schema_accepts
 from assess.files.discovery import read_list, spool_inputs
@@ -75,6 +78,7 @@ def init_worker(config: Config) -> None:
     from assess.render import renderer
 
     _worker["config"] = config
+    _worker["writer"] = BackgroundWriter()
     _worker["catalog"] = load_catalog()
     _worker["accepts"] = schema_accepts("assessment", _worker["catalog"].answer_set.ids)
     _worker["renderers"] = {fmt: renderer(fmt) for fmt in config.formats}
@@ -92,17 +96,30 @@ def staged_rows(config: Config, index: int) -> str:
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
-def write_staged(path: str, data: bytes) -> None:
-    """A new file in the staging folder, written whole. Without ``open()``'s buffered file object, which asks
-    the system three more things per file (its size, whether it is a terminal, the position): a batch writes
-    a file per report."""
-    from assess.files.storage import write_whole
+def write_staged(index: int, path: str, data: bytes) -> None:
+    """A new file in the staging folder, written whole by the worker's :class:`BackgroundWriter` (done by the
+    end of :func:`process_chunk`). Without ``open()``'s buffered file object, which asks the system three more
+    things per file (its size, whether it is a terminal, the position): a batch writes a file per report."""
+    _worker["writer"].write(index, path, data, _NEW_FILE)
 
-    write_whole(path, data, _NEW_FILE)
+
+def process_chunk(tasks: list[tuple[int, str]]) -> list[ServiceSummary | Failure]:
+    """:func:`process` for each task while their reports are written; returned once every report is on disk,
+    a service whose report could not be written as a failure."""
+    results = [process(task) for task in tasks]
+    errors = _worker["writer"].wait()
+    return [_not_written(path, errors[index]) if index in errors and not isinstance(result, Failure) else result
+            for (index, path), result in zip(tasks, results, strict=True)]
+
+
+def _not_written(path: str, error: Exception) -> Failure:
+    reason = (error.strerror if isinstance(error, OSError) else None) or error
+    return Failure(path, (Problem(path, None, f"report not written: {reason}"),))
 
 
 def process(task: tuple[int, str]) -> ServiceSummary | Failure:
-    """Load, score and render one file; write its reports to the staging folder; return its summary."""
+    """Load, score and render one file; queue its reports for the staging folder (see :func:`write_staged`);
+    return its summary."""
     from assess.analysis.scoring import score
     from assess.files import assessment_file, strict_yaml
     from assess.i18n import resolve_language
@@ -119,13 +136,12 @@ def process(task: tuple[int, str]) -> ServiceSummary | Failure:
         lang = resolve_language(config.lang, loaded.assessment.language)
         for fmt, render in _worker["renderers"].items():
             body = render(card, lang, excel_nl=True) if fmt == "csv" and config.excel_nl else render(card, lang)
-            write_staged(staged_path(config, index, fmt), body if isinstance(body, bytes) else body.encode("utf-8"))
+            write_staged(index, staged_path(config, index, fmt),
+                         body if isinstance(body, bytes) else body.encode("utf-8"))
         if "xlsx" in config.formats:
             from assess.render.xlsx.portfolio import dump_rows
 
-            write_staged(staged_rows(config, index), dump_rows(card).encode("utf-8"))
-    except OSError as error:
-        return Failure(path, (Problem(path, None, f"report not written: {error.strerror or error}"),))
+            write_staged(index, staged_rows(config, index), dump_rows(card).encode("utf-8"))
     except Exception as error:  # a bug must not stop the other files
         return Failure(path, (Problem(path, None, f"internal error, please report it: "
                                                   f"{type(error).__name__}: {error}"),))
@@ -136,24 +152,40 @@ def process(task: tuple[int, str]) -> ServiceSummary | Failure:
 
 IN_FLIGHT = 8  # chunks per worker process sent ahead of the results taken (see _results)
 GC_THRESHOLD = (20_000, 20, 20)  # a file makes ~100,000 short-lived objects; collect less often
+ONE_PROCESS_CHUNK = 16  # files per process_chunk with --jobs 1: the writes of all but the last overlap
 
 
 def _init_pool_worker(config: Config) -> None:
     gc.set_threshold(*GC_THRESHOLD)  # a worker process is ours alone
+    sys.setswitchinterval(SWITCH_INTERVAL)  # see assess.files.background_writer
     init_worker(config)
+
+
+def chunked(tasks: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
+    chunk: list[tuple[int, str]] = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _results(tasks: Iterable[tuple[int, str]], count: int, config: Config, jobs: int) -> Iterator[Any]:
     """Results of :func:`process` in the order of ``tasks`` (``count`` of them, read as they are sent to the
-    workers), whatever the number of processes."""
+    workers), whatever the number of processes; each with its reports in the staging folder."""
     if jobs <= 1 or count <= 1:
         init_worker(config)
         before = gc.get_threshold()
         gc.set_threshold(*GC_THRESHOLD)
         try:
-            yield from map(process, tasks)
+            with short_switches():
+                for chunk in chunked(tasks, ONE_PROCESS_CHUNK):
+                    yield from process_chunk(chunk)
         finally:
             gc.set_threshold(*before)
+            _worker["writer"].close()
         return
     import multiprocessing
 
@@ -164,22 +196,22 @@ def _results(tasks: Iterable[tuple[int, str]], count: int, config: Config, jobs:
         pool = multiprocessing.get_context().Pool(processes, initializer=_init_pool_worker, initargs=(config,))
     finally:
         gc.unfreeze()
-    # At most this many files between being read from the list and their result being taken here: the pool's
+    # At most this many chunks between being read from the list and their results being taken here: the pool's
     # thread that feeds the workers waits for room, so results never pile up in memory if this process is slower.
-    window = threading.Semaphore(IN_FLIGHT * processes * chunksize)
+    window = threading.Semaphore(IN_FLIGHT * processes)
     stop = threading.Event()
 
-    def fed() -> Iterator[tuple[int, str]]:  # runs in the pool's task thread
-        for task in tasks:
+    def fed() -> Iterator[list[tuple[int, str]]]:  # runs in the pool's task thread
+        for chunk in chunked(tasks, chunksize):
             while not window.acquire(timeout=0.1):
                 if stop.is_set():
                     return
-            yield task
+            yield chunk
 
     try:
-        for result in pool.imap(process, fed(), chunksize=chunksize):
+        for results in pool.imap(process_chunk, fed()):
             window.release()
-            yield result
+            yield from results
         pool.close()
     finally:
         stop.set()

@@ -15,6 +15,12 @@ children) and their ratio, which tell the work from the waiting on a shared mach
 whole-process figures it prints the parse time inside (b)'s process alone, and
 a breakdown per stage (read, parse, validate, score, render per format, write, summary) timed in this process.
 
+The reports cost a file each, and what creating a file costs depends on the disk and its state more than on the
+program (on the bench's VM 0.06 ms in one folder, 1.1 ms in another, after many files were deleted there). So
+the bench prints that cost where the reports go, before and after the pairs (200 new files of 30 KiB in a
+folder beside the output folder, the median), and --out-dir puts the output folder elsewhere, such as on a
+RAM disk (/dev/shm), to tell the program's time from the disk's.
+
 It also gives, each on request or by default:
   - the ratio per report format (md, json, csv, xlsx) with --jobs 1, paired the same way (--formats);
   - the time to validate files with 5k, 20k and 80k problems, to show the slope (--no-problems skips);
@@ -193,6 +199,23 @@ def nproc() -> int:
 def load_text() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {nproc()} CPUs"
+
+
+def create_cost(near: Path, files: int = 200) -> str:
+    """The median time to create and write a new file of 30 KiB in a new folder beside ``near``, as text."""
+    probe = Path(tempfile.mkdtemp(prefix="assess-bench-probe-", dir=near.parent))
+    data = b"x" * 30 * 1024
+    seconds = []
+    try:
+        for k in range(files):
+            start = time.perf_counter()
+            fd = os.open(probe / f"{k}.md", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            os.write(fd, data)
+            os.close(fd)
+            seconds.append(time.perf_counter() - start)
+    finally:
+        shutil.rmtree(probe, ignore_errors=True)
+    return f"creating a file where the reports go ({near.parent}): {statistics.median(seconds) * 1000:.3f} ms"
 
 
 def batch_command(inputs: list[str], out: Path, jobs: int | None, formats: str = "md") -> list[str]:
@@ -612,6 +635,7 @@ def main() -> int:
                         help="formats whose ratio is measured with --jobs 1 (default md,json,csv,xlsx,html; '' none)")
     parser.add_argument("--sample", type=int, default=300, help="files timed stage by stage (default 300)")
     parser.add_argument("--dir", help="work folder (default: a temporary folder, removed afterwards)")
+    parser.add_argument("--out-dir", help="where the output folder of the batch goes (default: the work folder)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--no-problems", action="store_true", help="skip the slope of validation")
     parser.add_argument("--also-n", type=int, default=0,
@@ -639,7 +663,8 @@ def main() -> int:
               f"{time.perf_counter() - t0:.1f} s; python {sys.version.split()[0]}; {load_text()}")
         print(f"whole processes, {args.repeat} pairs A B A B; times are wall-clock seconds from start to exit\n")
 
-        out = work / "out"
+        out = Path(args.out_dir) / "assess-bench-out" if args.out_dir else work / "out"
+        print(create_cost(out))
         global CHILD_ENV
         CHILD_ENV = child_environment(work)
         run_timed(batch_command([str(small)], out, 1))  # warm-up: bytecode and the cache written
@@ -687,11 +712,14 @@ def main() -> int:
 
         if mem_n:
             memory(work, sorted({args.n, *mem_n}), args.seed + 1)
+        print(f"\n{create_cost(out)}")
         for n, one, many in verdicts:
             print(f"\nverdict N={n}: --jobs 1 a/b {one:.2f} (goal <= 2: {'met' if one <= 2 else 'NOT met'}), "
                   f"default jobs a/b1 {many:.2f} (goal <= 1.0: {'met' if many <= 1.0 else 'NOT met'}) "
                   f"[{load_text()}]")
     finally:
+        if args.out_dir:
+            shutil.rmtree(Path(args.out_dir) / "assess-bench-out", ignore_errors=True)
         if not args.dir:
             shutil.rmtree(work, ignore_errors=True)
     return 0

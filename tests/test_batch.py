@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from assess import batch
-from assess.files import output_names
+from assess.files import background_writer, output_names
+from assess.files.background_writer import BackgroundWriter
 from assess.files.discovery import find_inputs
 from assess.files.output_names import NameAllocator, safe_stem
 from tests.conftest import assessment_text
@@ -357,8 +360,57 @@ def test_reports_of_an_earlier_run_are_pointed_out(cli, files: Path, tmp_path: P
 def test_a_staged_report_is_written_whole_and_never_over_a_file_already_there(tmp_path: Path) -> None:
     data = bytes(range(256)) * 12_000  # 3 MB: more than one write may take
     target = tmp_path / "7.md"
-    batch.write_staged(str(target), data)
+    writer = BackgroundWriter()
+    writer.write(7, str(target), data, batch._NEW_FILE)
+    assert writer.wait() == {}
     assert target.read_bytes() == data
-    with pytest.raises(FileExistsError):
-        batch.write_staged(str(target), b"anders")
+    writer.write(7, str(target), b"anders", batch._NEW_FILE)
+    errors = writer.wait()
+    assert isinstance(errors[7], FileExistsError)
     assert target.read_bytes() == data
+    writer.close()
+
+
+def test_the_writer_keeps_order_and_tells_each_key_its_own_first_error(tmp_path: Path, monkeypatch) -> None:
+    writer = BackgroundWriter()
+    assert writer.wait() == {}, "nothing queued: nothing to wait for"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
+    for k in range(200):
+        writer.write("a", str(tmp_path / "log"), f"{k}\n".encode(), flags)
+    writer.write("b", str(tmp_path / "missing" / "x.md"), b"x", batch._NEW_FILE)
+    writer.write("b", str(tmp_path / "b2.md"), b"x", batch._NEW_FILE)  # b has failed: not written
+    writer.write("c", str(tmp_path / "c.md"), b"c", batch._NEW_FILE)
+    errors = writer.wait()
+    assert (tmp_path / "log").read_text() == "".join(f"{k}\n" for k in range(200))
+    assert list(errors) == ["b"] and isinstance(errors["b"], FileNotFoundError)
+    assert not (tmp_path / "b2.md").exists() and (tmp_path / "c.md").read_bytes() == b"c"
+    assert writer.wait() == {}, "errors are told once"
+
+    def broken(*_args: object) -> None:
+        raise MemoryError("no room")
+
+    monkeypatch.setattr(background_writer, "write_whole", broken)
+    writer.write("d", str(tmp_path / "d.md"), b"d", batch._NEW_FILE)
+    assert isinstance(writer.wait()["d"], MemoryError), "any error is told: wait never waits on a dead thread"
+    writer.close()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_report_that_cannot_be_written_fails_its_service_only(cli, files: Path, tmp_path: Path, monkeypatch,
+                                                                jobs: str) -> None:
+    """The disk full while the JSON report of Bravo is written: Bravo is not processed, Alfa is, exit 2."""
+    real = background_writer.write_whole
+
+    def full_disk(path: str, data: bytes, flags: int) -> None:
+        if b'"Bravo"' in data:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(path, data, flags)
+
+    monkeypatch.setattr(background_writer, "write_whole", full_disk)  # forked workers inherit it
+    out = tmp_path / "out"
+    status, _, stderr = cli("batch", str(files), "--out", str(out), "--format", "md,json", "--jobs", jobs)
+    assert status == 2
+    assert stderr == f"{files / 'zuid' / 'b.yml'}: report not written: {os.strerror(errno.ENOSPC)}\n"
+    assert sorted(p.name for p in out.iterdir()) == ["alfa.json", "alfa.md", "portfolio.json", "portfolio.md"]
+    data = json.loads((out / "portfolio.json").read_text(encoding="utf-8"))
+    assert data["summary"]["processed"] == 1 and data["summary"]["not_processed"] == 1

@@ -156,6 +156,11 @@ ONE_PROCESS_CHUNK = 16  # files per process_chunk with --jobs 1: the writes of a
 
 
 def _init_pool_worker(config: Config) -> None:
+    import signal
+
+    # Ctrl+C reaches every process of the terminal's group: the main process stops the pool and exits 130; a
+    # worker stopped by it too would print its traceback on the terminal.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(*GC_THRESHOLD)  # a worker process is ours alone
     sys.setswitchinterval(SWITCH_INTERVAL)  # see assess.files.background_writer
     init_worker(config)

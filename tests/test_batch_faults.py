@@ -102,3 +102,33 @@ def test_a_batch_killed_with_9_is_cleaned_up_and_reported_by_the_next(tmp_path: 
     assert len(names) == 400 * 3 + 3  # the reports; portfolio.md, .json and .csv (csv is among the formats)
     third = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert (third.returncode, third.stderr) == (0, "")  # a finished run leaves nothing to warn about
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_stops_a_batch_at_once_without_a_traceback(tmp_path: Path, jobs: str) -> None:
+    """Ctrl+C in a terminal signals the whole process group: the main process and, with -j 2, its workers
+    (whose tracebacks used to reach the terminal) and the thread writing the reports."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    _many(inputs, 400)
+    command = [sys.executable, "-m", "assess", "batch", str(inputs), "--out", str(out), "-j", jobs,
+               "--format", "md,json,csv"]
+    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline and running.poll() is None:
+            if out.is_dir() and any(p.suffix == ".md" for p in out.iterdir()):
+                break
+            time.sleep(0.005)
+        assert running.poll() is None, "the batch ended before Ctrl+C: give it more input"
+        os.killpg(running.pid, signal.SIGINT)
+        stdout, stderr = running.communicate(timeout=20)
+    finally:
+        if running.poll() is None:
+            os.killpg(running.pid, signal.SIGKILL)
+            running.wait(10)
+    assert (running.returncode, stdout, stderr) == (130, b"", b"")
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [LOCK_NAME], "the staging folder is removed"
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0
+    assert "an earlier batch into this folder was stopped while it was publishing" in again.stderr
+    assert len([p for p in out.iterdir() if p.suffix == ".md"]) == 400 + 1

@@ -73,19 +73,24 @@ def _many(folder: Path, count: int) -> None:
             "answers:\n", "answers:\n" + "".join(f"  {a}\n" for a in answers[1:])), encoding="utf-8")
 
 
+def _wait_for_a_report(batch: subprocess.Popen[bytes], out: Path) -> None:
+    """Until the running ``batch`` has put its first report in ``out`` (it must still be running then)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and batch.poll() is None:
+        if out.is_dir() and any(p.suffix == ".md" for p in out.iterdir()):
+            break
+        time.sleep(0.005)
+    assert batch.poll() is None, "the batch ended before it could be stopped: give it more input"
+
+
 def test_a_batch_killed_with_9_is_cleaned_up_and_reported_by_the_next(tmp_path: Path) -> None:
     inputs, out = tmp_path / "in", tmp_path / "out"
     _many(inputs, 400)
     command = [sys.executable, "-m", "assess", "batch", str(inputs), "--out", str(out), "-j", "1",
                "--format", "md,json,csv"]
     first = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
     try:
-        while time.monotonic() < deadline and first.poll() is None:
-            if out.is_dir() and any(p.suffix == ".md" for p in out.iterdir()):
-                break
-            time.sleep(0.005)
-        assert first.poll() is None, "the batch ended before it could be killed: give it more input"
+        _wait_for_a_report(first, out)
         os.kill(first.pid, signal.SIGKILL)
     finally:
         first.wait(10)
@@ -113,13 +118,8 @@ def test_ctrl_c_stops_a_batch_at_once_without_a_traceback(tmp_path: Path, jobs: 
     command = [sys.executable, "-m", "assess", "batch", str(inputs), "--out", str(out), "-j", jobs,
                "--format", "md,json,csv"]
     running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 60
     try:
-        while time.monotonic() < deadline and running.poll() is None:
-            if out.is_dir() and any(p.suffix == ".md" for p in out.iterdir()):
-                break
-            time.sleep(0.005)
-        assert running.poll() is None, "the batch ended before Ctrl+C: give it more input"
+        _wait_for_a_report(running, out)
         os.killpg(running.pid, signal.SIGINT)
         stdout, stderr = running.communicate(timeout=20)
     finally:

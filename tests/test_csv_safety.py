@@ -98,3 +98,31 @@ def test_csv_cells_are_what_the_checks_in_their_first_order_give_on_random_value
         kind = rng.choice(["text", "id", "result", "date", "bool", "number", "status", "scope"])
         for excel_nl in (False, True):
             assert csv_value(value, kind, excel_nl) == first_order(value, kind, excel_nl)  # type: ignore[arg-type]
+
+
+def test_a_report_table_gives_each_row_its_own_cells_though_equal_values_share_one() -> None:
+    """write_csv makes each different (value, kind) once per report: True, 1 and 1.0 are equal in Python
+    and must still be three cells, as must one text in a text column and in an id column. The result is
+    what the row-by-row writer of portfolio.csv gives, on random rows."""
+    import datetime as dt
+    import random
+
+    from assess.render.tables import Column, stream_csv, write_csv
+
+    columns = [Column("a", "number"), Column("b", "number"), Column("c", "text"), Column("d", "id"),
+               Column("e", "result"), Column("f", "bool")]
+    fixed = [[True, 1, "1.10", "1.10", None, True], [1, 1.0, "=1", "=1", "met", 1],
+             [1.0, True, "1.10", "1.10", "met", False], [0, False, "", "", None, 0]]
+    rng = random.Random(1)
+    values = [None, True, False, 0, 1, 1.0, 0.0, 72.5, dt.date(2026, 12, 1), "1.10", "1.1", "=SUM(A1)", "a\nb", ""]
+    rows = fixed + [[rng.choice(values) for _ in columns] for _ in range(400)]
+    for excel_nl in (False, True):
+        streamed = io.StringIO()
+        stream_csv(columns, rows, streamed.write, excel_nl)
+        made = write_csv(columns, rows, excel_nl)
+        assert made == streamed.getvalue()
+        lines = made.splitlines()
+        if not excel_nl:
+            assert lines[1:3] == ["yes,1,1.10,1.10,not_assessed,yes", "1,1.0,'=1,=1,met,1"]
+        else:
+            assert lines[3].split(";")[2:4] == ["1.10", '"=""1.10"""']

@@ -181,19 +181,38 @@ def write_csv(columns: Sequence[Column], rows: Iterable[Sequence[Value]], excel_
     """The table as CSV: UTF-8, ``,``, decimal point (for tools); ``excel_nl``: what a Dutch Excel opens by
     double-click (a byte-order mark, ``;`` between cells, a decimal comma, ids kept as text)."""
     buffer = io.StringIO()
-    stream_csv(columns, rows, buffer.write, excel_nl)
+    end, delimiter = _csv_header(columns, buffer.write, excel_nl)
+    kinds = [c.kind for c in columns]
+    # A report repeats most of its cells from row to row (its service, a norm's section and scope, the
+    # results): each different (value, kind) is made once. The type is in the key, as True == 1 == 1.0.
+    made: dict[tuple[type, Value, Kind], str] = {}
+    for row in rows:
+        cells = []
+        for value, kind in zip(row, kinds, strict=True):
+            key = (value.__class__, value, kind)
+            cell = made.get(key)
+            if cell is None:
+                cell = made[key] = _csv_field(csv_value(value, kind, excel_nl), delimiter)
+            cells.append(cell)
+        buffer.write(delimiter.join(cells) + end)
     return buffer.getvalue()
+
+
+def _csv_header(columns: Sequence[Column], write: Callable[[str], Any], excel_nl: bool) -> tuple[str, str]:
+    """Write the byte-order mark (``excel_nl``) and the header row; the line end and the separator."""
+    end, delimiter = ("\r\n", ";") if excel_nl else ("\n", ",")
+    if excel_nl:
+        write("\ufeff")
+    write(delimiter.join([_csv_field(c.key, delimiter) for c in columns]) + end)
+    return end, delimiter
 
 
 def stream_csv(columns: Sequence[Column], rows: Iterable[Sequence[Value]], write: Callable[[str], Any],
                excel_nl: bool = False) -> None:
-    """:func:`write_csv` a row at a time through ``write`` (``portfolio.csv``: never held whole)."""
-    end, delimiter = ("\r\n", ";") if excel_nl else ("\n", ",")
-    if excel_nl:
-        write("\ufeff")
-
-    write(delimiter.join([_csv_field(c.key, delimiter) for c in columns]) + end)
+    """:func:`write_csv` a row at a time through ``write`` (``portfolio.csv``: never held whole, and its rows,
+    one per service, share few cells, so none are kept)."""
+    end, delimiter = _csv_header(columns, write, excel_nl)
     kinds = [c.kind for c in columns]
-    for row in rows:  # lists, not generators, into join: a report has some 1,500 cells
+    for row in rows:  # lists, not generators, into join
         write(delimiter.join([_csv_field(csv_value(v, kind, excel_nl), delimiter)
                               for v, kind in zip(row, kinds, strict=True)]) + end)

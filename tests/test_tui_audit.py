@@ -39,6 +39,7 @@ from tests.test_tui_support import (
     shown,
     text,
     type_text,
+    until,
     write_assessment,
 )
 
@@ -584,6 +585,8 @@ def test_quitting_right_after_typing_still_asks(tmp_path: Path) -> None:
             await pilot.press("e")
             await pilot.pause()
             send_burst(app, "Rooster", "ctrl+q")
+            await until(pilot, lambda: isinstance(app.screen, EditScreen) and "pressing again discards" in
+                        shown(app, "error"))
             await settle(app, pilot)
             assert app.is_running and isinstance(app.screen, EditScreen)
             assert "pressing again discards" in shown(app, "error")
@@ -673,6 +676,7 @@ def test_keys_typed_just_before_ctrl_s_are_saved(tmp_path: Path) -> None:
             await pilot.press("e")
             await pilot.pause()
             send_burst(app, "Wachtlijst", "ctrl+s")
+            await until(pilot, lambda: app.assessment.answer("1.1").evidence == ("Wachtlijst",))
             await settle(app, pilot)
             assert not isinstance(app.screen, EditScreen)
             assert app.assessment.answer("1.1").evidence == ("Wachtlijst",)

@@ -13,7 +13,7 @@ from assess.model.assessment import Answer
 from assess.tui.components.details_screen import DetailsScreen
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.state import DETAILS_DRAFT, DRAFT_SECONDS, Draft, State
-from tests.test_tui_support import SIZE, open_app, run, settle, type_text, write_assessment
+from tests.test_tui_support import SIZE, open_app, run, settle, type_text, until, write_assessment
 
 
 def test_a_details_draft_is_kept_while_typing_and_offered_back_after_a_crash(tmp_path: Path) -> None:
@@ -109,6 +109,7 @@ def test_a_draft_on_its_way_when_a_form_is_saved_is_not_kept(tmp_path: Path) -> 
                 form._stop_draft_timer()
                 form._post_draft()  # the timer fires ...
                 send_burst(app, "", "ctrl+s")  # ... as the save comes
+                await until(pilot, lambda kind=kind: not isinstance(app.screen, kind))
                 await settle(app, pilot)
                 await pilot.pause()
                 assert not isinstance(app.screen, kind)

@@ -12,7 +12,7 @@ from assess.files.catalog_file import load_catalog
 from assess.model.assessment import Answer
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.text_checkbox import TextCheckbox
-from tests.test_tui_support import SIZE, open_app, run, settle, terminal_output, type_text, write_assessment
+from tests.test_tui_support import SIZE, open_app, run, settle, terminal_output, type_text, until, write_assessment
 
 
 @pytest.mark.parametrize("how", ["enter", "space", "click"])
@@ -63,6 +63,7 @@ def test_keys_typed_fast_across_fields_land_where_the_focus_was(tmp_path: Path, 
                 burst(app, *"Rooster", "tab", *"Bellen", "tab", *"Jan", "shift+tab", *"!", "ctrl+s")
             else:
                 burst(app, *"Bellen", "enter", *"Jan", "enter", *"2027-01-31", "ctrl+s")
+            await until(pilot, lambda: app.assessment.answer("1.1").action is not None)
             await settle(app, pilot)
             assert not isinstance(app.screen, EditScreen)
 

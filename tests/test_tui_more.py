@@ -40,6 +40,7 @@ from tests.test_tui_support import (
     text,
     toasts,
     type_text,
+    until,
     write_assessment,
 )
 
@@ -64,6 +65,7 @@ def test_a_burst_of_a_a_reason_and_enter_lands_the_reason_as_the_note(tmp_path: 
         async with app.run_test(size=SIZE) as pilot:
             # m, a, then the reason, then enter, all at once: every key after a goes into the reason
             send_burst(app, "mamnpq jeugd", "enter")
+            await until(pilot, lambda: current(app) == "1.3")
             await settle(app, pilot)
             assert app.assessment.answer("1.2") == Answer("na", note="mnpq jeugd")
             assert current(app) == "1.3", "enter goes on to the next norm"

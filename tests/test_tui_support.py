@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Coroutine
+import time
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,16 @@ async def settle(app: AuditApp, pilot: Pilot) -> None:
     """Let every queued save finish and the app handle what it reported."""
     await app.saved()
     await pilot.pause()
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Let the app work until ``condition`` holds, or ``seconds`` have passed (the test's asserts then fail).
+
+    ``pilot.pause()`` takes the app for idle when the process uses little CPU, which a starved process on a
+    loaded machine also does: a burst of keys may still be on its way through the app's queues then."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        await pilot.pause(0.02)
 
 
 async def type_text(pilot: Pilot, value: str) -> None:

@@ -126,3 +126,22 @@ def test_a_report_table_gives_each_row_its_own_cells_though_equal_values_share_o
             assert lines[1:3] == ["yes,1,1.10,1.10,not_assessed,yes", "1,1.0,'=1,=1,met,1"]
         else:
             assert lines[3].split(";")[2:4] == ["1.10", '"=""1.10"""']
+
+
+def test_values_that_are_equal_but_shown_apart_get_their_own_cells() -> None:
+    """-0.0 == 0.0, and two aware datetimes of one instant are equal, yet each is its own cell (as the
+    row-by-row writer makes it): the cache of write_csv must not hand one the other's cell."""
+    import datetime as dt
+
+    from assess.render.tables import Column, Value, stream_csv, write_csv
+
+    columns = [Column("n", "number"), Column("d", "date")]
+    cet = dt.timezone(dt.timedelta(hours=1))
+    rows: list[list[Value]] = [[0.0, dt.datetime(2026, 1, 1, 10, tzinfo=dt.UTC)],
+                               [-0.0, dt.datetime(2026, 1, 1, 11, tzinfo=cet)]]
+    for excel_nl in (False, True):
+        streamed = io.StringIO()
+        stream_csv(columns, rows, streamed.write, excel_nl)
+        assert write_csv(columns, rows, excel_nl) == streamed.getvalue()
+    assert write_csv(columns, rows).splitlines()[1:] == ["0.0,2026-01-01T10:00:00+00:00",
+                                                         "-0.0,2026-01-01T11:00:00+01:00"]

@@ -177,6 +177,9 @@ def csv_value(value: Value, kind: Kind, excel_nl: bool = False) -> str:
     return value
 
 
+_CACHED = frozenset({str, bool, int, type(None), dt.date})  # equal values of one of these: one cell
+
+
 def write_csv(columns: Sequence[Column], rows: Iterable[Sequence[Value]], excel_nl: bool = False) -> str:
     """The table as CSV: UTF-8, ``,``, decimal point (for tools); ``excel_nl``: what a Dutch Excel opens by
     double-click (a byte-order mark, ``;`` between cells, a decimal comma, ids kept as text)."""
@@ -184,7 +187,9 @@ def write_csv(columns: Sequence[Column], rows: Iterable[Sequence[Value]], excel_
     end, delimiter = _csv_header(columns, buffer.write, excel_nl)
     kinds = [c.kind for c in columns]
     # A report repeats most of its cells from row to row (its service, a norm's section and scope, the
-    # results): each different (value, kind) is made once. The type is in the key, as True == 1 == 1.0.
+    # results): each different (value, kind) is made once. The type is in the key, as True == 1 == 1.0; only
+    # types whose equal values make one cell are kept (not a float: -0.0 == 0.0; not a datetime: one instant
+    # in two time zones); the others are made each time.
     made: dict[tuple[type, Value, Kind], str] = {}
     for row in rows:
         cells = []
@@ -192,7 +197,9 @@ def write_csv(columns: Sequence[Column], rows: Iterable[Sequence[Value]], excel_
             key = (value.__class__, value, kind)
             cell = made.get(key)
             if cell is None:
-                cell = made[key] = _csv_field(csv_value(value, kind, excel_nl), delimiter)
+                cell = _csv_field(csv_value(value, kind, excel_nl), delimiter)
+                if value.__class__ in _CACHED:  # never kept, never found
+                    made[key] = cell
             cells.append(cell)
         buffer.write(delimiter.join(cells) + end)
     return buffer.getvalue()

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -414,3 +415,31 @@ def test_a_report_that_cannot_be_written_fails_its_service_only(cli, files: Path
     assert sorted(p.name for p in out.iterdir()) == ["alfa.json", "alfa.md", "portfolio.json", "portfolio.md"]
     data = json.loads((out / "portfolio.json").read_text(encoding="utf-8"))
     assert data["summary"]["processed"] == 1 and data["summary"]["not_processed"] == 1
+
+
+def test_a_portfolio_that_cannot_be_written_is_told_in_one_line(cli, files: Path, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    """The disk full while portfolio.md is written: its one-line reason, exit 2, and no "Exception ignored"
+    traceback later from the spool's rows left half read (their cursor closed after the spool)."""
+    import gc
+
+    real = batch.publish
+
+    def full_disk(target: Path, staging: str, produce: Callable[[Callable[[str], object]], None]) -> None:
+        def produce_until_full(write: Callable[[str], object]) -> None:
+            def full(piece: str) -> None:
+                if "Bravo" in piece:  # the services are being read from the spool
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                write(piece)
+            produce(full)
+
+        real(target, staging, produce_until_full if target.name == "portfolio.md" else produce)
+
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr(batch, "publish", full_disk)
+    out = tmp_path / "out"
+    status, _, stderr = cli("batch", str(files), "--out", str(out), "-j", "1")
+    gc.collect()
+    assert (status, stderr) == (2, f"{out / 'portfolio.md'}: cannot write: {os.strerror(errno.ENOSPC)}\n")
+    assert unraisable == []

@@ -13,6 +13,7 @@ surrogates a file name may carry, compared byte by byte, which is the order of P
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -79,7 +80,10 @@ class Spool:
                 while batch := cursor.fetchmany(FETCH):
                     yield from batch
             finally:
-                cursor.close()
+                # Rows left half read (an output that failed on the way) may be closed only after the spool:
+                # its cursor is gone with it then, and an error here would be an "Exception ignored" traceback.
+                with contextlib.suppress(sqlite3.ProgrammingError):
+                    cursor.close()
         except sqlite3.OperationalError as error:
             raise self._failed(error) from None
 

@@ -23,7 +23,7 @@ Schema validation on this path uses :func:`assess.files.compiled_schema.schema_a
 compiled to plain Python checks. It accepts exactly what the schema accepts; only when it does not accept a
 file does the (much slower) ``jsonschema`` pass run, to explain the problems with lines. No check is skipped.
 
-Why one module of about 430 lines: it is the run itself (workers, the ordered publication, the portfolio
+Why one module of about 460 lines: it is the run itself (workers, the ordered publication, the portfolio
 and its formats, the exit rules), each step handing its state to the next; finding inputs, writing into
 the output folder, report names and the lock are already modules of their own under ``assess.files``.
 """
@@ -37,7 +37,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Container, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -161,6 +162,7 @@ def _init_pool_worker(config: Config) -> None:
     # Ctrl+C reaches every process of the terminal's group: the main process stops the pool and exits 130; a
     # worker stopped by it too would print its traceback on the terminal.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops a worker with it: not the main process's handler
     gc.set_threshold(*GC_THRESHOLD)  # a worker process is ours alone
     sys.setswitchinterval(SWITCH_INTERVAL)  # see assess.files.background_writer
     init_worker(config)
@@ -177,7 +179,7 @@ def chunked(tasks: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[
         yield chunk
 
 
-def _results(tasks: Iterable[tuple[int, str]], count: int, config: Config, jobs: int) -> Iterator[Any]:
+def _results(tasks: Iterable[tuple[int, str]], count: int, config: Config, jobs: int) -> Generator[Any, None, None]:
     """Results of :func:`process` in the order of ``tasks`` (``count`` of them, read as they are sent to the
     workers), whatever the number of processes; each with its reports in the staging folder."""
     if jobs <= 1 or count <= 1:
@@ -275,7 +277,36 @@ def run(inputs: Sequence[str], out_dir: str, formats: Sequence[str] = ("md",), l
         group_by: str | None = None, fail_on_critical: bool = False) -> Outcome:
     """Run a batch; write reports and the portfolio into ``out_dir``; report problems on ``stderr``.
 
-    ``group_by`` (kind or location) makes sections of the services in ``portfolio.md`` and ``portfolio.html``."""
+    ``group_by`` (kind or location) makes sections of the services in ``portfolio.md`` and ``portfolio.html``.
+    SIGTERM (``kill``, ``timeout``, a stopped CI job) stops it as Ctrl+C does, cleaned up, with exit status 143."""
+    with _stopped_cleanly_by_sigterm():
+        return _run(inputs, out_dir, formats, lang, jobs, fail_under, stdin, stderr, progress, excel_nl, group_by,
+                    fail_on_critical)
+
+
+@contextmanager
+def _stopped_cleanly_by_sigterm() -> Iterator[None]:
+    """While a batch runs, SIGTERM exits through the ``finally`` blocks: the workers stopped (else they outlive
+    the main process and print tracebacks as their pipes break), the staging folder removed, the lock freed."""
+    import signal
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signal.SIGTERM)
+
+    try:
+        before = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (a test, an embedding program): signals are not ours to take
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def _run(inputs: Sequence[str], out_dir: str, formats: Sequence[str], lang: str | None, jobs: int,
+         fail_under: float | None, stdin: TextIO | None, stderr: TextIO | None, progress: bool | None,
+         excel_nl: bool, group_by: str | None, fail_on_critical: bool) -> Outcome:
     from assess.files.catalog_file import load_catalog
 
     err = stderr if stderr is not None else sys.stderr
@@ -333,8 +364,9 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
     listing = os.path.join(staging, INPUT_LIST)
     found.write_list(listing)
     bar = Progress(len(found), err, progress)
+    results = _results(enumerate(read_list(listing)), len(found), config, jobs)
     try:
-        for done, result in enumerate(_results(enumerate(read_list(listing)), len(found), config, jobs), 1):
+        for done, result in enumerate(results, 1):
             messages: list[str] = []
             if not isinstance(result, Failure):
                 stem = names.allocate(result.name)
@@ -391,6 +423,9 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
                      lambda write: html_portfolio.write(data, catalog, portfolio_lang, write, group_by))
         lock.published()
     finally:
+        # at once, however the loop ended (Ctrl+C, SIGTERM, an error): the pool stopped and the queued writes
+        # done before the staging folder goes, not whenever the generator happens to be collected
+        results.close()
         bar.clear()
     return outcome
 

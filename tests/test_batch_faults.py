@@ -132,3 +132,27 @@ def test_ctrl_c_stops_a_batch_at_once_without_a_traceback(tmp_path: Path, jobs: 
     assert again.returncode == 0
     assert "an earlier batch into this folder was stopped while it was publishing" in again.stderr
     assert len([p for p in out.iterdir() if p.suffix == ".md"]) == 400 + 1
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_to_the_batch_alone_stops_it_cleaned_up_with_143(tmp_path: Path, jobs: str) -> None:
+    """``kill PID`` (or ``timeout``, a stopped CI job) reaches the main process only: its workers must not
+    outlive it and print tracebacks as their pipes break."""
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    _many(inputs, 400)
+    command = [sys.executable, "-m", "assess", "batch", str(inputs), "--out", str(out), "-j", jobs,
+               "--format", "md,json,csv"]
+    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        _wait_for_a_report(running, out)
+        os.kill(running.pid, signal.SIGTERM)
+        stdout, stderr = running.communicate(timeout=20)
+    finally:
+        if running.poll() is None:
+            os.killpg(running.pid, signal.SIGKILL)
+            running.wait(10)
+    assert (running.returncode, stdout, stderr) == (143, b"", b"")
+    time.sleep(0.5)  # a worker left behind would print its traceback by now, into the pipe it shares
+    with pytest.raises(ProcessLookupError):
+        os.killpg(running.pid, 0)  # no process of the batch's group is left
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [LOCK_NAME], "the staging folder is removed"

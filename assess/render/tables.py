@@ -198,7 +198,7 @@ def write_csv(columns: Sequence[Column], rows: Iterable[Sequence[Value]], excel_
             cell = made.get(key)
             if cell is None:
                 cell = _csv_field(csv_value(value, kind, excel_nl), delimiter)
-                if value.__class__ in _CACHED:  # never kept, never found
+                if value.__class__ in _CACHED:  # a value of another type is made into its cell each time
                     made[key] = cell
             cells.append(cell)
         buffer.write(delimiter.join(cells) + end)

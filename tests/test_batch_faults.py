@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -109,10 +110,10 @@ def test_a_batch_killed_with_9_is_cleaned_up_and_reported_by_the_next(tmp_path: 
     assert (third.returncode, third.stderr) == (0, "")  # a finished run leaves nothing to warn about
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_stops_a_batch_at_once_without_a_traceback(tmp_path: Path, jobs: str) -> None:
-    """Ctrl+C in a terminal signals the whole process group: the main process and, with -j 2, its workers
-    (whose tracebacks used to reach the terminal) and the thread writing the reports."""
+def _stopped_while_running(tmp_path: Path, jobs: str, stop: Callable[[int], None]
+                           ) -> tuple[int, bytes, bytes, list[str], Path, list[str]]:
+    """Run a batch of 400 files, call ``stop(pid)`` once its first report is out: its exit status, stdout,
+    stderr, command and output folder, and the names of what it left starting with a dot."""
     inputs, out = tmp_path / "in", tmp_path / "out"
     _many(inputs, 400)
     command = [sys.executable, "-m", "assess", "batch", str(inputs), "--out", str(out), "-j", jobs,
@@ -120,14 +121,25 @@ def test_ctrl_c_stops_a_batch_at_once_without_a_traceback(tmp_path: Path, jobs: 
     running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
         _wait_for_a_report(running, out)
-        os.killpg(running.pid, signal.SIGINT)
-        stdout, stderr = running.communicate(timeout=20)
+        stop(running.pid)
+        stdout, stderr = running.communicate(timeout=20)  # a worker left running would hold the pipes open
     finally:
         if running.poll() is None:
             os.killpg(running.pid, signal.SIGKILL)
             running.wait(10)
-    assert (running.returncode, stdout, stderr) == (130, b"", b"")
-    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [LOCK_NAME], "the staging folder is removed"
+    with pytest.raises(ProcessLookupError):
+        os.killpg(running.pid, 0)  # no process of the batch's group is left
+    return running.returncode, stdout, stderr, command, out, [p.name for p in out.iterdir() if p.name[0] == "."]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_stops_a_batch_at_once_without_a_traceback(tmp_path: Path, jobs: str) -> None:
+    """Ctrl+C in a terminal signals the whole process group: the main process and, with -j 2, its workers
+    (whose tracebacks used to reach the terminal) and the thread writing the reports."""
+    status, stdout, stderr, command, out, left = _stopped_while_running(
+        tmp_path, jobs, lambda pid: os.killpg(pid, signal.SIGINT))
+    assert (status, stdout, stderr) == (130, b"", b"")
+    assert left == [LOCK_NAME], "the staging folder is removed"
     again = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0
     assert "an earlier batch into this folder was stopped while it was publishing" in again.stderr
@@ -138,21 +150,7 @@ def test_ctrl_c_stops_a_batch_at_once_without_a_traceback(tmp_path: Path, jobs: 
 def test_sigterm_to_the_batch_alone_stops_it_cleaned_up_with_143(tmp_path: Path, jobs: str) -> None:
     """``kill PID`` (or ``timeout``, a stopped CI job) reaches the main process only: its workers must not
     outlive it and print tracebacks as their pipes break."""
-    inputs, out = tmp_path / "in", tmp_path / "out"
-    _many(inputs, 400)
-    command = [sys.executable, "-m", "assess", "batch", str(inputs), "--out", str(out), "-j", jobs,
-               "--format", "md,json,csv"]
-    running = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        _wait_for_a_report(running, out)
-        os.kill(running.pid, signal.SIGTERM)
-        stdout, stderr = running.communicate(timeout=20)
-    finally:
-        if running.poll() is None:
-            os.killpg(running.pid, signal.SIGKILL)
-            running.wait(10)
-    assert (running.returncode, stdout, stderr) == (143, b"", b"")
-    time.sleep(0.5)  # a worker left behind would print its traceback by now, into the pipe it shares
-    with pytest.raises(ProcessLookupError):
-        os.killpg(running.pid, 0)  # no process of the batch's group is left
-    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == [LOCK_NAME], "the staging folder is removed"
+    status, stdout, stderr, _, _, left = _stopped_while_running(tmp_path, jobs,
+                                                                 lambda pid: os.kill(pid, signal.SIGTERM))
+    assert (status, stdout, stderr) == (143, b"", b"")
+    assert left == [LOCK_NAME], "the staging folder is removed"

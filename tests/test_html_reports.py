@@ -157,14 +157,21 @@ def test_portfolio_groups_by_location_case_folded(catalog, tmp_path: Path) -> No
     assert "Kind: inloop" in visible_text(by_kind)
 
 
-def test_batch_html_links_work_from_the_folder(cli, tmp_path: Path) -> None:
+def _golden_batch(cli, tmp_path: Path, *options: str) -> str:
+    """A batch of the golden demo, its English twin and its earlier assessment into ``tmp_path/out`` (md and
+    html, one process): its portfolio.html, checked to be well formed."""
     work = tmp_path / "in"
     shutil.copytree(GOLDEN, work)
     status, _, err = cli("batch", str(work / "demo.yaml"), str(work / "english.yaml"), str(work / "previous.yaml"),
-                         "--out", str(tmp_path / "out"), "--format", "md,html", "--group-by", "kind", "--jobs", "1")
+                         "--out", str(tmp_path / "out"), "--format", "md,html", "--jobs", "1", *options)
     assert status == 0, err
     page = (tmp_path / "out" / "portfolio.html").read_text(encoding="utf-8")
     assert check(page).problems == []
+    return page
+
+
+def test_batch_html_links_work_from_the_folder(cli, tmp_path: Path) -> None:
+    page = _golden_batch(cli, tmp_path, "--group-by", "kind")
     everything = re.findall(r'href="([^"]+)"', page)
     links = [link for link in everything if not link.startswith("#")]
     for anchor in {link[1:] for link in everything if link.startswith("#")}:
@@ -183,13 +190,7 @@ def test_batch_html_portfolio_says_what_is_not_counted_the_trend_and_the_setting
     trend against it, and the settings scored apart, with the numbers of portfolio.json."""
     import json
 
-    work = tmp_path / "in"
-    shutil.copytree(GOLDEN, work)
-    status, _, err = cli("batch", str(work / "demo.yaml"), str(work / "english.yaml"), str(work / "previous.yaml"),
-                         "--out", str(tmp_path / "out"), "--format", "md,html", "--jobs", "1", "--lang", "en")
-    assert status == 0, err
-    page = (tmp_path / "out" / "portfolio.html").read_text(encoding="utf-8")
-    assert check(page).problems == []
+    page = _golden_batch(cli, tmp_path, "--lang", "en")
     data = json.loads((tmp_path / "out" / "portfolio.json").read_text(encoding="utf-8"))
     text = " ".join(visible_text(page).split())
     gone = data["not_counted"]

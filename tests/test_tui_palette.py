@@ -94,3 +94,76 @@ def test_undo_restores_a_cleared_answer_and_redo_clears_it_again_on_disk(tmp_pat
             assert on_disk("1.1") == Answer("met", ("Rooster",)) and on_disk("1.2") == Answer("partial")
 
     run(play())
+
+
+def test_hits_list_the_screens_then_norms_by_number_screens_and_norms_by_words() -> None:
+    from assess.model.assessment import Assessment, Service
+    from assess.tui.palette import COMMANDS, hits
+
+    catalog = load_catalog()
+    assessment = Assessment(catalog.id, Service("De Overloop"), settings=("outreach",))
+    assert [(h.kind, h.target) for h in hits(catalog, assessment, "  ", "nl")] == [("command", c) for c in COMMANDS]
+    assert hits(catalog, assessment, "", "en")[0].text == "Summary: scores and gaps"
+    by_number = hits(catalog, assessment, "4.1", "nl")
+    assert [h.target for h in by_number[:2]] == ["4.1", "4.10"] and by_number[0].help == "Beginsel 4"
+    # "tabel" is in the name of a screen and in norms' text: the screen comes before the norms found by words
+    table = hits(catalog, assessment, "tabel", "nl")
+    assert table[0] == hits(catalog, assessment, "", "nl")[1] and all(h.kind == "norm" for h in table[1:])
+    assert not any(h.target.startswith("outpatient.") for h in hits(catalog, assessment, "nalox", "nl")), \
+        "only the chosen settings' items"
+
+
+def test_the_kept_palette_opens_empty_in_the_current_language_and_moves_with_the_arrows(tmp_path: Path) -> None:
+    from textual.widgets import Input, OptionList
+
+    from assess.tui.components.palette_screen import PaletteScreen
+
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+
+    def listed(app) -> list[str]:
+        return [str(option.prompt).split("\n")[0] for option in app.screen.query_one(OptionList).options]
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            palette = app.screen
+            assert isinstance(palette, PaletteScreen)
+            assert palette.query_one(Input).placeholder.startswith("Nummer of woorden")
+            assert listed(app)[0] == "Overzicht: scores en tekortkomingen"
+            await type_text(pilot, "qqqzzz")
+            assert listed(app) == ["Niets gevonden"]
+            await pilot.press("enter")
+            assert app.screen is palette, "nothing to go to: the palette stays"
+            await pilot.press("escape")
+            await pilot.press("l", "ctrl+p")  # English now; the same palette, emptied
+            assert app.screen is palette and palette.query_one(Input).value == ""
+            assert palette.query_one(Input).placeholder.startswith("A norm's number")
+            assert listed(app)[0] == "Summary: scores and gaps"
+            await type_text(pilot, "4.1")
+            assert listed(app)[0].startswith("4.1  ") and listed(app)[1].startswith("4.10  ")
+            await pilot.press("down", "down", "up")
+            assert palette.query_one(OptionList).highlighted == 1
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is not palette and current(app) == "4.10"
+
+    run(play())
+
+
+def test_a_click_on_a_hit_goes_there(tmp_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            await type_text(pilot, "3.1")
+            hits = app.screen.query_one(OptionList)
+            assert await pilot.click(hits, offset=(2, 0))
+            await pilot.pause()
+            assert current(app) == "3.1"
+
+    run(play())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import BindingType
-from textual.command import Provider
 from textual.events import AppFocus
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -49,18 +48,13 @@ if TYPE_CHECKING:  # the other screens are imported when first opened (the first
     from assess.tui.components.details_screen import DetailsScreen
     from assess.tui.components.edit_screen import EditScreen
     from assess.tui.components.help_screen import HelpRow
+    from assess.tui.components.palette_screen import PaletteScreen
     from assess.tui.components.summary_screen import SummaryScreen
+    from assess.tui.palette import Hit
 
 QUIT_ALWAYS = "ctrl+q"  # Textual's own quit key: no keymap can take it (see keymap.py)
 SIGNED = "signed"  # the read-only reason of a signed-off assessment
 CHECK_DISK_EVERY = 2.0  # seconds between looks at the file for changes made outside assess
-
-
-def norm_commands() -> type[Provider]:
-    """The palette's norms and screens (imported when the palette first opens)."""
-    from assess.tui.components.norm_commands import NormCommands
-
-    return NormCommands
 
 
 @dataclass(frozen=True)
@@ -73,8 +67,8 @@ class SaveState:
 
 class AuditApp(App[None]):
     TITLE = "assess"
-    # ctrl+p (the "palette" key of keys.py): norms by id or words, and the screens
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {norm_commands}
+    # ctrl+p (the "palette" key of keys.py) opens assess's own palette (PaletteScreen), not Textual's
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(APP_KEYS, "en")]
 
     # var, not reactive: the screens decide what to repaint (a repaint of everything costs a frame)
@@ -111,6 +105,7 @@ class AuditApp(App[None]):
         self._walk: tuple[Assessment, Filter, Walk] | None = None
         self._summary: SummaryScreen | None = None
         self._edit_form: EditScreen | None = None
+        self._palette: PaletteScreen | None = None
         self._conflict_open = False
         self._quit_warned = False
         self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self)
@@ -355,6 +350,29 @@ class AuditApp(App[None]):
             if norm_id not in self.walk().kept:
                 self.norm_filter = Filter()
             audit.go_to(norm_id)
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: the palette, made once and kept (installed), emptied and relabelled at every open."""
+        from assess.tui.components.palette_screen import PaletteScreen
+        from assess.tui.palette import hits
+
+        if self._palette is None:
+            self._palette = PaletteScreen(lambda query: hits(self.catalog, self.assessment, query, self.lang),
+                                          self.lang)
+            self.install_screen(self._palette, "palette")
+        elif self._palette in self.screen_stack:
+            return
+        else:
+            self._palette.reopen(self.lang)
+        self.push_screen(self._palette, self._palette_chosen)
+
+    def _palette_chosen(self, hit: Hit | None) -> None:
+        if hit is None:
+            return
+        if hit.kind == "norm":
+            self.go_to_norm(hit.target)
+        else:
+            self.palette_command(hit.target)
 
     def palette_command(self, name: str) -> None:
         if name == "language":

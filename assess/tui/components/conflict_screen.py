@@ -14,10 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from assess.model.catalog import AnswerSet
+from assess.tui.components.dimmed_modal import DimmedModalScreen
 from assess.tui.conflict import NormDifference, describe
 from assess.tui.css import stylesheet
 from assess.tui.keys import CONFLICT_KEYS, make_bindings, shown_keys
@@ -58,7 +58,7 @@ def comparison(details: ConflictDetails, lang: str) -> Content:
     return Content("\n").join(lines)
 
 
-class ConflictScreen(ModalScreen[str]):
+class ConflictScreen(DimmedModalScreen[str]):
     DEFAULT_CSS = stylesheet(__file__)
     AUTO_FOCUS = ""  # nothing focused: an enter or space typed as the dialog pops up presses no button
     BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(CONFLICT_KEYS, "en")]

@@ -7,16 +7,16 @@ from typing import TypeVar
 
 from textual.await_complete import AwaitComplete
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.timer import Timer
 
+from assess.tui.components.dimmed_modal import DimmedModalScreen
 from assess.tui.components.screen_kinds import Form
 from assess.tui.state import DRAFT_SECONDS, FieldValue
 
 ResultT = TypeVar("ResultT")
 
 
-class DraftForm(ModalScreen[ResultT], Form):
+class DraftForm(DimmedModalScreen[ResultT], Form):
     """Calls :meth:`_changed` at every change of a field; :meth:`draft_message` is posted with the fields a
     moment after the last one (None: as first shown, no draft needed), and never after :meth:`dismiss`."""
 

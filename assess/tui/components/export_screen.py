@@ -8,13 +8,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioSet, Static
 
 from assess.analysis.scoring import Scorecard
 from assess.files.storage import atomic_write
 from assess.model.catalog import Catalog
 from assess.render import FORMATS, renderer
+from assess.tui.components.dimmed_modal import DimmedModalScreen
 from assess.tui.components.text_radio_button import TextRadioButton
 from assess.tui.css import stylesheet
 from assess.tui.export import refusal
@@ -28,7 +28,7 @@ def default_report_path(assessment_path: Path, fmt: str, lang: str) -> Path:
     return assessment_path.with_name(f"{assessment_path.stem}-{REPORT_WORD.get(lang, 'report')}.{fmt}")
 
 
-class ExportScreen(ModalScreen[str | None]):
+class ExportScreen(DimmedModalScreen[str | None]):
     DEFAULT_CSS = stylesheet(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export-cancel"),

@@ -8,10 +8,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from assess.tui.components.dimmed_modal import DimmedModalScreen
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.session import STATUS_FILTERS, Filter
@@ -20,7 +20,7 @@ from assess.tui.text import plain_line
 SERVICE_ONLY = "service-only"
 
 
-class FilterScreen(ModalScreen[Filter | None]):
+class FilterScreen(DimmedModalScreen[Filter | None]):
     DEFAULT_CSS = stylesheet(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="filter-cancel"),

@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from assess.tui.components.dimmed_modal import DimmedModalScreen
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.safe import shown_line
@@ -25,7 +25,7 @@ class HelpRow:
     binding_id: str
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DimmedModalScreen[None]):
     DEFAULT_CSS = stylesheet(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", "Close", id="help-close")]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from assess.tui.components.dimmed_modal import DimmedModalScreen
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.text import plain
@@ -15,7 +15,7 @@ from assess.tui.text import plain
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
 
-class TooSmallScreen(ModalScreen[None]):
+class TooSmallScreen(DimmedModalScreen[None]):
     DEFAULT_CSS = stylesheet(__file__)
     AUTO_FOCUS = ""
 

@@ -1,0 +1,79 @@
+"""Dialogs dim the screen below them as Textual does, cell for cell, at a lookup per style (dimmed_modal)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.style import Style
+from textual._context import visible_screen_stack
+from textual.color import Color
+from textual.screen import Screen
+from textual.strip import Strip
+
+from assess.tui.app import AuditApp
+from assess.tui.components.dimmed_modal import DimmedModalScreen, DimmedStyles
+from tests.test_tui_support import copy_demo, open_app, run
+
+Cell = tuple[int, int, str, Style]
+
+
+def cells(strips: list[Strip]) -> list[Cell]:
+    """Every cell drawn: row, column, character and its whole style (colours, attributes, links and meta)."""
+    found = []
+    for row, strip in enumerate(strips):
+        column = 0
+        for segment in strip:
+            if not segment.control:
+                for character in segment.text:
+                    found.append((row, column, character, segment.style or Style()))
+                    column += 1
+    return found
+
+
+def drawn(app: AuditApp) -> list[Cell]:
+    app.screen.refresh()  # the dialog's own background drawn again, not taken from its caches
+    app.screen._styles_cache.clear()
+    visible_screen_stack.set(list(app._background_screens))  # as Textual sets it for a frame
+    return cells(app.screen._compositor.render_strips())
+
+
+@pytest.mark.parametrize(("keys", "size"), [(("e",), (80, 24)), (("i",), (80, 24)), (("f",), (80, 24)),
+                                           (("question_mark",), (150, 50)), (("ctrl+p",), (80, 24)),
+                                           (("s", "x"), (80, 24))],
+                         ids=["edit form", "details", "filter", "help", "palette", "export over the summary"])
+def test_a_dialog_draws_the_screen_below_as_textuals_modal_screen_would(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch,
+                                                                        keys: tuple[str, ...],
+                                                                        size: tuple[int, int]) -> None:
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=size) as pilot:
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert isinstance(app.screen, DimmedModalScreen)
+            ours = drawn(app)
+            with monkeypatch.context() as patch:
+                patch.setattr(DimmedModalScreen, "render", Screen.render)
+                textuals = drawn(app)
+            assert len(ours) == size[0] * size[1]
+            below = {(row, column) for row, column, character, _ in ours if character.strip()}
+            assert len(below) > 400, "text of the screen below is drawn"
+            assert ours == textuals
+            await app.saved()
+        app.autosaver.close()
+
+    run(play())
+
+
+def test_each_style_is_blended_once_without_links_or_meta() -> None:
+    dim = DimmedStyles(Color(0, 0, 0, 0.6))
+    linked = Style(color="#ffffff", bgcolor="#202020", bold=True, link="https://example.org", meta={"@click": "x"})
+    first = dim(linked)
+    assert first is dim(linked), "kept"
+    assert first.link is None and not first.meta and first.bold
+    blended = Color(255, 255, 255).blend(Color(0, 0, 0), 0.6).rich_color
+    assert first.color is not None and first.color.triplet == blended.triplet
+    assert dim(None) == Style()

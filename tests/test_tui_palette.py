@@ -167,3 +167,28 @@ def test_a_click_on_a_hit_goes_there(tmp_path: Path) -> None:
             assert current(app) == "3.1"
 
     run(play())
+
+
+def test_pasted_control_characters_are_shown_escaped_and_a_click_beside_the_palette_closes_it(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from assess.tui.components.palette_screen import PaletteScreen
+    from tests.test_tui_support import terminal_output
+
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            field = app.screen.query_one(Input)
+            field.insert_text_at_cursor("4.7\x1b]0;pwned\x07")
+            await pilot.pause()
+            assert field.value == "4.7\\x1b]0;pwned\\x07"
+            assert "\x1b]0;" not in terminal_output(app) and "\x07" not in terminal_output(app)
+            await pilot.click(offset=(1, SIZE[1] - 2))  # below the palette: on the dimmed audit
+            await pilot.pause()
+            assert not isinstance(app.screen, PaletteScreen)
+            assert current(app) != "4.7", "closed, not gone to a norm"
+
+    run(play())

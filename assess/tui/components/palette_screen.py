@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -23,6 +24,7 @@ from assess.tui.components.screen_kinds import kept_screen_resumed
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.palette import Hit
+from assess.tui.safe import has_unsafe, shown_line
 
 
 class PaletteScreen(DimmedModalScreen[Hit | None]):
@@ -79,7 +81,15 @@ class PaletteScreen(DimmedModalScreen[Hit | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if has_unsafe(event.value):  # pasted control characters: shown escaped, never sent raw
+            event.input.value = shown_line(event.value)
+            return
         self._show(event.value)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click beside the palette closes it, as Textual's palette did."""
+        if self.get_widget_at(event.screen_x, event.screen_y)[0] is self:
+            self.dismiss(None)
 
     def _show(self, query: str) -> None:
         if query == self._query:

@@ -192,3 +192,24 @@ def test_pasted_control_characters_are_shown_escaped_and_a_click_beside_the_pale
             assert current(app) != "4.7", "closed, not gone to a norm"
 
     run(play())
+
+
+def test_the_palette_reopens_on_its_first_line_though_the_last_open_moved_down_the_screens(tmp_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    from assess.tui.components.summary_screen import SummaryScreen
+
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p", "down", "down", "down", "escape")
+            await pilot.press("ctrl+p")
+            assert app.screen.query_one(OptionList).highlighted == 0
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen), "enter at once: the first line (the summary)"
+
+    run(play())
+

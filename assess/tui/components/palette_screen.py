@@ -77,6 +77,7 @@ class PaletteScreen(DimmedModalScreen[Hit | None]):
         field = self.query_one("#query", Input)
         field.value = ""
         self._show("")
+        self._to_first()  # the list may be as when last closed (nothing typed), moved down
         field.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -99,6 +100,10 @@ class PaletteScreen(DimmedModalScreen[Hit | None]):
         options = [Option(self._line(hit)) for hit in self._hits]
         hits = self.query_one("#hits", OptionList)
         hits.set_options(options or [Option(Content(label("palette.nothing", self.lang)), disabled=True)])
+        self._to_first()
+
+    def _to_first(self) -> None:
+        hits = self.query_one("#hits", OptionList)
         hits.highlighted = 0 if self._hits else None
         hits.scroll_home(animate=False)
 

@@ -213,3 +213,22 @@ def test_the_palette_reopens_on_its_first_line_though_the_last_open_moved_down_t
 
     run(play())
 
+
+def test_typing_goes_on_after_the_escaped_control_characters(tmp_path: Path) -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            field = app.screen.query_one(Input)
+            app.post_message(events.Paste("4.\x1b7"))
+            await pilot.pause()
+            await type_text(pilot, "x")
+            assert field.value == "4.\\x1b7x"
+
+    run(play())
+

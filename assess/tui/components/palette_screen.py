@@ -82,8 +82,12 @@ class PaletteScreen(DimmedModalScreen[Hit | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if has_unsafe(event.value):  # pasted control characters: shown escaped, never sent raw
-            event.input.value = shown_line(event.value)
+        field = event.input
+        if has_unsafe(field.value):  # pasted control characters: shown escaped, never sent raw
+            # the field as it is now (keys typed after the paste are in it), the cursor after the same text
+            value, cursor = field.value, field.cursor_position
+            field.value = shown_line(value)
+            field.cursor_position = len(shown_line(value[:cursor]))
             return
         self._show(event.value)
 

@@ -232,3 +232,22 @@ def test_typing_goes_on_after_the_escaped_control_characters(tmp_path: Path) -> 
 
     run(play())
 
+
+def test_tab_leaves_the_focus_in_the_field(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            await type_text(pilot, "4.")
+            await pilot.press("tab")
+            await type_text(pilot, "7")
+            assert app.screen.query_one(Input).value == "4.7", "nothing typed is lost in the list"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert current(app) == "4.7"
+
+    run(play())

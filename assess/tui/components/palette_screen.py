@@ -27,6 +27,11 @@ from assess.tui.palette import Hit
 from assess.tui.safe import has_unsafe, shown_line
 
 
+class HitList(OptionList, can_focus=False):
+    """The hits: never focused (as Textual's palette's list), so tab leaves the focus in the field and
+    nothing typed after it is lost; the arrows, page keys and clicks still move through it and choose."""
+
+
 class PaletteScreen(DimmedModalScreen[Hit | None]):
     """``search``: the hits for what is typed (:func:`assess.tui.palette.hits` on the audit as it is now)."""
 
@@ -53,7 +58,7 @@ class PaletteScreen(DimmedModalScreen[Hit | None]):
             self._label(box)
             yield Input(placeholder=label("palette.placeholder", self.lang), id="query", compact=True,
                         select_on_focus=False)
-            yield OptionList(id="hits", compact=True)
+            yield HitList(id="hits", compact=True)
 
     def _label(self, box: Vertical) -> None:
         box.border_title = label("key.palette", self.lang)

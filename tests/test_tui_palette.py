@@ -192,3 +192,62 @@ def test_pasted_control_characters_are_shown_escaped_and_a_click_beside_the_pale
             assert current(app) != "4.7", "closed, not gone to a norm"
 
     run(play())
+
+
+def test_the_palette_reopens_on_its_first_line_though_the_last_open_moved_down_the_screens(tmp_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    from assess.tui.components.summary_screen import SummaryScreen
+
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p", "down", "down", "down", "escape")
+            await pilot.press("ctrl+p")
+            assert app.screen.query_one(OptionList).highlighted == 0
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen), "enter at once: the first line (the summary)"
+
+    run(play())
+
+
+def test_typing_goes_on_after_the_escaped_control_characters(tmp_path: Path) -> None:
+    from textual import events
+    from textual.widgets import Input
+
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            field = app.screen.query_one(Input)
+            app.post_message(events.Paste("4.\x1b7"))
+            await pilot.pause()
+            await type_text(pilot, "x")
+            assert field.value == "4.\\x1b7x"
+
+    run(play())
+
+
+def test_tab_leaves_the_focus_in_the_field(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            await type_text(pilot, "4.")
+            await pilot.press("tab")
+            await type_text(pilot, "7")
+            assert app.screen.query_one(Input).value == "4.7", "nothing typed is lost in the list"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert current(app) == "4.7"
+
+    run(play())

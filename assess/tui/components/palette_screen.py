@@ -27,6 +27,11 @@ from assess.tui.palette import Hit
 from assess.tui.safe import has_unsafe, shown_line
 
 
+class HitList(OptionList, can_focus=False):
+    """The hits: never focused (as Textual's palette's list), so tab leaves the focus in the field and
+    nothing typed after it is lost; the arrows, page keys and clicks still move through it and choose."""
+
+
 class PaletteScreen(DimmedModalScreen[Hit | None]):
     """``search``: the hits for what is typed (:func:`assess.tui.palette.hits` on the audit as it is now)."""
 
@@ -53,7 +58,7 @@ class PaletteScreen(DimmedModalScreen[Hit | None]):
             self._label(box)
             yield Input(placeholder=label("palette.placeholder", self.lang), id="query", compact=True,
                         select_on_focus=False)
-            yield OptionList(id="hits", compact=True)
+            yield HitList(id="hits", compact=True)
 
     def _label(self, box: Vertical) -> None:
         box.border_title = label("key.palette", self.lang)
@@ -77,12 +82,17 @@ class PaletteScreen(DimmedModalScreen[Hit | None]):
         field = self.query_one("#query", Input)
         field.value = ""
         self._show("")
+        self._to_first()  # the list may be as when last closed (nothing typed), moved down
         field.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if has_unsafe(event.value):  # pasted control characters: shown escaped, never sent raw
-            event.input.value = shown_line(event.value)
+        field = event.input
+        if has_unsafe(field.value):  # pasted control characters: shown escaped, never sent raw
+            # the field as it is now (keys typed after the paste are in it), the cursor after the same text
+            value, cursor = field.value, field.cursor_position
+            field.value = shown_line(value)
+            field.cursor_position = len(shown_line(value[:cursor]))
             return
         self._show(event.value)
 
@@ -99,6 +109,10 @@ class PaletteScreen(DimmedModalScreen[Hit | None]):
         options = [Option(self._line(hit)) for hit in self._hits]
         hits = self.query_one("#hits", OptionList)
         hits.set_options(options or [Option(Content(label("palette.nothing", self.lang)), disabled=True)])
+        self._to_first()
+
+    def _to_first(self) -> None:
+        hits = self.query_one("#hits", OptionList)
         hits.highlighted = 0 if self._hits else None
         hits.scroll_home(animate=False)
 

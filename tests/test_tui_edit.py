@@ -278,3 +278,24 @@ def test_the_kept_form_opened_on_another_norm_shows_that_norm_and_nothing_of_the
     saved = assessment_file.load(str(path), load_catalog()).assessment
     assert saved.answer("1.1").evidence_texts == ("!Rooster",) and saved.answer("1.1").note == "oud"
     assert saved.answer("1.2").disputed == ()
+
+
+def test_a_click_beside_a_checkbox_of_the_form_leaves_it_as_it_is(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("not_met")})
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("e")
+            done = app.screen.query_one("#done", TextCheckbox)
+            assert done.size.width > 30, "as wide as its column"
+            await pilot.click(done, offset=(done.size.width - 2, 0))
+            assert done.value is False, "the empty width beside the label"
+            await pilot.click(done, offset=(2, 0))
+            assert done.value is True, "the box"
+            await pilot.click(done, offset=(len("[x] Actie afgerond"), 0))
+            assert done.value is False, "the label's last letter"
+            await pilot.press("escape", "escape")
+            await settle(app, pilot)
+
+    run(play())

@@ -251,3 +251,36 @@ def test_tab_leaves_the_focus_in_the_field(tmp_path: Path) -> None:
             assert current(app) == "4.7"
 
     run(play())
+
+
+def test_keys_typed_at_once_after_ctrl_p_or_e_go_to_what_they_opened_and_score_nothing(tmp_path: Path) -> None:
+    """A paste or a fast typist: the keys after ctrl+p (or e) reach the palette (the form), not the audit."""
+    from textual import events
+
+    from assess.files import assessment_file
+    from assess.tui.components.edit_screen import EditScreen
+    from tests.test_tui_support import settle, until
+
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outreach",))
+
+    def burst(app, *keys: str) -> None:
+        for key in keys:
+            app.post_message(events.Key(key, {"full_stop": "."}.get(key, key if len(key) == 1 else None)))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, "ctrl+p", "4", "full_stop", "7", "enter")
+            await until(pilot, lambda: current(app) == "4.7")
+            assert current(app) == "4.7"
+            burst(app, "ctrl+p", "m", "a", "n", "escape")  # "man": no norm scored, no reason asked
+            await pilot.pause(0.2)
+            burst(app, "e", "m", "a", "n")
+            await until(pilot, lambda: isinstance(app.screen, EditScreen)
+                        and "man" in app.screen.field_values()["evidence"])
+            assert app.screen.field_values()["evidence"] == "man"
+            await pilot.press("escape", "escape")
+            await settle(app, pilot)
+            assert assessment_file.load(str(path), load_catalog()).assessment.answers == {}, "nothing scored"
+
+    run(play())

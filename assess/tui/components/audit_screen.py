@@ -7,6 +7,7 @@ current norm's state; the panes, the reason line and the other screens are modul
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -25,7 +26,7 @@ from assess.tui.components.reason_line import ACCEPT, ReasonLine
 from assess.tui.components.section_list import SectionList, SectionListView
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
-from assess.tui.keys import AUDIT_KEYS, make_bindings, shown_keys
+from assess.tui.keys import APP_KEYS, AUDIT_KEYS, make_bindings, shown_keys
 from assess.tui.labels import label
 from assess.tui.session import Details, Filter, Walk
 from assess.tui.state import DETAILS_DRAFT, POSITION_SECONDS, Draft
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from assess.tui.app import AuditApp
 
 AUDIT_IDS = frozenset(key.id for key in AUDIT_KEYS)
+APP_IDS = frozenset(key.id for key in APP_KEYS)
 
 
 class AuditScreen(Screen[None]):
@@ -96,8 +98,15 @@ class AuditScreen(Screen[None]):
         """The audit's keys, handled here as they come, in the order typed (not after bubbling to the app).
 
         Keys typed fast queue up here; the reason line that `a` opens takes the keys after it, so they must
-        be handled one by one in this queue: a key behind `a` goes into the reason, never scores a norm.
+        be handled one by one in this queue: a key behind `a` goes into the reason, never scores a norm. So do
+        the app's keys (the palette, help, the language): a key behind one that opened another screen (`e`,
+        `ctrl+p`, a paste) goes to that screen, never to the audit below it.
         """
+        if self.app.screen is not self:  # (is_current holds under a dialog too)
+            event.stop()
+            event.prevent_default()
+            await self._pass_on(event)
+            return
         if self._reason.is_open:
             event.stop()
             event.prevent_default()
@@ -108,10 +117,25 @@ class AuditScreen(Screen[None]):
                 self._show_reason()
             return
         active = self.active_bindings.get(event.key)
-        if (active is not None and active.node is self and active.enabled and active.binding.id in AUDIT_IDS
-                and await self.app.run_action(active.binding.action, self)):
+        if (active is not None and active.enabled
+                and ((active.node is self and active.binding.id in AUDIT_IDS)
+                     or (active.node is self.app and active.binding.id in APP_IDS))
+                and await self.app.run_action(active.binding.action, active.node)):
             event.stop()
             event.prevent_default()
+
+    async def _pass_on(self, event: events.Key) -> None:
+        """``event`` came here after a key before it opened another screen: it goes to that screen, as the app
+        sends a key (its priority keys first, then the focused field)."""
+        app = self.app
+        opened = app.screen
+        for _ in range(200):  # opened for the first time: until its fields are made and one has the focus
+            if opened.is_mounted or opened is not app.screen:
+                break
+            await asyncio.sleep(0.01)
+        if not await app._check_bindings(event.key, priority=True):  # as App.on_event does
+            passed = events.Key(event.key, event.character)
+            (app.focused or app.screen)._forward_event(passed)
 
     def on_paste(self, event: events.Paste) -> None:
         if self._reason.is_open:

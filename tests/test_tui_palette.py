@@ -284,3 +284,38 @@ def test_keys_typed_at_once_after_ctrl_p_or_e_go_to_what_they_opened_and_score_n
             assert assessment_file.load(str(path), load_catalog()).assessment.answers == {}, "nothing scored"
 
     run(play())
+
+
+def test_a_screen_chosen_in_the_palette_opens_from_the_summary_and_the_table_too(tmp_path: Path) -> None:
+    from assess.tui.components.answers_screen import AnswersScreen
+    from assess.tui.components.audit_screen import AuditScreen
+    from assess.tui.components.filter_screen import FilterScreen
+
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+
+    def stack(app) -> list[type]:
+        return [type(screen) for screen in app.screen_stack]
+
+    async def choose(pilot, words: str) -> None:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, words)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await choose(pilot, "alle antwoorden")  # the summary closes, the table opens over the audit
+            assert stack(app) == [AuditScreen, AnswersScreen]
+            await choose(pilot, "alle antwoorden")  # already there: it stays as it is
+            assert stack(app) == [AuditScreen, AnswersScreen]
+            await choose(pilot, "filter kiezen")
+            assert stack(app) == [AuditScreen, FilterScreen]
+            await pilot.press("escape")
+            await choose(pilot, "overzicht")
+            assert stack(app) == [AuditScreen, SummaryScreen]
+            await choose(pilot, "overzicht")
+            assert stack(app) == [AuditScreen, SummaryScreen]
+
+    run(play())

@@ -336,20 +336,29 @@ class AuditApp(App[None]):
 
     def go_to_norm(self, norm_id: str) -> None:
         """From the command palette: show ``norm_id`` in the audit (the filter is dropped if it hides it)."""
-        if any(isinstance(screen, Form) for screen in self.screen_stack):
-            self.notify(label("palette.close_form", self.lang), severity="warning", timeout=4)
-            return
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, AuditScreen):
-            screen = self.screen
-            if isinstance(screen, ReturnsNorm):
-                screen.dismiss(norm_id)  # the summary's own way back to a norm
-                return
-            self.pop_screen()
-        audit = self.screen_stack[0]
-        if isinstance(audit, AuditScreen):
+        audit = self._back_to_audit(norm_id)
+        if audit is not None:
             if norm_id not in self.walk().kept:
                 self.norm_filter = Filter()
             audit.go_to(norm_id)
+
+    def _back_to_audit(self, norm_id: str | None = None) -> AuditScreen | None:
+        """Close the screens over the audit (the summary, the table of every answer) to go on there; None when a
+        form is open (the user is told to close it first) or a screen closed itself going to ``norm_id``."""
+        if any(isinstance(screen, Form) for screen in self.screen_stack):
+            self.notify(label("palette.close_form", self.lang), severity="warning", timeout=4)
+            return None
+        for screen in reversed(self.screen_stack[1:]):
+            if isinstance(screen, AuditScreen):
+                break
+            if isinstance(screen, ReturnsNorm):
+                screen.dismiss(norm_id)  # the summary's own way back (to a norm, or just back)
+                if norm_id is not None:
+                    return None
+            else:
+                self.pop_screen()
+        audit = self.screen_stack[0]
+        return audit if isinstance(audit, AuditScreen) else None
 
     def action_command_palette(self) -> None:
         """ctrl+p: the palette, made once and kept (installed), emptied and relabelled at every open."""
@@ -375,12 +384,20 @@ class AuditApp(App[None]):
             self.palette_command(hit.target)
 
     def palette_command(self, name: str) -> None:
+        """A screen chosen in the palette, from wherever it was opened (the summary or the table it was chosen
+        in is closed first; none is opened again over itself)."""
         if name == "language":
             self.action_toggle_language()
         elif name == "help":
             self.action_help()
-        elif isinstance(self.screen, AuditScreen):
-            self.run_worker(self.screen.run_action(name))  # summary, filter
+        elif not self._showing(name) and (audit := self._back_to_audit()) is not None:
+            self.run_worker(audit.run_action(name))  # summary, overview, details, filter
+
+    def _showing(self, name: str) -> bool:
+        from assess.tui.components.answers_screen import AnswersScreen
+
+        return (name == "summary" and self.screen is self._summary) or (name == "overview"
+                                                                       and isinstance(self.screen, AnswersScreen))
 
     def keep_position(self, norm_id: str) -> None:
         """Remember the norm the user is on, for the next audit of this file (best effort)."""

@@ -13,7 +13,7 @@ import gc
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events
 from textual.app import App
@@ -352,7 +352,7 @@ class AuditApp(App[None]):
             if isinstance(screen, AuditScreen):
                 break
             if isinstance(screen, ReturnsNorm):
-                screen.dismiss(norm_id)  # the summary's own way back (to a norm, or just back)
+                cast("Screen[Any]", screen).dismiss(norm_id)  # the summary's own way back (to a norm, or back)
                 if norm_id is not None:
                     return None
             else:

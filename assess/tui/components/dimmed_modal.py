@@ -3,7 +3,8 @@
 Textual draws the screen below a modal through Rich, blending the colours of every piece of text with the
 modal's translucent background each time the modal is drawn: about a third of what opening the edit form
 cost. Here the same blend is made once per style and kept, and the lines go to Textual as they are, without
-Rich. What is drawn is the same, cell for cell (the snapshot tests of every dialog compare it).
+Rich. What is drawn is the same, cell for cell (``tests/test_tui_dimmed.py`` compares every dialog with Textual's
+own drawing, and the SVG snapshots are unchanged).
 """
 
 from __future__ import annotations
@@ -79,14 +80,19 @@ class DimmedScreen(Visual):
 
 
 class DimmedModalScreen(ModalScreen[ResultT]):
+    """A ModalScreen (the base of every dialog here) that draws the screen below as Textual's does, cheaper."""
+
+    _dimmed_styles: DimmedStyles | None = None  # kept from one drawing to the next, while the colour is the same
+
     def render(self) -> RenderResult:  # type: ignore[override]  # Screen narrows it; a Widget may give a Visual
+        # Textual's Screen.render, but for the screen below
         background = self.styles.background
         try:
             below = visible_screen_stack.get().pop()
         except LookupError:
             below = None
         if below is not None and below is not self and background.a < 1:
-            styles = getattr(self, "_dimmed_styles", None)
+            styles = self._dimmed_styles
             if styles is None or styles.color != background:
                 styles = self._dimmed_styles = DimmedStyles(background)
             return DimmedScreen(below, styles)

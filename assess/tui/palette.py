@@ -1,4 +1,4 @@
-"""What the command palette finds (no Textual here): norms and setting items by id or by words of their text."""
+"""What the palette finds (no Textual here): norms and setting items by number or words, and the screens it opens."""
 
 from __future__ import annotations
 

@@ -11,6 +11,19 @@ from assess.tui.session import Filter
 from tests.test_tui_support import SIZE, current, open_app, run, type_text, write_assessment
 
 
+def with_palette(tmp_path: Path, steps) -> None:
+    """The audit of a new file (outpatient chosen), in Dutch: ``ctrl+p``, then ``await steps(app, pilot)``."""
+    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+p")
+            await steps(app, pilot)
+
+    run(play())
+
+
 def test_find_by_id_prefix_then_by_words() -> None:
     norms = load_catalog().items_for(("outreach", "outpatient"))
     assert find(norms, "4.7", "nl")[0].norm.id == "4.7"
@@ -154,19 +167,13 @@ def test_the_kept_palette_opens_empty_in_the_current_language_and_moves_with_the
 def test_a_click_on_a_hit_goes_there(tmp_path: Path) -> None:
     from textual.widgets import OptionList
 
-    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+    async def steps(app, pilot) -> None:
+        await type_text(pilot, "3.1")
+        assert await pilot.click(app.screen.query_one(OptionList), offset=(2, 0))
+        await pilot.pause()
+        assert current(app) == "3.1"
 
-    async def play() -> None:
-        app = open_app(path, lang="nl")
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("ctrl+p")
-            await type_text(pilot, "3.1")
-            hits = app.screen.query_one(OptionList)
-            assert await pilot.click(hits, offset=(2, 0))
-            await pilot.pause()
-            assert current(app) == "3.1"
-
-    run(play())
+    with_palette(tmp_path, steps)
 
 
 def test_pasted_control_characters_are_shown_escaped_and_a_click_beside_the_palette_closes_it(tmp_path: Path) -> None:
@@ -175,23 +182,18 @@ def test_pasted_control_characters_are_shown_escaped_and_a_click_beside_the_pale
     from assess.tui.components.palette_screen import PaletteScreen
     from tests.test_tui_support import terminal_output
 
-    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+    async def steps(app, pilot) -> None:
+        field = app.screen.query_one(Input)
+        field.insert_text_at_cursor("4.7\x1b]0;pwned\x07")
+        await pilot.pause()
+        assert field.value == "4.7\\x1b]0;pwned\\x07"
+        assert "\x1b]0;" not in terminal_output(app) and "\x07" not in terminal_output(app)
+        await pilot.click(offset=(1, SIZE[1] - 2))  # below the palette: on the dimmed audit
+        await pilot.pause()
+        assert not isinstance(app.screen, PaletteScreen)
+        assert current(app) != "4.7", "closed, not gone to a norm"
 
-    async def play() -> None:
-        app = open_app(path, lang="nl")
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("ctrl+p")
-            field = app.screen.query_one(Input)
-            field.insert_text_at_cursor("4.7\x1b]0;pwned\x07")
-            await pilot.pause()
-            assert field.value == "4.7\\x1b]0;pwned\\x07"
-            assert "\x1b]0;" not in terminal_output(app) and "\x07" not in terminal_output(app)
-            await pilot.click(offset=(1, SIZE[1] - 2))  # below the palette: on the dimmed audit
-            await pilot.pause()
-            assert not isinstance(app.screen, PaletteScreen)
-            assert current(app) != "4.7", "closed, not gone to a norm"
-
-    run(play())
+    with_palette(tmp_path, steps)
 
 
 def test_the_palette_reopens_on_its_first_line_though_the_last_open_moved_down_the_screens(tmp_path: Path) -> None:
@@ -218,19 +220,14 @@ def test_typing_goes_on_after_the_escaped_control_characters(tmp_path: Path) -> 
     from textual import events
     from textual.widgets import Input
 
-    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+    async def steps(app, pilot) -> None:
+        field = app.screen.query_one(Input)
+        app.post_message(events.Paste("4.\x1b7"))
+        await pilot.pause()
+        await type_text(pilot, "x")
+        assert field.value == "4.\\x1b7x"
 
-    async def play() -> None:
-        app = open_app(path, lang="nl")
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("ctrl+p")
-            field = app.screen.query_one(Input)
-            app.post_message(events.Paste("4.\x1b7"))
-            await pilot.pause()
-            await type_text(pilot, "x")
-            assert field.value == "4.\\x1b7x"
-
-    run(play())
+    with_palette(tmp_path, steps)
 
 
 def test_tab_leaves_the_focus_in_the_field(tmp_path: Path) -> None:

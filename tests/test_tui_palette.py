@@ -201,19 +201,15 @@ def test_the_palette_reopens_on_its_first_line_though_the_last_open_moved_down_t
 
     from assess.tui.components.summary_screen import SummaryScreen
 
-    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+    async def steps(app, pilot) -> None:
+        await pilot.press("down", "down", "down", "escape")
+        await pilot.press("ctrl+p")
+        assert app.screen.query_one(OptionList).highlighted == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen), "enter at once: the first line (the summary)"
 
-    async def play() -> None:
-        app = open_app(path, lang="nl")
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("ctrl+p", "down", "down", "down", "escape")
-            await pilot.press("ctrl+p")
-            assert app.screen.query_one(OptionList).highlighted == 0
-            await pilot.press("enter")
-            await pilot.pause()
-            assert isinstance(app.screen, SummaryScreen), "enter at once: the first line (the summary)"
-
-    run(play())
+    with_palette(tmp_path, steps)
 
 
 def test_typing_goes_on_after_the_escaped_control_characters(tmp_path: Path) -> None:
@@ -233,21 +229,16 @@ def test_typing_goes_on_after_the_escaped_control_characters(tmp_path: Path) -> 
 def test_tab_leaves_the_focus_in_the_field(tmp_path: Path) -> None:
     from textual.widgets import Input
 
-    path = write_assessment(tmp_path / "a.yaml", {}, settings=("outpatient",))
+    async def steps(app, pilot) -> None:
+        await type_text(pilot, "4.")
+        await pilot.press("tab")
+        await type_text(pilot, "7")
+        assert app.screen.query_one(Input).value == "4.7", "nothing typed is lost in the list"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current(app) == "4.7"
 
-    async def play() -> None:
-        app = open_app(path, lang="nl")
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("ctrl+p")
-            await type_text(pilot, "4.")
-            await pilot.press("tab")
-            await type_text(pilot, "7")
-            assert app.screen.query_one(Input).value == "4.7", "nothing typed is lost in the list"
-            await pilot.press("enter")
-            await pilot.pause()
-            assert current(app) == "4.7"
-
-    run(play())
+    with_palette(tmp_path, steps)
 
 
 def test_keys_typed_at_once_after_ctrl_p_or_e_go_to_what_they_opened_and_score_nothing(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import errno
 from pathlib import Path
 
-from textual.widgets import DataTable, Select
+from textual.widgets import Select
 
 from assess.analysis.scoring import score
 from assess.errors import InputError
@@ -21,6 +21,7 @@ from assess.tui.components.conflict_screen import ConflictScreen
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.help_screen import HelpScreen
 from assess.tui.components.norm_pane import NormPane
+from assess.tui.components.row_table import RowTable
 from assess.tui.components.section_list import SectionList
 from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.components.title_bar import TitleBar
@@ -405,8 +406,8 @@ def test_summary_shows_the_report_numbers_and_exports(tmp_path: Path) -> None:
                 mark = "*" if entry.completeness < 100 and entry.score is not None else " "
                 assert f"{score_text(entry.score, 'en').rjust(5)}{mark} {status_label(entry.status, 'en')}" in overview
                 assert entry.section.title["en"] in overview, "the title whole where there is room"
-            table = app.screen.query_one(DataTable)
-            assert [str(key.value) for key in table.rows] == [g.norm.id for g in card.gaps]
+            table = app.screen.query_one(RowTable)
+            assert table.row_keys == [g.norm.id for g in card.gaps]
             await pilot.press("x")
             field = app.screen.query_one("#file")
             assert field.value == str(report)
@@ -660,7 +661,7 @@ def test_texts_name_the_keys_of_the_users_keymap(tmp_path: Path) -> None:
             assert any("Press o for the summary" in n.message for n in app._notifications)
             await pilot.press("o")
             assert isinstance(app.screen, SummaryScreen)
-            assert "^e: export" in str(app.screen.query_one(DataTable).border_subtitle)
+            assert "^e: export" in str(app.screen.query_one(RowTable).border_subtitle)
             await settle(app, pilot)
 
     run(play())

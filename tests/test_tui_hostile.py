@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input, OptionList, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from assess.files import assessment_file
 from assess.files.catalog_file import load_catalog
@@ -14,6 +14,7 @@ from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.export_screen import ExportScreen
 from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.help_screen import HelpScreen
+from assess.tui.components.row_table import RowTable
 from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.components.title_bar import TitleBar
 from assess.tui.safe import has_unsafe, shown, shown_line
@@ -97,8 +98,7 @@ def test_hostile_text_is_shown_as_written_on_every_screen(tmp_path: Path) -> Non
 
             await pilot.press("s")
             assert isinstance(app.screen, SummaryScreen)
-            table = app.screen.query_one(DataTable)
-            row = [str(getattr(cell, "plain", cell)) for cell in table.get_row("1.1")]
+            row = app.screen.query_one(RowTable).cells("1.1")
             assert row[2].startswith("(high) Q1 [/2027] [/b] [bold]vet[/bold]"), row
             assert_terminal_safe(app)
 

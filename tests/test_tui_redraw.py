@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.visual import Visual
-from textual.widgets import DataTable
 
 from assess.analysis.scoring import score
 from assess.render.text import marked_score, status_label
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.norm_pane import NormPane
+from assess.tui.components.row_table import RowTable
 from assess.tui.components.section_list import SectionList
 from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.labels import label
@@ -148,7 +148,7 @@ def test_the_summary_kept_between_visits_shows_the_latest_scores(tmp_path: Path)
             await pilot.pause()
             summary = app.screen
             assert isinstance(summary, SummaryScreen)
-            table = summary.query_one(DataTable)
+            table = summary.query_one(RowTable)
             await pilot.press("down", "down")
             await pilot.press("s")
             first = current(app)
@@ -158,7 +158,7 @@ def test_the_summary_kept_between_visits_shows_the_latest_scores(tmp_path: Path)
             await pilot.pause()
             assert app.screen is summary, "the same screen, kept"
             card = score(app.assessment, app.catalog)
-            assert [str(key.value) for key in table.rows] == [gap.norm.id for gap in card.gaps]
+            assert table.row_keys == [gap.norm.id for gap in card.gaps]
             assert first in [gap.norm.id for gap in card.gaps]
             assert table.cursor_row == 0, "opened again at the first gap, as a new one would be"
             overview = str(summary.query_one("#overview").render())

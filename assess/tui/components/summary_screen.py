@@ -13,13 +13,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from assess.analysis.scoring import Scorecard
 from assess.i18n import t
 from assess.render.text import bar, marked_score, percent_text, provisional, result_label, score_text
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
+from assess.tui.components.row_table import Row, RowTable
 from assess.tui.components.screen_kinds import ReturnsNorm, kept_screen_resumed
 from assess.tui.components.section_list import status_content
 from assess.tui.components.title_bar import TitleBar, title_info
@@ -100,7 +101,7 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
         with VerticalScroll(id="overview-scroll") as scroll:
             scroll.can_focus = False
             yield Static(id="overview")
-        yield DataTable(id="gaps", cursor_type="row", zebra_stripes=False)
+        yield RowTable(id="gaps")
         yield CompactFooter()
 
     def on_mount(self) -> None:
@@ -110,7 +111,7 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
         self.watch(app, "lang", self._on_language, init=False)
         self.watch(app, "save_state", self._show_title, init=False)
         self._show()
-        self.query_one(DataTable).focus()
+        self.query_one(RowTable).focus()
 
     def post_message(self, message: Message) -> bool:
         return super().post_message(kept_screen_resumed(message) if getattr(self, "_shown_for", None) else message)
@@ -118,8 +119,8 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
     def on_screen_resume(self) -> None:
         """Opened again: as if made anew (the gaps from the top), made again only if something changed."""
         self._show()
-        table = self.query_one(DataTable)
-        table.move_cursor(row=0, column=0, animate=False, scroll=False)
+        table = self.query_one(RowTable)
+        table.move_cursor(0, scroll=False)
         table.scroll_home(animate=False, immediate=True)
         self.query_one("#overview-scroll", VerticalScroll).scroll_home(animate=False, immediate=True)
         table.focus()
@@ -143,8 +144,7 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
             return
         self._shown_for = (card, lang, self.size.width)
         self.query_one("#overview", Static).update(overview(card, lang))
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
+        table = self.query_one(RowTable)
         table.border_title = plain_line(f"{t('report.gaps', lang)} ({len(card.gaps)})")
         rows = []
         for gap in card.gaps:
@@ -163,13 +163,10 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
         rest = max(self.size.width - id_width - result_width - 2 * 4 - 1, 30)
         action_width = rest * 2 // 5
         text_width = rest - action_width
-        table.add_column(t("col.norm", lang), key="norm", width=id_width)
-        table.add_column(t("col.result", lang), key="result", width=result_width)
-        table.add_column(t("col.action", lang), key="action", width=action_width)
-        table.add_column(t("col.text", lang), key="text", width=text_width)
-        for norm_id, result, action_text, text, key in rows:
-            table.add_row(plain_line(norm_id), plain_line(result), plain_line(clip(action_text, action_width)),
-                          plain_line(clip(text, text_width)), key=key)
+        columns = [(t("col.norm", lang), id_width), (t("col.result", lang), result_width),
+                   (t("col.action", lang), action_width), (t("col.text", lang), text_width)]
+        table.show(columns, [Row(key, (norm_id, result, clip(action_text, action_width), clip(text, text_width)))
+                             for norm_id, result, action_text, text, key in rows])
         export_key = shown_keys(self).get("export", "x")
         table.border_subtitle = plain_line(label("summary.table_keys", lang, key=export_key) if card.gaps
                                            else label("summary.no_gaps", lang))
@@ -178,8 +175,8 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
         if self.is_current:
             self._show()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(event.row_key.value)
+    def on_row_table_selected(self, event: RowTable.Selected) -> None:
+        self.dismiss(event.key)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,199 @@
+"""A table of rows of plain text with a row cursor, on the line API: what Textual's ``DataTable`` showed
+(``cursor_type="row"``, one line per row, a header that stays put), drawn the same way, at a fraction of its cost.
+
+Every cell is text already cut to its column; a line is one segment per cell, made once per row and kept while
+the row's text, the widths and the styles stay the same. So showing the summary after one more score makes one
+or two lines anew, not the table. Enter, or a click on the row under the cursor, posts :class:`RowTable.Selected`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from assess.tui.css import stylesheet
+from assess.tui.safe import shown_line
+
+PADDING = 1  # blank cells either side of a cell's text, as DataTable's cell_padding
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    cells: tuple[str, ...]  # one line each, cut to its column by the caller (shown as they are, never markup)
+
+
+class RowTable(ScrollView, can_focus=True):
+    DEFAULT_CSS = stylesheet(__file__)
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-table--header", "row-table--cursor"}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Select", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home,ctrl+home", "first", "First", show=False),
+        Binding("end,ctrl+end", "last", "Last", show=False),
+    ]
+
+    class Selected(Message):
+        """A row was chosen: enter on it, or a click on the row under the cursor."""
+
+        def __init__(self, table: RowTable, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+        @property
+        def control(self) -> RowTable:
+            return self.table
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._titles: tuple[str, ...] = ()
+        self._widths: tuple[int, ...] = ()
+        self._rows: list[Row] = []
+        self._cursor = 0
+        # (row, cursor?) -> its strip, for the widths and styles in _made_for
+        self._strips: dict[tuple[Row | None, bool], Strip] = {}
+        self._made_for: tuple[object, ...] | None = None
+
+    # -- what it shows -----------------------------------------------------------------------------
+
+    def show(self, columns: Sequence[tuple[str, int]], rows: Sequence[Row]) -> None:
+        """Show ``rows`` under ``columns`` (title, width of its text); the cursor stays on its row number."""
+        titles = tuple(title for title, _ in columns)
+        widths = tuple(width for _, width in columns)
+        if (titles, widths, list(rows)) == (self._titles, self._widths, self._rows):
+            return
+        same_columns = (titles, widths) == (self._titles, self._widths)
+        old = self._rows
+        self._titles, self._widths, self._rows = titles, widths, list(rows)
+        if len(self._strips) > 2 * len(self._rows) + 8:  # lines of rows no longer shown
+            self._strips.clear()
+        self._cursor = min(self._cursor, max(len(self._rows) - 1, 0))
+        self.virtual_size = Size(self._table_width(), len(self._rows) + 1)
+        if same_columns and len(old) == len(self._rows):
+            for index, (was, row) in enumerate(zip(old, self._rows, strict=True)):  # repaint only what changed
+                if was != row:
+                    self._refresh_row(index)
+        else:
+            self.refresh()
+
+    @property
+    def row_keys(self) -> list[str]:
+        return [row.key for row in self._rows]
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def cells(self, key: str) -> tuple[str, ...]:
+        return next(row.cells for row in self._rows if row.key == key)
+
+    @property
+    def cursor_row(self) -> int:
+        return self._cursor
+
+    def move_cursor(self, row: int, scroll: bool = True) -> None:
+        row = max(0, min(row, len(self._rows) - 1))
+        if row == self._cursor:
+            return
+        self._refresh_row(self._cursor)
+        self._cursor = row
+        self._refresh_row(row)
+        if scroll:
+            self._scroll_to_cursor()
+
+    # -- keys and clicks -----------------------------------------------------------------------------
+
+    def action_select(self) -> None:
+        if self._rows:
+            self.post_message(self.Selected(self, self._rows[self._cursor].key))
+
+    def action_move(self, by: int) -> None:
+        self.move_cursor(self._cursor + by)
+
+    def action_page(self, direction: int) -> None:
+        self.move_cursor(self._cursor + direction * max(self._rows_shown(), 1))
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(len(self._rows) - 1)
+
+    def _on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or offset.y < 1:  # the header
+            return
+        row = int(self.scroll_y) + offset.y - 1
+        if not 0 <= row < len(self._rows):
+            return
+        if row == self._cursor:
+            self.action_select()
+        else:
+            self.move_cursor(row)
+
+    # -- drawing ---------------------------------------------------------------------------------------
+
+    def _rows_shown(self) -> int:
+        return self.scrollable_content_region.height - 1
+
+    def _scroll_to_cursor(self) -> None:
+        top = int(self.scroll_y)
+        shown = self._rows_shown()
+        if self._cursor < top:
+            self.scroll_to(y=self._cursor, animate=False, immediate=True)
+        elif shown > 0 and self._cursor >= top + shown:
+            self.scroll_to(y=self._cursor - shown + 1, animate=False, immediate=True)
+
+    def _refresh_row(self, index: int) -> None:
+        self.refresh_line(index + 1)  # below the header
+
+    def _table_width(self) -> int:
+        return sum(width + 2 * PADDING for width in self._widths)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        made_for = (width, base, self._widths, self.has_focus, self.app.current_theme.name)
+        if made_for != self._made_for:
+            self._strips.clear()
+            self._made_for = made_for
+        if y == 0:
+            return self._strip(None, False, width, base)
+        index = y - 1 + int(self.scroll_y)
+        if not 0 <= index < len(self._rows):
+            return Strip.blank(width, base)
+        return self._strip(self._rows[index], index == self._cursor, width, base)
+
+    def _strip(self, row: Row | None, cursor: bool, width: int, base: Style) -> Strip:
+        """The header (``row`` None) or a row's line, as DataTable draws it: each cell padded in its column,
+        the rest of the width filled in the row's style."""
+        strip = self._strips.get((row, cursor))
+        if strip is not None:
+            return strip
+        if row is None:
+            style = self.get_component_styles("row-table--header").rich_style
+            texts = self._titles
+        else:
+            style = base + self.get_component_rich_style("row-table--cursor") if cursor else base
+            texts = row.cells
+        pad = " " * PADDING
+        segments = [Segment(pad + set_cell_size(shown_line(text), cell) + pad, style)
+                    for text, cell in zip(texts, self._widths, strict=True)]
+        segments.append(Segment(" " * max(0, width - self._table_width()), style))
+        strip = self._strips[(row, cursor)] = Strip(segments).crop(0, width).adjust_cell_length(width, base)
+        return strip

@@ -1,0 +1,172 @@
+"""The row table (row_table.RowTable) draws what Textual's DataTable drew, cell for cell, and moves and
+chooses as it did: up, down, pages, home and end, enter, a click on the row under the cursor."""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+from rich.style import Style
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import DataTable
+
+from assess.tui.components.row_table import Row, RowTable
+from tests.test_tui_support import run
+
+COLUMNS = [("Norm", 6), ("Resultaat", 12), ("Actie", 14), ("Tekst", 20)]
+ROWS = [Row(f"{n}.{m}", (f"{n}.{m}" + (" ⚠" if m == 3 else ""), "niet voldaan" if m % 2 else "deels",
+                         f"Actie {m}: 日本 [b]x[/b]", f"Tekst van norm {n}.{m} die lang is"))
+        for n in range(1, 4) for m in range(1, 11)]
+CSS = """
+#tables > * { width: 1fr; height: 14; border-top: hkey $foreground 30%; border-bottom: hkey $foreground 30%;
+              scrollbar-size-vertical: 1; overflow-x: hidden; }
+"""
+
+
+class Tables(App[None]):
+    CSS = CSS
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="tables"):
+            yield DataTable(id="theirs", cursor_type="row", zebra_stripes=False)
+            yield RowTable(id="ours")
+
+    def on_mount(self) -> None:
+        theirs = self.query_one(DataTable)
+        for title, width in COLUMNS:
+            theirs.add_column(title, width=width)
+        for row in ROWS:
+            theirs.add_row(*row.cells, key=row.key)
+        self.query_one(RowTable).show(COLUMNS, ROWS)
+
+
+def cells(strips: list[Strip], widget: Widget) -> list[tuple[int, int, str, Style]]:
+    """The cells of ``widget`` on screen: row, column, character and style without meta (the DataTable puts its
+    row and column numbers there)."""
+    region = widget.region
+    found = []
+    for row, strip in enumerate(strips[region.y:region.bottom]):
+        for column, segment_cell in enumerate(cells_of(strip)[region.x:region.right]):
+            character, style = segment_cell
+            found.append((row, column, character, style.clear_meta_and_links()))
+    return found
+
+
+def cells_of(strip: Strip) -> list[tuple[str, Style]]:
+    """A cell per column: a wide character, then an empty cell."""
+    found = []
+    for segment in strip:
+        if not segment.control:
+            for character in segment.text:
+                found += [(character, segment.style or Style())] + [("", segment.style or Style())] * (
+                    cell_len(character) - 1)
+    return found
+
+
+@pytest.mark.parametrize(("focus", "moves"), [("ours", 0), ("ours", 3), ("ours", 20), ("none", 0), ("ours", 29)],
+                         ids=["focused", "cursor moved", "scrolled with the cursor", "not focused", "last row"])
+def test_the_row_table_draws_as_the_data_table_did(focus: str, moves: int) -> None:
+    async def play() -> None:
+        app = Tables()
+        async with app.run_test(size=(120, 20)) as pilot:
+            ours, theirs = app.query_one(RowTable), app.query_one(DataTable)
+            for table in (ours, theirs):
+                if focus == "none":
+                    app.set_focus(None)
+                else:
+                    table.focus()
+                await pilot.press(*["down"] * moves)
+                await pilot.pause()
+            if focus == "none":
+                app.set_focus(None)
+            else:
+                ours.focus()
+            await pilot.pause()
+            assert ours.cursor_row == theirs.cursor_row == moves
+            assert ours.scroll_y == theirs.scroll_y
+            ours_cells = cells(app.screen._compositor.render_strips(), ours)
+            if focus != "none":
+                theirs.focus()
+                await pilot.pause()
+            theirs_cells = cells(app.screen._compositor.render_strips(), theirs)
+            assert len(ours_cells) == ours.region.area
+            assert sum(1 for _, _, character, _ in ours_cells if character.strip()) > 200
+            assert ours_cells == theirs_cells
+
+    run(play())
+
+
+def test_keys_move_the_cursor_and_enter_or_a_click_chooses_a_row() -> None:
+    chosen: list[str] = []
+
+    class One(App[None]):
+        CSS = CSS
+
+        def compose(self) -> ComposeResult:
+            with Horizontal(id="tables"):
+                yield RowTable()
+
+        def on_mount(self) -> None:
+            self.query_one(RowTable).show(COLUMNS, ROWS)
+            self.query_one(RowTable).focus()
+
+        def on_row_table_selected(self, event: RowTable.Selected) -> None:
+            chosen.append(event.key)
+
+    async def play() -> None:
+        app = One()
+        async with app.run_test(size=(120, 20)) as pilot:
+            table = app.query_one(RowTable)
+            shown = table.scrollable_content_region.height - 1  # rows below the header
+            await pilot.press("down", "down", "enter")
+            assert chosen == ["1.3"]
+            await pilot.press("pagedown")
+            assert table.cursor_row == 2 + shown and table.scroll_y > 0, "the cursor kept in sight"
+            await pilot.press("end")
+            assert table.cursor_row == len(ROWS) - 1
+            assert table.scroll_y == len(ROWS) + 1 - table.scrollable_content_region.height
+            await pilot.press("up", "enter")
+            assert chosen[-1] == ROWS[-2].key
+            await pilot.press("home")
+            assert table.cursor_row == 0 and table.scroll_y == 0
+            await pilot.press("pageup", "up")
+            assert table.cursor_row == 0
+            # the first line below the border is the header: a click there chooses nothing
+            top = table.region.y + 1
+            await pilot.click(RowTable, offset=(5, 1))
+            assert table.cursor_row == 0 and len(chosen) == 2
+            await pilot.click(RowTable, offset=(5, 4))  # the third row: the cursor goes there
+            assert table.cursor_row == 2 and len(chosen) == 2
+            await pilot.click(RowTable, offset=(5, 4))  # the row under the cursor: chosen
+            assert chosen[-1] == "1.3"
+            assert top == table.content_region.y
+
+            fewer = ROWS[:3]
+            table.show(COLUMNS, fewer)
+            await pilot.pause()
+            assert table.row_keys == [row.key for row in fewer] and table.cursor_row == 2
+            table.show(COLUMNS, [])
+            await pilot.press("enter", "down")
+            assert table.row_count == 0 and len(chosen) == 3, "nothing to choose"
+
+    run(play())
+
+
+def test_cells_are_shown_as_text() -> None:
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield RowTable()
+
+    async def play() -> None:
+        app = One()
+        async with app.run_test(size=(80, 6)) as pilot:
+            table = app.query_one(RowTable)
+            table.show([("A", 30)], [Row("x", ("[bold]vet[/bold] \x1b[31mrood",))])
+            await pilot.pause()
+            line = "".join(character for character, _ in cells_of(table.render_line(1)))
+            assert "[bold]vet[/bold] ␛[31mrood" in line or "[bold]vet[/bold] \\x1b[31mrood" in line, line
+            assert table.cells("x") == ("[bold]vet[/bold] \x1b[31mrood",)
+
+    run(play())

@@ -9,17 +9,16 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static
 
 from assess.analysis.scoring import Scorecard
 from assess.i18n import t
 from assess.render.text import bar, marked_score, percent_text, provisional, result_label, score_text
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
+from assess.tui.components.overview_pane import OverviewPane
 from assess.tui.components.row_table import Row, RowTable
 from assess.tui.components.screen_kinds import ReturnsNorm, kept_screen_resumed
 from assess.tui.components.section_list import status_content
@@ -38,7 +37,7 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
-def overview(card: Scorecard, lang: str) -> Content:
+def overview(card: Scorecard, lang: str) -> list[Content]:
     """Overall score, status, completeness and one bar per section, worded as in the Markdown report."""
     o = card.overall
     principles_only = f"  ({label('summary.principles_only', lang)})" if card.settings else ""
@@ -78,7 +77,7 @@ def overview(card: Scorecard, lang: str) -> Content:
     if any(provisional(e.score, e.completeness) for e in card.sections) or provisional(card.score,
                                                                                         card.completeness):
         lines.append(Content.assemble((label("audit.provisional_long", lang), "$text-muted")))
-    return Content("\n").join(lines)
+    return lines
 
 
 class SummaryScreen(Screen[str | None], ReturnsNorm):
@@ -98,9 +97,7 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with VerticalScroll(id="overview-scroll") as scroll:
-            scroll.can_focus = False
-            yield Static(id="overview")
+        yield OverviewPane(id="overview")
         yield RowTable(id="gaps")
         yield CompactFooter()
 
@@ -122,7 +119,7 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
         table = self.query_one(RowTable)
         table.move_cursor(0, scroll=False)
         table.scroll_home(animate=False, immediate=True)
-        self.query_one("#overview-scroll", VerticalScroll).scroll_home(animate=False, immediate=True)
+        self.query_one(OverviewPane).scroll_home(animate=False, immediate=True)
         table.focus()
 
     def _changed(self) -> None:
@@ -143,7 +140,7 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
         if self._shown_for == (card, lang, self.size.width):
             return
         self._shown_for = (card, lang, self.size.width)
-        self.query_one("#overview", Static).update(overview(card, lang))
+        self.query_one(OverviewPane).show(overview(card, lang))
         table = self.query_one(RowTable)
         table.border_title = plain_line(f"{t('report.gaps', lang)} ({len(card.gaps)})")
         rows = []

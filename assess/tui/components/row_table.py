@@ -134,7 +134,7 @@ class RowTable(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.move_cursor(len(self._rows) - 1)
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None or offset.y < 1:  # the header
             return

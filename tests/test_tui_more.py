@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from assess.commands import audit as audit_command
 from assess.errors import InputError, Problem
@@ -22,6 +22,7 @@ from assess.tui.components.details_screen import DetailsScreen
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.help_screen import HelpScreen
 from assess.tui.components.norm_pane import NormPane
+from assess.tui.components.row_table import RowTable
 from assess.tui.components.section_list import SectionList
 from assess.tui.components.title_bar import TitleBar
 from assess.tui.history import WholeChange
@@ -247,14 +248,14 @@ def test_the_table_of_every_answer_filters_and_enter_goes_to_the_norm(tmp_path: 
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("o")
             assert isinstance(app.screen, AnswersScreen)
-            table = app.screen.query_one(DataTable)
+            table = app.screen.query_one(RowTable)
             assert table.row_count == 62 + 13, "every norm and every item of the chosen settings"
-            first = [str(cell) for cell in table.get_row("1.1")]
+            first = table.cells("1.1")
             assert first[1] == "met" and first[2].strip() == "2"
-            assert "Rooster maken" in str(table.get_row("2.3")[3])
+            assert "Rooster maken" in table.cells("2.3")[3]
             await pilot.press("f", "3")  # gaps only
             await pilot.pause()
-            assert [str(k.value) for k in table.rows] == ["2.3", "outreach.2"]
+            assert table.row_keys == ["2.3", "outreach.2"]
             assert app.norm_filter == Filter("gaps"), "the audit's own filter"
             await pilot.press("down", "enter")
             await pilot.pause()

@@ -3,6 +3,8 @@ chooses as it did: up, down, pages, home and end, enter, a click on the row unde
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rich.cells import cell_len
 from rich.style import Style
@@ -12,8 +14,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
 
+from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.row_table import Row, RowTable
-from tests.test_tui_support import run
+from tests.test_tui_support import copy_demo, current, open_app, run
 
 COLUMNS = [("Norm", 6), ("Resultaat", 12), ("Actie", 14), ("Tekst", 20)]
 ROWS = [Row(f"{n}.{m}", (f"{n}.{m}" + (" ⚠" if m == 3 else ""), "niet voldaan" if m % 2 else "deels",
@@ -168,5 +171,27 @@ def test_cells_are_shown_as_text() -> None:
             line = "".join(character for character, _ in cells_of(table.render_line(1)))
             assert "[bold]vet[/bold] ␛[31mrood" in line or "[bold]vet[/bold] \\x1b[31mrood" in line, line
             assert table.cells("x") == ("[bold]vet[/bold] \x1b[31mrood",)
+
+    run(play())
+
+
+def test_every_answer_opens_on_the_current_norm_in_sight(tmp_path: Path) -> None:
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.screen.current = "6.3"
+            await pilot.press("o")
+            await pilot.pause()
+            assert isinstance(app.screen, AnswersScreen)
+            table = app.screen.query_one(RowTable)
+            assert table.row_keys[table.cursor_row] == "6.3"
+            top = int(table.scroll_y)
+            assert top <= table.cursor_row < top + table.scrollable_content_region.height - 1, "in sight"
+            await pilot.press("enter")
+            assert current(app) == "6.3"
+            await app.saved()
+        app.autosaver.close()
 
     run(play())

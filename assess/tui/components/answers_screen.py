@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from assess.i18n import t
 from assess.render.text import result_label
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.filter_screen import FilterScreen
+from assess.tui.components.row_table import Row, RowTable
 from assess.tui.components.screen_kinds import ReturnsNorm
 from assess.tui.components.summary_screen import clip
 from assess.tui.components.title_bar import TitleBar, title_info
@@ -41,7 +41,7 @@ class AnswersScreen(Screen[str | None], ReturnsNorm):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        yield DataTable(id="answers", cursor_type="row", zebra_stripes=False)
+        yield RowTable(id="answers")
         yield CompactFooter()
 
     def on_mount(self) -> None:
@@ -52,7 +52,7 @@ class AnswersScreen(Screen[str | None], ReturnsNorm):
         self.watch(app, "lang", self._on_language, init=False)
         self.watch(app, "save_state", self._show_title, init=False)
         self._show()
-        self.query_one(DataTable).focus()
+        self.query_one(RowTable).focus()
 
     def _on_language(self) -> None:
         self.audit.translate_bindings(self, OVERVIEW_KEYS)
@@ -65,10 +65,9 @@ class AnswersScreen(Screen[str | None], ReturnsNorm):
         app = self.audit
         lang, assessment, catalog = app.lang, app.assessment, app.catalog
         self._show_title()
-        table = self.query_one(DataTable)
-        if table.row_count and table.cursor_row < table.row_count:
-            self.current = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        table.clear(columns=True)
+        table = self.query_one(RowTable)
+        if table.row_count:
+            self.current = table.row_keys[table.cursor_row]
         walk = app.walk()
         rows = []
         for norm in walk.visible:
@@ -88,24 +87,21 @@ class AnswersScreen(Screen[str | None], ReturnsNorm):
         rest = max(self.size.width - sum(widths) - 2 * 5 - 1, 30)
         action_width = rest * 2 // 5
         text_width = rest - action_width
-        for (head, key), width in zip(((heads[0], "norm"), (heads[1], "result"), (heads[2], "evidence")), widths,
-                                      strict=True):
-            table.add_column(head, key=key, width=width)
-        table.add_column(t("col.action", lang), key="action", width=action_width)
-        table.add_column(t("col.text", lang), key="text", width=text_width)
-        for norm_id, result, evidence, action_text, text, key in rows:
-            table.add_row(plain_line(norm_id), plain_line(result), plain_line(evidence.rjust(widths[2])),
-                          plain_line(clip(action_text, action_width)), plain_line(clip(text, text_width)), key=key)
+        columns = [*zip(heads, widths, strict=True), (t("col.action", lang), action_width),
+                   (t("col.text", lang), text_width)]
+        table.show(columns, [Row(key, (norm_id, result, evidence.rjust(widths[2]), clip(action_text, action_width),
+                                       clip(text, text_width)))
+                             for norm_id, result, evidence, action_text, text, key in rows])
         table.border_title = plain_line(label("overview.count", lang, shown=len(rows), total=len(walk.items)))
         table.border_subtitle = plain_line(label("overview.keys", lang))
         if self.current in walk.kept:
-            table.move_cursor(row=table.get_row_index(self.current), animate=False)
+            table.move_cursor(table.row_keys.index(self.current))
 
     def on_resize(self) -> None:
         self._show()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.dismiss(event.row_key.value)
+    def on_row_table_selected(self, event: RowTable.Selected) -> None:
+        self.dismiss(event.key)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -108,12 +108,11 @@ class RowTable(ScrollView, can_focus=True):
 
     def move_cursor(self, row: int, scroll: bool = True) -> None:
         row = max(0, min(row, len(self._rows) - 1))
-        if row == self._cursor:
-            return
-        self._refresh_row(self._cursor)
-        self._cursor = row
-        self._refresh_row(row)
-        if scroll:
+        if row != self._cursor:
+            self._refresh_row(self._cursor)
+            self._cursor = row
+            self._refresh_row(row)
+        if scroll:  # also when it stays: the table may have been scrolled, or laid out anew
             self._scroll_to_cursor()
 
     # -- keys and clicks -----------------------------------------------------------------------------

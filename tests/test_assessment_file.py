@@ -392,3 +392,35 @@ def test_dates_to_text_gives_what_converting_each_date_place_gives_on_random_dat
         before = copy.deepcopy(data)
         assert dates_to_text(data) == by_places(data)
         assert data == before
+
+
+def _yaml_str_as_it_was(text: str) -> str:
+    """The reference: yaml_str as first written, character by character (kept to compare the quick one with)."""
+    import json
+    import re
+    import unicodedata
+
+    not_printable = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    out = []
+    for char in json.dumps(text, ensure_ascii=False):
+        if (char in "\x85\u2028\u2029" or (unicodedata.category(char) == "Cc" and char not in "\n\t")
+                or not_printable.match(char)):
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def test_yaml_str_escapes_what_it_did_character_by_character() -> None:
+    import random
+
+    from assess.files.writer import yaml_str
+
+    rng = random.Random(20261201)
+    every_special = "".join(chr(c) for c in [*range(0x00, 0xA1), 0x2028, 0x2029, 0xD800, 0xDBFF, 0xDFFF, 0xFFFD,
+                                             0xFFFE, 0xFFFF, 0x10000, 0x1F600, 0x202E])
+    samples = [every_special, "Rooster \"weekend\" \\ klaar", "", "é ü ĳ 日本", *every_special]
+    pool = every_special + "abc XYZ 123 ëï€\u00a0"
+    samples += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in samples:
+        assert yaml_str(text) == _yaml_str_as_it_was(text), repr(text)

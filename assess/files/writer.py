@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import textwrap
-import unicodedata
 
 from assess.model.assessment import FORMAT_VERSION, Action, Answer, Assessment, Evidence, Signature
 from assess.model.catalog import Catalog
@@ -20,21 +20,19 @@ HEADER = {
 }
 
 
-# Characters YAML does not allow in a file, even quoted: written as escapes (the TUI or a sheet can hold them).
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What JSON leaves as it is but YAML reads as a line break (U+0085, U+2028, U+2029), or does not allow in a file
+# even quoted (control characters, lone surrogates, U+FFFE, U+FFFF): written as escapes (the TUI or a sheet can
+# hold them). JSON has escaped the control characters below U+0020 already.
+_TO_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def yaml_str(text: str) -> str:
     """A YAML double-quoted scalar (JSON escaping, plus YAML's own line-break and non-printable characters)."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    out = []
-    for char in quoted:
-        if (char in "\x85\u2028\u2029" or (unicodedata.category(char) == "Cc" and char not in "\n\t")
-                or _NOT_PRINTABLE.match(char)):
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return "".join(out)
+    return _TO_ESCAPE.sub(_escape, json.dumps(text, ensure_ascii=False))
 
 
 def _evidence_item(item: Evidence) -> str:
@@ -121,9 +119,10 @@ def answer_lines(norm_id: str, answer: Answer, indent: str = "  ") -> list[str]:
     return lines
 
 
-def _comment(text: str, indent: str, width: int = 100) -> list[str]:
-    return textwrap.wrap(text, width=width, initial_indent=f"{indent}# ", subsequent_indent=f"{indent}#   ",
-                         break_on_hyphens=False, break_long_words=False)
+@functools.lru_cache(maxsize=4096)  # the same norm texts in every file written (wrapping is most of a dump)
+def _comment(text: str, indent: str, width: int = 100) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(text, width=width, initial_indent=f"{indent}# ", subsequent_indent=f"{indent}#   ",
+                               break_on_hyphens=False, break_long_words=False))
 
 
 def dump(assessment: Assessment, catalog: Catalog, lang: str | None = None) -> str:

@@ -115,9 +115,23 @@ def test_s_x_a_file_name_and_enter_at_once_writes_that_file(tmp_path: Path) -> N
             assert report.exists(), "the name fully typed, the file written"
             assert app.screen.query_one("#file").value == str(report)
             assert "Written to" in str(app.screen.query_one("#message").render())
-            burst(app, "escape", "escape", "j")  # the dialog, the summary closed; j is the audit's again
-            await until(pilot, lambda: current(app) == "1.2")
-            assert isinstance(app.screen, AuditScreen) and current(app) == "1.2"
+
+    run(play())
+
+
+def test_s_x_a_name_enter_esc_esc_j_at_once_exports_and_goes_on_in_the_audit(tmp_path: Path) -> None:
+    """The dialog closed by esc, the summary by the next esc: j is the audit's again (to the next norm)."""
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    report = tmp_path / "r.md"
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            assert current(app) == "1.2", "opened on the first norm not assessed"
+            burst(app, "s", "x", str(report), "enter", "escape", "escape", "j")
+            await until(pilot, lambda: current(app) == "1.3")
+            assert report.exists()
+            assert isinstance(app.screen, AuditScreen) and current(app) == "1.3"
 
     run(play())
 

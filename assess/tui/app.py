@@ -288,6 +288,18 @@ class AuditApp(App[None]):
         self.notify(label("paused.recovered", self.lang, backup=backup.name, file=self.path.name),
                     severity="warning", timeout=20)
 
+    async def on_event(self, event: events.Event) -> None:
+        """A key typed while the audit still has keys to handle or pass on (a burst after one that opened or
+        closed a screen) goes behind them in the audit's queue, not to the field focused now: in the order typed,
+        to where the keys before it leave the focus. Otherwise (most keys) as Textual sends it."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            audit = self.screen_stack[0] if self.screen_stack else None
+            if isinstance(audit, AuditScreen) and audit.sequencing:
+                self.app_focus = True  # as App.on_event
+                audit.take(event)
+                return
+        await super().on_event(event)
+
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
 

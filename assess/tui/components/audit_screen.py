@@ -12,11 +12,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events
+from textual._queue import Queue
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.worker import WorkerState
 
 from assess.model.assessment import Answer
 from assess.model.catalog import Norm
@@ -36,8 +40,20 @@ SHOWN_APART = frozenset({"na-without-reason", "disputed-left"})  # the norm pane
 if TYPE_CHECKING:
     from assess.tui.app import AuditApp
 
+SETTLE_SECONDS = 1.0  # the longest a key passed on to another screen is waited for: no key can hang the audit
+
 AUDIT_IDS = frozenset(key.id for key in AUDIT_KEYS)
 APP_IDS = frozenset(key.id for key in APP_KEYS)
+
+
+def _idle(node: MessagePump) -> bool:
+    """Whether ``node`` has handled every message sent to it and handles none now: it waits for the next one.
+
+    (Textual's queue keeps no count of unfinished messages: a node waiting on its queue's event is idle.)"""
+    if not node.is_running:
+        return True
+    queue: Queue[Message | None] = node._message_queue
+    return queue.empty() and node._pending_message is None and bool(queue.ready_event._waiters)
 
 
 class AuditScreen(Screen[None]):
@@ -52,6 +68,8 @@ class AuditScreen(Screen[None]):
         super().__init__()
         self._show_requested = False
         self._reason = ReasonLine()  # asked after `a`, shown over the bottom of the norm pane
+        self._keys = 0  # keys sent here and not yet handled
+        self._taken: dict[int, events.Key] = {}  # of those, the ones the app sent here while sequencing
 
     @property
     def audit(self) -> AuditApp:
@@ -94,18 +112,55 @@ class AuditScreen(Screen[None]):
 
     # -- keys --------------------------------------------------------------------------------------
 
+    def post_message(self, message: Message) -> bool:
+        posted = super().post_message(message)
+        if posted and isinstance(message, events.Key):
+            self._keys += 1
+        return posted
+
+    async def on_event(self, event: events.Event) -> None:
+        try:
+            await super().on_event(event)
+        finally:
+            if isinstance(event, events.Key):
+                self._keys -= 1
+                self._taken.pop(id(event), None)
+
+    @property
+    def sequencing(self) -> bool:
+        """Keys wait here to be handled (or passed on to a screen opened over the audit): a key typed now
+        must come after them, so the app sends it here too (see :meth:`take`)."""
+        return self._keys > 0 and self.is_running
+
+    def take(self, event: events.Key) -> None:
+        """A key the app got while :attr:`sequencing`: handled here after the keys before it, as the app would
+        have (its priority keys first)."""
+        self._taken[id(event)] = event
+        self._forward_event(event)
+
     async def on_key(self, event: events.Key) -> None:
         """The audit's keys, handled here as they come, in the order typed (not after bubbling to the app).
 
         Keys typed fast queue up here; the reason line that `a` opens takes the keys after it, so they must
         be handled one by one in this queue: a key behind `a` goes into the reason, never scores a norm. So do
         the app's keys (the palette, help, the language): a key behind one that opened another screen (`e`,
-        `ctrl+p`, a paste) goes to that screen, never to the audit below it.
+        `ctrl+p`, a paste) goes to that screen, never to the audit below it, and only once the key before it
+        was handled there; a key behind one that closed that screen is the audit's again, once the screen's
+        answer is applied (the palette's norm gone to).
         """
-        if self.app.screen is not self:  # (is_current holds under a dialog too)
+        app = self.app
+        if app.screen is not self:  # (is_current holds under a dialog too)
+            await self._settled()
+            if app.screen is self:  # closed by the keys before this one: its answer first, then this key
+                await self._flush_next_callbacks()
+        if app.screen is not self:
             event.stop()
             event.prevent_default()
             await self._pass_on(event)
+            return
+        if id(event) in self._taken and await app._check_bindings(event.key, priority=True):  # as App.on_event
+            event.stop()
+            event.prevent_default()
             return
         if self._reason.is_open:
             event.stop()
@@ -123,19 +178,39 @@ class AuditScreen(Screen[None]):
                 and await self.app.run_action(active.binding.action, active.node)):
             event.stop()
             event.prevent_default()
+            if app.screen is not self:  # it opened a screen: keys typed meanwhile come here until it has the focus
+                await self._settled()
 
     async def _pass_on(self, event: events.Key) -> None:
         """``event`` came here after a key before it opened another screen: it goes to that screen, as the app
-        sends a key (its priority keys first, then the focused field)."""
+        sends a key (its priority keys first, then the focused field); the next key waits until it is handled
+        there (it may close that screen, open another, move the focus)."""
         app = self.app
-        opened = app.screen
-        for _ in range(200):  # opened for the first time: until its fields are made and one has the focus
-            if opened.is_mounted or opened is not app.screen:
-                break
-            await asyncio.sleep(0.01)
+        top = app.screen
         if not await app._check_bindings(event.key, priority=True):  # as App.on_event does
             passed = events.Key(event.key, event.character)
             (app.focused or app.screen)._forward_event(passed)
+        await self._settled(top)
+
+    async def _settled(self, top: Screen[object] | None = None) -> None:
+        """Wait until the screens over the audit (and ``top``, which was on top) and the app have handled every
+        message sent to them, the screen on top is mounted and no worker runs; at most :data:`SETTLE_SECONDS`.
+
+        Not the audit itself: it is handling the key that waits (and its answers come after that key)."""
+        app = self.app
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SETTLE_SECONDS
+        while loop.time() < deadline:
+            screens = [screen for screen in app.screen_stack if screen is not self]
+            if top is not None and top is not self and top not in screens:
+                screens.append(top)
+            nodes: list[MessagePump] = [app]
+            for screen in screens:
+                nodes.extend(screen.walk_children(with_self=True))
+            if all(_idle(node) for node in nodes) and (app.screen is self or app.screen.is_mounted) and not any(
+                    worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers):
+                return
+            await asyncio.sleep(0)
 
     def on_paste(self, event: events.Paste) -> None:
         if self._reason.is_open:

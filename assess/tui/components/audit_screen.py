@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from assess.tui.app import AuditApp
 
 SETTLE_SECONDS = 1.0  # the longest a key passed on to another screen is waited for: no key can hang the audit
+SETTLE_POLL_SECONDS = 0.001  # between looks: sleeping, not spinning, so the wait costs the screens no time
 
 AUDIT_IDS = frozenset(key.id for key in AUDIT_KEYS)
 APP_IDS = frozenset(key.id for key in APP_KEYS)
@@ -70,6 +71,7 @@ class AuditScreen(Screen[None]):
         self._reason = ReasonLine()  # asked after `a`, shown over the bottom of the norm pane
         self._keys = 0  # keys sent here and not yet handled
         self._taken: dict[int, events.Key] = {}  # of those, the ones the app sent here while sequencing
+        self._opened_screen: Screen[object] | None = None  # a screen a key here opened, until it is ready for keys
 
     @property
     def audit(self) -> AuditApp:
@@ -128,9 +130,18 @@ class AuditScreen(Screen[None]):
 
     @property
     def sequencing(self) -> bool:
-        """Keys wait here to be handled (or passed on to a screen opened over the audit): a key typed now
-        must come after them, so the app sends it here too (see :meth:`take`)."""
-        return self._keys > 0 and self.is_running
+        """Keys wait here to be handled (or passed on to a screen opened over the audit), or a screen a key here
+        opened is on top: a key typed now must come after them and go where they leave the focus, so the app
+        sends it here too (see :meth:`take`), and it is passed on once the key before it was handled there."""
+        if not self.is_running:
+            return False
+        if self._keys > 0:
+            return True
+        opened = self._opened_screen
+        if opened is not None and opened is self.app.screen:
+            return True
+        self._opened_screen = None
+        return False
 
     def take(self, event: events.Key) -> None:
         """A key the app got while :attr:`sequencing`: handled here after the keys before it, as the app would
@@ -178,8 +189,8 @@ class AuditScreen(Screen[None]):
                 and await self.app.run_action(active.binding.action, active.node)):
             event.stop()
             event.prevent_default()
-            if app.screen is not self:  # it opened a screen: keys typed meanwhile come here until it has the focus
-                await self._settled()
+            if app.screen is not self:  # it opened a screen: the keys typed there come here first (see sequencing)
+                self._opened_screen = app.screen
 
     async def _pass_on(self, event: events.Key) -> None:
         """``event`` came here after a key before it opened another screen: it goes to that screen, as the app
@@ -192,25 +203,26 @@ class AuditScreen(Screen[None]):
             (app.focused or app.screen)._forward_event(passed)
         await self._settled(top)
 
-    async def _settled(self, top: Screen[object] | None = None) -> None:
-        """Wait until the screens over the audit (and ``top``, which was on top) and the app have handled every
-        message sent to them, the screen on top is mounted and no worker runs; at most :data:`SETTLE_SECONDS`.
-
-        Not the audit itself: it is handling the key that waits (and its answers come after that key)."""
+    def _screens_idle(self, top: Screen[object] | None = None) -> bool:
+        """The screens over the audit (and ``top``, which was on top) and the app have handled every message sent
+        to them, the screen on top is mounted and no worker runs. Not the audit itself: it may be handling the
+        key that waits (and its answers come after that key)."""
         app = self.app
+        screens = [screen for screen in app.screen_stack if screen is not self]
+        if top is not None and top is not self and top not in screens:
+            screens.append(top)
+        nodes: list[MessagePump] = [app]
+        for screen in screens:
+            nodes.extend(screen.walk_children(with_self=True))
+        return (all(_idle(node) for node in nodes) and (app.screen is self or app.screen.is_mounted)
+                and not any(worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers))
+
+    async def _settled(self, top: Screen[object] | None = None) -> None:
+        """Wait until :meth:`_screens_idle`, at most :data:`SETTLE_SECONDS`, looking every millisecond."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + SETTLE_SECONDS
-        while loop.time() < deadline:
-            screens = [screen for screen in app.screen_stack if screen is not self]
-            if top is not None and top is not self and top not in screens:
-                screens.append(top)
-            nodes: list[MessagePump] = [app]
-            for screen in screens:
-                nodes.extend(screen.walk_children(with_self=True))
-            if all(_idle(node) for node in nodes) and (app.screen is self or app.screen.is_mounted) and not any(
-                    worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers):
-                return
-            await asyncio.sleep(0)
+        while loop.time() < deadline and not self._screens_idle(top):
+            await asyncio.sleep(SETTLE_POLL_SECONDS)
 
     def on_paste(self, event: events.Paste) -> None:
         if self._reason.is_open:

@@ -172,6 +172,38 @@ def test_the_summary_kept_between_visits_shows_the_latest_scores(tmp_path: Path)
 
 
 
+def test_the_summary_keeps_its_place_under_the_export_and_help(tmp_path: Path) -> None:
+    """Opened again from the audit it starts at the first gap; a dialog over it (export, help) closed again
+    leaves the cursor and the scroll where they were."""
+    from assess.tui.components.export_screen import ExportScreen
+    from assess.tui.components.help_screen import HelpScreen
+
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            summary = app.screen
+            assert isinstance(summary, SummaryScreen)
+            table = summary.query_one(RowTable)
+            await pilot.press(*["down"] * 12)
+            place = (table.cursor_row, table.scroll_y)
+            assert place[0] == 12 and place[1] > 0
+            for key, dialog in (("x", ExportScreen), ("question_mark", HelpScreen)):
+                await pilot.press(key)
+                assert isinstance(app.screen, dialog)
+                await pilot.press("escape")
+                await pilot.pause()
+                assert app.screen is summary and (table.cursor_row, table.scroll_y) == place, key
+            await pilot.press("s", "s")  # closed and opened again: from the top
+            await pilot.pause()
+            assert app.screen is summary and (table.cursor_row, table.scroll_y) == (0, 0)
+            await settle(app, pilot)
+
+    run(play())
+
+
 def test_the_kept_summary_opened_again_draws_as_a_new_one(tmp_path: Path) -> None:
     """Opened again it is not restyled (its styles are as last shown): it draws as a summary made anew."""
     from tests.test_tui_support import terminal_output

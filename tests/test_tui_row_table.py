@@ -195,3 +195,28 @@ def test_every_answer_opens_on_the_current_norm_in_sight(tmp_path: Path) -> None
         app.autosaver.close()
 
     run(play())
+
+
+@pytest.mark.parametrize("key", ["s", "o"], ids=["the summary", "every answer"])
+def test_enter_twice_at_once_goes_to_the_norm_once(tmp_path: Path, key: str) -> None:
+    """A key held down, or enter typed twice before the app caught up: the table chooses twice, and the screen,
+    gone after the first, must not be closed again (that popped the audit itself: the app crashed)."""
+    from textual import events
+
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press(key)
+            table = app.screen.query_one(RowTable)
+            chosen = table.row_keys[table.cursor_row]
+            for _ in range(2):
+                app.post_message(events.Key("enter", None))
+            await pilot.pause()
+            await pilot.pause()
+            assert len(app.screen_stack) == 1 and current(app) == chosen
+            await app.saved()
+        app.autosaver.close()
+
+    run(play())

@@ -101,7 +101,8 @@ class AnswersScreen(Screen[str | None], ReturnsNorm):
         self._show()
 
     def on_row_table_selected(self, event: RowTable.Selected) -> None:
-        self.dismiss(event.key)
+        if self.is_active:  # not when a key sent with the first (enter again, escape) closed it already
+            self.dismiss(event.key)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
@@ -90,6 +91,7 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
     def __init__(self) -> None:
         super().__init__()
         self._shown_for: tuple[object, ...] | None = None  # the scorecard, language and width shown
+        self._dismissed = True  # dismissed since last shown: the next resume opens it again (else a dialog closed)
 
     @property
     def audit(self) -> AuditApp:
@@ -114,13 +116,20 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
         return super().post_message(kept_screen_resumed(message) if getattr(self, "_shown_for", None) else message)
 
     def on_screen_resume(self) -> None:
-        """Opened again: as if made anew (the gaps from the top), made again only if something changed."""
+        """Opened again: as if made anew (the gaps from the top), made again only if something changed. Shown
+        again as a dialog over it (export, help) closes: where it was."""
         self._show()
         table = self.query_one(RowTable)
-        table.move_cursor(0, scroll=False)
-        table.scroll_home(animate=False, immediate=True)
-        self.query_one(OverviewPane).scroll_home(animate=False, immediate=True)
+        if self._dismissed:
+            self._dismissed = False
+            table.move_cursor(0, scroll=False)
+            table.scroll_home(animate=False, immediate=True)
+            self.query_one(OverviewPane).scroll_home(animate=False, immediate=True)
         table.focus()
+
+    def dismiss(self, result: str | None = None) -> AwaitComplete:
+        self._dismissed = True
+        return super().dismiss(result)
 
     def _changed(self) -> None:
         if self.is_current:  # else when it is opened again
@@ -173,7 +182,8 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
             self._show()
 
     def on_row_table_selected(self, event: RowTable.Selected) -> None:
-        self.dismiss(event.key)
+        if self.is_active:  # not when a key sent with the first (enter again, escape) closed it already
+            self.dismiss(event.key)
 
     def action_back(self) -> None:
         self.dismiss(None)

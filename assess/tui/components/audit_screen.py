@@ -71,7 +71,7 @@ class AuditScreen(Screen[None]):
         self._reason = ReasonLine()  # asked after `a`, shown over the bottom of the norm pane
         self._keys = 0  # keys sent here and not yet handled
         self._taken: dict[int, events.Key] = {}  # of those, the ones the app sent here while sequencing
-        self._opened_screen: Screen[object] | None = None  # a screen a key here opened, until it is ready for keys
+        self._opened_screen: Screen[object] | None = None  # opened by a key here: keys come here while it is on top
 
     @property
     def audit(self) -> AuditApp:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events
 from textual._queue import Queue
@@ -71,7 +71,7 @@ class AuditScreen(Screen[None]):
         self._reason = ReasonLine()  # asked after `a`, shown over the bottom of the norm pane
         self._keys = 0  # keys sent here and not yet handled
         self._taken: dict[int, events.Key] = {}  # of those, the ones the app sent here while sequencing
-        self._opened_screen: Screen[object] | None = None  # opened by a key here: keys come here while it is on top
+        self._opened_screen: Screen[Any] | None = None  # opened by a key here: keys come here while it is on top
 
     @property
     def audit(self) -> AuditApp:

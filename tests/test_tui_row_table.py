@@ -68,9 +68,12 @@ def cells_of(strip: Strip) -> list[tuple[str, Style]]:
     return found
 
 
-@pytest.mark.parametrize(("focus", "moves"), [("ours", 0), ("ours", 3), ("ours", 20), ("none", 0), ("ours", 29)],
-                         ids=["focused", "cursor moved", "scrolled with the cursor", "not focused", "last row"])
-def test_the_row_table_draws_as_the_data_table_did(focus: str, moves: int) -> None:
+@pytest.mark.parametrize(("focus", "moves", "hover"), [("ours", 0, None), ("ours", 3, None), ("ours", 20, None),
+                                                       ("none", 0, None), ("ours", 29, None), ("ours", 1, 4),
+                                                       ("ours", 2, 4)],
+                         ids=["focused", "cursor moved", "scrolled with the cursor", "not focused", "last row",
+                              "the mouse over a row", "the mouse over the cursor's row"])
+def test_the_row_table_draws_as_the_data_table_did(focus: str, moves: int, hover: int | None) -> None:
     async def play() -> None:
         app = Tables()
         async with app.run_test(size=(120, 20)) as pilot:
@@ -89,14 +92,24 @@ def test_the_row_table_draws_as_the_data_table_did(focus: str, moves: int) -> No
             await pilot.pause()
             assert ours.cursor_row == theirs.cursor_row == moves
             assert ours.scroll_y == theirs.scroll_y
+            if hover is not None:  # the mouse over the row on the screen's line ``hover`` (keys hide it)
+                await pilot.hover(RowTable, offset=(5, hover))
             ours_cells = cells(app.screen._compositor.render_strips(), ours)
             if focus != "none":
                 theirs.focus()
                 await pilot.pause()
+            if hover is not None:
+                await pilot.hover(DataTable, offset=(5, hover))
             theirs_cells = cells(app.screen._compositor.render_strips(), theirs)
             assert len(ours_cells) == ours.region.area
             assert sum(1 for _, _, character, _ in ours_cells if character.strip()) > 200
             assert ours_cells == theirs_cells
+            if hover is not None:
+                hovered = {row for row, _, _, style in ours_cells if style.bgcolor != ours_cells[-1][3].bgcolor}
+                assert hover in hovered, "the row under the mouse is highlighted"
+                await pilot.hover(RowTable, offset=(5, hover))
+                await pilot.press("down")
+                assert cells(app.screen._compositor.render_strips(), ours) != ours_cells, "a key hides it"
 
     run(play())
 

@@ -36,7 +36,7 @@ class Row:
 
 class RowTable(ScrollView, can_focus=True):
     DEFAULT_CSS = stylesheet(__file__)
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-table--header", "row-table--cursor"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-table--header", "row-table--cursor", "row-table--hover"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Select", show=False),
         Binding("up", "move(-1)", "Up", show=False),
@@ -65,8 +65,9 @@ class RowTable(ScrollView, can_focus=True):
         self._widths: tuple[int, ...] = ()
         self._rows: list[Row] = []
         self._cursor = 0
-        # (row, cursor?) -> its strip, for the widths and styles in _made_for
-        self._strips: dict[tuple[Row | None, bool], Strip] = {}
+        self._hover: int | None = None  # the row under the mouse (none once a key is pressed, as in DataTable)
+        # (row, cursor?, hover?) -> its strip, for the widths and styles in _made_for
+        self._strips: dict[tuple[Row | None, bool, bool], Strip] = {}
         self._made_for: tuple[object, ...] | None = None
 
     # -- what it shows -----------------------------------------------------------------------------
@@ -116,6 +117,24 @@ class RowTable(ScrollView, can_focus=True):
             self._scroll_to_cursor()
 
     # -- keys and clicks -----------------------------------------------------------------------------
+
+    def _hover_row(self, row: int | None) -> None:
+        if row != self._hover:
+            for old_or_new in (self._hover, row):
+                if old_or_new is not None:
+                    self._refresh_row(old_or_new)
+            self._hover = row
+
+    def _on_mouse_move(self, event: events.MouseMove) -> None:
+        offset = event.get_content_offset(self)
+        row = None if offset is None or offset.y < 1 else int(self.scroll_y) + offset.y - 1
+        self._hover_row(row if row is not None and 0 <= row < len(self._rows) else None)
+
+    def _on_leave(self, event: events.Leave) -> None:
+        self._hover_row(None)
+
+    def on_key(self, event: events.Key) -> None:
+        self._hover_row(None)  # the keyboard in use: the mouse's highlight goes, as in DataTable (not stopped)
 
     def action_select(self) -> None:
         if self._rows:
@@ -172,27 +191,31 @@ class RowTable(ScrollView, can_focus=True):
             self._strips.clear()
             self._made_for = made_for
         if y == 0:
-            return self._strip(None, False, width, base)
+            return self._strip(None, False, False, width, base)
         index = y - 1 + int(self.scroll_y)
         if not 0 <= index < len(self._rows):
             return Strip.blank(width, base)
-        return self._strip(self._rows[index], index == self._cursor, width, base)
+        return self._strip(self._rows[index], index == self._cursor, index == self._hover, width, base)
 
-    def _strip(self, row: Row | None, cursor: bool, width: int, base: Style) -> Strip:
+    def _strip(self, row: Row | None, cursor: bool, hover: bool, width: int, base: Style) -> Strip:
         """The header (``row`` None) or a row's line, as DataTable draws it: each cell padded in its column,
         the rest of the width filled in the row's style."""
-        strip = self._strips.get((row, cursor))
+        strip = self._strips.get((row, cursor, hover))
         if strip is not None:
             return strip
         if row is None:
             style = self.get_component_styles("row-table--header").rich_style
             texts = self._titles
         else:
-            style = base + self.get_component_rich_style("row-table--cursor") if cursor else base
+            style = base
+            if hover:
+                style += self.get_component_rich_style("row-table--hover")
+            if cursor:
+                style += self.get_component_rich_style("row-table--cursor")
             texts = row.cells
         pad = " " * PADDING
         segments = [Segment(pad + set_cell_size(shown_line(text), cell) + pad, style)
                     for text, cell in zip(texts, self._widths, strict=True)]
         segments.append(Segment(" " * max(0, width - self._table_width()), style))
-        strip = self._strips[(row, cursor)] = Strip(segments).crop(0, width).adjust_cell_length(width, base)
+        strip = self._strips[(row, cursor, hover)] = Strip(segments).crop(0, width).adjust_cell_length(width, base)
         return strip

@@ -14,9 +14,10 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
 
+from assess.model.assessment import Answer
 from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.row_table import Row, RowTable
-from tests.test_tui_support import copy_demo, current, open_app, run
+from tests.test_tui_support import copy_demo, current, open_app, run, write_assessment
 
 COLUMNS = [("Norm", 6), ("Resultaat", 12), ("Actie", 14), ("Tekst", 20)]
 ROWS = [Row(f"{n}.{m}", (f"{n}.{m}" + (" ⚠" if m == 3 else ""), "niet voldaan" if m % 2 else "deels",
@@ -229,6 +230,28 @@ def test_enter_twice_at_once_goes_to_the_norm_once(tmp_path: Path, key: str) -> 
             await pilot.pause()
             await pilot.pause()
             assert len(app.screen_stack) == 1 and current(app) == chosen
+            await app.saved()
+        app.autosaver.close()
+
+    run(play())
+
+
+def test_every_answer_filtered_keeps_the_cursor_near_the_norm_the_filter_hides(tmp_path: Path) -> None:
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("not_met"), "2.3": Answer("not_met"),
+                                                  "5.1": Answer("partial"), "1.5": Answer("met")})
+
+    async def play() -> None:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.screen.current = "1.5"
+            await pilot.press("o")
+            await pilot.pause()
+            table = app.screen.query_one(RowTable)
+            assert table.row_keys[table.cursor_row] == "1.5"
+            await pilot.press("f", "3")  # gaps only: 1.5 is met, so hidden
+            await pilot.pause()
+            assert table.row_keys == ["1.1", "2.3", "5.1"]
+            assert table.row_keys[table.cursor_row] == "2.3", "the next norm the filter keeps"
             await app.saved()
         app.autosaver.close()
 

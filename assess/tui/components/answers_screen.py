@@ -94,8 +94,9 @@ class AnswersScreen(Screen[str | None], ReturnsNorm):
                              for norm_id, result, evidence, action_text, text, key in rows])
         table.border_title = plain_line(label("overview.count", lang, shown=len(rows), total=len(walk.items)))
         table.border_subtitle = plain_line(label("overview.keys", lang))
-        if self.current in walk.kept:
-            table.move_cursor(table.row_keys.index(self.current))
+        nearest = walk.nearest(self.current)  # hidden by the filter: the next norm shown, else the one before
+        if nearest in table.row_keys:
+            table.move_cursor(table.row_keys.index(nearest))
 
     def on_resize(self) -> None:
         self._show()

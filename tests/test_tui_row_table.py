@@ -10,13 +10,15 @@ from rich.cells import cell_len
 from rich.style import Style
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
+from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
 
 from assess.model.assessment import Answer
+from assess.tui.app import AuditApp
 from assess.tui.components.answers_screen import AnswersScreen
-from assess.tui.components.row_table import Row, RowTable
+from assess.tui.components.row_table import Row, RowTable, clip
 from tests.test_tui_support import copy_demo, current, open_app, run, write_assessment
 
 COLUMNS = [("Norm", 6), ("Resultaat", 12), ("Actie", 14), ("Tekst", 20)]
@@ -189,17 +191,22 @@ def test_cells_are_shown_as_text() -> None:
     run(play())
 
 
+async def every_answer_from(app: AuditApp, pilot: Pilot[None], norm_id: str) -> RowTable:
+    """The table of every answer, opened (`o`) from the audit on ``norm_id``."""
+    app.screen.current = norm_id
+    await pilot.press("o")
+    await pilot.pause()
+    assert isinstance(app.screen, AnswersScreen)
+    return app.screen.query_one(RowTable)
+
+
 def test_every_answer_opens_on_the_current_norm_in_sight(tmp_path: Path) -> None:
     path = copy_demo(tmp_path)
 
     async def play() -> None:
         app = open_app(path, lang="nl")
         async with app.run_test(size=(80, 24)) as pilot:
-            app.screen.current = "6.3"
-            await pilot.press("o")
-            await pilot.pause()
-            assert isinstance(app.screen, AnswersScreen)
-            table = app.screen.query_one(RowTable)
+            table = await every_answer_from(app, pilot, "6.3")
             assert table.row_keys[table.cursor_row] == "6.3"
             top = int(table.scroll_y)
             assert top <= table.cursor_row < top + table.scrollable_content_region.height - 1, "in sight"
@@ -243,10 +250,7 @@ def test_every_answer_filtered_keeps_the_cursor_near_the_norm_the_filter_hides(t
     async def play() -> None:
         app = open_app(path, lang="en")
         async with app.run_test(size=(80, 24)) as pilot:
-            app.screen.current = "1.5"
-            await pilot.press("o")
-            await pilot.pause()
-            table = app.screen.query_one(RowTable)
+            table = await every_answer_from(app, pilot, "1.5")
             assert table.row_keys[table.cursor_row] == "1.5"
             await pilot.press("f", "3")  # gaps only: 1.5 is met, so hidden
             await pilot.pause()
@@ -256,3 +260,12 @@ def test_every_answer_filtered_keeps_the_cursor_near_the_norm_the_filter_hides(t
         app.autosaver.close()
 
     run(play())
+
+
+def test_a_cell_is_cut_to_its_width_in_cells_with_an_ellipsis() -> None:
+    assert clip("Rooster  weekend\nklaar", 30) == "Rooster weekend klaar"
+    assert clip("Rooster weekend klaar", 10) == "Rooster w…"
+    cut = clip("日本語の行動計画を作成する", 9)  # two cells a character
+    assert cut.endswith("…") and cell_len(cut) <= 9, cut
+    escaped = clip("a\x1b[31mrood en nog veel meer", 12)
+    assert "\x1b" not in escaped and escaped.endswith("…") and cell_len(escaped) <= 12, escaped

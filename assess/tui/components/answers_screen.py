@@ -13,9 +13,8 @@ from assess.i18n import t
 from assess.render.text import result_label
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.filter_screen import FilterScreen
-from assess.tui.components.row_table import Row, RowTable
+from assess.tui.components.row_table import Row, RowTable, clip
 from assess.tui.components.screen_kinds import ReturnsNorm
-from assess.tui.components.summary_screen import clip
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
 from assess.tui.keys import OVERVIEW_KEYS, make_bindings

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -26,6 +26,12 @@ from assess.tui.css import stylesheet
 from assess.tui.safe import shown_line
 
 PADDING = 1  # blank cells either side of a cell's text, as DataTable's cell_padding
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` on one line as shown (control characters escaped), cut to ``width`` cells with "…" if longer."""
+    text = shown_line(" ".join(text.split()))
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
 
 
 @dataclass(frozen=True)

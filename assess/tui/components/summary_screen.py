@@ -20,7 +20,7 @@ from assess.render.text import bar, marked_score, percent_text, provisional, res
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
 from assess.tui.components.overview_pane import OverviewPane
-from assess.tui.components.row_table import Row, RowTable
+from assess.tui.components.row_table import Row, RowTable, clip
 from assess.tui.components.screen_kinds import ReturnsNorm, kept_screen_resumed
 from assess.tui.components.section_list import status_content
 from assess.tui.components.title_bar import TitleBar, title_info
@@ -31,11 +31,6 @@ from assess.tui.text import plain_line
 
 if TYPE_CHECKING:
     from assess.tui.app import AuditApp
-
-
-def clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 def overview(card: Scorecard, lang: str) -> list[Content]:

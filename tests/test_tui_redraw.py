@@ -103,6 +103,34 @@ def test_scoring_moving_and_language_repaint_the_right_rows(tmp_path: Path) -> N
     run(play())
 
 
+def test_back_in_a_language_shown_before_the_sidebar_keeps_its_lines(tmp_path: Path) -> None:
+    """`l` twice: the sidebar's lines are those of before (their strips kept), and drawn as made anew."""
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            sections = app.screen.query_one(SectionList)
+            dutch = list(sections._shown)
+            await pilot.press("l")
+            await pilot.pause()
+            assert not any(line is was for line, was in zip(sections._shown, dutch, strict=True)), "English lines"
+            assert_on_screen_as_made_anew(app)
+            await pilot.press("l")
+            await pilot.pause()
+            assert all(line is was for line, was in zip(sections._shown, dutch, strict=True)), "the Dutch ones"
+            assert_on_screen_as_made_anew(app)
+            await pilot.press("m", "l", "l")  # a score changed meanwhile: its section's lines anew, the rest kept
+            await pilot.pause()
+            kept = sum(line is was for line, was in zip(sections._shown, dutch, strict=True))
+            assert 0 < kept < len(dutch)
+            assert_on_screen_as_made_anew(app)
+            await settle(app, pilot)
+
+    run(play())
+
+
 def test_the_footer_follows_the_language_and_the_screen(tmp_path: Path) -> None:
     path = copy_demo(tmp_path)
 

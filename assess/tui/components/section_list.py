@@ -68,9 +68,10 @@ class SectionList(ScrollView, can_focus=False):
         super().__init__(id=id)
         self._view = view
         # section id -> what its two lines were made of, and the lines (most stay the same on a keystroke)
-        self._entries: dict[str, tuple[tuple[object, ...], list[Content]]] = {}
+        # (section id, language) -> ...: a language shown before keeps its lines (and their strips) for a return to it
+        self._entries: dict[tuple[str, str], tuple[tuple[object, ...], list[Content]]] = {}
         self._shown: list[Content] = []  # the lines the strips show
-        self._other_lines: dict[str, tuple[tuple[object, ...], list[Content]]] = {}  # the heading, the totals
+        self._other_lines: dict[tuple[str, str], tuple[tuple[object, ...], list[Content]]] = {}  # heading, totals
         self._strips: list[Strip] = []
         self._line_strips = LineStrips(self, pad=False)
         self._built_for: tuple[SectionListView, int] | None = None
@@ -98,7 +99,7 @@ class SectionList(ScrollView, can_focus=False):
         current = section.id == view.current_section
         kept = section.id in view.kept_sections
         key = (entry.tally, current, kept, view.lang, wide, wrap)
-        cached = self._entries.get(section.id)
+        cached = self._entries.get((section.id, view.lang))
         if cached is not None and cached[0] == key:
             return cached[1]
         name = section.id if section.kind == "principle" else (section.source_section or section.id)
@@ -120,7 +121,7 @@ class SectionList(ScrollView, can_focus=False):
                                   mark, " ", status)
         lines = [*(title.stylize(style).stylize(f"@click={click}") for title in titles),
                  detail.stylize("dim" if not kept else "").stylize(f"@click={click}")]
-        self._entries[section.id] = (key, lines)
+        self._entries[(section.id, view.lang)] = (key, lines)
         return lines
 
     def content(self, wide: bool | None = None) -> Content:
@@ -135,7 +136,7 @@ class SectionList(ScrollView, can_focus=False):
         for entry in view.card.principles:
             lines += self._entry(entry, view, wide, wrap)
         if view.card.settings:
-            lines += self._kept_lines("settings", (view.lang,), lambda: [
+            lines += self._kept_lines("settings", view.lang, (view.lang,), lambda: [
                 Content.assemble((label("audit.settings_apart", view.lang), "italic $text-muted"))])
             for entry in view.card.settings:
                 lines += self._entry(entry, view, wide, wrap)
@@ -154,13 +155,14 @@ class SectionList(ScrollView, can_focus=False):
                 made.append(Content.assemble((label("audit.provisional", view.lang), "$text-muted")))
             return made
 
-        return lines + self._kept_lines("totals", totals, make_totals)
+        return lines + self._kept_lines("totals", view.lang, totals, make_totals)
 
-    def _kept_lines(self, name: str, key: tuple[object, ...], make: Callable[[], list[Content]]) -> list[Content]:
+    def _kept_lines(self, name: str, lang: str, key: tuple[object, ...],
+                    make: Callable[[], list[Content]]) -> list[Content]:
         """Lines that are the same objects as long as ``key`` is the same (their strips are kept)."""
-        kept = self._other_lines.get(name)
+        kept = self._other_lines.get((name, lang))
         if kept is None or kept[0] != key:
-            kept = self._other_lines[name] = (key, make())
+            kept = self._other_lines[(name, lang)] = (key, make())
         return kept[1]
 
     def render(self) -> Content:

@@ -290,8 +290,9 @@ class AuditApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """A key typed while the audit still has keys to handle or pass on (a burst after one that opened or
-        closed a screen) goes behind them in the audit's queue, not to the field focused now: in the order typed,
-        to where the keys before it leave the focus. Otherwise (most keys) as Textual sends it."""
+        closed a screen), or while a screen it opened is on top, goes behind them in the audit's queue, not to
+        the field focused now: in the order typed, to where the keys before it leave the focus. Otherwise (the
+        audit's own keys, a dialog opened from another) as Textual sends it."""
         if isinstance(event, events.Key) and not event.is_forwarded:
             audit = self.screen_stack[0] if self.screen_stack else None
             if isinstance(audit, AuditScreen) and audit.sequencing:

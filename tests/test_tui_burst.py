@@ -166,3 +166,25 @@ def test_a_burst_typed_in_a_palette_already_open_goes_on_after_it_closes(tmp_pat
             assert app.assessment.answers == {"4.8": Answer("met")}
 
     run(play())
+
+
+def test_a_burst_typed_in_the_export_dialog_already_open_goes_on_after_it_closes(tmp_path: Path) -> None:
+    """The export dialog, opened from the summary and open a while: a name, enter, esc, esc and j typed at once
+    write the file, close both and move the audit on (the keys after esc never go to the closing dialog)."""
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    report = tmp_path / "open.md"
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s")
+            await pilot.press("x")
+            await pilot.pause(0.2)
+            field = app.screen.query_one("#file")
+            field.value = ""
+            burst(app, str(report), "enter", "escape", "escape", "j")
+            await until(pilot, lambda: current(app) == "1.3", seconds=5)
+            assert report.exists()
+            assert isinstance(app.screen, AuditScreen)
+
+    run(play())

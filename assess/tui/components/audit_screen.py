@@ -71,7 +71,7 @@ class AuditScreen(Screen[None]):
         self._reason = ReasonLine()  # asked after `a`, shown over the bottom of the norm pane
         self._keys = 0  # keys sent here and not yet handled
         self._taken: dict[int, events.Key] = {}  # of those, the ones the app sent here while sequencing
-        self._opened_screen: Screen[Any] | None = None  # opened by a key here: keys come here while it is on top
+        self._opened_screen: Screen[Any] | None = None  # opened by a key here: keys come here while it is open
 
     @property
     def audit(self) -> AuditApp:
@@ -131,14 +131,15 @@ class AuditScreen(Screen[None]):
     @property
     def sequencing(self) -> bool:
         """Keys wait here to be handled (or passed on to a screen opened over the audit), or a screen a key here
-        opened is on top: a key typed now must come after them and go where they leave the focus, so the app
-        sends it here too (see :meth:`take`), and it is passed on once the key before it was handled there."""
+        opened is open (on top, or under a dialog opened from it): a key typed now must come after them and go
+        where they leave the focus, so the app sends it here too (see :meth:`take`), and it is passed on once the
+        key before it was handled there."""
         if not self.is_running:
             return False
         if self._keys > 0:
             return True
         opened = self._opened_screen
-        if opened is not None and opened is self.app.screen:
+        if opened is not None and opened in self.app.screen_stack:  # on top, or under a dialog opened from it
             return True
         self._opened_screen = None
         return False

@@ -269,3 +269,28 @@ def test_a_cell_is_cut_to_its_width_in_cells_with_an_ellipsis() -> None:
     assert cut.endswith("…") and cell_len(cut) <= 9, cut
     escaped = clip("a\x1b[31mrood en nog veel meer", 12)
     assert "\x1b" not in escaped and escaped.endswith("…") and cell_len(escaped) <= 12, escaped
+
+
+def test_the_overview_draws_a_line_anew_when_only_its_style_changes() -> None:
+    from textual.content import Content
+
+    from assess.tui.components.overview_pane import OverviewPane
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield OverviewPane()
+
+    async def play() -> None:
+        app = One()
+        async with app.run_test(size=(40, 6)) as pilot:
+            pane = app.query_one(OverviewPane)
+            pane.show([Content.assemble(("Status ROOD", "bold"))])
+            await pilot.pause()
+            bold = pane.render_line(0)
+            pane.show([Content.assemble(("Status ROOD", "italic"))])  # the same text, another style
+            await pilot.pause()
+            italic = pane.render_line(0)
+            assert bold.text == italic.text
+            assert [segment.style for segment in bold] != [segment.style for segment in italic]
+
+    run(play())

@@ -23,7 +23,7 @@ class OverviewPane(ScrollView, can_focus=False):
         super().__init__(id=id)
         self._lines: list[Content] = []
         self._strips: list[Strip] = []
-        self._built_for: tuple[tuple[Content, ...], int] | None = None
+        self._built_for: tuple[list[Content], int] | None = None  # the lines (this list object) and the width
         # a line that reads the same (text and styles) as one shown before is that Content object, so its
         # strip is looked up (LineStrips keeps strips per object)
         self._same: dict[tuple[object, ...], Content] = {}
@@ -50,9 +50,11 @@ class OverviewPane(ScrollView, can_focus=False):
 
     def _rebuild(self, painting: bool = False) -> None:
         width = self.scrollable_content_region.width
-        if width <= 0 or self._built_for == (tuple(self._lines), width):
+        # by identity: Content compares its text only, and a line may change its style alone
+        if width <= 0 or (self._built_for is not None and self._built_for[0] is self._lines
+                          and self._built_for[1] == width):
             return
-        self._built_for = (tuple(self._lines), width)
+        self._built_for = (self._lines, width)
         old = self._strips
         self._strips = self._line_strips.strips(self._lines, width)
         if self.virtual_size.width != width:

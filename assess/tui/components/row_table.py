@@ -131,10 +131,16 @@ class RowTable(ScrollView, can_focus=True):
                     self._refresh_row(old_or_new)
             self._hover = row
 
-    def _on_mouse_move(self, event: events.MouseMove) -> None:
+    def _row_at(self, event: events.MouseEvent) -> int | None:
+        """The row under the mouse (None: the header, the borders, below the last row)."""
         offset = event.get_content_offset(self)
-        row = None if offset is None or offset.y < 1 else int(self.scroll_y) + offset.y - 1
-        self._hover_row(row if row is not None and 0 <= row < len(self._rows) else None)
+        if offset is None or offset.y < 1:
+            return None
+        row = int(self.scroll_y) + offset.y - 1
+        return row if 0 <= row < len(self._rows) else None
+
+    def _on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover_row(self._row_at(event))
 
     def _on_leave(self, event: events.Leave) -> None:
         self._hover_row(None)
@@ -159,11 +165,8 @@ class RowTable(ScrollView, can_focus=True):
         self.move_cursor(len(self._rows) - 1)
 
     async def _on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None or offset.y < 1:  # the header
-            return
-        row = int(self.scroll_y) + offset.y - 1
-        if not 0 <= row < len(self._rows):
+        row = self._row_at(event)
+        if row is None:
             return
         if row == self._cursor:
             self.action_select()

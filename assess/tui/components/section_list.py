@@ -67,8 +67,8 @@ class SectionList(ScrollView, can_focus=False):
     def __init__(self, view: SectionListView, id: str | None = None) -> None:
         super().__init__(id=id)
         self._view = view
-        # section id -> what its two lines were made of, and the lines (most stay the same on a keystroke)
-        # (section id, language) -> ...: a language shown before keeps its lines (and their strips) for a return to it
+        # (section id, language) -> what its two lines were made of, and the lines (most stay the same on a
+        # keystroke; a language shown before keeps its own, and their strips, for a return to it)
         self._entries: dict[tuple[str, str], tuple[tuple[object, ...], list[Content]]] = {}
         self._shown: list[Content] = []  # the lines the strips show
         self._other_lines: dict[tuple[str, str], tuple[tuple[object, ...], list[Content]]] = {}  # heading, totals

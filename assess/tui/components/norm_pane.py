@@ -9,7 +9,6 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import var
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
@@ -17,6 +16,7 @@ from assess.i18n import t
 from assess.model.assessment import Action, Answer
 from assess.model.catalog import AnswerSet, EvidenceSource, Norm, Section
 from assess.render.text import action_details
+from assess.tui.components.kept_scrollbar import KeptScrollView
 from assess.tui.components.line_strips import LineStrips
 from assess.tui.css import stylesheet
 from assess.tui.evidence_lines import evidence_line
@@ -70,7 +70,7 @@ def field(name: str, value_lines: list[Content], width: int) -> list[Content]:
     return lines
 
 
-class NormPane(ScrollView, can_focus=False):
+class NormPane(KeptScrollView, can_focus=False):
     """Line API: the text is wrapped by hand and kept as strips, so a keystroke costs no layout pass."""
 
     DEFAULT_CSS = stylesheet(__file__)

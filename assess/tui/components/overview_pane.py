@@ -7,16 +7,16 @@ from collections.abc import Sequence
 
 from textual.content import Content
 from textual.geometry import Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from assess.tui.components.kept_scrollbar import KeptScrollView
 from assess.tui.components.line_strips import LineStrips
 from assess.tui.css import stylesheet
 
 MAX_LINES_KEPT = 400  # distinct lines remembered (a few per change of score); past this it starts again
 
 
-class OverviewPane(ScrollView, can_focus=False):
+class OverviewPane(KeptScrollView, can_focus=False):
     DEFAULT_CSS = stylesheet(__file__)
 
     def __init__(self, id: str | None = None) -> None:

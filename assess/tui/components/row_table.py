@@ -19,9 +19,9 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from assess.tui.components.kept_scrollbar import KeptScrollView
 from assess.tui.css import stylesheet
 from assess.tui.safe import shown_line
 
@@ -40,7 +40,7 @@ class Row:
     cells: tuple[str, ...]  # one line each, cut to its column by the caller (shown as they are, never markup)
 
 
-class RowTable(ScrollView, can_focus=True):
+class RowTable(KeptScrollView, can_focus=True):
     DEFAULT_CSS = stylesheet(__file__)
     COMPONENT_CLASSES: ClassVar[set[str]] = {"row-table--header", "row-table--cursor", "row-table--hover"}
     BINDINGS: ClassVar[list[BindingType]] = [

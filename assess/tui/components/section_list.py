@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from assess.analysis.scoring import Scorecard, SectionScore
 from assess.i18n import t
 from assess.render.text import bar, marked_score, provisional, score_text, status_label
+from assess.tui.components.kept_scrollbar import KeptScrollView
 from assess.tui.components.line_strips import LineStrips
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
@@ -51,7 +51,7 @@ def line_count(view: SectionListView) -> int:
     return 2 * len(view.card.principles) + settings + 3 + (1 if any_provisional(view.card) else 0)
 
 
-class SectionList(ScrollView, can_focus=False):
+class SectionList(KeptScrollView, can_focus=False):
     """Line API, like the norm pane: a keystroke repaints only the lines that changed (mostly one
     section's progress and the overall score), and the list scrolls by itself (no container)."""
 

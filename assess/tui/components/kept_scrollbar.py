@@ -1,0 +1,70 @@
+"""A vertical scrollbar that keeps its drawing per state, and the scroll view that has it (the base of the
+panes and tables drawn on the line API).
+
+Textual draws a scrollbar through Rich at every change of its proportions, about 1 ms a time: moving to
+another norm changes the norm pane's height, so ``j`` paid that twice (a fifth of the key). A pane's
+scrollbar takes only a few states (the heights of its norms), so each state's lines are kept and a state
+seen before is drawn by a lookup. What is drawn is Textual's own drawing (``tests/test_tui_kept_scrollbar.py``).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import ClassVar
+
+from textual.geometry import Region
+from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class KeptScrollBar(ScrollBar):
+    LIMIT: ClassVar[int] = 64  # states kept per scrollbar
+
+    def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1) -> None:
+        super().__init__(vertical, name, thickness=thickness)
+        self._kept: OrderedDict[tuple[object, ...], list[Strip]] = OrderedDict()
+
+    def _state(self, crop: Region) -> tuple[object, ...]:
+        """Everything Textual's drawing of the scrollbar depends on (ScrollBar.render and the styles cache)."""
+        parent = self.parent
+        assert isinstance(parent, Widget)
+        styles, app = parent.styles, self.app
+        return (crop, self.size, self.vertical, self.thickness, self.window_size, self.window_virtual_size,
+                self.position, self.grabbed is not None, self.mouse_over,
+                styles.scrollbar_background, styles.scrollbar_color,
+                styles.scrollbar_background_hover, styles.scrollbar_color_hover,
+                styles.scrollbar_background_active, styles.scrollbar_color_active,
+                parent.background_colors, self.background_colors, self.screen.styles.scrollbar_color.a == 0,
+                tuple(self.get_line_filters()), app.ansi_theme, app.native_ansi_color, self.opacity)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        state = self._state(crop)
+        kept = self._kept.get(state)
+        if kept is not None:
+            self._kept.move_to_end(state)
+            return kept
+        # Drawn from scratch for the state as it is now: Textual's caches may still hold a drawing of an
+        # earlier state (a change made before the scrollbar was mounted does not clear them), which Textual
+        # replaces at its next refresh, but which kept here would stand for this state for good.
+        self._styles_cache.clear()
+        self._dirty_regions.add(self.size.region)
+        strips = self._kept[state] = super().render_lines(crop)
+        if len(self._kept) > self.LIMIT:
+            self._kept.popitem(last=False)
+        return strips
+
+
+class KeptScrollView(ScrollView):
+    """A ScrollView whose vertical scrollbar is a :class:`KeptScrollBar`."""
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        # made as Textual's Widget.vertical_scrollbar makes its own
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = bar = KeptScrollBar(vertical=True, name="vertical",
+                                                             thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar

@@ -1,0 +1,109 @@
+"""The scrollbar of the norm pane, the sidebar and the tables (kept_scrollbar.KeptScrollBar) keeps its
+drawing per state: what it draws is what Textual's own ScrollBar draws in that state, mouse actions included,
+and a state seen before is drawn by a lookup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.scrollbar import ScrollBar
+from textual.strip import Strip
+
+from assess.tui.components.kept_scrollbar import KeptScrollBar
+from assess.tui.components.norm_pane import NormPane
+from assess.tui.components.overview_pane import OverviewPane
+from assess.tui.components.row_table import RowTable
+from assess.tui.components.section_list import SectionList
+from tests.test_tui_support import copy_demo, open_app, run
+
+SMALL = (80, 24)  # the smallest the audit allows: the norm pane scrolls on many norms
+
+
+def textual_drawing(bar: ScrollBar) -> list[Strip]:
+    """What Textual's ScrollBar draws for ``bar`` as it is now, from scratch."""
+    bar._styles_cache.clear()
+    return ScrollBar.render_lines(bar, bar.size.region)
+
+
+def drawn(bar: ScrollBar) -> list[Strip]:
+    return bar.render_lines(bar.size.region)
+
+
+def segments(strips: list[Strip]) -> list[list[tuple[str, object]]]:
+    """Text and style (meta included: the scrollbar's mouse actions) of every segment."""
+    return [[(segment.text, segment.style) for segment in strip] for strip in strips]
+
+
+def test_the_kept_scrollbar_draws_what_textual_draws_in_every_state(tmp_path: Path) -> None:
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SMALL) as pilot:
+            pane = app.screen.query_one(NormPane)
+            sidebar = app.screen.query_one(SectionList)
+            bars = [pane.vertical_scrollbar, sidebar.vertical_scrollbar]
+            assert all(isinstance(bar, KeptScrollBar) for bar in bars)
+            # scrolled: the thumb somewhere else (the first norm is taller than the pane)
+            pane.scroll_to(0, 3, animate=False, immediate=True)
+            await pilot.pause()
+            assert pane.vertical_scrollbar.position > 0
+            assert segments(drawn(pane.vertical_scrollbar)) == segments(textual_drawing(pane.vertical_scrollbar))
+            # the mouse over it: Textual's hover colours
+            pane.vertical_scrollbar.mouse_over = True
+            await pilot.pause()
+            hovered = drawn(pane.vertical_scrollbar)
+            assert segments(hovered) == segments(textual_drawing(pane.vertical_scrollbar))
+            pane.vertical_scrollbar.mouse_over = False
+            await pilot.pause()
+            assert segments(drawn(pane.vertical_scrollbar)) != segments(hovered)
+            states = set()
+            for step in ["j"] * 12 + ["k"] * 3 + ["l"] + ["j"] * 3:
+                await pilot.press(step)
+                await pilot.pause()
+                for bar in bars:
+                    states.add((bar.window_virtual_size, bar.window_size, bar.position))
+                    assert segments(drawn(bar)) == segments(textual_drawing(bar)), step
+            assert len(states) > 3, states  # the walk went through scrollbars of different proportions
+
+    run(play())
+
+
+def test_a_state_seen_before_is_drawn_from_what_was_kept(tmp_path: Path) -> None:
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SMALL) as pilot:
+            bar = app.screen.query_one(NormPane).vertical_scrollbar
+            await pilot.pause()
+            first = drawn(bar)
+            await pilot.press("j", "k")
+            await pilot.pause()
+            assert drawn(bar) is first  # back on the first norm: the same lines, not drawn again
+            assert segments(first) == segments(textual_drawing(bar))
+
+    run(play())
+
+
+def test_the_summary_tables_scrollbars_draw_what_textual_draws(tmp_path: Path) -> None:
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("s")
+            await pilot.pause()
+            table = app.screen.query_one(RowTable)
+            bars = [table.vertical_scrollbar, app.screen.query_one(OverviewPane).vertical_scrollbar]
+            assert all(isinstance(bar, KeptScrollBar) for bar in bars)
+            positions = set()
+            for step in ["pagedown", "pagedown", "end", "home", "pagedown"]:
+                await pilot.press(step)
+                await pilot.pause()
+                positions.add(table.vertical_scrollbar.position)
+                for bar in bars:
+                    assert segments(drawn(bar)) == segments(textual_drawing(bar)), step
+            assert len(positions) > 2, positions  # the table's thumb moved
+
+    run(play())

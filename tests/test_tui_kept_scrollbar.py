@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
+from textual.widgets import Static
 
 from assess.tui.components.kept_scrollbar import KeptScrollBar
 from assess.tui.components.norm_pane import NormPane
@@ -21,7 +25,9 @@ SMALL = (80, 24)  # the smallest the audit allows: the norm pane scrolls on many
 
 def textual_drawing(bar: ScrollBar) -> list[Strip]:
     """What Textual's ScrollBar draws for ``bar`` as it is now, from scratch."""
+    bar._layout_cache.clear()
     bar._styles_cache.clear()
+    bar._dirty_regions.add(bar.size.region)
     return ScrollBar.render_lines(bar, bar.size.region)
 
 
@@ -105,5 +111,61 @@ def test_the_summary_tables_scrollbars_draw_what_textual_draws(tmp_path: Path) -
                 for bar in bars:
                     assert segments(drawn(bar)) == segments(textual_drawing(bar)), step
             assert len(positions) > 2, positions  # the table's thumb moved
+
+    run(play())
+
+
+def test_a_table_mounted_into_a_running_app_draws_its_scrollbar_for_its_state() -> None:
+    """Its scrollbar gets its proportions before it is mounted, when Textual does not clear what it drew."""
+    from tests.test_tui_row_table import COLUMNS, ROWS, Tables
+
+    async def play() -> None:
+        app = Tables()
+        async with app.run_test(size=(120, 20)) as pilot:
+            for attempt in range(5):
+                table = RowTable(id=f"new-{attempt}")
+                await app.query_one("#tables").mount(table)
+                table.show(COLUMNS, ROWS)
+                for _ in range(200):
+                    if table.max_scroll_y < len(ROWS):  # laid out
+                        break
+                    await pilot.pause(0.01)
+                await pilot.pause()
+                table.scroll_to(0, 5 + attempt, animate=False, immediate=True)
+                bar = table.vertical_scrollbar
+                for _ in range(200):
+                    await pilot.pause(0.01)
+                    if bar.position > 0:
+                        break
+                assert bar.position == 5 + attempt
+                assert segments(drawn(bar)) == segments(textual_drawing(bar)), attempt
+                await table.remove()
+
+    run(play())
+
+
+def test_a_table_removed_while_a_frame_is_drawn_does_not_stop_the_app() -> None:
+    """Textual may draw a removed widget's scrollbar once more, when it has no parent any more."""
+
+    class Holder(App[None]):
+        CSS = "#tables > * { width: 1fr; height: 14; }"
+
+        def compose(self) -> ComposeResult:
+            with Horizontal(id="tables"):
+                yield Static("x")
+
+    async def play() -> None:
+        app = Holder()
+        async with app.run_test(size=(120, 20)) as pilot:
+            for attempt in range(6):
+                table = RowTable(id=f"new-{attempt}")
+                await app.query_one("#tables").mount(table)
+                table.virtual_size = Size(60, 31)
+                for _ in range(50):
+                    if table.region.height:
+                        break
+                    await pilot.pause(0.01)
+                assert table.region.height, attempt
+                await table.remove()
 
     run(play())

@@ -117,6 +117,61 @@ def test_the_row_table_draws_as_the_data_table_did(focus: str, moves: int, hover
     run(play())
 
 
+def test_more_or_fewer_rows_draw_as_a_table_made_anew() -> None:
+    """A new number of rows while the table scrolls before and after changes only the scrollbar's proportions
+    (no layout pass of the screen); the table must then draw as one made for those rows from scratch."""
+
+    class One(App[None]):
+        CSS = CSS
+
+        def compose(self) -> ComposeResult:
+            with Horizontal(id="tables"):
+                yield RowTable()
+
+    steps = [(30, 29), (29, 0), (31, 2), (20, 0), (5, 0), (30, 29), (26, 0)]  # rows, then cursor moves
+
+    async def drawing(table: RowTable) -> tuple[object, ...]:
+        bar = table.vertical_scrollbar if table.show_vertical_scrollbar else None
+        return (table.virtual_size, table.max_scroll_y, table.scroll_y, table.cursor_row,
+                bar and (bar.window_virtual_size, bar.window_size, bar.position),
+                cells(table.app.screen._compositor.render_strips(), table))
+
+    async def step_by_step() -> tuple[list[tuple[object, ...]], list[bool]]:
+        drawn, laid_out = [], []
+        async with One().run_test(size=(120, 20)) as pilot:
+            table = pilot.app.query_one(RowTable)
+            for count, moves in steps:
+                before = table._layout_updates
+                table.show(COLUMNS, ROWS[:count])
+                await pilot.pause()
+                laid_out.append(table._layout_updates != before)
+                table.move_cursor(table.cursor_row + moves)
+                await pilot.pause()
+                drawn.append(await drawing(table))
+        return drawn, laid_out
+
+    async def made_anew(count: int, cursor: int, scroll_y: float) -> tuple[object, ...]:
+        async with One().run_test(size=(120, 20)) as pilot:
+            table = pilot.app.query_one(RowTable)
+            table.show(COLUMNS, ROWS[:count])
+            await pilot.pause()
+            table.move_cursor(cursor, scroll=False)
+            table.scroll_to(0, scroll_y, animate=False, immediate=True)
+            await pilot.pause()
+            return await drawing(table)
+
+    async def play() -> None:
+        drawn, laid_out = await step_by_step()
+        for (count, _), kept in zip(steps, drawn, strict=True):
+            fresh = await made_anew(count, kept[3], kept[2])  # the cursor and the scroll the steps left
+            assert kept[:5] == fresh[:5], count
+            assert kept[5] == fresh[5], count
+        # one row less or more while it scrolls: no layout; to 5 rows (no scrollbar) and back: laid out
+        assert laid_out[1:] == [False, False, False, True, True, False], laid_out
+
+    run(play())
+
+
 def test_keys_move_the_cursor_and_enter_or_a_click_chooses_a_row() -> None:
     chosen: list[str] = []
 

@@ -10,7 +10,7 @@ seen before is drawn by a lookup. What is drawn is Textual's own drawing (``test
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual.geometry import Region
 from textual.scroll_view import ScrollView
@@ -28,8 +28,7 @@ class KeptScrollBar(ScrollBar):
 
     def _state(self, crop: Region) -> tuple[object, ...]:
         """Everything Textual's drawing of the scrollbar depends on (ScrollBar.render and the styles cache)."""
-        parent = self.parent
-        assert isinstance(parent, Widget)
+        parent = cast(Widget, self.parent)
         styles, app = parent.styles, self.app
         return (crop, self.size, self.vertical, self.thickness, self.window_size, self.window_virtual_size,
                 self.position, self.grabbed is not None, self.mouse_over,
@@ -40,6 +39,8 @@ class KeptScrollBar(ScrollBar):
                 tuple(self.get_line_filters()), app.ansi_theme, app.native_ansi_color, self.opacity)
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        if not isinstance(self.parent, Widget):  # its widget was removed, a frame already under way
+            return [Strip.blank(crop.width)] * crop.height
         state = self._state(crop)
         kept = self._kept.get(state)
         if kept is not None:
@@ -48,6 +49,7 @@ class KeptScrollBar(ScrollBar):
         # Drawn from scratch for the state as it is now: Textual's caches may still hold a drawing of an
         # earlier state (a change made before the scrollbar was mounted does not clear them), which Textual
         # replaces at its next refresh, but which kept here would stand for this state for good.
+        self._layout_cache.clear()  # the Rich renderable, made anew
         self._styles_cache.clear()
         self._dirty_regions.add(self.size.region)
         strips = self._kept[state] = super().render_lines(crop)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -28,6 +29,7 @@ from assess.tui.safe import shown_line
 PADDING = 1  # blank cells either side of a cell's text, as DataTable's cell_padding
 
 
+@lru_cache(maxsize=8192)  # the summary cuts the same texts at every open
 def clip(text: str, width: int) -> str:
     """``text`` on one line as shown (control characters escaped), cut to ``width`` cells with "…" if longer."""
     text = shown_line(" ".join(text.split()))
@@ -90,13 +92,28 @@ class RowTable(KeptScrollView, can_focus=True):
         if len(self._strips) > 2 * len(self._rows) + 8:  # lines of rows no longer shown
             self._strips.clear()
         self._cursor = min(self._cursor, max(len(self._rows) - 1, 0))
-        self.virtual_size = Size(self._table_width(), len(self._rows) + 1)
+        self._resize(Size(self._table_width(), len(self._rows) + 1))
         if same_columns and len(old) == len(self._rows):
             for index, (was, row) in enumerate(zip(old, self._rows, strict=True)):  # repaint only what changed
                 if was != row:
                     self._refresh_row(index)
         else:
             self.refresh()
+
+    def _resize(self, size: Size) -> None:
+        """A new virtual size; without a layout pass of the screen when only the number of rows changed and
+        the table scrolls before and after (the scrollbar stays: only its proportions change)."""
+        old = self.virtual_size
+        if size == old:
+            return
+        window = self.scrollable_content_region.height
+        if (self.is_mounted and size.width == old.width and self.show_vertical_scrollbar
+                and min(size.height, old.height) > window):
+            self.set_reactive(RowTable.virtual_size, size)
+            self.vertical_scrollbar.window_virtual_size = size.height
+            self.scroll_y = self.validate_scroll_y(self.scroll_y)
+            return
+        self.virtual_size = size
 
     @property
     def row_keys(self) -> list[str]:

@@ -284,3 +284,46 @@ def test_a_click_on_a_footer_key_presses_it_and_hovering_names_it(tmp_path: Path
             await settle(app, pilot)
 
     run(play())
+
+
+def test_a_border_title_set_anew_repaints_its_row(tmp_path: Path) -> None:
+    """The edit form's title (another norm), its keys (another language) and the summary's count of gaps
+    repaint only their row: what is on screen must be what a repaint of the whole widget draws."""
+    path = copy_demo(tmp_path)
+
+    async def as_repainted_whole(app, pilot, widget) -> list[str]:
+        before = screen_rows(app)
+        widget.refresh()  # Textual's repaint of every row of the widget
+        await pilot.pause()
+        assert screen_rows(app) == before
+        return before
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            first = current(app)
+            await pilot.press("escape", "j", "e")
+            await pilot.pause()
+            dialog = app.screen.query_one("#dialog")
+            rows = await as_repainted_whole(app, pilot, dialog)
+            assert current(app) != first and current(app) in rows[dialog.region.y]
+            assert first not in rows[dialog.region.y]
+            await pilot.press("escape", "l", "e")  # English: the keys under the form
+            await pilot.pause()
+            dialog = app.screen.query_one("#dialog")
+            rows = await as_repainted_whole(app, pilot, dialog)
+            assert label("edit.keys", "en").split()[0] in rows[dialog.region.bottom - 1]
+            await pilot.press("escape", "s")
+            await pilot.pause()
+            table = app.screen.query_one(RowTable)
+            gaps = len(app.card.gaps)
+            await pilot.press("s", "n", "s")  # one more gap
+            await pilot.pause()
+            assert len(app.card.gaps) == gaps + 1
+            rows = await as_repainted_whole(app, pilot, table)
+            assert f"({gaps + 1})" in rows[table.region.y]
+            await settle(app, pilot)
+
+    run(play())

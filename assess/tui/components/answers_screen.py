@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from assess.i18n import t
 from assess.render.text import result_label
+from assess.tui.components.border_titles import set_border_subtitle, set_border_title
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.row_table import Row, RowTable, clip
@@ -91,8 +92,8 @@ class AnswersScreen(Screen[str | None], ReturnsNorm):
         table.show(columns, [Row(key, (norm_id, result, evidence.rjust(widths[2]), clip(action_text, action_width),
                                        clip(text, text_width)))
                              for norm_id, result, evidence, action_text, text, key in rows])
-        table.border_title = plain_line(label("overview.count", lang, shown=len(rows), total=len(walk.items)))
-        table.border_subtitle = plain_line(label("overview.keys", lang))
+        set_border_title(table, plain_line(label("overview.count", lang, shown=len(rows), total=len(walk.items))))
+        set_border_subtitle(table, plain_line(label("overview.keys", lang)))
         nearest = walk.nearest(self.current)  # hidden by the filter: the next norm shown, else the one before
         if nearest in table.row_keys:
             table.move_cursor(table.row_keys.index(nearest))

@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from assess.i18n import t
 from assess.model.assessment import PRIORITIES, Action, Answer
 from assess.model.catalog import EvidenceSource, Norm
+from assess.tui.components.border_titles import set_border_subtitle, set_border_title
 from assess.tui.components.clipped_text import ClippedText
 from assess.tui.components.draft_form import DraftForm
 from assess.tui.components.form_button import FormButton
@@ -141,8 +142,7 @@ class EditScreen(DraftForm[Answer | None]):
     def _relabel(self, lang: str) -> None:
         """Every word of the form in ``lang`` (opened again after the language changed)."""
         self.lang = lang
-        dialog = self.query_one("#dialog")
-        dialog.border_subtitle = label("edit.keys", lang)
+        set_border_subtitle(self.query_one("#dialog"), label("edit.keys", lang))
         for key in ("evidence", "note", "action", "owner", "due", "priority"):
             self.query_one(f"#label-{key}", Label).update(label(f"edit.{key}", lang))
         self.query_one("#due", Input).placeholder = label("edit.date_format", lang)
@@ -172,8 +172,7 @@ class EditScreen(DraftForm[Answer | None]):
         self._start(norm, answer, draft)
         self._opened += 1
         action = answer.action or Action("")
-        dialog = self.query_one("#dialog")
-        dialog.border_title = label("edit.title", self.lang, norm=norm.id)
+        set_border_title(self.query_one("#dialog"), label("edit.title", self.lang, norm=norm.id))
         self.query_one("#norm-text", ClippedText).show_text(norm.text[self.lang])
         for field_id in ("evidence", "note"):
             area = self.query_one(f"#{field_id}", TextArea)

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from assess.analysis.scoring import Scorecard
 from assess.i18n import t
 from assess.render.text import bar, marked_score, percent_text, provisional, result_label, score_text
+from assess.tui.components.border_titles import set_border_subtitle, set_border_title
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
 from assess.tui.components.overview_pane import OverviewPane
@@ -146,7 +147,7 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
         self._shown_for = (card, lang, self.size.width)
         self.query_one(OverviewPane).show(overview(card, lang))
         table = self.query_one(RowTable)
-        table.border_title = plain_line(f"{t('report.gaps', lang)} ({len(card.gaps)})")
+        set_border_title(table, plain_line(f"{t('report.gaps', lang)} ({len(card.gaps)})"))
         rows = []
         for gap in card.gaps:
             action = gap.answer.action
@@ -169,8 +170,8 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
         table.show(columns, [Row(key, (norm_id, result, clip(action_text, action_width), clip(text, text_width)))
                              for norm_id, result, action_text, text, key in rows])
         export_key = shown_keys(self).get("export", "x")
-        table.border_subtitle = plain_line(label("summary.table_keys", lang, key=export_key) if card.gaps
-                                           else label("summary.no_gaps", lang))
+        set_border_subtitle(table, plain_line(label("summary.table_keys", lang, key=export_key) if card.gaps
+                                              else label("summary.no_gaps", lang)))
 
     def on_resize(self) -> None:
         if self.is_current:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 
 from assess.tui.app import AuditApp
+from assess.tui.components import dimmed_modal
 from assess.tui.components.dimmed_modal import DimmedModalScreen, DimmedStyles
 from tests.test_tui_support import copy_demo, open_app, run
 
@@ -77,3 +78,35 @@ def test_each_style_is_blended_once_without_links_or_meta() -> None:
     blended = Color(255, 255, 255).blend(Color(0, 0, 0), 0.6).rich_color
     assert first.color is not None and first.color.triplet == blended.triplet
     assert dim(None) == Style()
+
+
+@pytest.mark.parametrize("between", [("m",), ("j",), ("l",), ("d",), ("ctrl+z",), ("pagedown",), ()],
+                         ids=["a score", "another norm", "another language", "the description", "an undo",
+                              "the text scrolled", "nothing"])
+def test_a_dialog_opened_again_draws_the_audit_as_it_is_now(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          between: tuple[str, ...]) -> None:
+    """The dimmed audit is kept between opens while the audit asked for no repaint (CountsRepaints): after a
+    key that changed it, the dialog draws it anew, as Textual would; after none, the drawing is the one kept."""
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(80, 24)) as pilot:
+            audit = app.screen
+            await pilot.press("m", "k", "e")  # back on the first norm, taller than the pane
+            await pilot.pause()
+            first = drawn(app)
+            kept = dimmed_modal._KEPT[audit][1]
+            await pilot.press("escape", *between, "e")
+            await pilot.pause()
+            ours = drawn(app)
+            assert (dimmed_modal._KEPT[audit][1] is kept) == (not between), "kept only while nothing changed"
+            with monkeypatch.context() as patch:
+                patch.setattr(DimmedModalScreen, "render", Screen.render)
+                textuals = drawn(app)
+            assert ours == textuals
+            assert (ours == first) == (not between), "changed below: drawn anew; unchanged: the same"
+            await app.saved()
+        app.autosaver.close()
+
+    run(play())

@@ -5,14 +5,20 @@ modal's translucent background each time the modal is drawn: about a third of wh
 cost. Here the same blend is made once per style and kept, and the lines go to Textual as they are, without
 Rich. What is drawn is the same, cell for cell (``tests/test_tui_dimmed.py`` compares every dialog with Textual's
 own drawing, and the SVG snapshots are unchanged).
+
+Over a screen that counts its repaints (:class:`CountsRepaints`, the audit), the dimmed drawing is kept as long
+as the count, the size and the colours stand: a dialog opened again over an audit that did not change since
+costs no drawing of the audit at all.
 """
 
 from __future__ import annotations
 
 from typing import TypeVar
+from weakref import WeakKeyDictionary
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
+from textual import messages
 from textual._context import visible_screen_stack  # which screen is below (as Textual's own Screen.render)
 from textual.app import RenderResult
 from textual.color import Color
@@ -58,6 +64,29 @@ class DimmedStyles:
         return style + RichStyle.from_color(foreground, background)
 
 
+class CountsRepaints:
+    """A screen that counts what its widgets ask for that may change its drawing: a repaint, a layout, a scroll.
+
+    Textual asks for each with a message to the widget's screen (Update, Layout, UpdateScroll), also while a
+    dialog is on top; a resize changes the size the drawing is kept for.
+    """
+
+    repaints = 0
+
+    def on_update(self, _message: messages.Update) -> None:
+        self.repaints += 1
+
+    def on_layout(self, _message: messages.Layout) -> None:
+        self.repaints += 1
+
+    def on_update_scroll(self, _message: messages.UpdateScroll) -> None:
+        self.repaints += 1
+
+
+# screen below -> (what the drawing was made for, the dimmed lines)
+_KEPT: WeakKeyDictionary[Screen[object], tuple[tuple[object, ...], list[Strip]]] = WeakKeyDictionary()
+
+
 class DimmedScreen(Visual):
     """The screen below, dimmed, as lines (Textual's strips) straight from its compositor."""
 
@@ -66,11 +95,19 @@ class DimmedScreen(Visual):
         self.styles = styles
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        size = Size(width, self.below.size.height if height is None else height)
+        below = self.below
+        size = Size(width, below.size.height if height is None else height)
         dim, base = self.styles, style.rich_style
-        return [Strip([Segment(segment.text, base + segment.style if segment.control else dim(segment.style, base))
-                       for segment in line], line.cell_length)
-                for line in self.below._compositor.render_strips(size)]
+        made_for = (below.repaints, size, below.size, dim.color, base) if isinstance(below, CountsRepaints) else None
+        kept = _KEPT.get(below)
+        if made_for is not None and kept is not None and kept[0] == made_for:
+            return kept[1]
+        strips = [Strip([Segment(segment.text, base + segment.style if segment.control else dim(segment.style, base))
+                         for segment in line], line.cell_length)
+                  for line in below._compositor.render_strips(size)]
+        if made_for is not None:
+            _KEPT[below] = (made_for, strips)
+        return strips
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return container_width

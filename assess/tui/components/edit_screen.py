@@ -12,6 +12,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
@@ -72,6 +73,7 @@ class EditScreen(DraftForm[Answer | None]):
         self.lang = lang
         self.sources = tuple(sources)
         self._opened = 0  # how many times it was opened again: a save awaited across a reopen is dropped
+        self._said: tuple[str, object] = ("", ())  # what the error line shows: its text and spans
         self._start(norm, answer, draft)
 
     def _start(self, norm: Norm, answer: Answer, draft: Draft | None) -> None:
@@ -189,7 +191,7 @@ class EditScreen(DraftForm[Answer | None]):
         settle = self.query_one("#settle", TextCheckbox)
         settle.value = False
         settle.display = bool(answer.disputed)
-        self.query_one("#error", Static).update("")
+        self._say("")
         self.query_one("#fields", VerticalScroll).scroll_home(animate=False)
         self._opened_now()
 
@@ -207,7 +209,14 @@ class EditScreen(DraftForm[Answer | None]):
         if self.answer.disputed:
             self.query_one("#settle", TextCheckbox).value = fields.get("settle") is True
         when = draft.written.replace("T", " ")
-        self.query_one("#error", Static).update(plain(label("edit.draft_restored", self.lang, when=when)))
+        self._say(plain(label("edit.draft_restored", self.lang, when=when)))
+
+    def _say(self, text: str | Content) -> None:
+        """``text`` on the form's error line; unchanged, the line is left alone (an update lays the form out)."""
+        said = (text.plain, text.spans) if isinstance(text, Content) else (text, ())
+        if said != self._said:
+            self._said = said
+            self.query_one("#error", Static).update(text)
 
     def field_values(self) -> dict[str, FieldValue]:
         priority = self.query_one("#priority", Select).value
@@ -276,7 +285,7 @@ class EditScreen(DraftForm[Answer | None]):
         if unchanged or self._discard_warned:
             return True
         self._discard_warned = True
-        self.query_one("#error", Static).update(label("edit.discard", self.lang))
+        self._say(label("edit.discard", self.lang))
         return False
 
     def action_cancel(self) -> None:
@@ -303,7 +312,7 @@ class EditScreen(DraftForm[Answer | None]):
         try:
             answer = self.read_answer()
         except ValueError as problem:
-            self.query_one("#error", Static).update(plain(problem))
+            self._say(plain(problem))
             return
         self.dismiss(answer)
 

@@ -31,7 +31,7 @@ class KeptScrollBar(ScrollBar):
         parent = cast(Widget, self.parent)
         styles, app = parent.styles, self.app
         return (crop, self.size, self.vertical, self.thickness, self.window_size, self.window_virtual_size,
-                self.position, self.grabbed is not None, self.mouse_over,
+                self.position, bool(self.grabbed), self.mouse_over,
                 styles.scrollbar_background, styles.scrollbar_color,
                 styles.scrollbar_background_hover, styles.scrollbar_color_hover,
                 styles.scrollbar_background_active, styles.scrollbar_color_active,

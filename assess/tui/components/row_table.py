@@ -153,7 +153,7 @@ class RowTable(KeptScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None or offset.y < 1:
             return None
-        row = int(self.scroll_y) + offset.y - 1
+        row = self.scroll_offset.y + offset.y - 1
         return row if 0 <= row < len(self._rows) else None
 
     def _on_mouse_move(self, event: events.MouseMove) -> None:
@@ -196,7 +196,7 @@ class RowTable(KeptScrollView, can_focus=True):
         return self.scrollable_content_region.height - 1
 
     def _scroll_to_cursor(self) -> None:
-        top = int(self.scroll_y)
+        top = self.scroll_offset.y
         shown = self._rows_shown()
         if self._cursor < top:
             self.scroll_to(y=self._cursor, animate=False, immediate=True)
@@ -218,7 +218,8 @@ class RowTable(KeptScrollView, can_focus=True):
             self._made_for = made_for
         if y == 0:
             return self._strip(None, False, False, width, base)
-        index = y - 1 + int(self.scroll_y)
+        # the rounded offset, as Textual repaints when it changes (a dragged scrollbar passes through fractions)
+        index = y - 1 + self.scroll_offset.y
         if not 0 <= index < len(self._rows):
             return Strip.blank(width, base)
         return self._strip(self._rows[index], index == self._cursor, index == self._hover, width, base)

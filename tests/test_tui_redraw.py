@@ -327,3 +327,66 @@ def test_a_border_title_set_anew_repaints_its_row(tmp_path: Path) -> None:
             await settle(app, pilot)
 
     run(play())
+
+
+def test_a_footer_with_more_keys_than_fit_shows_whole_keys_and_keeps_the_apps(tmp_path: Path) -> None:
+    """Keys remapped to long names no longer fit in 80 columns: the footer shows the screen's keys that fit,
+    whole, then "…" (help and the palette list them all), then the app's keys (help, quit); a key left out is
+    never half drawn, nor clickable."""
+    path = copy_demo(tmp_path)
+    keymap = {"edit": "ctrl+shift+e", "summary": "ctrl+shift+s", "filter": "ctrl+shift+f",
+              "details": "ctrl+shift+i", "help": "f1", "quit": "ctrl+shift+q"}
+
+    async def play() -> None:
+        app = open_app(path, lang="nl", keymap=keymap)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            footer = app.screen.query_one(CompactFooter)
+            row = screen_rows(app)[footer.region.y]
+            assert len(row) == SIZE[0]
+            shown = row.rstrip()
+            assert f" {label('key.edit', 'nl')} … " in shown, row
+            assert shown.endswith(f" {label('key.help', 'nl')} shift+^q {label('key.quit', 'nl')}"), row
+            keys = [span.key for span in footer._spans]
+            assert keys[-3:] == ["ctrl+shift+e", "f1", "ctrl+shift+q"]
+            assert not {"ctrl+shift+s", "ctrl+shift+f", "ctrl+shift+i"} & set(keys), "left out: not clickable"
+            audit = app.screen
+            await pilot.click(CompactFooter, offset=(shown.index("…"), 0))  # on "…": no key
+            await pilot.pause()
+            assert app.screen is audit
+            app.screen.refresh()  # the same line drawn anew
+            await pilot.pause()
+            assert screen_rows(app)[footer.region.y] == row
+            await settle(app, pilot)
+
+    run(play())
+
+
+def test_a_conflict_waiting_keeps_its_key_in_the_footer_at_80_columns(tmp_path: Path) -> None:
+    """In Dutch the audit's keys fill 78 of 80 columns; a conflict's key (c) comes on top: it stays in sight,
+    the screen's last keys give way to "…"."""
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            path.write_text(path.read_text(encoding="utf-8").replace('name: "De Overloop"', 'name: "De Brug"', 1),
+                            encoding="utf-8")  # a colleague's edit
+            await pilot.press("m")
+            app.autosaver.check()
+            await settle(app, pilot)
+            await pilot.press("escape")  # decide later
+            await settle(app, pilot)
+            assert app.conflict_waiting
+            footer = app.screen.query_one(CompactFooter)
+            shown = screen_rows(app)[footer.region.y].rstrip()
+            assert shown.endswith(f"q {label('key.quit', 'nl')} c {label('key.conflict', 'nl')}"), shown
+            assert " … " in shown and shown.startswith("mpnau"), shown
+            await pilot.click(CompactFooter, offset=(len(shown) - 2, 0))
+            await pilot.pause()
+            assert type(app.screen).__name__ == "ConflictScreen", "its key clicked: the dialog"
+            await pilot.press("escape")
+            await settle(app, pilot)
+
+    run(play())

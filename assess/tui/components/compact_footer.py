@@ -11,6 +11,7 @@ key highlights it and shows its tooltip, as Textual's does.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING, ClassVar
@@ -30,9 +31,11 @@ if TYPE_CHECKING:
 
 # What a footer shows, as Textual's Footer.compose lays it out: runs of keys, a run of one group's keys (group
 # description and compactness; None for keys shown apart) with per key (key, key shown, description, action,
-# enabled, tooltip).
+# enabled, tooltip), and whether the run is the app's keys (help, quit, a conflict waiting: kept in sight).
 FooterKeyShown = tuple[str, str, str, str, bool, str]
-Shown = tuple[tuple[str | None, bool, tuple[FooterKeyShown, ...]], ...]
+Run = tuple[str | None, bool, tuple[FooterKeyShown, ...], bool]
+Shown = tuple[Run, ...]
+MORE = "…"  # in place of the keys that do not fit
 DIM = Style(dim=True)  # a key that does nothing now
 
 
@@ -69,18 +72,21 @@ class CompactFooter(Widget, can_focus=False):
         """What Textual's footer would show now (the command palette key is never shown here)."""
         by_action: defaultdict[str, list[FooterKeyShown]] = defaultdict(list)
         groups: dict[str, Binding.Group | None] = {}
-        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+        apps: set[str] = set()
+        for node, binding, enabled, tooltip in self.screen.active_bindings.values():
             if binding.show:
                 by_action[binding.action].append((binding.key, self.app.get_key_display(binding), binding.description,
                                                   binding.action, enabled, tooltip))
                 groups.setdefault(binding.action, binding.group)
-        runs: list[tuple[str | None, bool, tuple[FooterKeyShown, ...]]] = []
+                if node is self.app:
+                    apps.add(binding.action)
+        runs: list[Run] = []
         for group, actions in groupby(by_action, lambda action: groups[action]):
             keys = tuple(by_action[action][0] for action in actions)
             if group is not None and len(keys) > 1:
-                runs.append((group.description, group.compact, keys))
+                runs.append((group.description, group.compact, keys, all(key[3] in apps for key in keys)))
             else:
-                runs.extend((None, False, (key,)) for key in keys)
+                runs.extend((None, False, (key,), key[3] in apps) for key in keys)
         return tuple(runs)
 
     def on_mount(self) -> None:
@@ -145,9 +151,13 @@ class CompactFooter(Widget, can_focus=False):
                 add(f" {description}", shown_description)
             spans.append(_Span(start, at, key_name, enabled, tooltip))
 
-        for index, (group, compact, keys) in enumerate(self._shown):
+        for index, run in enumerate(self._fitting(self.size.width)):
             if index:
                 add(" ", gap)  # the right margin of what came before
+            if run is None:
+                add(MORE, label_style)
+                continue
+            group, compact, keys, _app = run
             if group is None:
                 key = keys[0]
                 add_key(key, key[2], key[5] or None)
@@ -158,10 +168,27 @@ class CompactFooter(Widget, can_focus=False):
                 add_key(key, "", key[5] or key[2])
             add(" ", gap)  # the group's right padding
             add(group, label_style)
-        self._spans = tuple(spans)
         width = self.size.width
+        self._spans = tuple(spans)
         strip = Strip(segments, at).crop(0, width)
         return strip.extend_cell_length(width, gap) if strip.cell_length < width else strip
+
+    def _fitting(self, width: int) -> Sequence[Run | None]:
+        """The runs that fit in ``width``, whole: all of them when they fit; else the app's keys at the end (help,
+        quit, a conflict waiting) and before them as many of the screen's as fit, then None (drawn as "…")."""
+        runs = list(self._shown)
+        if _line_width(runs) <= width:
+            return runs
+        tail = len(runs)
+        while tail and runs[tail - 1][3]:
+            tail -= 1
+        head, kept = runs[:tail], runs[tail:]
+        fitting: list[Run | None] = []
+        for run in head:
+            if _line_width([*fitting, run, None, *kept]) > width:
+                break
+            fitting.append(run)
+        return [*fitting, None, *kept]
 
     # -- the mouse: as on Textual's footer keys ------------------------------------------------------
 
@@ -190,3 +217,19 @@ class CompactFooter(Widget, can_focus=False):
             self.app.simulate_key(span.key)
         else:
             self.app.bell()
+
+
+def _run_width(run: Run | None) -> int:
+    """The cells :meth:`CompactFooter._draw` gives ``run`` (None: the "…")."""
+    if run is None:
+        return cell_len(MORE)
+    group, compact, keys, _app = run
+    if group is None:
+        display, description = keys[0][1], keys[0][2]
+        return cell_len(display) + (1 + cell_len(description) if description else 0)
+    gaps = 0 if compact else len(keys) - 1
+    return sum(cell_len(key[1]) for key in keys) + gaps + 1 + cell_len(group)
+
+
+def _line_width(runs: Sequence[Run | None]) -> int:
+    return sum(_run_width(run) for run in runs) + max(len(runs) - 1, 0)

@@ -16,7 +16,8 @@ Measures, in one run and headless (``App.run_test``):
   ``--rounds`` times, against the minimal app's key in the same run: medians and maxima, and each key's
   ratio to the minimal app's median (goal: at most 3x, and at most one frame on a quiet machine). The
   summary, the edit form and the palette are measured twice: opened in the language they were last shown
-  in, and opened first after a change of language (relabelled as they open).
+  in, and opened first after a change of language (relabelled as they open). The edit form is also
+  measured opened on the next norm (``j`` then ``e``: another norm's text, which may take other lines).
 * ``--profile``: the top functions of 30 scoring keystrokes (cProfile inside Pilot), and of each other
   kind of key (``--profile-keys``).
 * the whole process in a pseudo-terminal (80x24): from spawning ``python -m assess audit FILE`` (the demo,
@@ -180,12 +181,14 @@ async def keystrokes(app: App[Any], keys: list[str], warm_up: bool = True) -> li
 
 ALL_SETTINGS = "settings: [outreach, non-specialised, outpatient, short-term-inpatient, long-term-residential]"
 AFTER_LANGUAGE = ", first after a change of language"
+ANOTHER_NORM = "edit form (e), on the next norm"  # another norm than the form was last opened on
 # Each round: every kind of key with the screens last opened in the language they open in now (the common
 # case: l pressed twice, there and back), then l once and the summary, the edit form and the palette again,
 # each the first open since the change of language (the kept screen is relabelled as it opens).
 SCORE = "score (m, p)"  # m in one round, p in the next: each press changes the answer (and saves it)
 KEYS = [(SCORE, ["m"]), ("move (j)", ["j"]), ("move (k)", ["k"]), ("summary (s)", ["s"]),
         ("summary back (s)", ["s"]), ("edit form (e)", ["e"]), ("edit cancel (escape)", ["escape"]),
+        ("move (j)", ["j"]), (ANOTHER_NORM, ["e"]), ("edit cancel (escape)", ["escape"]), ("move (k)", ["k"]),
         ("language (l)", ["l"]), ("language (l)", ["l"]), ("palette (ctrl+p)", ["ctrl+p"]),
         ("palette close (escape)", ["escape"]),
         ("language (l)", ["l"]), (f"summary (s){AFTER_LANGUAGE}", ["s"]), ("summary back (s)", ["s"]),

@@ -299,3 +299,40 @@ def test_a_click_beside_a_checkbox_of_the_form_leaves_it_as_it_is(tmp_path: Path
             await settle(app, pilot)
 
     run(play())
+
+
+def test_the_norm_text_is_laid_out_again_only_when_it_takes_other_lines(tmp_path: Path) -> None:
+    """The kept form opened on the next norm: a text of as many lines as the last one is a repaint (no layout
+    pass of the form); one of more or fewer lines lays the form out. Either way the form shows the new text."""
+    from assess.tui.components.clipped_text import ClippedText, clipped
+    from tests.test_tui_support import copy_demo
+
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            seen = set()
+            for _ in range(12):
+                await pilot.press("e")
+                await pilot.pause()
+                text = app.screen.query_one("#norm-text", ClippedText)
+                lines_before, layouts = text.content_size.height, text._layout_updates
+                await pilot.press("escape", "j", "e")
+                await pilot.pause()
+                assert isinstance(app.screen, EditScreen)
+                norm = app.catalog.item(app.screen.norm.id)
+                expected = [line.plain for line in clipped(norm.text["nl"], text.content_size.width, text._room())]
+                same = len(expected) == lines_before
+                assert (text._layout_updates == layouts) == same, (norm.id, lines_before, len(expected))
+                assert text.content_size.height == len(expected)
+                region = text.content_region
+                rows = [strip.text[region.x:region.right].rstrip()
+                        for strip in app.screen._compositor.render_strips()[region.y:region.bottom]]
+                assert rows == [line.rstrip() for line in expected], norm.id
+                seen.add(same)
+                await pilot.press("escape")
+            assert seen == {True, False}, "both cases met"
+            await settle(app, pilot)
+
+    run(play())

@@ -34,10 +34,13 @@ class ClippedText(Widget):
         self.min_lines = min_lines
 
     def show_text(self, text: str) -> None:
-        """Show ``text`` instead (its height may change: laid out again)."""
-        if text != self.text:
-            self.text = text
-            self.refresh(layout=True)
+        """Show ``text`` instead: laid out again only when it takes another number of lines."""
+        if text == self.text:
+            return
+        width, height = self.content_size
+        same_height = width > 0 and len(clipped(text, width, self._room())) == height
+        self.text = text
+        self.refresh(layout=not same_height)
 
     def _room(self) -> int:
         return max(self.min_lines, self.app.size.height - FORM_ROWS)

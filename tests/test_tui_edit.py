@@ -276,7 +276,7 @@ def test_the_kept_form_opened_on_another_norm_shows_that_norm_and_nothing_of_the
 
     run(play())
     saved = assessment_file.load(str(path), load_catalog()).assessment
-    assert saved.answer("1.1").evidence_texts == ("!Rooster",) and saved.answer("1.1").note == "oud"
+    assert saved.answer("1.1").evidence_texts == ("Rooster!",) and saved.answer("1.1").note == "oud"  # typed at its end
     assert saved.answer("1.2").disputed == ()
 
 
@@ -336,3 +336,35 @@ def test_the_norm_text_is_laid_out_again_only_when_it_takes_other_lines(tmp_path
             await settle(app, pilot)
 
     run(play())
+
+
+def test_typing_in_the_opened_form_adds_to_the_evidence_and_the_note_at_their_end(tmp_path: Path) -> None:
+    """A manager presses e on a norm with evidence and types a new item: it goes after what is there (enter
+    first makes it an item of its own), never glued to the start of the first line."""
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met", ("Rooster", "Bezoekverslag"), "oud")})
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SIZE) as pilot:
+            app.screen.go_to("1.1")
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("enter")
+            await type_text(pilot, "observatie: rondgang")
+            await pilot.press("tab")
+            await type_text(pilot, " en nieuw")
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, EditScreen)
+            for _ in range(2):  # the kept form, opened again: the cursor at the end again
+                await pilot.press("e")
+                await pilot.pause()
+                await type_text(pilot, "!")
+                await pilot.press("ctrl+s")
+                await settle(app, pilot)
+
+    run(play())
+    answer = assessment_file.load(str(path), load_catalog()).assessment.answer("1.1")
+    assert answer.evidence_texts == ("Rooster", "Bezoekverslag", "rondgang!!")
+    assert answer.evidence[2].source == "observation"
+    assert answer.note == "oud en nieuw"

@@ -166,6 +166,9 @@ class EditScreen(DraftForm[Answer | None]):
         self._stored_fields = self.field_values()
         if self.draft is not None:
             self._put_back(self.draft)
+        for field_id in ("evidence", "note"):  # typing adds to what is there, as in the one-line fields
+            area = self.query_one(f"#{field_id}", TextArea)
+            area.move_cursor(area.document.end)
 
     def fill(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None) -> None:
         """Open the kept form again, on ``norm``'s ``answer``: every field as a new form would show it."""

@@ -16,7 +16,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from assess.model.assessment import Answer
+from assess.model.assessment import Action, Answer
 from assess.tui.app import AuditApp
 from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.row_table import Row, RowTable, clip
@@ -386,5 +386,29 @@ def test_dragging_the_summary_tables_scrollbar_draws_the_rows_scrolled_to(tmp_pa
             assert shown == repainted
             await app.saved()
         app.autosaver.close()
+
+    run(play())
+
+
+def test_the_summary_and_every_answer_word_an_action_alike(tmp_path: Path) -> None:
+    """Both tables show an action as ``(priority) what``, led by ``✓`` when it is done (one wording, in
+    labels.action_cell); ``–`` for none."""
+    path = write_assessment(tmp_path / "a.yaml", {
+        "1.1": Answer("not_met", action=Action("Rooster maken", priority="high", done=True)),
+        "1.2": Answer("partial", action=Action("Bellen")), "1.3": Answer("not_met")})
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.press("s")
+            await pilot.pause()
+            summary = app.screen.query_one(RowTable)
+            shown = {key: summary.cells(key)[2] for key in ("1.1", "1.2", "1.3")}
+            assert shown == {"1.1": "✓ (hoog) Rooster maken", "1.2": "Bellen", "1.3": "–"}
+            await pilot.press("s")
+            table = await every_answer_from(app, pilot, "1.1")
+            assert {key: table.cells(key)[3] for key in shown} == shown
+            await pilot.press("escape")
+            await app.saved()
 
     run(play())

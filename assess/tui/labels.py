@@ -6,6 +6,7 @@ import errno
 
 from assess.i18n import t
 from assess.i18n.tui_words import WORDS as LABELS  # noqa: F401 (the TUI's own words, for its tests)
+from assess.model.assessment import Action
 from assess.model.catalog import Section
 
 # The system's reason for a failed read or write, in the user's language (the OS says it in English).
@@ -81,3 +82,13 @@ def os_error(error: OSError, lang: str) -> str:
     if lang == "nl":  # no Dutch for it: say so in Dutch, the system's words in brackets
         return f"fout van het systeem ({error.strerror or error})"
     return error.strerror or str(error)
+
+
+def action_cell(action: Action | None, lang: str) -> str:
+    """An action in a table's cell: ``(hoog) Rooster maken``, led by ``✓`` when done; ``–`` for none."""
+    if action is None:
+        return "–"
+    text = action.description
+    if action.priority:
+        text = f"({t('priority.' + action.priority, lang)}) {text}"
+    return f"✓ {text}" if action.done else text

@@ -19,7 +19,7 @@ from assess.tui.components.screen_kinds import ReturnsNorm
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
 from assess.tui.keys import OVERVIEW_KEYS, make_bindings
-from assess.tui.labels import label
+from assess.tui.labels import action_cell, label
 from assess.tui.session import Filter
 from assess.tui.text import plain_line
 
@@ -72,16 +72,9 @@ class AnswersScreen(Screen[str | None], ReturnsNorm):
         rows = []
         for norm in walk.visible:
             answer = assessment.answer(norm.id)
-            action_text = "–"
-            if answer.action:
-                action_text = answer.action.description
-                if answer.action.priority:
-                    action_text = f"({t('priority.' + answer.action.priority, lang)}) {action_text}"
-                if answer.action.done:
-                    action_text = f"✓ {action_text}"
             rows.append((norm.id + (" ⚠" if norm.critical else ""), result_label(catalog, answer.result, lang),
-                         str(len(answer.evidence)) if answer.evidence else "–", action_text, norm.text[lang],
-                         norm.id))
+                         str(len(answer.evidence)) if answer.evidence else "–", action_cell(answer.action, lang),
+                         norm.text[lang], norm.id))
         heads = (t("col.norm", lang), t("col.result", lang), label("overview.evidence", lang))
         widths = [max([len(head)] + [len(row[column]) for row in rows]) for column, head in enumerate(heads)]
         rest = max(self.size.width - sum(widths) - 2 * 5 - 1, 30)

@@ -27,7 +27,7 @@ from assess.tui.components.section_list import status_content
 from assess.tui.components.title_bar import TitleBar, title_info
 from assess.tui.css import stylesheet
 from assess.tui.keys import SUMMARY_KEYS, make_bindings, shown_keys
-from assess.tui.labels import label, section_name
+from assess.tui.labels import action_cell, label, section_name
 from assess.tui.text import plain_line
 
 if TYPE_CHECKING:
@@ -150,14 +150,8 @@ class SummaryScreen(Screen[str | None], ReturnsNorm):
         set_border_title(table, plain_line(f"{t('report.gaps', lang)} ({len(card.gaps)})"))
         rows = []
         for gap in card.gaps:
-            action = gap.answer.action
-            action_text = "–"
-            if action:
-                action_text = action.description
-                if action.priority:
-                    action_text = f"({t('priority.' + action.priority, lang)}) {action_text}"
             rows.append((gap.norm.id + (" ⚠" if gap.norm.critical else ""),
-                         result_label(card.catalog, gap.answer.result, lang), action_text,
+                         result_label(card.catalog, gap.answer.result, lang), action_cell(gap.answer.action, lang),
                          gap.norm.text[lang], gap.norm.id))
         # Fit the screen: the norm and result columns as wide as they need, action and text share the rest.
         id_width = max([len(t("col.norm", lang))] + [len(r[0]) for r in rows])

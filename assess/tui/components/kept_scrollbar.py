@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import ClassVar, cast
 
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
@@ -70,3 +70,10 @@ class KeptScrollView(ScrollView):
             bar.display = False
             self.app._start_widget(self, bar)
         return self._vertical_scrollbar
+
+    def resize_in_place(self, size: Size) -> None:
+        """A new virtual size without a layout pass of the screen, for a view whose scrollbar is shown before and
+        after: only the scrollbar's proportions change (and the scroll, kept within the new size)."""
+        self.set_reactive(ScrollView.virtual_size, size)
+        self.vertical_scrollbar.window_virtual_size = size.height
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)

@@ -250,9 +250,7 @@ class NormPane(KeptScrollView, can_focus=False):
         # the screen, only new scrollbar proportions: that saves most of a frame per keystroke.
         size = Size(width, len(self._strips))
         if size != self.virtual_size:
-            self.set_reactive(NormPane.virtual_size, size)
-            self.vertical_scrollbar.window_virtual_size = size.height
-            self.scroll_y = self.validate_scroll_y(self.scroll_y)
+            self.resize_in_place(size)
         scrolled = False
         if self._norm_shown != view.norm.id:
             self._norm_shown = view.norm.id

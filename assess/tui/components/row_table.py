@@ -109,9 +109,7 @@ class RowTable(KeptScrollView, can_focus=True):
         window = self.scrollable_content_region.height
         if (self.is_mounted and size.width == old.width and self.show_vertical_scrollbar
                 and min(size.height, old.height) > window):
-            self.set_reactive(RowTable.virtual_size, size)
-            self.vertical_scrollbar.window_virtual_size = size.height
-            self.scroll_y = self.validate_scroll_y(self.scroll_y)
+            self.resize_in_place(size)
             return
         self.virtual_size = size
 

@@ -4,6 +4,7 @@ that had focus when each was typed."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -301,13 +302,35 @@ def test_a_click_beside_a_checkbox_of_the_form_leaves_it_as_it_is(tmp_path: Path
     run(play())
 
 
-def test_the_norm_text_is_laid_out_again_only_when_it_takes_other_lines(tmp_path: Path) -> None:
+def drawing_events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the compositor does from now on, in order: "layout", "whole" (a drawing of the whole screen) and
+    "part" (a drawing of some regions)."""
+    from textual._compositor import Compositor
+
+    events: list[str] = []
+
+    def counting(original: Any, event: str) -> Any:
+        def counted(self: Compositor, *args: object, **kwargs: object) -> Any:
+            events.append(event)
+            return original(self, *args, **kwargs)
+        return counted
+
+    for method, event in (("reflow", "layout"), ("render_full_update", "whole"), ("render_partial_update", "part")):
+        monkeypatch.setattr(Compositor, method, counting(getattr(Compositor, method), event))
+    return events
+
+
+def test_the_norm_text_is_laid_out_again_only_when_it_takes_other_lines(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """The kept form opened on the next norm: a text of as many lines as the last one is a repaint (no layout
-    pass of the form); one of more or fewer lines lays the form out. Either way the form shows the new text."""
+    pass of the form); one of more or fewer lines lays the form out once (Textual laid it out twice: the
+    widgets' new virtual sizes asked for a second pass) and draws it once, whole (Textual drew what the layout
+    moved, then all of it). Either way the form shows the new text."""
     from assess.tui.components.clipped_text import ClippedText, clipped
     from tests.test_tui_support import copy_demo
 
     path = copy_demo(tmp_path)
+    events = drawing_events(monkeypatch)
 
     async def play() -> None:
         app = open_app(path, lang="nl")
@@ -318,13 +341,19 @@ def test_the_norm_text_is_laid_out_again_only_when_it_takes_other_lines(tmp_path
                 await pilot.pause()
                 text = app.screen.query_one("#norm-text", ClippedText)
                 lines_before, layouts = text.content_size.height, text._layout_updates
-                await pilot.press("escape", "j", "e")
+                await pilot.press("escape", "j")
+                await pilot.pause()
+                events.clear()
+                await pilot.press("e")
                 await pilot.pause()
                 assert isinstance(app.screen, EditScreen)
                 norm = app.catalog.item(app.screen.norm.id)
                 expected = [line.plain for line in clipped(norm.text["nl"], text.content_size.width, text._room())]
                 same = len(expected) == lines_before
                 assert (text._layout_updates == layouts) == same, (norm.id, lines_before, len(expected))
+                first_drawing = events.index("whole")  # a cursor's blink may draw a part after it
+                assert events[:first_drawing + 1] == ([] if same else ["layout"]) + ["whole"], (norm.id, events)
+                assert events.count("layout") == (0 if same else 1), (norm.id, events)
                 assert text.content_size.height == len(expected)
                 region = text.content_region
                 rows = [strip.text[region.x:region.right].rstrip()

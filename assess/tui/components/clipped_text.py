@@ -6,6 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
+from assess.tui.components.laid_out_once import LaidOutOnce
 from assess.tui.css import stylesheet
 from assess.tui.safe import shown
 
@@ -25,7 +26,7 @@ def clipped(text: str, width: int, lines: int) -> list[Content]:
     return kept
 
 
-class ClippedText(Widget):
+class ClippedText(LaidOutOnce, Widget):
     DEFAULT_CSS = stylesheet(__file__)
 
     def __init__(self, text: str, min_lines: int = 3, id: str | None = None) -> None:

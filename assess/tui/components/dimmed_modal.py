@@ -30,6 +30,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from assess.tui.components.laid_out_once import DrawnOnce
+
 ResultT = TypeVar("ResultT")
 
 _PLAIN = RichStyle()
@@ -116,7 +118,7 @@ class DimmedScreen(Visual):
         return self.below.size.height
 
 
-class DimmedModalScreen(ModalScreen[ResultT]):
+class DimmedModalScreen(DrawnOnce, ModalScreen[ResultT]):
     """A ModalScreen (the base of every dialog here) that draws the screen below as Textual's does, cheaper."""
 
     _dimmed_styles: DimmedStyles | None = None  # kept from one drawing to the next, while the colour is the same

@@ -23,6 +23,7 @@ from assess.tui.components.border_titles import set_border_subtitle, set_border_
 from assess.tui.components.clipped_text import ClippedText
 from assess.tui.components.draft_form import DraftForm
 from assess.tui.components.form_button import FormButton
+from assess.tui.components.laid_out_once import OnceVertical, OnceVerticalScroll
 from assess.tui.components.screen_kinds import kept_screen_resumed
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
@@ -97,10 +98,10 @@ class EditScreen(DraftForm[Answer | None]):
     def compose(self) -> ComposeResult:
         lang, answer = self.lang, self.answer
         action = answer.action or Action("")
-        with Vertical(id="dialog") as dialog:
+        with OnceVertical(id="dialog") as dialog:
             dialog.border_title = label("edit.title", lang, norm=self.norm.id)
             dialog.border_subtitle = label("edit.keys", lang)
-            with VerticalScroll(id="fields"):
+            with OnceVerticalScroll(id="fields"):
                 yield ClippedText(self.norm.text[lang], id="norm-text")  # whole, or cut with "…"
                 yield Label(label("edit.evidence", lang), id="label-evidence")
                 yield TextArea(shown(self._stored["evidence"]), id="evidence", compact=True, soft_wrap=True)

@@ -397,3 +397,79 @@ def test_typing_in_the_opened_form_adds_to_the_evidence_and_the_note_at_their_en
     assert answer.evidence_texts == ("Rooster", "Bezoekverslag", "rondgang!!")
     assert answer.evidence[2].source == "observation"
     assert answer.note == "oud en nieuw"
+
+
+def test_the_form_opened_first_after_a_change_of_language_is_relabelled_without_a_layout(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its labels, checkboxes and choice are as wide as their columns in either language: new words are a
+    repaint, and the form draws exactly as one made in that language (its choice opens with that language's
+    options)."""
+    from textual.widgets import Select
+
+    from tests.test_tui_support import copy_demo
+
+    path = copy_demo(tmp_path)
+    events = drawing_events(monkeypatch)
+
+    async def play(lang: str, change: bool) -> tuple[str, list[str], list[str]]:
+        app = open_app(path, lang="en" if change else lang)
+        async with app.run_test(size=SIZE) as pilot:
+            if change:
+                await pilot.press("e", "escape", "l")
+                await pilot.pause()
+            events.clear()
+            await pilot.press("e")
+            await pilot.pause()
+            opened = list(events)
+            output = await steady_output(app, pilot)
+            await pilot.press("tab", "tab", "tab", "tab", "tab")  # to the choice of a priority
+            select = app.screen.query_one("#priority", Select)
+            assert app.screen.focused is select
+            await pilot.press("enter")
+            await pilot.pause()
+            options = [str(option.prompt) for option in select.query_one("SelectOverlay").options]  # type: ignore[attr-defined]
+            await pilot.press("escape", "escape", "escape")
+            await settle(app, pilot)
+        return output, opened, options
+
+    relabelled, opened, options = run(play("nl", change=True))
+    assert "layout" not in opened and opened[0] == "whole", opened
+    made_in_dutch, _, dutch_options = run(play("nl", change=False))
+    assert relabelled == made_in_dutch
+    assert options == dutch_options and "hoog" in " ".join(dutch_options).lower(), dutch_options
+
+
+def test_a_label_that_takes_other_lines_is_laid_out_again(tmp_path: Path) -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Checkbox, Label
+
+    from assess.tui.components.relabel import relabel, relabel_checkbox
+
+    class Labels(App[None]):
+        CSS = "Label, Checkbox { width: 12; } #auto { width: auto; }"
+
+        def compose(self) -> ComposeResult:
+            yield Label("kort", id="label")
+            yield Checkbox("kort", id="fixed")
+            yield Checkbox("kort", id="auto")
+
+    async def play() -> None:
+        app = Labels()
+        async with app.run_test(size=(40, 10)) as pilot:
+            label = app.query_one(Label)
+            fixed, auto = app.query_one("#fixed", Checkbox), app.query_one("#auto", Checkbox)
+            before = label._layout_updates
+            relabel(label, "short")
+            await pilot.pause()
+            assert label._layout_updates == before and str(label.render()) == "short"
+            relabel(label, "a text of two lines")
+            await pilot.pause()
+            assert label._layout_updates > before and label.size.height == 2
+            before = fixed._layout_updates, auto._layout_updates
+            relabel_checkbox(fixed, "longer text")
+            relabel_checkbox(auto, "longer text")
+            await pilot.pause()
+            assert fixed._layout_updates == before[0] and fixed.label.plain == "longer text"
+            assert auto._layout_updates > before[1] and auto.size.width > len("[ ] kort") + 2, "grew with its label"
+
+    run(play())

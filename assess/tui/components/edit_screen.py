@@ -24,6 +24,7 @@ from assess.tui.components.clipped_text import ClippedText
 from assess.tui.components.draft_form import DraftForm
 from assess.tui.components.form_button import FormButton
 from assess.tui.components.laid_out_once import OnceVertical, OnceVerticalScroll
+from assess.tui.components.relabel import relabel, relabel_checkbox, relabel_select
 from assess.tui.components.screen_kinds import kept_screen_resumed
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
@@ -147,13 +148,12 @@ class EditScreen(DraftForm[Answer | None]):
         self.lang = lang
         set_border_subtitle(self.query_one("#dialog"), label("edit.keys", lang))
         for key in ("evidence", "note", "action", "owner", "due", "priority"):
-            self.query_one(f"#label-{key}", Label).update(label(f"edit.{key}", lang))
+            relabel(self.query_one(f"#label-{key}", Label), label(f"edit.{key}", lang))
         self.query_one("#due", Input).placeholder = label("edit.date_format", lang)
-        select = self.query_one("#priority", Select)
-        select.prompt = label("edit.no_priority", lang)
-        select.set_options([(t(f"priority.{p}", lang), p) for p in PRIORITIES])
-        self.query_one("#done", TextCheckbox).label = label("edit.done", lang)
-        self.query_one("#settle", TextCheckbox).label = label("edit.settle", lang)
+        relabel_select(self.query_one("#priority", Select), label("edit.no_priority", lang),
+                       [(t(f"priority.{p}", lang), p) for p in PRIORITIES])
+        relabel_checkbox(self.query_one("#done", TextCheckbox), label("edit.done", lang))
+        relabel_checkbox(self.query_one("#settle", TextCheckbox), label("edit.settle", lang))
         self.query_one("#save", Button).label = label("key.save", lang)
         self.query_one("#cancel", Button).label = label("key.cancel", lang)
 

@@ -110,3 +110,49 @@ def test_a_dialog_opened_again_draws_the_audit_as_it_is_now(tmp_path: Path, monk
         app.autosaver.close()
 
     run(play())
+
+
+def test_the_audits_own_background_is_kept_until_its_size_or_styles_change(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual refreshes the screen below a dialog as the dialog opens, which drew the audit's background (under
+    its widgets) anew every time; it is kept (KeptBackground) while its size, styles and colours stand."""
+    from textual._styles_cache import StylesCache
+    from textual.widget import Widget
+
+    from assess.tui.components.audit_screen import AuditScreen
+    from assess.tui.components.laid_out_once import KeptBackground
+
+    drawn_for: list[object] = []
+    render_widget = StylesCache.render_widget
+
+    def counted(self: StylesCache, widget: Widget, crop: object) -> object:
+        drawn_for.append(widget)
+        return render_widget(self, widget, crop)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(StylesCache, "render_widget", counted)
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(80, 24)) as pilot:
+            audit = app.screen
+            assert isinstance(audit, AuditScreen)
+            for keys, size, kept in ((("e", "escape", "j", "e"), None, True), (("escape", "ctrl+p"), (100, 30), False),
+                                     (("escape", "m", "ctrl+p"), None, True)):
+                drawn_for.clear()
+                if size is not None:  # drawn anew at the new size (as the audit is redrawn, before the dialog)
+                    await pilot.resize_terminal(*size)
+                    await pilot.pause()
+                await pilot.press(*keys)
+                await pilot.pause()
+                assert (audit not in drawn_for) == kept, (keys, size)
+                ours = drawn(app)
+                with monkeypatch.context() as patch:
+                    patch.setattr(DimmedModalScreen, "render", Screen.render)
+                    patch.setattr(KeptBackground, "render_lines", Widget.render_lines)
+                    assert ours == drawn(app), (keys, size)
+            await pilot.press("escape")
+            await app.saved()
+        app.autosaver.close()
+
+    run(play())

@@ -17,8 +17,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.containers import Vertical, VerticalScroll
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 
 # Mixins: at run time they derive from object, since Textual takes a widget's default CSS (and its type names
@@ -70,3 +71,21 @@ class DrawnOnce(_ScreenBase):
     def _compositor_refresh(self) -> None:
         if not self._drawing_left_out:
             super()._compositor_refresh()
+
+
+class KeptBackground(_ScreenBase):
+    """A screen whose own lines (its background, under its widgets) are kept while its size, styles, colours and
+    line filters stand. Textual refreshes the screen below a dialog as the dialog opens, and so drew the
+    background of every row anew for the dimmed view of it, although nothing in it had changed."""
+
+    _kept_background: tuple[object, list[Strip]] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        made_for = (crop, self.size, self.styles._cache_key, self.background_colors,
+                    tuple(self.get_line_filters()), self.app.ansi_theme, self.app.native_ansi_color)
+        kept = self._kept_background
+        if kept is not None and kept[0] == made_for:
+            return kept[1]
+        lines = super().render_lines(crop)
+        self._kept_background = (made_for, lines)
+        return lines

@@ -114,8 +114,9 @@ def test_a_dialog_opened_again_draws_the_audit_as_it_is_now(tmp_path: Path, monk
 
 def test_the_audits_own_background_is_kept_until_its_size_or_styles_change(tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """Textual refreshes the screen below a dialog as the dialog opens, which drew the audit's background (under
-    its widgets) anew every time; it is kept (KeptBackground) while its size, styles and colours stand."""
+    """Textual refreshes the screen below a dialog as the dialog opens, and a screen opened again, which drew the
+    audit's background (under its widgets) anew every time, and the summary's; it is kept (KeptBackground)
+    while its size, styles and colours stand."""
     from textual._styles_cache import StylesCache
     from textual.widget import Widget
 
@@ -151,7 +152,19 @@ def test_the_audits_own_background_is_kept_until_its_size_or_styles_change(tmp_p
                     patch.setattr(DimmedModalScreen, "render", Screen.render)
                     patch.setattr(KeptBackground, "render_lines", Widget.render_lines)
                     assert ours == drawn(app), (keys, size)
-            await pilot.press("escape")
+            await pilot.press("escape", "s", "s", "m")  # the summary (a kept screen) opened again, its gaps changed
+            await pilot.pause()
+            drawn_for.clear()
+            await pilot.press("s")
+            await pilot.pause()
+            summary = app.screen
+            assert summary is not audit and summary not in drawn_for
+            ours = [strip.text for strip in summary._compositor.render_strips()]
+            with monkeypatch.context() as patch:
+                patch.setattr(KeptBackground, "render_lines", Widget.render_lines)
+                summary._styles_cache.clear()
+                assert ours == [strip.text for strip in summary._compositor.render_strips()]
+            await pilot.press("s")
             await app.saved()
         app.autosaver.close()
 

@@ -17,7 +17,9 @@ Measures, in one run and headless (``App.run_test``):
   ratio to the minimal app's median (goal: at most 3x, and at most one frame on a quiet machine). The
   summary, the edit form and the palette are measured twice: opened in the language they were last shown
   in, and opened first after a change of language (relabelled as they open). The edit form is also
-  measured opened on the next norm (``j`` then ``e``: another norm's text, which may take other lines).
+  measured opened on the next norm (``j`` then ``e``: another norm's text, which may take other lines), and
+  its rounds are also shown apart by whether the text took as many lines as the last one (a repaint) or others
+  (a layout of the form).
 * ``--profile``: the top functions of 30 scoring keystrokes (cProfile inside Pilot), and of each other
   kind of key (``--profile-keys``).
 * the whole process in a pseudo-terminal (80x24): from spawning ``python -m assess audit FILE`` (the demo,
@@ -60,6 +62,7 @@ from textual.widgets import Footer, Static
 from assess.files.catalog_file import load_catalog
 from assess.tui import session
 from assess.tui.app import AuditApp
+from assess.tui.components.edit_screen import EditScreen
 
 FRAME_MS = 16.0
 PAINT_RATIO_GOAL = 1.5
@@ -182,6 +185,9 @@ async def keystrokes(app: App[Any], keys: list[str], warm_up: bool = True) -> li
 ALL_SETTINGS = "settings: [outreach, non-specialised, outpatient, short-term-inpatient, long-term-residential]"
 AFTER_LANGUAGE = ", first after a change of language"
 ANOTHER_NORM = "edit form (e), on the next norm"  # another norm than the form was last opened on
+# the rounds of ANOTHER_NORM apart: its text takes as many lines as the last one's (a repaint), or others (a layout)
+SAME_LINES = "  ... its text as many lines (a repaint)"
+OTHER_LINES = "  ... its text other lines (a layout)"
 # Each round: every kind of key with the screens last opened in the language they open in now (the common
 # case: l pressed twice, there and back), then l once and the summary, the edit form and the palette again,
 # each the first open since the change of language (the kept screen is relabelled as it opens).
@@ -230,6 +236,9 @@ async def every_key(folder: Path, rounds: int, profile: bool, profile_keys: bool
     opened = session.open_or_create(demo_with_all_settings(folder, "keys.yaml"), catalog, "nl")
     app = AuditApp(opened, catalog, "nl")
     times: dict[str, list[float]] = {label: [] for label, _ in KEYS}
+    for kind in (SAME_LINES, OTHER_LINES):
+        times[kind] = []
+    text_layouts = -1  # how often the edit form's norm text was laid out, when last seen
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "k")  # warm up
         for round_number in range(rounds):
@@ -239,6 +248,11 @@ async def every_key(folder: Path, rounds: int, profile: bool, profile_keys: bool
                 with LoopBusyMeter() as meter:
                     await pilot.press(*keys)
                 times[label].append(meter.busy * 1000)
+                if isinstance(app.screen, EditScreen):
+                    layouts = app.screen.query_one("#norm-text")._layout_updates
+                    if label == ANOTHER_NORM:
+                        times[SAME_LINES if layouts == text_layouts else OTHER_LINES].append(meter.busy * 1000)
+                    text_layouts = layouts
             await pilot.press("k")  # back to where the round began (the score moved on)
         if profile:
             # `a` asks why: enter goes on (else the keys after it would be typed into the reason)
@@ -418,6 +432,9 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
         width = max(len(label) for label in per_key)
         print(f"  {'minimal app (m)':<{width}} median {base:6.1f} ms  max {max(floor):6.1f} ms")
         for label, values in per_key.items():
+            if not values:  # every round's norm text of one kind
+                print(f"  {label:<{width}} (no round)")
+                continue
             median = statistics.median(values)
             print(f"  {label:<{width}} median {median:6.1f} ms  max {max(values):6.1f} ms  "
                   f"{median / base:5.1f}x the minimal app  "

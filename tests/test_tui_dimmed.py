@@ -121,7 +121,7 @@ def test_the_audits_own_background_is_kept_until_its_size_or_styles_change(tmp_p
     from textual.widget import Widget
 
     from assess.tui.components.audit_screen import AuditScreen
-    from assess.tui.components.laid_out_once import KeptBackground
+    from assess.tui.components.kept_background import KeptBackground
 
     drawn_for: list[object] = []
     render_widget = StylesCache.render_widget

@@ -14,7 +14,7 @@ from assess.render.text import result_label
 from assess.tui.components.border_titles import set_border_subtitle, set_border_title
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.filter_screen import FilterScreen
-from assess.tui.components.laid_out_once import KeptBackground
+from assess.tui.components.kept_background import KeptBackground
 from assess.tui.components.row_table import Row, RowTable, clip
 from assess.tui.components.screen_kinds import ReturnsNorm
 from assess.tui.components.title_bar import TitleBar, title_info

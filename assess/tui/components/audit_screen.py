@@ -26,7 +26,7 @@ from assess.model.assessment import Answer
 from assess.model.catalog import Norm
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.dimmed_modal import CountsRepaints
-from assess.tui.components.laid_out_once import KeptBackground
+from assess.tui.components.kept_background import KeptBackground
 from assess.tui.components.norm_pane import NormPane, NormView
 from assess.tui.components.reason_line import ACCEPT, ReasonLine
 from assess.tui.components.section_list import SectionList, SectionListView

@@ -14,24 +14,13 @@ the same update: the layout draws what it moved, then the repaint of the opened 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from textual.containers import Vertical, VerticalScroll
-from textual.geometry import Region, Size
-from textual.screen import Screen
-from textual.strip import Strip
-from textual.widget import Widget
+from textual.geometry import Size
 
-# Mixins: at run time they derive from object, since Textual takes a widget's default CSS (and its type names
-# for selectors) along the first base that is a widget only; a mixin deriving from Widget would hide Vertical's.
-if TYPE_CHECKING:
-    _WidgetBase = Widget
-    _ScreenBase = Screen[Any]
-else:
-    _WidgetBase = _ScreenBase = object
+from assess.tui.components.mixin_bases import ScreenMixin, WidgetMixin
 
 
-class LaidOutOnce(_WidgetBase):
+class LaidOutOnce(WidgetMixin):
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         return super()._size_updated(size, virtual_size, container_size, layout=False)
 
@@ -44,7 +33,7 @@ class OnceVerticalScroll(LaidOutOnce, VerticalScroll):
     pass
 
 
-class DrawnOnce(_ScreenBase):
+class DrawnOnce(ScreenMixin):
     _whole_drawing_follows = False  # set for the one layout of an update that ends in a full repaint
     _drawing_left_out = False
 
@@ -72,20 +61,3 @@ class DrawnOnce(_ScreenBase):
         if not self._drawing_left_out:
             super()._compositor_refresh()
 
-
-class KeptBackground(_ScreenBase):
-    """A screen whose own lines (its background, under its widgets) are kept while its size, styles, colours and
-    line filters stand. Textual refreshes the screen below a dialog as the dialog opens, and so drew the
-    background of every row anew for the dimmed view of it, although nothing in it had changed."""
-
-    _kept_background: tuple[object, list[Strip]] | None = None
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        made_for = (crop, self.size, self.styles._cache_key, self.background_colors,
-                    tuple(self.get_line_filters()), self.app.ansi_theme, self.app.native_ansi_color)
-        kept = self._kept_background
-        if kept is not None and kept[0] == made_for:
-            return kept[1]
-        lines = super().render_lines(crop)
-        self._kept_background = (made_for, lines)
-        return lines

@@ -20,7 +20,7 @@ from assess.render.text import bar, marked_score, percent_text, provisional, res
 from assess.tui.components.border_titles import set_border_subtitle, set_border_title
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
-from assess.tui.components.laid_out_once import KeptBackground
+from assess.tui.components.kept_background import KeptBackground
 from assess.tui.components.overview_pane import OverviewPane
 from assess.tui.components.row_table import Row, RowTable, clip
 from assess.tui.components.screen_kinds import ReturnsNorm, kept_screen_resumed

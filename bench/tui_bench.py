@@ -20,6 +20,9 @@ Measures, in one run and headless (``App.run_test``):
   measured opened on the next norm (``j`` then ``e``: another norm's text, which may take other lines), and
   its rounds are also shown apart by whether the text took as many lines as the last one (a repaint) or others
   (a layout of the form).
+* for context, with no goal: the same minimal app with a screenful of text doing what ``l`` and ``e`` do at their
+  simplest (the other language's text in its place; a kept stock Textual dialog opened and closed over it), so the
+  ratios can be read against what Textual itself takes for that work.
 * ``--profile``: the top functions of 30 scoring keystrokes (cProfile inside Pilot), and of each other
   kind of key (``--profile-keys``).
 * the whole process in a pseudo-terminal (80x24): from spawning ``python -m assess audit FILE`` (the demo,
@@ -49,6 +52,7 @@ import subprocess
 import sys
 import tempfile
 import termios
+import textwrap
 import threading
 import time
 from pathlib import Path
@@ -57,7 +61,8 @@ from typing import Any, ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
-from textual.widgets import Footer, Static
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Label, Static
 
 from assess.files.catalog_file import load_catalog
 from assess.tui import session
@@ -107,6 +112,50 @@ class MinimalTextApp(MinimalApp):
         catalog = load_catalog()
         yield Static("\n\n".join(n.text.nl for n in catalog.principle_norms[:12]), id="count")
         yield Footer()
+
+
+class StockDialog(ModalScreen[None]):
+    """For context only: a stock Textual dialog (one label), dimming the screen below as Textual does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
+    DEFAULT_CSS = "StockDialog { align: center middle; } StockDialog Label { border: round $accent; }"
+
+    def compose(self) -> ComposeResult:
+        yield Label("a dialog")
+
+
+class MinimalContextApp(MinimalApp):
+    """For context only: the minimal app with a screenful of text (the lines above its footer), doing what `l`
+    and `e` do at their simplest: ``t`` puts the other language's text in its place, ``e`` opens a kept stock
+    dialog, ``escape`` closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("t", "other_language", "Language"),
+                                             Binding("e", "dialog", "Dialog")]
+
+    def compose(self) -> ComposeResult:
+        norms = load_catalog().principle_norms
+        self.texts = [screenful(" ".join(n.text.en for n in norms)), screenful(" ".join(n.text.nl for n in norms))]
+        yield Static(self.texts[1], id="count")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.install_screen(StockDialog(), "dialog")
+
+    def action_other_language(self) -> None:
+        self.texts.reverse()
+        self.query_one("#count", Static).update(self.texts[0])
+
+    def action_dialog(self) -> None:
+        self.push_screen("dialog")
+
+
+def screenful(text: str) -> str:
+    """As many lines of ``text`` as fill the screen above a footer, wrapped at its width."""
+    return "\n".join(textwrap.wrap(text, SIZE[0])[:SIZE[1] - 1])
+
+
+CONTEXT_KEYS = [("the other language's text (t, as l)", "t"), ("a stock dialog (e)", "e"),
+                ("the stock dialog closed (escape)", "escape")]
 
 
 class TimedAuditApp(AuditApp):
@@ -179,6 +228,19 @@ async def keystrokes(app: App[Any], keys: list[str], warm_up: bool = True) -> li
             times.append(meter.busy * 1000)
         if isinstance(app, AuditApp):
             await app.saved()
+    return times
+
+
+async def context_keys(rounds: int) -> dict[str, list[float]]:
+    """UI-thread busy time (ms) of :class:`MinimalContextApp`'s keys, ``rounds`` times each."""
+    times: dict[str, list[float]] = {label: [] for label, _ in CONTEXT_KEYS}
+    async with MinimalContextApp().run_test(size=SIZE) as pilot:
+        await pilot.press("t", "e", "escape")  # warm up
+        for _ in range(rounds):
+            for label, key in CONTEXT_KEYS:
+                with LoopBusyMeter() as meter:
+                    await pilot.press(key)
+                times[label].append(meter.busy * 1000)
     return times
 
 
@@ -443,6 +505,11 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
                           median / base <= KEY_RATIO_GOAL))
             goals.append((f"{label}: median {median:.1f} ms (goal <= {FRAME_MS:.0f} ms, on a quiet machine)",
                           median <= FRAME_MS))
+        context = await context_keys(rounds)
+        print(f"  for context (no goal), the minimal app with a screenful of text [{load_text()}]:")
+        for label, values in context.items():
+            print(f"    {label:<{width - 2}} median {statistics.median(values):6.1f} ms  max {max(values):6.1f} ms  "
+                  f"{statistics.median(values) / base:5.1f}x the minimal app")
         print(f"\nGoals [{load_text()} at the end]:")
         for text, met in goals:
             print(f"  {verdict(met):<8} {text}")

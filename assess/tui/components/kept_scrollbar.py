@@ -10,13 +10,15 @@ seen before is drawn by a lookup. What is drawn is Textual's own drawing (``test
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import ClassVar, cast
+from typing import Any, ClassVar, cast
 
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widget import Widget
+
+from assess.tui.components.kept_styled_lines import KeptStyledLines
 
 
 class KeptScrollBar(ScrollBar):
@@ -59,7 +61,12 @@ class KeptScrollBar(ScrollBar):
 
 
 class KeptScrollView(ScrollView):
-    """A ScrollView whose vertical scrollbar is a :class:`KeptScrollBar`."""
+    """A ScrollView whose vertical scrollbar is a :class:`KeptScrollBar`, and whose styled lines are kept per line
+    of content (:class:`KeptStyledLines`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._styles_cache = KeptStyledLines()
 
     @property
     def vertical_scrollbar(self) -> ScrollBar:

@@ -100,8 +100,10 @@ class NormPane(KeptScrollView, can_focus=False):
         # the parts of the pane, kept: the norm (per norm, place and width), the answer (per norm, as long
         # as the answer is the same object) and the hints at the bottom
         self._heads: dict[tuple[object, ...], list[Content]] = {}
-        self._answers: dict[str, tuple[Answer, tuple[object, ...], list[Content]]] = {}
-        self._tail_kept: tuple[tuple[object, ...], list[Content]] | None = None
+        # (norm id, language) -> the answer its lines show, what else they were made of, the lines; kept per
+        # language too, so a change of language and back finds the lines (and their strips) of before
+        self._answers: dict[tuple[str, str], tuple[Answer, tuple[object, ...], list[Content]]] = {}
+        self._tails: dict[str, tuple[tuple[object, ...], list[Content]]] = {}  # language -> (made of, lines)
         self._bottom: list[Strip] = []  # lines shown over the pane's last rows (the reason asked after `a`)
 
     def action_choose(self, result: str) -> None:
@@ -213,16 +215,17 @@ class NormPane(KeptScrollView, can_focus=False):
                 self._heads.clear()
             head = self._heads[head_key] = self._lead(self._head(view, width - 2))
         answer_key = (view.lang, keys, width, view.answer_set, view.findings)
-        kept = self._answers.get(view.norm.id)
+        kept = self._answers.get((view.norm.id, view.lang))
         if kept is not None and kept[0] is view.answer and kept[1] == answer_key:
             answer = kept[2]
         else:
             answer = self._lead(self._answer_lines(view, width - 2))
-            self._answers[view.norm.id] = (view.answer, answer_key, answer)
-        tail_key = (view.lang, keys, view.show_description, width)
-        if self._tail_kept is None or self._tail_kept[0] != tail_key:
-            self._tail_kept = (tail_key, self._lead(self._tail(view, width - 2)))
-        return [*head, *answer, *self._tail_kept[1]]
+            self._answers[(view.norm.id, view.lang)] = (view.answer, answer_key, answer)
+        tail_key = (keys, view.show_description, width)
+        tail = self._tails.get(view.lang)
+        if tail is None or tail[0] != tail_key:
+            tail = self._tails[view.lang] = (tail_key, self._lead(self._tail(view, width - 2)))
+        return [*head, *answer, *tail[1]]
 
     @staticmethod
     def _lead(lines: list[Content]) -> list[Content]:

@@ -10,14 +10,15 @@ terminal's theme. What is drawn is Textual's own drawing (``tests/test_tui_kept_
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from rich.terminal_theme import TerminalTheme
+from rich.terminal_theme import DEFAULT_TERMINAL_THEME, TerminalTheme
 from textual._styles_cache import StylesCache
 from textual.color import Color
 from textual.content import Content
 from textual.css.styles import RenderStyles, StylesBase
-from textual.geometry import Size, Spacing
+from textual.filter import LineFilter
+from textual.geometry import Region, Size, Spacing
 from textual.strip import Strip
 from textual.style import Style
 
@@ -29,34 +30,46 @@ class KeptStyledLines(StylesCache):
         super().__init__()
         self._kept: dict[int, tuple[Strip, Strip]] = {}  # id(content line) -> the content line (kept alive), styled
         self._made_for: tuple[object, ...] | None = None
+        # the rows of this drawing that are a line of content, and the first: only a line of content is styled
+        # the same at any row (a row of border, padding or outline is not)
+        self._content_rows = range(0)
+        self._content_top = 0
+
+    def render(self, styles: StylesBase, size: Size, base_background: Color, background: Color,
+               render_content_line: Callable[[int], Strip], filters: Sequence[LineFilter],
+               border_title: tuple[Content, Color, Color, Style] | None,
+               border_subtitle: tuple[Content, Color, Color, Style] | None, content_size: Size | None = None,
+               padding: Spacing | None = None, crop: Region | None = None, opacity: float = 1.0,
+               ansi_theme: TerminalTheme = DEFAULT_TERMINAL_THEME, native_ansi: bool = False) -> list[Strip]:
+        self._content_rows = range(0)
+        if isinstance(styles, RenderStyles) and not (styles.outline.top[0] or styles.outline.bottom[0]):
+            content_height = (size if content_size is None else content_size).height
+            top = self._content_top = styles.gutter.top
+            self._content_rows = range(top, min(top + content_height, size.height - styles.gutter.bottom))
+            made_for = (styles._cache_key, size, content_size, padding, base_background, background, opacity,
+                        ansi_theme, native_ansi)
+            if made_for != self._made_for or len(self._kept) > self.LIMIT:
+                self._kept.clear()
+                self._made_for = made_for
+        return super().render(styles, size, base_background, background, render_content_line, filters,
+                              border_title, border_subtitle, content_size, padding, crop, opacity, ansi_theme,
+                              native_ansi)
 
     def render_line(self, styles: StylesBase, y: int, size: Size, content_size: Size, padding: Spacing,
                     base_background: Color, background: Color, render_content_line: Callable[[int], Strip],
                     border_title: tuple[Content, Color, Color, Style] | None,
                     border_subtitle: tuple[Content, Color, Color, Style] | None, opacity: float,
                     ansi_theme: TerminalTheme, native_ansi: bool) -> Strip:
-        def styled(content_line: Callable[[int], Strip]) -> Strip:
-            return super(KeptStyledLines, self).render_line(
-                styles, y, size, content_size, padding, base_background, background, content_line, border_title,
-                border_subtitle, opacity, ansi_theme, native_ansi)
-
-        gutter = styles.gutter
-        content_y = y - gutter.top
-        outline = styles.outline
-        # Only a line of content is styled the same at any row: a row of border, padding or outline is not
-        if not isinstance(styles, RenderStyles) or not (
-                0 <= content_y < content_size.height and gutter.top <= y < size.height - gutter.bottom) or (
-                outline.top[0] or outline.bottom[0]):
-            return styled(render_content_line)
-        made_for = (styles._cache_key, size, content_size, padding, base_background, background, opacity,
-                    ansi_theme, native_ansi)
-        if made_for != self._made_for or len(self._kept) > self.LIMIT:
-            self._kept.clear()
-            self._made_for = made_for
-        content = render_content_line(content_y)
+        if y not in self._content_rows:
+            return super().render_line(styles, y, size, content_size, padding, base_background, background,
+                                       render_content_line, border_title, border_subtitle, opacity, ansi_theme,
+                                       native_ansi)
+        content = render_content_line(y - self._content_top)
         kept = self._kept.get(id(content))
         if kept is not None and kept[0] is content:
             return kept[1]
-        line = styled(lambda _y: content)
+        line = super().render_line(styles, y, size, content_size, padding, base_background, background,
+                                   lambda _y: content, border_title, border_subtitle, opacity, ansi_theme,
+                                   native_ansi)
         self._kept[id(content)] = (content, line)
         return line

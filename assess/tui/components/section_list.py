@@ -191,8 +191,8 @@ class SectionList(KeptScrollView, can_focus=False):
                 self.virtual_size = Size(width, len(lines))
         if not old_strips and painting:  # the first frame is being drawn with these strips already
             return
-        if len(old_strips) != len(lines):
-            self.refresh()
+        if len(old_strips) != len(lines) or len(changed) > self.size.height // 2:  # (another language)
+            self.refresh()  # one region is cheaper than a row each
             return
         for y in changed:
             self.refresh_line(y)

@@ -173,6 +173,50 @@ def test_more_or_fewer_rows_draw_as_a_table_made_anew() -> None:
     run(play())
 
 
+def test_other_column_titles_and_a_return_to_columns_shown_before() -> None:
+    """New column titles of the same widths redraw the header; columns shown before (the other language's) draw
+    their rows from the strips kept for them, and as a table made for them anew."""
+
+    class One(App[None]):
+        CSS = CSS
+
+        def compose(self) -> ComposeResult:
+            with Horizontal(id="tables"):
+                yield RowTable()
+
+    english = [("Norm", 6), ("Result", 12), ("Action", 14), ("Text", 20)]  # as wide as COLUMNS
+    other_widths = [("Norm", 6), ("Resultaat", 15), ("Actie", 11), ("Tekst", 20)]
+
+    def rows(table: RowTable) -> list[Strip]:
+        return [table.render_line(y) for y in range(table.size.height)]
+
+    async def play() -> None:
+        async with One().run_test(size=(120, 20)) as pilot:
+            table = pilot.app.query_one(RowTable)
+            table.show(COLUMNS, ROWS)
+            await pilot.pause()
+            dutch = rows(table)
+            assert dutch[0].text.split() == ["Norm", "Resultaat", "Actie", "Tekst"]
+            table.show(english, ROWS)
+            await pilot.pause()
+            assert rows(table)[0].text.split() == ["Norm", "Result", "Action", "Text"]
+            table.show(other_widths, ROWS)
+            await pilot.pause()
+            assert rows(table)[1].text != dutch[1].text
+            table.show(COLUMNS, ROWS)  # back: the strips kept for these columns
+            await pilot.pause()
+            again = rows(table)
+            assert all(new is old for new, old in zip(again, dutch, strict=True))
+            drawn = cells(table.app.screen._compositor.render_strips(), table)
+        async with One().run_test(size=(120, 20)) as pilot:
+            fresh = pilot.app.query_one(RowTable)
+            fresh.show(COLUMNS, ROWS)
+            await pilot.pause()
+            assert cells(fresh.app.screen._compositor.render_strips(), fresh) == drawn
+
+    run(play())
+
+
 def test_keys_move_the_cursor_and_enter_or_a_click_chooses_a_row() -> None:
     chosen: list[str] = []
 

@@ -8,6 +8,7 @@ or two lines anew, not the table. Enter, or a click on the row under the cursor,
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,6 +28,7 @@ from assess.tui.css import stylesheet
 from assess.tui.safe import shown_line
 
 PADDING = 1  # blank cells either side of a cell's text, as DataTable's cell_padding
+STRIPS_KEPT_FOR = 4  # sets of columns and styles whose row strips are kept (either language, focused or not)
 
 
 @lru_cache(maxsize=8192)  # the summary cuts the same texts at every open
@@ -74,9 +76,11 @@ class RowTable(KeptScrollView, can_focus=True):
         self._rows: list[Row] = []
         self._cursor = 0
         self._hover: int | None = None  # the row under the mouse (none once a key is pressed, as in DataTable)
-        # (row, cursor?, hover?) -> its strip, for the widths and styles in _made_for
+        # (row, cursor?, hover?) -> its strip, for the columns and styles in _made_for; the strips of the last
+        # few of those are kept (the other language's columns), so a return to them draws from what was kept
         self._strips: dict[tuple[Row | None, bool, bool], Strip] = {}
         self._made_for: tuple[object, ...] | None = None
+        self._strips_kept: OrderedDict[tuple[object, ...], dict[tuple[Row | None, bool, bool], Strip]] = OrderedDict()
 
     # -- what it shows -----------------------------------------------------------------------------
 
@@ -210,10 +214,13 @@ class RowTable(KeptScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.rich_style
-        made_for = (width, base, self._widths, self.has_focus, self.app.current_theme.name)
+        made_for = (width, base, self._titles, self._widths, self.has_focus, self.app.current_theme.name)
         if made_for != self._made_for:
-            self._strips.clear()
             self._made_for = made_for
+            self._strips = self._strips_kept.pop(made_for, {})
+            self._strips_kept[made_for] = self._strips
+            if len(self._strips_kept) > STRIPS_KEPT_FOR:
+                self._strips_kept.popitem(last=False)
         if y == 0:
             return self._strip(None, False, False, width, base)
         # the rounded offset, as Textual repaints when it changes (a dragged scrollbar passes through fractions)

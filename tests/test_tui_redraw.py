@@ -390,3 +390,60 @@ def test_a_conflict_waiting_keeps_its_key_in_the_footer_at_80_columns(tmp_path: 
             await settle(app, pilot)
 
     run(play())
+
+
+def test_the_sidebar_wraps_its_titles_by_the_terminals_width_after_a_resize(tmp_path: Path) -> None:
+    """From 120 columns to 119 the sidebar keeps its width, but its titles go from wrapped whole to cut."""
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            sidebar = app.screen.query_one(SectionList)
+            wide = painted(app, sidebar)
+            width = sidebar.size.width
+            await pilot.resize_terminal(119, 40)
+            await pilot.pause()
+            assert sidebar.size.width == width  # the case: nothing of the sidebar's own size changed
+            assert painted(app, sidebar) == fresh_sidebar(app) != wide
+            assert any(row.endswith("…") for row in painted(app, sidebar))
+            await pilot.resize_terminal(120, 40)
+            await pilot.pause()
+            assert painted(app, sidebar) == fresh_sidebar(app) == wide
+            await settle(app, pilot)
+
+    run(play())
+
+
+def test_another_theme_colours_the_panes_as_an_app_started_in_it(tmp_path: Path) -> None:
+    def styled_rows(app) -> list[list[tuple[str, object]]]:
+        return [[(segment.text, segment.style) for segment in strip]
+                for strip in app.screen._compositor.render_strips()]
+
+    async def drawing(path: Path, switch: bool, summary: bool) -> list[list[tuple[str, object]]]:
+        app = open_app(path, lang="en")
+        if not switch:
+            app.theme = "nord"
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            if summary:
+                await pilot.press("s")
+                await pilot.pause()
+            if switch:
+                app.theme = "nord"
+            await pilot.pause()
+            rows = styled_rows(app)
+            await settle(app, pilot)
+            return rows
+
+    async def play() -> None:
+        for summary in (False, True):
+            folders = [tmp_path / f"{kind}-{summary}" for kind in ("switched", "started")]  # the same file name
+            for folder in folders:
+                folder.mkdir()
+            switched = await drawing(copy_demo(folders[0]), True, summary)
+            started = await drawing(copy_demo(folders[1]), False, summary)
+            assert switched == started, f"summary: {summary}"
+
+    run(play())

@@ -328,6 +328,8 @@ class AuditScreen(KeptBackground, CountsRepaints, Screen[None]):
         self.audit.keep_position(self.current)
 
     def on_resize(self) -> None:
+        # the sidebar wraps its titles by the terminal's width: it may change while the sidebar's does not
+        self.query_one(SectionList).rebuild()
         if self._reason.is_open:  # drawn for the pane's old width
             self.call_after_refresh(self._show_reason)
 

@@ -95,7 +95,8 @@ class NormPane(KeptScrollView, can_focus=False):
         self.set_reactive(NormPane.view, view)
         self._strips: list[Strip] = []
         self._norm_shown: str | None = None
-        self._built_for: tuple[NormView, int] | None = None
+        # the view, width and style the strips were made for (another theme: other colours in every strip)
+        self._built_for: tuple[NormView, int, object] | None = None
         self._line_strips = LineStrips(self, pad=True)
         # the parts of the pane, kept: the norm (per norm, place and width), the answer (per norm, as long
         # as the answer is the same object) and the hints at the bottom
@@ -242,10 +243,13 @@ class NormPane(KeptScrollView, can_focus=False):
         repaint only the rows on screen whose strip changed."""
         view = self.view
         width = self.scrollable_content_region.width
-        if view is None or width <= 2 or (view, width) == self._built_for:
+        if view is None or width <= 2:
+            return
+        built_for = (view, width, self.visual_style)
+        if built_for == self._built_for:
             return
         first = self._built_for is None
-        self._built_for = (view, width)
+        self._built_for = built_for
         # The lines are wrapped already (text-wrap is nowrap): Textual need not look for breaks again.
         old = self._strips
         self._strips = self._line_strips.strips(self._cached_lines(view, width), width)

@@ -23,7 +23,8 @@ class OverviewPane(KeptScrollView, can_focus=False):
         super().__init__(id=id)
         self._lines: list[Content] = []
         self._strips: list[Strip] = []
-        self._built_for: tuple[list[Content], int] | None = None  # the lines (this list object) and the width
+        # the lines (this list object), the width and the style (another theme: other colours)
+        self._built_for: tuple[list[Content], int, object] | None = None
         # a line that reads the same (text and styles) as one shown before is that Content object, so its
         # strip is looked up (LineStrips keeps strips per object)
         self._same: dict[tuple[object, ...], Content] = {}
@@ -51,10 +52,11 @@ class OverviewPane(KeptScrollView, can_focus=False):
     def _rebuild(self, painting: bool = False) -> None:
         width = self.scrollable_content_region.width
         # by identity: Content compares its text only, and a line may change its style alone
+        style = self.visual_style
         if width <= 0 or (self._built_for is not None and self._built_for[0] is self._lines
-                          and self._built_for[1] == width):
+                          and self._built_for[1:] == (width, style)):
             return
-        self._built_for = (self._lines, width)
+        self._built_for = (self._lines, width, style)
         old = self._strips
         self._strips = self._line_strips.strips(self._lines, width)
         if self.virtual_size.width != width:

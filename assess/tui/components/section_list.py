@@ -74,7 +74,8 @@ class SectionList(KeptScrollView, can_focus=False):
         self._other_lines: dict[tuple[str, str], tuple[tuple[object, ...], list[Content]]] = {}  # heading, totals
         self._strips: list[Strip] = []
         self._line_strips = LineStrips(self, pad=False)
-        self._built_for: tuple[SectionListView, int] | None = None
+        # the view, width, wrapping of titles (the terminal's width) and style the strips were made for
+        self._built_for: tuple[SectionListView, int, bool, object] | None = None
         self.set_reactive(SectionList.virtual_size, Size(0, line_count(view)))
 
     @property
@@ -89,6 +90,11 @@ class SectionList(KeptScrollView, can_focus=False):
 
     def on_resize(self) -> None:
         self._rebuild()
+
+    def rebuild(self) -> None:
+        """Make the lines again if the terminal's width changed whether titles wrap (the screen was resized)."""
+        if self.is_mounted:
+            self._rebuild()
 
     def action_choose(self, section_id: str) -> None:
         self.post_message(self.Chosen(section_id))
@@ -173,9 +179,10 @@ class SectionList(KeptScrollView, can_focus=False):
         """Make the strips for the current view and width (``painting``: asked by :meth:`render_line`)."""
         view = self._view
         width = self.scrollable_content_region.width
-        if width <= 0 or (view, width) == self._built_for:
+        built_for = (view, width, self.app.size.width >= WRAP_TERMINAL, self.visual_style)
+        if width <= 0 or built_for == self._built_for:
             return
-        self._built_for = (view, width)
+        self._built_for = built_for
         lines = self._lines(self.size.width >= WIDE)
         old_strips = self._strips
         # A line shown before is the same Content object (the entries are kept per section): its strip is

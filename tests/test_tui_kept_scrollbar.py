@@ -18,7 +18,7 @@ from assess.tui.components.norm_pane import NormPane
 from assess.tui.components.overview_pane import OverviewPane
 from assess.tui.components.row_table import RowTable
 from assess.tui.components.section_list import SectionList
-from tests.test_tui_support import copy_demo, open_app, run
+from tests.test_tui_support import copy_demo, open_app, run, segments
 
 SMALL = (80, 24)  # the smallest the audit allows: the norm pane scrolls on many norms
 
@@ -33,11 +33,6 @@ def textual_drawing(bar: ScrollBar) -> list[Strip]:
 
 def drawn(bar: ScrollBar) -> list[Strip]:
     return bar.render_lines(bar.size.region)
-
-
-def segments(strips: list[Strip]) -> list[list[tuple[str, object]]]:
-    """Text and style (meta included: the scrollbar's mouse actions) of every segment."""
-    return [[(segment.text, segment.style) for segment in strip] for strip in strips]
 
 
 def test_the_kept_scrollbar_draws_what_textual_draws_in_every_state(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from assess.tui.components.kept_styled_lines import KeptStyledLines
 from assess.tui.components.norm_pane import NormPane
 from assess.tui.components.section_list import SectionList
-from tests.test_tui_support import copy_demo, open_app, run
+from tests.test_tui_support import copy_demo, open_app, run, segments
 
 
 def textual_drawing(widget: Widget) -> list[Strip]:
@@ -23,11 +23,6 @@ def textual_drawing(widget: Widget) -> list[Strip]:
 
 def drawn(widget: Widget) -> list[Strip]:
     return widget._styles_cache.render_widget(widget, widget.size.region)
-
-
-def segments(strips: list[Strip]) -> list[list[tuple[str, object]]]:
-    """Text and style (meta included: the click actions and offsets) of every segment."""
-    return [[(segment.text, segment.style) for segment in strip] for strip in strips]
 
 
 def test_the_panes_draw_what_textual_draws_from_the_same_content(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from assess.tui.components.row_table import RowTable
 from assess.tui.components.section_list import SectionList
 from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.labels import label
-from tests.test_tui_support import SIZE, copy_demo, current, open_app, pane_text, run, settle
+from tests.test_tui_support import SIZE, copy_demo, current, open_app, pane_text, run, segments, settle
 
 
 def screen_rows(app) -> list[str]:
@@ -417,10 +417,6 @@ def test_the_sidebar_wraps_its_titles_by_the_terminals_width_after_a_resize(tmp_
 
 
 def test_another_theme_colours_the_panes_as_an_app_started_in_it(tmp_path: Path) -> None:
-    def styled_rows(app) -> list[list[tuple[str, object]]]:
-        return [[(segment.text, segment.style) for segment in strip]
-                for strip in app.screen._compositor.render_strips()]
-
     async def drawing(path: Path, switch: bool, summary: bool) -> list[list[tuple[str, object]]]:
         app = open_app(path, lang="en")
         if not switch:
@@ -433,7 +429,7 @@ def test_another_theme_colours_the_panes_as_an_app_started_in_it(tmp_path: Path)
             if switch:
                 app.theme = "nord"
             await pilot.pause()
-            rows = styled_rows(app)
+            rows = segments(app.screen._compositor.render_strips())
             await settle(app, pilot)
             return rows
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.strip import Strip
 from textual.widget import Widget
 
 from assess.files.catalog_file import load_catalog
@@ -138,3 +139,8 @@ def terminal_output(app: AuditApp) -> str:
 def toasts(app: AuditApp) -> list[str]:
     """The text (title and message) of every notification shown now."""
     return [f"{n.title}\n{n.message}" for n in app._notifications]
+
+
+def segments(strips: list[Strip]) -> list[list[tuple[str, object]]]:
+    """Text and style (meta included: click actions, offsets, a scrollbar's mouse actions) of every segment."""
+    return [[(segment.text, segment.style) for segment in strip] for strip in strips]

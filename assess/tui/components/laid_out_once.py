@@ -60,4 +60,3 @@ class DrawnOnce(ScreenMixin):
     def _compositor_refresh(self) -> None:
         if not self._drawing_left_out:
             super()._compositor_refresh()
-

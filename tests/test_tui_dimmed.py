@@ -39,6 +39,16 @@ def drawn(app: AuditApp) -> list[Cell]:
     return cells(app.screen._compositor.render_strips())
 
 
+def textuals_own(patch: pytest.MonkeyPatch) -> None:
+    """A dialog drawn as Textual's ModalScreen draws it: the screen below through Rich, nothing kept."""
+    from textual.widget import Widget
+
+    from assess.tui.components.kept_background import KeptBackground
+
+    patch.setattr(DimmedModalScreen, "render", Screen.render)
+    patch.setattr(KeptBackground, "render_lines", Widget.render_lines)
+
+
 @pytest.mark.parametrize(("keys", "size"), [(("e",), (80, 24)), (("i",), (80, 24)), (("f",), (80, 24)),
                                            (("question_mark",), (150, 50)), (("ctrl+p",), (80, 24)),
                                            (("s", "x"), (80, 24))],
@@ -57,7 +67,7 @@ def test_a_dialog_draws_the_screen_below_as_textuals_modal_screen_would(tmp_path
             assert isinstance(app.screen, DimmedModalScreen)
             ours = drawn(app)
             with monkeypatch.context() as patch:
-                patch.setattr(DimmedModalScreen, "render", Screen.render)
+                textuals_own(patch)
                 textuals = drawn(app)
             assert len(ours) == size[0] * size[1]
             below = {(row, column) for row, column, character, _ in ours if character.strip()}
@@ -97,12 +107,14 @@ def test_a_dialog_opened_again_draws_the_audit_as_it_is_now(tmp_path: Path, monk
             await pilot.pause()
             first = drawn(app)
             kept = dimmed_modal._KEPT[audit][1]
+            background = app.screen._kept_background
             await pilot.press("escape", *between, "e")
             await pilot.pause()
             ours = drawn(app)
             assert (dimmed_modal._KEPT[audit][1] is kept) == (not between), "kept only while nothing changed"
+            assert (app.screen._kept_background is background) == (not between), "the form's background too"
             with monkeypatch.context() as patch:
-                patch.setattr(DimmedModalScreen, "render", Screen.render)
+                textuals_own(patch)
                 textuals = drawn(app)
             assert ours == textuals
             assert (ours == first) == (not between), "changed below: drawn anew; unchanged: the same"

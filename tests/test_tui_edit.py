@@ -13,7 +13,17 @@ from assess.files.catalog_file import load_catalog
 from assess.model.assessment import Answer
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.text_checkbox import TextCheckbox
-from tests.test_tui_support import SIZE, open_app, run, settle, terminal_output, type_text, until, write_assessment
+from tests.test_tui_support import (
+    SIZE,
+    open_app,
+    run,
+    screen_strips,
+    settle,
+    terminal_output,
+    type_text,
+    until,
+    write_assessment,
+)
 
 
 @pytest.mark.parametrize("how", ["enter", "space", "click"])
@@ -145,6 +155,43 @@ def test_throwing_a_draft_away_and_typing_nothing_leave_no_draft(tmp_path: Path)
 
     run(play())
     assert assessment_file.load(str(path), load_catalog()).assessment.answers == {}
+
+
+def test_opening_the_form_again_writes_no_draft(tmp_path: Path) -> None:
+    """Filling the kept form on another open is not typing: a moment after it no draft is written or dropped
+    (each open dropped it again, a file operation for nothing); typing after the open still keeps a draft."""
+    import asyncio
+
+    from assess.tui.state import DRAFT_SECONDS
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met", ("Rooster",), "oud")})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            calls: list[str] = []
+            drop, write = app.state.drop_draft, app.state.write_draft
+            app.state.drop_draft = lambda: (calls.append("drop"), drop())[1]  # type: ignore[method-assign]
+            app.state.write_draft = lambda draft: (calls.append("write"), write(draft))[1]  # type: ignore[method-assign]
+            for key in ("k", "j", "k"):  # the first open, then refilled on another norm and on the first again
+                await pilot.press(key, "e")
+                assert isinstance(app.screen, EditScreen)
+                await asyncio.sleep(DRAFT_SECONDS + 0.3)
+                await pilot.pause()
+                assert calls == [], f"opened with {key}: nothing typed, nothing written"
+                await pilot.press("escape")
+                await settle(app, pilot)
+                assert calls == ["drop"], "closed: the draft is dropped"
+                calls.clear()
+            await pilot.press("e")
+            await type_text(pilot, "x")
+            await asyncio.sleep(DRAFT_SECONDS + 0.3)
+            await pilot.pause()
+            assert calls == ["write"], "typed after the open: kept as a draft"
+            draft = app.state.read_draft()
+            assert draft is not None and draft.fields["evidence"] == "Roosterx"
+
+    run(play())
 
 
 def test_too_small_a_terminal_says_so_and_goes_away_when_it_grows(tmp_path: Path) -> None:
@@ -357,7 +404,7 @@ def test_the_norm_text_is_laid_out_again_only_when_it_takes_other_lines(tmp_path
                 assert text.content_size.height == len(expected)
                 region = text.content_region
                 rows = [strip.text[region.x:region.right].rstrip()
-                        for strip in app.screen._compositor.render_strips()[region.y:region.bottom]]
+                        for strip in screen_strips(app)[region.y:region.bottom]]
                 assert rows == [line.rstrip() for line in expected], norm.id
                 seen.add(same)
                 await pilot.press("escape")

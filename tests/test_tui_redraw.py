@@ -20,12 +20,12 @@ from assess.tui.components.row_table import RowTable
 from assess.tui.components.section_list import SectionList
 from assess.tui.components.summary_screen import SummaryScreen
 from assess.tui.labels import label
-from tests.test_tui_support import SIZE, copy_demo, current, open_app, pane_text, run, segments, settle
+from tests.test_tui_support import SIZE, copy_demo, current, open_app, pane_text, run, screen_strips, segments, settle
 
 
 def screen_rows(app) -> list[str]:
     """The whole screen as painted: every widget's kept lines, as the compositor puts them together."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+    return [strip.text for strip in screen_strips(app)]
 
 
 def painted(app, widget) -> list[str]:
@@ -429,7 +429,7 @@ def test_another_theme_colours_the_panes_as_an_app_started_in_it(tmp_path: Path)
             if switch:
                 app.theme = "nord"
             await pilot.pause()
-            rows = segments(app.screen._compositor.render_strips())
+            rows = segments(screen_strips(app))
             await settle(app, pilot)
             return rows
 

@@ -20,7 +20,7 @@ from assess.model.assessment import Action, Answer
 from assess.tui.app import AuditApp
 from assess.tui.components.answers_screen import AnswersScreen
 from assess.tui.components.row_table import Row, RowTable, clip
-from tests.test_tui_support import copy_demo, current, open_app, run, write_assessment
+from tests.test_tui_support import copy_demo, current, open_app, run, screen_strips, write_assessment
 
 COLUMNS = [("Norm", 6), ("Resultaat", 12), ("Actie", 14), ("Tekst", 20)]
 ROWS = [Row(f"{n}.{m}", (f"{n}.{m}" + (" ⚠" if m == 3 else ""), "niet voldaan" if m % 2 else "deels",
@@ -98,13 +98,13 @@ def test_the_row_table_draws_as_the_data_table_did(focus: str, moves: int, hover
             assert ours.scroll_y == theirs.scroll_y
             if hover is not None:  # the mouse over the row on the screen's line ``hover`` (keys hide it)
                 await pilot.hover(RowTable, offset=(5, hover))
-            ours_cells = cells(app.screen._compositor.render_strips(), ours)
+            ours_cells = cells(screen_strips(app), ours)
             if focus != "none":
                 theirs.focus()
                 await pilot.pause()
             if hover is not None:
                 await pilot.hover(DataTable, offset=(5, hover))
-            theirs_cells = cells(app.screen._compositor.render_strips(), theirs)
+            theirs_cells = cells(screen_strips(app), theirs)
             assert len(ours_cells) == ours.region.area
             assert sum(1 for _, _, character, _ in ours_cells if character.strip()) > 200
             assert ours_cells == theirs_cells
@@ -113,7 +113,7 @@ def test_the_row_table_draws_as_the_data_table_did(focus: str, moves: int, hover
                 assert hover in hovered, "the row under the mouse is highlighted"
                 await pilot.hover(RowTable, offset=(5, hover))
                 await pilot.press("down")
-                assert cells(app.screen._compositor.render_strips(), ours) != ours_cells, "a key hides it"
+                assert cells(screen_strips(app), ours) != ours_cells, "a key hides it"
 
     run(play())
 
@@ -135,7 +135,7 @@ def test_more_or_fewer_rows_draw_as_a_table_made_anew() -> None:
         bar = table.vertical_scrollbar if table.show_vertical_scrollbar else None
         return (table.virtual_size, table.max_scroll_y, table.scroll_y, table.cursor_row,
                 bar and (bar.window_virtual_size, bar.window_size, bar.position),
-                cells(table.app.screen._compositor.render_strips(), table))
+                cells(screen_strips(table.app), table))
 
     async def step_by_step() -> tuple[list[tuple[object, ...]], list[bool]]:
         drawn, laid_out = [], []
@@ -207,12 +207,12 @@ def test_other_column_titles_and_a_return_to_columns_shown_before() -> None:
             await pilot.pause()
             again = rows(table)
             assert all(new is old for new, old in zip(again, dutch, strict=True))
-            drawn = cells(table.app.screen._compositor.render_strips(), table)
+            drawn = cells(screen_strips(table.app), table)
         async with One().run_test(size=(120, 20)) as pilot:
             fresh = pilot.app.query_one(RowTable)
             fresh.show(COLUMNS, ROWS)
             await pilot.pause()
-            assert cells(fresh.app.screen._compositor.render_strips(), fresh) == drawn
+            assert cells(screen_strips(fresh.app), fresh) == drawn
 
     run(play())
 
@@ -420,10 +420,10 @@ def test_dragging_the_summary_tables_scrollbar_draws_the_rows_scrolled_to(tmp_pa
             for _ in range(6):
                 await pilot.pause(0.05)
             top = table.region.y
-            shown = [strip.text for strip in app.screen._compositor.render_strips()][top:table.region.bottom]
+            shown = [strip.text for strip in screen_strips(app)][top:table.region.bottom]
             table._styles_cache.clear()
             table.refresh()
-            repainted = [strip.text for strip in app.screen._compositor.render_strips()][top:table.region.bottom]
+            repainted = [strip.text for strip in screen_strips(app)][top:table.region.bottom]
             app.post_message(_mouse(events.MouseUp, x, y + 2))
             await pilot.pause()
             assert table.scroll_y == int(table.scroll_y) > 0

@@ -132,8 +132,18 @@ def terminal_output(app: AuditApp) -> str:
     from rich.console import Console
 
     console = Console(file=io.StringIO(), force_terminal=True, width=app.size.width, color_system="truecolor")
-    update = app.screen._compositor.render_update(full=True)
+    # with the screens below, as Textual draws (a dialog's background is the screen below it, dimmed)
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     return "".join(update.render_segments(console))
+
+
+def screen_strips(app: AuditApp) -> list[Strip]:
+    """The lines of the whole screen as its compositor puts them together for a frame (the screens below it set
+    for a dialog to draw dimmed, as Textual sets them)."""
+    from textual._context import visible_screen_stack
+
+    visible_screen_stack.set(app._background_screens)
+    return app.screen._compositor.render_strips()
 
 
 def toasts(app: AuditApp) -> list[str]:

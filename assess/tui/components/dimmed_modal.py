@@ -14,7 +14,7 @@ costs no drawing of the audit at all.
 from __future__ import annotations
 
 from typing import TypeVar
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -30,6 +30,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from assess.tui.components.kept_background import KeptBackground
 from assess.tui.components.laid_out_once import DrawnOnce
 
 ResultT = TypeVar("ResultT")
@@ -118,18 +119,32 @@ class DimmedScreen(Visual):
         return self.below.size.height
 
 
-class DimmedModalScreen(DrawnOnce, ModalScreen[ResultT]):
-    """A ModalScreen (the base of every dialog here) that draws the screen below as Textual's does, cheaper."""
+def _screen_below(take: bool = False) -> Screen[object] | None:
+    """The screen drawn below the one being drawn, as Textual's own Screen.render finds it; ``take``: taken off
+    the stack of screens being drawn, as Textual's does (the screen below, drawn in turn, finds the next one)."""
+    try:
+        stack = visible_screen_stack.get()
+        return stack.pop() if take else stack[-1]
+    except (LookupError, IndexError):
+        return None
+
+
+class DimmedModalScreen(KeptBackground, DrawnOnce, ModalScreen[ResultT]):
+    """A ModalScreen (the base of every dialog here) that draws the screen below as Textual's does, cheaper; its
+    background (that dimmed screen) is kept while the screen below counts no repaint."""
 
     _dimmed_styles: DimmedStyles | None = None  # kept from one drawing to the next, while the colour is the same
+
+    def _background_drawn_from(self) -> tuple[object, ...] | None:
+        below = _screen_below()
+        if not isinstance(below, CountsRepaints) or below is self:
+            return None
+        return (ref(below), below.repaints, below.size)
 
     def render(self) -> RenderResult:  # type: ignore[override]  # Screen narrows it; a Widget may give a Visual
         # Textual's Screen.render, but for the screen below
         background = self.styles.background
-        try:
-            below = visible_screen_stack.get().pop()
-        except LookupError:
-            below = None
+        below = _screen_below(take=True)
         if below is not None and below is not self and background.a < 1:
             styles = self._dimmed_styles
             if styles is None or styles.color != background:

@@ -173,6 +173,12 @@ class EditScreen(DraftForm[Answer | None]):
 
     def fill(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None) -> None:
         """Open the kept form again, on ``norm``'s ``answer``: every field as a new form would show it."""
+        # The fields' Changed messages say what filling them did, not what the user typed: they would start
+        # the draft timer, and a moment after every open the draft would be written or dropped again.
+        with self.prevent(TextArea.Changed, Input.Changed, Select.Changed, Checkbox.Changed):
+            self._fill(norm, answer, lang, draft)
+
+    def _fill(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None) -> None:
         if lang != self.lang:
             self._relabel(lang)
         self._start(norm, answer, draft)

@@ -3,7 +3,8 @@ line filters stand.
 
 Textual refreshes the screen below a dialog as the dialog opens, and a screen opened again, and so drew the
 background of every row anew (for the dimmed view below every dialog, at every return to the audit, at every
-open of the summary), although nothing in it had changed.
+open of the summary), although nothing in it had changed. A dialog's background is the dimmed screen below it: it
+is kept as long as that screen counts no repaint (:class:`~assess.tui.components.dimmed_modal.DimmedModalScreen`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,16 @@ from assess.tui.components.mixin_bases import ScreenMixin
 class KeptBackground(ScreenMixin):
     _kept_background: tuple[object, list[Strip]] | None = None
 
+    def _background_drawn_from(self) -> tuple[object, ...] | None:
+        """What else the background is drawn from (a dialog's: the screen below); None: not to be kept."""
+        return ()
+
     def render_lines(self, crop: Region) -> list[Strip]:
+        drawn_from = self._background_drawn_from()
+        if drawn_from is None:
+            return super().render_lines(crop)
         made_for = (crop, self.size, self.styles._cache_key, self.background_colors,
-                    tuple(self.get_line_filters()), self.app.ansi_theme, self.app.native_ansi_color)
+                    tuple(self.get_line_filters()), self.app.ansi_theme, self.app.native_ansi_color, drawn_from)
         kept = self._kept_background
         if kept is not None and kept[0] == made_for:
             return kept[1]

@@ -11,7 +11,7 @@ from typing import ClassVar
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
@@ -110,25 +110,20 @@ class EditScreen(DraftForm[Answer | None]):
                 yield TextArea(shown(self._stored["note"]), id="note", compact=True, soft_wrap=True)
                 yield Label(label("edit.action", lang), id="label-action")
                 yield Input(shown_line(self._stored["action"]), id="action", compact=True, select_on_focus=False)
-                with Horizontal(classes="row"):
-                    with Vertical():
-                        yield Label(label("edit.owner", lang), id="label-owner")
-                        yield Input(shown_line(self._stored["owner"]), id="owner", compact=True,
-                                    select_on_focus=False)
-                    with Vertical():
-                        yield Label(label("edit.due", lang), id="label-due")
-                        yield Input(action.due.isoformat() if action.due else "", id="due", compact=True,
-                                    select_on_focus=False,
-                                    placeholder=label("edit.date_format", lang))
-                with Horizontal(classes="row"):
-                    with Vertical():
-                        yield Label(label("edit.priority", lang), id="label-priority")
-                        yield Select([(t(f"priority.{p}", lang), p) for p in PRIORITIES], id="priority",
-                                     value=action.priority or Select.NULL, compact=True,
-                                     prompt=label("edit.no_priority", lang))
-                    with Vertical():
-                        yield Label(" ")
-                        yield TextCheckbox(label("edit.done", lang), action.done, id="done", compact=True)
+                # two columns, a label above each field: one grid, not a row of columns each (fewer widgets to
+                # lay out, draw and wait for at every open)
+                with Grid(id="pairs"):
+                    yield Label(label("edit.owner", lang), id="label-owner")
+                    yield Label(label("edit.due", lang), id="label-due")
+                    yield Input(shown_line(self._stored["owner"]), id="owner", compact=True, select_on_focus=False)
+                    yield Input(action.due.isoformat() if action.due else "", id="due", compact=True,
+                                select_on_focus=False, placeholder=label("edit.date_format", lang))
+                    yield Label(label("edit.priority", lang), id="label-priority")
+                    yield Label(" ")
+                    yield Select([(t(f"priority.{p}", lang), p) for p in PRIORITIES], id="priority",
+                                 value=action.priority or Select.NULL, compact=True,
+                                 prompt=label("edit.no_priority", lang))
+                    yield TextCheckbox(label("edit.done", lang), action.done, id="done", compact=True)
                 settle = TextCheckbox(label("edit.settle", lang), False, id="settle", compact=True)
                 settle.display = bool(answer.disputed)  # hidden, it is out of the focus order too
                 yield settle

@@ -79,6 +79,33 @@ def test_a_dialog_draws_the_screen_below_as_textuals_modal_screen_would(tmp_path
     run(play())
 
 
+def test_under_no_color_a_dialog_draws_the_screen_below_as_textual_would(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """NO_COLOR adds a line filter (grey tones for every colour): the dimmed screen below goes through it too."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.theme = "ansi-dark"  # ANSI colours too: the filters make them true colour, then grey
+            await pilot.press("j", "e")
+            await pilot.pause()
+            assert isinstance(app.screen, DimmedModalScreen)
+            ours = drawn(app)
+            with monkeypatch.context() as patch:
+                textuals_own(patch)
+                textuals = drawn(app)
+            assert ours == textuals
+            colours = {colour.triplet for *_, style in ours for colour in (style.color, style.bgcolor)
+                       if colour is not None and colour.triplet is not None}
+            assert colours and all(red == green == blue for red, green, blue in colours), "grey tones only"
+            await app.saved()
+        app.autosaver.close()
+
+    run(play())
+
+
 def test_each_style_is_blended_once_without_links_or_meta() -> None:
     dim = DimmedStyles(Color(0, 0, 0, 0.6))
     linked = Style(color="#ffffff", bgcolor="#202020", bold=True, link="https://example.org", meta={"@click": "x"})

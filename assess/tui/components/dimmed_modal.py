@@ -23,7 +23,7 @@ from textual._context import visible_screen_stack  # which screen is below (as T
 from textual.app import RenderResult
 from textual.color import Color
 from textual.css.styles import RulesMap
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.renderables.blank import Blank
 from textual.screen import ModalScreen, Screen
 from textual.strip import Strip
@@ -98,6 +98,9 @@ class DimmedScreen(Visual):
         self.styles = styles
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return self.lines(width, height, style)
+
+    def lines(self, width: int, height: int | None, style: Style) -> list[Strip]:
         below = self.below
         size = Size(width, below.size.height if height is None else height)
         dim, base = self.styles, style.rich_style
@@ -140,6 +143,33 @@ class DimmedModalScreen(KeptBackground, DrawnOnce, ModalScreen[ResultT]):
         if not isinstance(below, CountsRepaints) or below is self:
             return None
         return (ref(below), below.repaints, below.size)
+
+    def _draw_background(self, crop: Region) -> list[Strip]:
+        """The dimmed screen below as the lines of this screen, without Textual's styling of each line.
+
+        With no border, padding, outline, tint, hatch, opacity or alignment on this screen, that styling gives
+        back the dimmed lines as they are, copied into new lines; the line filters (true colour for ANSI
+        colours, NO_COLOR) are applied as Textual applies them. Otherwise, Textual draws them.
+        """
+        styles, background = self.styles, self.styles.background
+        below = _screen_below()
+        if (below is None or below is self or background.a >= 1
+                or styles.gutter or any(edge for edge, _ in styles.outline)
+                or styles.tint.a or self.opacity != 1 or styles.text_opacity != 1
+                or (styles.has_rule("hatch") and styles.hatch != "none")
+                or styles.content_align != ("left", "top") or self.text_selection is not None):
+            return super()._draw_background(crop)
+        visual = self.render()  # takes the screen below off the stack of screens drawn, as Textual's does
+        assert isinstance(visual, DimmedScreen)
+        width, height = self.size
+        lines = visual.lines(width, height, self.visual_style)
+        inner = self.background_colors[1]
+        for line_filter in self.get_line_filters():
+            lines = [line.apply_filter(line_filter, inner) for line in lines]
+        lines = lines[crop.y:crop.bottom]
+        if crop.column_span != (0, width):
+            lines = [line.crop(*crop.column_span) for line in lines]
+        return lines
 
     def render(self) -> RenderResult:  # type: ignore[override]  # Screen narrows it; a Widget may give a Visual
         # Textual's Screen.render, but for the screen below

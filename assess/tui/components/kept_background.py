@@ -22,15 +22,19 @@ class KeptBackground(ScreenMixin):
         """What else the background is drawn from (a dialog's: the screen below); None: not to be kept."""
         return ()
 
+    def _draw_background(self, crop: Region) -> list[Strip]:
+        """The background's lines as Textual draws them (a dialog draws its own)."""
+        return super().render_lines(crop)
+
     def render_lines(self, crop: Region) -> list[Strip]:
         drawn_from = self._background_drawn_from()
         if drawn_from is None:
-            return super().render_lines(crop)
+            return self._draw_background(crop)
         made_for = (crop, self.size, self.styles._cache_key, self.background_colors,
                     tuple(self.get_line_filters()), self.app.ansi_theme, self.app.native_ansi_color, drawn_from)
         kept = self._kept_background
         if kept is not None and kept[0] == made_for:
             return kept[1]
-        lines = super().render_lines(crop)
+        lines = self._draw_background(crop)
         self._kept_background = (made_for, lines)
         return lines

@@ -15,6 +15,7 @@ from assess.tui.components.border_titles import set_border_subtitle, set_border_
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.filter_screen import FilterScreen
 from assess.tui.components.kept_background import KeptBackground
+from assess.tui.components.laid_out_once import DrawnOnce
 from assess.tui.components.row_table import Row, RowTable, clip
 from assess.tui.components.screen_kinds import ReturnsNorm
 from assess.tui.components.title_bar import TitleBar, title_info
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from assess.tui.app import AuditApp
 
 
-class AnswersScreen(KeptBackground, Screen[str | None], ReturnsNorm):
+class AnswersScreen(KeptBackground, DrawnOnce, Screen[str | None], ReturnsNorm):
     DEFAULT_CSS = stylesheet(__file__)
     BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(OVERVIEW_KEYS, "en")]
 

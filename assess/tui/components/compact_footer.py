@@ -67,6 +67,7 @@ class CompactFooter(Widget, can_focus=False):
         self._spans: tuple[_Span, ...] = ()
         self._hover: int | None = None  # index into _spans of the key under the mouse
         self._line: tuple[tuple[object, ...], Strip] | None = None  # the line drawn, and for what
+        self._changes_pending = False  # the keys are to be worked out again (the bindings changed)
 
     def shown(self) -> Shown:
         """What Textual's footer would show now (the command palette key is never shown here)."""
@@ -99,10 +100,15 @@ class CompactFooter(Widget, can_focus=False):
     def bindings_changed(self, screen: Screen[object]) -> None:
         if not screen.app.app_focus:
             return
-        if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self._show_changes)
+        # Next in this widget's queue, so before the screen's next frame: Textual's footer waits for that frame
+        # to be drawn and draws its keys in a frame of their own, which cost as much again for a change of
+        # language or screen. Changes until then are shown at once.
+        if self.is_attached and screen is self.screen and not self._changes_pending:
+            self._changes_pending = True
+            self.call_later(self._show_changes)
 
     def _show_changes(self) -> None:
+        self._changes_pending = False
         if not self.is_attached:
             return
         shown = self.shown()

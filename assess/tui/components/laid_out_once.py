@@ -10,6 +10,11 @@ layout when it has to show or hide a scrollbar (that is a reactive of its own).
 A screen opened again with a layout pending (its text took other lines, it was relabelled) was drawn twice in
 the same update: the layout draws what it moved, then the repaint of the opened screen draws all of it.
 :class:`DrawnOnce` leaves out the first drawing when the second follows in the same update.
+
+A widget repainted just before the whole screen is drawn (the summary's table, refilled as it opens) tells the
+screen a moment later, and Textual draws its rows again in a frame of their own, although the whole drawing has
+just shown them. :class:`DrawnOnce` drops what such a widget asked to repaint as the whole screen is drawn; a
+repaint asked for after that is drawn in the next frame, as ever.
 """
 
 from __future__ import annotations
@@ -58,5 +63,10 @@ class DrawnOnce(ScreenMixin):
             self._drawing_left_out = False
 
     def _compositor_refresh(self) -> None:
-        if not self._drawing_left_out:
-            super()._compositor_refresh()
+        if self._drawing_left_out:
+            return
+        compositor = self._compositor
+        if self is self.app.screen and compositor.size.region in compositor._dirty_regions:  # a whole drawing
+            for widget in compositor.visible_widgets:
+                widget._repaint_regions.clear()
+        super()._compositor_refresh()

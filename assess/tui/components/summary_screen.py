@@ -21,6 +21,7 @@ from assess.tui.components.border_titles import set_border_subtitle, set_border_
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.export_screen import ExportScreen
 from assess.tui.components.kept_background import KeptBackground
+from assess.tui.components.laid_out_once import DrawnOnce
 from assess.tui.components.overview_pane import OverviewPane
 from assess.tui.components.row_table import Row, RowTable, clip
 from assess.tui.components.screen_kinds import ReturnsNorm, kept_screen_resumed
@@ -78,7 +79,7 @@ def overview(card: Scorecard, lang: str) -> list[Content]:
     return lines
 
 
-class SummaryScreen(KeptBackground, Screen[str | None], ReturnsNorm):
+class SummaryScreen(KeptBackground, DrawnOnce, Screen[str | None], ReturnsNorm):
     """Made once and kept (installed on the app): opening it again shows it, made anew only when the
     scorecard, the language or the width changed since it was last shown."""
 

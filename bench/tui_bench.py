@@ -75,6 +75,7 @@ KEY_RATIO_GOAL = 3.0
 SIZE = (80, 24)
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL_MARK = "minimal-app-first-frame"
+HEADLESS_MARK = "headless-first-frame-ready"  # written by headless_first_paint.py
 MINIMAL_SCRIPT = f"""
 from textual.app import App
 from textual.widgets import Footer, Static
@@ -330,9 +331,10 @@ async def every_key(folder: Path, rounds: int, profile: bool, profile_keys: bool
     return times
 
 
-def first_frame_on_pty(command: list[str], mark: str, env: dict[str, str], timeout: float = 30.0) -> float:
+def first_frame_on_pty(command: list[str], mark: str, env: dict[str, str], timeout: float = 30.0,
+                       quit_key: bool = True) -> float:
     """Seconds from spawning ``command`` on a new 80x24 pseudo-terminal until ``mark`` is in its output;
-    then it is asked to quit (ctrl+q) and, if it does not, killed."""
+    then it is asked to quit (ctrl+q; without ``quit_key`` it is not) and, if it does not, killed."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
     wanted = mark.encode()
@@ -349,6 +351,8 @@ def first_frame_on_pty(command: list[str], mark: str, env: dict[str, str], timeo
             if ready:
                 output += os.read(master, 65536)
         elapsed = time.perf_counter() - start
+        if not quit_key:
+            return elapsed  # killed below
         os.write(master, b"\x11")  # ctrl+q
         deadline = time.perf_counter() + 10
         while process.poll() is None and time.perf_counter() < deadline:
@@ -363,8 +367,10 @@ def first_frame_on_pty(command: list[str], mark: str, env: dict[str, str], timeo
         os.close(master)
 
 
-def pty_first_paint(folder: Path, pairs: int) -> tuple[list[float], list[float]]:
-    """Paired runs, alternating (minimal app, then the audit), each a whole new process on a pty."""
+def pty_first_paint(folder: Path, pairs: int, headless: bool = False) -> tuple[list[float], list[float]]:
+    """Paired runs, alternating (minimal app, then the audit), each a whole new process on a pty; ``headless``:
+    run by ``headless_first_paint.py`` on Textual's headless driver, timed to the Ready event (the first frame
+    drawn), which the in-process figures time too (the pty is only there for the audit's check for a terminal)."""
     script = folder / "minimal_app.py"
     script.write_text(MINIMAL_SCRIPT, encoding="utf-8")
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(SIZE[0]), "LINES": str(SIZE[1]),
@@ -373,13 +379,17 @@ def pty_first_paint(folder: Path, pairs: int) -> tuple[list[float], list[float]]
     # As after `pip install`: with bytecode (written by the first, uncounted pair), as Textual's is compiled at
     # install; a PYTHONDONTWRITEBYTECODE in this shell would have assess's sources compiled on every run.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    runner = [sys.executable]
+    if headless:
+        runner.append(str(Path(__file__).with_name("headless_first_paint.py")))
     minimal, audit = [], []
     for index in range(-1, pairs):  # the first pair warms the disk cache and the catalog cache; not counted
-        name = f"pty-paint-{index + 1}.yaml"
+        name = f"{'headless' if headless else 'pty'}-paint-{index + 1}.yaml"
         path = demo_with_all_settings(folder, name)
-        took_minimal = first_frame_on_pty([sys.executable, str(script)], MINIMAL_MARK, env)
-        took_audit = first_frame_on_pty([sys.executable, "-m", "assess", "audit", str(path), "--lang", "nl"], name,
-                                        env)
+        took_minimal = first_frame_on_pty([*runner, str(script)], HEADLESS_MARK if headless else MINIMAL_MARK, env,
+                                          quit_key=not headless)
+        took_audit = first_frame_on_pty([*runner, "-m", "assess", "audit", str(path), "--lang", "nl"],
+                                        HEADLESS_MARK if headless else name, env, quit_key=not headless)
         if index >= 0:
             minimal.append(took_minimal)
             audit.append(took_audit)
@@ -450,6 +460,18 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
                   f"min {min(per_pair):.2f}, max {max(per_pair):.2f}")
             goals.append((f"first paint, whole process on a pty: {pty_ratio:.2f}x the minimal app "
                           f"(goal <= {PAINT_RATIO_GOAL}x)", pty_ratio <= PAINT_RATIO_GOAL))
+            headless_minimal, headless_audit = pty_first_paint(folder, pty_pairs, headless=True)
+            headless_ratio = statistics.median(headless_audit) / statistics.median(headless_minimal)
+            print(f"\nWhole process to first frame, headless (Textual's headless driver, to its Ready event; 80x24, "
+                  f"{pty_pairs} pairs, alternating, medians) [{load_text()}]")
+            print(f"  the minimal app:                                  {spread(headless_minimal)}")
+            print(f"  assess audit FILE (the demo, 5 settings):         {spread(headless_audit)}"
+                  f"  ratio {headless_ratio:.2f}")
+            per_pair = [a / m for a, m in zip(headless_audit, headless_minimal, strict=True)]
+            print(f"  ratio per pair: median {statistics.median(per_pair):.2f}, "
+                  f"min {min(per_pair):.2f}, max {max(per_pair):.2f}")
+            goals.append((f"first paint, whole process headless: {headless_ratio:.2f}x the minimal app "
+                          f"(goal <= {PAINT_RATIO_GOAL}x)", headless_ratio <= PAINT_RATIO_GOAL))
 
         assessed = len(norms := catalog.principle_norms)
         if not keys_only:

@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from assess.files import assessment_file
 from assess.files.catalog_file import load_catalog
 from assess.model.assessment import Answer
+from assess.tui.app import AuditApp
 from assess.tui.components.edit_screen import EditScreen
 from assess.tui.components.text_checkbox import TextCheckbox
 from tests.test_tui_support import (
@@ -307,12 +309,13 @@ def test_the_kept_form_opened_on_another_norm_shows_that_norm_and_nothing_of_the
             await settle(app, pilot)
             assert app.screen is audit
 
-            await pilot.press("l")  # another language: the same form, its words in that language
+            await pilot.press("l")  # another language: the form made in that language (this one is kept)
             await pilot.pause()
             await pilot.press("e")
             await pilot.pause()
-            assert app.screen is form and form.lang == "nl"
-            relabelled = await steady_output(app, pilot)
+            dutch = app.screen
+            assert isinstance(dutch, EditScreen) and dutch is not form and (dutch.lang, dutch.norm.id) == ("nl", "1.2")
+            in_dutch = await steady_output(app, pilot)
             await pilot.press("escape")
             await settle(app, pilot)
         app = open_app(path, lang="nl")  # a form made in Dutch on the same norm shows the same
@@ -320,7 +323,7 @@ def test_the_kept_form_opened_on_another_norm_shows_that_norm_and_nothing_of_the
             app.screen.go_to("1.2")  # type: ignore[attr-defined]
             await pilot.press("e")
             await pilot.pause()
-            assert await steady_output(app, pilot) == relabelled
+            assert await steady_output(app, pilot) == in_dutch
 
     run(play())
     saved = assessment_file.load(str(path), load_catalog()).assessment
@@ -446,11 +449,11 @@ def test_typing_in_the_opened_form_adds_to_the_evidence_and_the_note_at_their_en
     assert answer.note == "oud en nieuw"
 
 
-def test_the_form_opened_first_after_a_change_of_language_is_relabelled_without_a_layout(
+def test_the_form_is_kept_per_language_and_opens_after_a_change_of_language_without_a_layout(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Its labels, checkboxes and choice are as wide as their columns in either language: new words are a
-    repaint, and the form draws exactly as one made in that language (its choice opens with that language's
-    options)."""
+    """After a change of language the form is the one made in that language: the first time a new one, later
+    the kept one again, laid out not at all and drawn once, whole, exactly as a form made in a fresh audit in
+    that language (its choice offering that language's priorities)."""
     from textual.widgets import Select
 
     from tests.test_tui_support import copy_demo
@@ -458,65 +461,44 @@ def test_the_form_opened_first_after_a_change_of_language_is_relabelled_without_
     path = copy_demo(tmp_path)
     events = drawing_events(monkeypatch)
 
-    async def play(lang: str, change: bool) -> tuple[str, list[str], list[str]]:
-        app = open_app(path, lang="en" if change else lang)
+    async def form(app: AuditApp, pilot: Pilot[None]) -> tuple[object, list[str], str, list[str]]:
+        """The form ``e`` opens: the screen, what drawing it took, what it shows and its priorities."""
+        events.clear()
+        await pilot.press("e")
+        await pilot.pause()
+        opened, screen = list(events), app.screen
+        output = await steady_output(app, pilot)
+        await pilot.press("tab", "tab", "tab", "tab", "tab")  # to the choice of a priority
+        select = screen.query_one("#priority", Select)
+        assert screen.focused is select
+        await pilot.press("enter")
+        await pilot.pause()
+        options = [str(option.prompt) for option in select.query_one("SelectOverlay").options]  # type: ignore[attr-defined]
+        await pilot.press("escape", "escape", "escape")
+        await settle(app, pilot)
+        return screen, opened, output, options
+
+    async def back_and_forth() -> list[tuple[object, list[str], str, list[str]]]:
+        app = open_app(path, lang="nl")
         async with app.run_test(size=SIZE) as pilot:
-            if change:
-                await pilot.press("e", "escape", "l")
-                await pilot.pause()
-            events.clear()
-            await pilot.press("e")
-            await pilot.pause()
-            opened = list(events)
-            output = await steady_output(app, pilot)
-            await pilot.press("tab", "tab", "tab", "tab", "tab")  # to the choice of a priority
-            select = app.screen.query_one("#priority", Select)
-            assert app.screen.focused is select
-            await pilot.press("enter")
-            await pilot.pause()
-            options = [str(option.prompt) for option in select.query_one("SelectOverlay").options]  # type: ignore[attr-defined]
-            await pilot.press("escape", "escape", "escape")
-            await settle(app, pilot)
-        return output, opened, options
+            opens = [await form(app, pilot)]
+            for _ in range(3):
+                await pilot.press("l")
+                await settle(app, pilot)
+                opens.append(await form(app, pilot))
+        return opens
 
-    relabelled, opened, options = run(play("nl", change=True))
-    assert "layout" not in opened and opened[0] == "whole", opened
-    made_in_dutch, _, dutch_options = run(play("nl", change=False))
-    assert relabelled == made_in_dutch
-    assert options == dutch_options and "hoog" in " ".join(dutch_options).lower(), dutch_options
+    async def made_in(lang: str) -> tuple[object, list[str], str, list[str]]:
+        app = open_app(path, lang=lang)
+        async with app.run_test(size=SIZE) as pilot:
+            return await form(app, pilot)
 
-
-def test_a_label_that_takes_other_lines_is_laid_out_again(tmp_path: Path) -> None:
-    from textual.app import App, ComposeResult
-    from textual.widgets import Checkbox, Label
-
-    from assess.tui.components.relabel import relabel, relabel_checkbox
-
-    class Labels(App[None]):
-        CSS = "Label, Checkbox { width: 12; } #auto { width: auto; }"
-
-        def compose(self) -> ComposeResult:
-            yield Label("kort", id="label")
-            yield Checkbox("kort", id="fixed")
-            yield Checkbox("kort", id="auto")
-
-    async def play() -> None:
-        app = Labels()
-        async with app.run_test(size=(40, 10)) as pilot:
-            label = app.query_one(Label)
-            fixed, auto = app.query_one("#fixed", Checkbox), app.query_one("#auto", Checkbox)
-            before = label._layout_updates
-            relabel(label, "short")
-            await pilot.pause()
-            assert label._layout_updates == before and str(label.render()) == "short"
-            relabel(label, "a text of two lines")
-            await pilot.pause()
-            assert label._layout_updates > before and label.size.height == 2
-            before = fixed._layout_updates, auto._layout_updates
-            relabel_checkbox(fixed, "longer text")
-            relabel_checkbox(auto, "longer text")
-            await pilot.pause()
-            assert fixed._layout_updates == before[0] and fixed.label.plain == "longer text"
-            assert auto._layout_updates > before[1] and auto.size.width > len("[ ] kort") + 2, "grew with its label"
-
-    run(play())
+    dutch, english, dutch_again, english_again = run(back_and_forth())
+    _, _, made_in_dutch, dutch_options = run(made_in("nl"))
+    _, _, made_in_english, english_options = run(made_in("en"))
+    assert dutch[0] is dutch_again[0] and english[0] is english_again[0] and dutch[0] is not english[0]
+    for kept in (dutch_again, english_again):
+        assert "layout" not in kept[1] and kept[1][0] == "whole", kept[1]
+    assert dutch[2] == dutch_again[2] == made_in_dutch and dutch_again[3] == dutch_options
+    assert english[2] == english_again[2] == made_in_english and english_again[3] == english_options
+    assert "hoog" in " ".join(dutch_options).lower() and "high" in " ".join(english_options).lower()

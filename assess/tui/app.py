@@ -104,7 +104,7 @@ class AuditApp(App[None]):
         self._card: Scorecard | None = None
         self._walk: tuple[Assessment, Filter, Walk] | None = None
         self._summary: SummaryScreen | None = None
-        self._edit_form: EditScreen | None = None
+        self._edit_forms: dict[str, EditScreen] = {}  # one per language: a change of language relabels none
         self._palette: PaletteScreen | None = None
         self._conflict_open = False
         self._quit_warned = False
@@ -142,18 +142,21 @@ class AuditApp(App[None]):
         return self._summary
 
     def edit_form(self, norm_id: str, draft: Draft | None = None) -> EditScreen:
-        """The edit form on ``norm_id``'s answer: made once and kept, refilled (and relabelled) at every open."""
+        """The edit form on ``norm_id``'s answer: made once per language and kept, refilled at every open.
+
+        One per language, not one relabelled: after a change of language (and back) the form opens with the
+        drawings of its words kept, as every other kept screen does."""
         from assess.tui.components.edit_screen import EditScreen
 
         norm, answer = self.catalog.item(norm_id), self.assessment.answer(norm_id)
-        kept = self._edit_form
+        kept = self._edit_forms.get(self.lang)
         if kept is not None and kept not in self.screen_stack:
-            kept.fill(norm, answer, self.lang, draft)
+            kept.fill(norm, answer, draft)
             return kept
         form = EditScreen(norm, answer, self.lang, draft, self.catalog.evidence_sources)
         if kept is None:
-            self._edit_form = form
-            self.install_screen(form, "edit-form")
+            self._edit_forms[self.lang] = form
+            self.install_screen(form, f"edit-form-{self.lang}")
         return form  # (the kept one is open: this one is removed when closed)
 
     def walk(self, norm_filter: Filter | None = None) -> Walk:

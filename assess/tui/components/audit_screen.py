@@ -27,7 +27,7 @@ from assess.model.catalog import Norm
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.dimmed_modal import CountsRepaints
 from assess.tui.components.kept_background import KeptBackground
-from assess.tui.components.laid_out_once import DrawnOnce
+from assess.tui.components.laid_out_once import DrawnOnce, LaidOutOnce
 from assess.tui.components.norm_pane import NormPane, NormView
 from assess.tui.components.reason_line import ACCEPT, ReasonLine
 from assess.tui.components.section_list import SectionList, SectionListView
@@ -60,7 +60,7 @@ def _idle(node: MessagePump) -> bool:
     return queue.empty() and node._pending_message is None and bool(queue.ready_event._waiters)
 
 
-class AuditScreen(KeptBackground, DrawnOnce, CountsRepaints, Screen[None]):
+class AuditScreen(KeptBackground, DrawnOnce, LaidOutOnce, CountsRepaints, Screen[None]):
     DEFAULT_CSS = stylesheet(__file__)
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [*make_bindings(AUDIT_KEYS, "en")]

@@ -24,6 +24,7 @@ from textual.binding import Binding
 from textual.strip import Strip
 from textual.widget import Widget
 
+from assess.tui.components.laid_out_once import LaidOutOnce
 from assess.tui.css import stylesheet
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ class _Span:
     tooltip: str | None
 
 
-class CompactFooter(Widget, can_focus=False):
+class CompactFooter(LaidOutOnce, Widget, can_focus=False):
     ALLOW_SELECT = False
     DEFAULT_CSS = stylesheet(__file__)
     # As Textual's FooterKey and FooterLabel style them (their colours come from the theme's footer variables).

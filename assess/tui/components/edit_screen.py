@@ -19,12 +19,12 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from assess.i18n import t
 from assess.model.assessment import PRIORITIES, Action, Answer
 from assess.model.catalog import EvidenceSource, Norm
-from assess.tui.components.border_titles import set_border_subtitle, set_border_title
+from assess.tui.components.border_titles import set_border_title
 from assess.tui.components.clipped_text import ClippedText
 from assess.tui.components.draft_form import DraftForm
 from assess.tui.components.form_button import FormButton
+from assess.tui.components.form_text_area import FormTextArea
 from assess.tui.components.laid_out_once import OnceVertical, OnceVerticalScroll
-from assess.tui.components.relabel import relabel, relabel_checkbox, relabel_select
 from assess.tui.components.screen_kinds import kept_screen_resumed
 from assess.tui.components.text_checkbox import TextCheckbox
 from assess.tui.css import stylesheet
@@ -43,9 +43,10 @@ def _text(value: str) -> str | None:
 class EditScreen(DraftForm[Answer | None]):
     """``draft``: field values to put back (a draft kept from an audit that was killed with this form open).
 
-    Made once and kept (installed by the app): each later open refills it with :meth:`fill` (the norm, the
-    answer, a draft), which puts every field, the error line, the undo history, the scroll and the focus back
-    to what a new form would have, so opening it costs no new widgets.
+    Made once per language and kept (installed by the app): each later open refills it with :meth:`fill` (the
+    norm, the answer, a draft), which puts every field, the error line, the undo history, the scroll and the
+    focus back to what a new form would have, so opening it costs no new widgets. Its words are those of the
+    language it was made in.
     """
 
     class DraftChanged(Message):
@@ -105,9 +106,9 @@ class EditScreen(DraftForm[Answer | None]):
             with OnceVerticalScroll(id="fields"):
                 yield ClippedText(self.norm.text[lang], id="norm-text")  # whole, or cut with "…"
                 yield Label(label("edit.evidence", lang), id="label-evidence")
-                yield TextArea(shown(self._stored["evidence"]), id="evidence", compact=True, soft_wrap=True)
+                yield FormTextArea(shown(self._stored["evidence"]), id="evidence", compact=True, soft_wrap=True)
                 yield Label(label("edit.note", lang), id="label-note")
-                yield TextArea(shown(self._stored["note"]), id="note", compact=True, soft_wrap=True)
+                yield FormTextArea(shown(self._stored["note"]), id="note", compact=True, soft_wrap=True)
                 yield Label(label("edit.action", lang), id="label-action")
                 yield Input(shown_line(self._stored["action"]), id="action", compact=True, select_on_focus=False)
                 # two columns, a label above each field: one grid, not a row of columns each (fewer widgets to
@@ -138,20 +139,6 @@ class EditScreen(DraftForm[Answer | None]):
     def on_mount(self) -> None:
         self._opened_now()
 
-    def _relabel(self, lang: str) -> None:
-        """Every word of the form in ``lang`` (opened again after the language changed)."""
-        self.lang = lang
-        set_border_subtitle(self.query_one("#dialog"), label("edit.keys", lang))
-        for key in ("evidence", "note", "action", "owner", "due", "priority"):
-            relabel(self.query_one(f"#label-{key}", Label), label(f"edit.{key}", lang))
-        self.query_one("#due", Input).placeholder = label("edit.date_format", lang)
-        relabel_select(self.query_one("#priority", Select), label("edit.no_priority", lang),
-                       [(t(f"priority.{p}", lang), p) for p in PRIORITIES])
-        relabel_checkbox(self.query_one("#done", TextCheckbox), label("edit.done", lang))
-        relabel_checkbox(self.query_one("#settle", TextCheckbox), label("edit.settle", lang))
-        self.query_one("#save", Button).label = label("key.save", lang)
-        self.query_one("#cancel", Button).label = label("key.cancel", lang)
-
     def _opened_now(self) -> None:
         """The form shows the answer as stored: note what that is, focus the first field, put a draft back."""
         self.query_one("#evidence", TextArea).focus()
@@ -166,16 +153,14 @@ class EditScreen(DraftForm[Answer | None]):
             area = self.query_one(f"#{field_id}", TextArea)
             area.move_cursor(area.document.end)
 
-    def fill(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None) -> None:
+    def fill(self, norm: Norm, answer: Answer, draft: Draft | None = None) -> None:
         """Open the kept form again, on ``norm``'s ``answer``: every field as a new form would show it."""
         # The fields' Changed messages say what filling them did, not what the user typed: they would start
         # the draft timer, and a moment after every open the draft would be written or dropped again.
         with self.prevent(TextArea.Changed, Input.Changed, Select.Changed, Checkbox.Changed):
-            self._fill(norm, answer, lang, draft)
+            self._fill(norm, answer, draft)
 
-    def _fill(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None) -> None:
-        if lang != self.lang:
-            self._relabel(lang)
+    def _fill(self, norm: Norm, answer: Answer, draft: Draft | None) -> None:
         self._start(norm, answer, draft)
         self._opened += 1
         action = answer.action or Action("")

@@ -19,9 +19,10 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from assess.tui.components.kept_styled_lines import KeptStyledLines
+from assess.tui.components.laid_out_once import LaidOutOnce
 
 
-class KeptScrollBar(ScrollBar):
+class KeptScrollBar(LaidOutOnce, ScrollBar):
     LIMIT: ClassVar[int] = 64  # states kept per scrollbar
 
     def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1) -> None:

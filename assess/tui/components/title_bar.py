@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from assess.tui.components.laid_out_once import LaidOutOnce
 from assess.tui.css import stylesheet
 from assess.tui.labels import label
 from assess.tui.safe import shown_line
@@ -30,7 +31,7 @@ class TitleInfo:
     screen_title: str = ""
 
 
-class TitleBar(Widget):
+class TitleBar(LaidOutOnce, Widget):
     DEFAULT_CSS = stylesheet(__file__)
 
     info: reactive[TitleInfo | None] = reactive(None)

@@ -321,8 +321,10 @@ class AuditApp(App[None]):
     def on_ready(self) -> None:
         self._check_size(self.size.width, self.size.height)
         # What exists now (catalog, widgets, styles) lives as long as the app: keep it out of the
-        # garbage collector's full passes, which otherwise stall a keystroke now and then.
+        # garbage collector's full passes, which otherwise stall a keystroke now and then. `assess audit`
+        # starts with the collector off (see assess.commands.audit.run_audit): on from here.
         gc.freeze()
+        gc.enable()
 
     def on_app_focus(self, _event: AppFocus) -> None:
         self.autosaver.check()

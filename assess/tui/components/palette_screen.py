@@ -1,6 +1,6 @@
 """The palette (ctrl+p): go to a norm by its number or words of its text, evidence or note, or open a screen.
 
-Made once and kept (installed by the app), as the edit form: each open empties the field and relabels it, so
+Made once and kept (installed by the app), as the summary: each open empties the field and relabels it, so
 opening costs no new widgets. Textual's own command palette was built and styled anew at every open (over
 100 ms a time here) and spoke only English. Dismissed with the chosen :class:`Hit`, or None.
 """

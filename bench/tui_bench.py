@@ -2,9 +2,10 @@
 
 Measures, in one run and headless (``App.run_test``):
 
-* time to first paint: from creating the app (the TUI: also opening its file) to its first frame on
-  screen (the ``Ready`` event), against a minimal Textual app; several repetitions, medians.
-  Goal: the TUI within 1.5x the minimal app.
+* time to first paint in the bench's own process: from creating the app (the TUI: also opening its file) to its
+  first frame on screen (the ``Ready`` event), after a warm-up, against a minimal Textual app; several
+  repetitions, medians. For context, with no goal: it leaves out the imports and the start, most of what a user
+  waits for; the goal (within 1.5x the minimal app) is on the whole process, below.
 * scoring all 62 norms of a new file through Pilot, and how long the UI thread is busy handling each
   keystroke: the time the event loop spends running callbacks (handlers, layout, rendering) between
   the key press and the app being idle again. Pilot's own waiting is sleep, so it is not counted.
@@ -443,7 +444,10 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
         if repeat:
             paint_ratio = statistics.median(audit) / statistics.median(minimal)
             app_ratio = statistics.median(app_only) / statistics.median(minimal)
-            print(f"Time to first paint (headless, 80x24, medians of {repeat}) [{load_text()}]")
+            # No goal here: the goal for the first paint is the whole process (on a pty and headless,
+            # below), of which this in-process figure after a warm-up leaves out the imports and the start.
+            print(f"Time to first paint in this process (headless, 80x24, after a warm-up, medians of {repeat}; "
+                  f"no goal, for context) [{load_text()}]")
             print(f"  minimal Textual app (a Static and a Footer):      {statistics.median(minimal) * 1000:6.1f} ms")
             print(f"  assess audit, demo file opened and validated too: {statistics.median(audit) * 1000:6.1f} ms"
                   f"  ratio {paint_ratio:.2f}")
@@ -451,8 +455,6 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
                   f"  ratio {app_ratio:.2f}")
             print(f"  for context, the minimal app with a screenful of text: {statistics.median(texty) * 1000:6.1f} ms"
                   f"  (the TUI only is {statistics.median(app_only) / statistics.median(texty):.2f}x that)")
-            goals.append((f"first paint, headless, file opened too: {paint_ratio:.2f}x the minimal app "
-                          f"(goal <= {PAINT_RATIO_GOAL}x)", paint_ratio <= PAINT_RATIO_GOAL))
 
         if pty_pairs:
             pty_minimal, pty_audit = pty_first_paint(folder, pty_pairs)

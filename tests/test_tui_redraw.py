@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.visual import Visual
 
 from assess.analysis.scoring import score
@@ -443,3 +444,57 @@ def test_another_theme_colours_the_panes_as_an_app_started_in_it(tmp_path: Path)
             assert switched == started, f"summary: {summary}"
 
     run(play())
+
+
+def test_a_sidebar_that_fits_draws_no_scrollbar(tmp_path: Path) -> None:
+    """With every section in sight (the demo at 100x30) the sidebar has no scrollbar track and its titles take
+    the whole width; when the list does not fit (80x24), it scrolls with a scrollbar."""
+    path = copy_demo(tmp_path)
+
+    async def play(size: tuple[int, int]) -> tuple[int, bool, int, int]:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            sections = app.screen.query_one(SectionList)
+            return (sections.max_scroll_y, sections.show_vertical_scrollbar,
+                    sections.scrollable_content_region.width, sections.size.width)
+
+    fits, bar, inner, outer = run(play((100, 30)))
+    assert fits == 0 and not bar and inner == outer
+    overflows, bar, inner, outer = run(play(SIZE))
+    assert overflows > 0 and bar and inner < outer
+
+
+@pytest.mark.parametrize("key", ["e", "s", "ctrl+p"])
+def test_a_kept_screen_follows_a_theme_change_made_while_it_was_closed(tmp_path: Path, key: str) -> None:
+    """The edit form, the summary and the palette are kept, and opened again without Textual's restyling; a
+    theme changed while one was closed (Textual restyles only the screens on the stack) still shows on it, as on
+    one opened for the first time in that theme."""
+    from tests.test_tui_edit import steady_output
+
+    path = copy_demo(tmp_path)
+
+    async def shown(theme_between: str | None, theme_first: str | None) -> str:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=SIZE) as pilot:
+            if theme_first:
+                app.theme = theme_first
+            if theme_between:
+                await pilot.press(key)
+                await pilot.pause()
+                await pilot.press("escape")
+                await settle(app, pilot)
+                app.theme = theme_between
+                await pilot.pause()
+            await pilot.press(key)
+            await pilot.pause()
+            output = await steady_output(app, pilot)
+            await pilot.press("escape")
+            await settle(app, pilot)
+        return output
+
+    kept = run(shown("textual-light", None))
+    made_in_light = run(shown(None, "textual-light"))
+    made_in_dark = run(shown(None, None))
+    assert made_in_light != made_in_dark, "the theme changes what is drawn"
+    assert kept == made_in_light

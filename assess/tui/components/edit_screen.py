@@ -134,7 +134,7 @@ class EditScreen(DraftForm[Answer | None]):
                 yield FormButton(label("key.cancel", lang), id="cancel", compact=True)
 
     def post_message(self, message: Message) -> bool:
-        return super().post_message(kept_screen_resumed(message) if getattr(self, "_opened", 0) else message)
+        return super().post_message(kept_screen_resumed(message, self, kept=bool(getattr(self, "_opened", 0))))
 
     def on_mount(self) -> None:
         self._opened_now()

@@ -69,7 +69,7 @@ class PaletteScreen(DimmedModalScreen[Hit | None]):
         self.query_one("#query", Input).focus()
 
     def post_message(self, message: Message) -> bool:
-        return super().post_message(kept_screen_resumed(message) if getattr(self, "_opened", 0) else message)
+        return super().post_message(kept_screen_resumed(message, self, kept=bool(getattr(self, "_opened", 0))))
 
     def reopen(self, lang: str) -> None:
         """Open the kept palette again: the field empty, the screens listed, every word in ``lang``."""

@@ -3,8 +3,11 @@ so the first frame waits for none of them)."""
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from textual import events
 from textual.message import Message
+from textual.screen import Screen
 
 
 class Form:
@@ -28,10 +31,19 @@ class ReturnsNorm:
     """A screen dismissed with the id of a norm to go to (the summary, the table of every answer)."""
 
 
-def kept_screen_resumed(message: Message) -> Message:
-    """``message`` as a kept screen, opened again, posts it to itself: a ScreenResume without Textual's
-    restyling of every widget of the screen (its styles are as when it was last shown: nothing in it changes
-    with a theme or the size, and focus and hover restyle the widgets they touch)."""
-    if isinstance(message, events.ScreenResume) and message.refresh_styles:
+# a kept screen -> the app's theme it was last restyled in (Textual restyles only the screens on the stack)
+_STYLED_IN: WeakKeyDictionary[Screen[object], str] = WeakKeyDictionary()
+
+
+def kept_screen_resumed(message: Message, screen: Screen[object], kept: bool) -> Message:
+    """``message`` as a kept screen (``kept``: shown before) posts it to itself: a ScreenResume without Textual's
+    restyling of every widget of the screen while the app's theme is the one it was last restyled in (its styles
+    are as when it was last shown: nothing else in it changes with the app or the size, and focus and hover
+    restyle the widgets they touch)."""
+    if not isinstance(message, events.ScreenResume) or not message.refresh_styles:
+        return message
+    theme = screen.app.theme
+    if kept and _STYLED_IN.get(screen) == theme:
         return events.ScreenResume(refresh_styles=False)
+    _STYLED_IN[screen] = theme
     return message

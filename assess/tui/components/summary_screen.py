@@ -111,7 +111,8 @@ class SummaryScreen(KeptBackground, DrawnOnce, Screen[str | None], ReturnsNorm):
         self.query_one(RowTable).focus()
 
     def post_message(self, message: Message) -> bool:
-        return super().post_message(kept_screen_resumed(message) if getattr(self, "_shown_for", None) else message)
+        shown_before = getattr(self, "_shown_for", None) is not None
+        return super().post_message(kept_screen_resumed(message, self, kept=shown_before))
 
     def on_screen_resume(self) -> None:
         """Opened again: as if made anew (the gaps from the top), made again only if something changed. Shown

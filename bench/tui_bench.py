@@ -413,6 +413,20 @@ def spread(seconds: list[float]) -> str:
             f"max {max(seconds) * 1000:.1f})")
 
 
+def whole_process_figures(how: str, short: str, labels: tuple[str, str], minimal: list[float],
+                          audit: list[float]) -> tuple[str, bool]:
+    """Print the paired whole-process first paints (``how`` they were run) and give their goal line."""
+    ratio = statistics.median(audit) / statistics.median(minimal)
+    print(f"\nWhole process to first frame {how} [{load_text()}]")
+    print(f"  {labels[0]} {spread(minimal)}")
+    print(f"  {labels[1]} {spread(audit)}  ratio {ratio:.2f}")
+    per_pair = [a / m for a, m in zip(audit, minimal, strict=True)]
+    print(f"  ratio per pair: median {statistics.median(per_pair):.2f}, "
+          f"min {min(per_pair):.2f}, max {max(per_pair):.2f}")
+    return (f"first paint, whole process {short}: {ratio:.2f}x the minimal app (goal <= {PAINT_RATIO_GOAL}x)",
+            ratio <= PAINT_RATIO_GOAL)
+
+
 def verdict(met: bool) -> str:
     return "met" if met else "NOT met"
 
@@ -457,29 +471,17 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
                   f"  (the TUI only is {statistics.median(app_only) / statistics.median(texty):.2f}x that)")
 
         if pty_pairs:
-            pty_minimal, pty_audit = pty_first_paint(folder, pty_pairs)
-            pty_ratio = statistics.median(pty_audit) / statistics.median(pty_minimal)
-            print(f"\nWhole process to first frame in a pseudo-terminal (80x24, {pty_pairs} pairs, alternating, "
-                  f"medians) [{load_text()}]")
-            print(f"  python minimal_app.py (the minimal app):            {spread(pty_minimal)}")
-            print(f"  python -m assess audit FILE (the demo, 5 settings): {spread(pty_audit)}  ratio {pty_ratio:.2f}")
-            per_pair = [a / m for a, m in zip(pty_audit, pty_minimal, strict=True)]
-            print(f"  ratio per pair: median {statistics.median(per_pair):.2f}, "
-                  f"min {min(per_pair):.2f}, max {max(per_pair):.2f}")
-            goals.append((f"first paint, whole process on a pty: {pty_ratio:.2f}x the minimal app "
-                          f"(goal <= {PAINT_RATIO_GOAL}x)", pty_ratio <= PAINT_RATIO_GOAL))
-            headless_minimal, headless_audit = pty_first_paint(folder, pty_pairs, headless=True)
-            headless_ratio = statistics.median(headless_audit) / statistics.median(headless_minimal)
-            print(f"\nWhole process to first frame, headless (Textual's headless driver, to its Ready event; 80x24, "
-                  f"{pty_pairs} pairs, alternating, medians) [{load_text()}]")
-            print(f"  the minimal app:                                  {spread(headless_minimal)}")
-            print(f"  assess audit FILE (the demo, 5 settings):         {spread(headless_audit)}"
-                  f"  ratio {headless_ratio:.2f}")
-            per_pair = [a / m for a, m in zip(headless_audit, headless_minimal, strict=True)]
-            print(f"  ratio per pair: median {statistics.median(per_pair):.2f}, "
-                  f"min {min(per_pair):.2f}, max {max(per_pair):.2f}")
-            goals.append((f"first paint, whole process headless: {headless_ratio:.2f}x the minimal app "
-                          f"(goal <= {PAINT_RATIO_GOAL}x)", headless_ratio <= PAINT_RATIO_GOAL))
+            goals.append(whole_process_figures(
+                f"in a pseudo-terminal (80x24, {pty_pairs} pairs, alternating, medians)", "on a pty",
+                ("python minimal_app.py (the minimal app):           ",
+                 "python -m assess audit FILE (the demo, 5 settings):"),
+                *pty_first_paint(folder, pty_pairs)))
+            goals.append(whole_process_figures(
+                f"headless (Textual's headless driver, to its Ready event; 80x24, {pty_pairs} pairs, alternating, "
+                "medians)", "headless",
+                ("the minimal app:                                 ",
+                 "assess audit FILE (the demo, 5 settings):        "),
+                *pty_first_paint(folder, pty_pairs, headless=True)))
 
         assessed = len(norms := catalog.principle_norms)
         if not keys_only:

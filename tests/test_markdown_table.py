@@ -7,6 +7,7 @@ import random
 import pytest
 import tabulate as tabulate_module
 
+from assess.files.spool import Spool, SpoolTape
 from assess.render.markdown_table import table, table_lines
 
 WORDS = ["", " ", "a", "–", "…", "↑", "↓", "⚠", "⚠️", "ë", "Heroïne", "e\u0301", "漢字", "ｗｉｄｅ", "\u00a0x\u00a0",
@@ -29,6 +30,7 @@ def _code_points(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("seed", range(4))
 def test_random_tables_are_tabulates_pipe_format(seed: int) -> None:
     rng = random.Random(seed)
+    tape = SpoolTape(Spool())  # one tape for table after table, as portfolio.md uses it
     for _ in range(500):
         width = rng.randint(1, 6)
         headers = [rng.choice(WORDS) for _ in range(width)]
@@ -37,6 +39,7 @@ def test_random_tables_are_tabulates_pipe_format(seed: int) -> None:
         expected = oracle(headers, rows, align)
         assert table(headers, rows, align) == expected, (headers, rows, align)
         assert "\n".join(table_lines(headers, lambda rows=rows: iter(rows), align)) == expected
+        assert "\n".join(table_lines(headers, lambda rows=rows: iter(rows), align, tape)) == expected
         if align == ["left"] * width:
             assert table(headers, rows) == expected
 
@@ -52,8 +55,34 @@ def test_tables_tabulate_writes_itself_are_still_its_own() -> None:
         expected = oracle(headers, rows, align)
         assert table(headers, rows, align) == expected
         assert "\n".join(table_lines(headers, lambda rows=rows: iter(rows), align)) == expected
+        assert "\n".join(table_lines(headers, lambda rows=rows: iter(rows), align, SpoolTape(Spool()))) == expected
     ragged = [["a", "b"], ["c"]]
     assert table(["x", "y"], ragged) == oracle(["x", "y"], ragged, ["left", "left"])
+
+
+def test_with_a_tape_the_rows_are_made_once_and_read_back_in_order() -> None:
+    made = []
+
+    def rows() -> list[list[str]]:
+        made.append(1)
+        return [[f"service {k}", "ë" * (k % 7), "|".join("x" * k)] for k in range(1000)]
+
+    tape = SpoolTape(Spool())
+    with_tape = list(table_lines(["a", "b", "c"], rows, ["left", "right", "center"], tape))
+    assert len(made) == 1 and tape.whole
+    assert with_tape == list(table_lines(["a", "b", "c"], rows, ["left", "right", "center"]))
+    assert list(tape) == rows()
+
+
+def test_a_tape_left_part_read_is_not_whole_and_the_next_table_starts_it_afresh() -> None:
+    tape = SpoolTape(Spool())
+    kept = tape.keep([["1"], ["2"], ["3"]])
+    assert next(kept) == ["1"] and not tape.whole
+    assert list(tape.keep([["x", "y"]])) == [["x", "y"]] and tape.whole
+    assert list(tape) == [["x", "y"]]
+    # a table whose widths pass stops early (a row of another length) is made again for tabulate
+    assert "\n".join(table_lines(["a"], lambda: iter([["1"], ["2", "3"]]), ["left"], tape)) == \
+        oracle(["a"], [["1"], ["2", "3"]], ["left"])
 
 
 def test_reports_do_not_import_tabulate() -> None:

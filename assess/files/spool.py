@@ -14,6 +14,7 @@ surrogates a file name may carry, compared byte by byte, which is the order of P
 from __future__ import annotations
 
 import contextlib
+import marshal
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -119,3 +120,39 @@ class SpoolCounter:
 
     def __setitem__(self, item: str, value: int) -> None:
         self.spool.execute(f"INSERT OR REPLACE INTO {self._name} VALUES (?, ?)", (key(item), value))
+
+
+class SpoolTape:
+    """Rows of text kept in a spool between two passes over them (a table's widths, then its lines): each row is
+    made once and read back instead of made again, and the rows never all sit in memory. One tape serves one
+    table after another: :meth:`keep` starts it afresh."""
+
+    BATCH = 256  # rows written at a time
+
+    def __init__(self, spool: Spool, name: str = "tape") -> None:
+        self.spool, self._name = spool, name
+        self._whole = False
+        spool.execute(f"CREATE TABLE IF NOT EXISTS {name} (seq INTEGER PRIMARY KEY, row BLOB)")
+
+    def keep(self, rows: Iterable[list[str]]) -> Iterator[list[str]]:
+        """``rows`` as they come, each also written onto the tape; the tape is whole once they have all come."""
+        self._whole = False
+        self.spool.execute(f"DELETE FROM {self._name}")
+        insert, batch = f"INSERT INTO {self._name} (row) VALUES (?)", []
+        for row in rows:
+            batch.append((marshal.dumps(row),))
+            if len(batch) == self.BATCH:
+                self.spool.executemany(insert, batch)
+                batch = []
+            yield row
+        self.spool.executemany(insert, batch)
+        self._whole = True
+
+    @property
+    def whole(self) -> bool:
+        """Whether the last :meth:`keep` went through all its rows (a pass that stopped early leaves part)."""
+        return self._whole
+
+    def __iter__(self) -> Iterator[list[str]]:
+        """The rows of the last :meth:`keep`, in their order."""
+        return (marshal.loads(row) for (row,) in self.spool.rows(f"SELECT row FROM {self._name} ORDER BY seq"))

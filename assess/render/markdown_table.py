@@ -26,6 +26,20 @@ _SPECIAL = ("\n", "\r", "\x1b", "\x01")
 _ALIGNS = frozenset(("left", "right", "center"))
 _SPECIAL_FOUND = re.compile("[\n\r\x1b\x01]")
 
+TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Tape(Protocol):
+        """Somewhere to keep a table's rows between its two passes (:class:`assess.files.spool.SpoolTape`)."""
+
+        def keep(self, rows: Iterable[list[str]]) -> Iterator[list[str]]: ...
+
+        @property
+        def whole(self) -> bool: ...
+
+        def __iter__(self) -> Iterator[list[str]]: ...
+
 
 def _plain_widths(headers: list[str], rows: Iterable[list[str]], align: list[str]) -> tuple[list[int], bool] | None:
     """The columns' widths and whether there are no rows, in one pass; None when the plain writer does not
@@ -120,15 +134,16 @@ def table(headers: list[str], rows: list[list[str]], align: list[str] | None = N
     return "\n".join(_lines(headers, rows, colalign, *found))
 
 
-def table_lines(headers: list[str], rows: Callable[[], Iterable[list[str]]], align: list[str]) -> Iterator[str]:
-    """The lines of :func:`table`, byte for byte, but from rows produced twice by ``rows()``, once for the
-    widths and once for the lines, instead of held (a table the plain writer does not reproduce is gathered
-    once and given to tabulate)."""
-    found = _plain_widths(headers, rows(), align)
+def table_lines(headers: list[str], rows: Callable[[], Iterable[list[str]]], align: list[str],
+                tape: Tape | None = None) -> Iterator[str]:
+    """The lines of :func:`table`, byte for byte, but from rows that are never all held: produced by ``rows()``
+    for the widths, then read back from ``tape`` for the lines (without a tape, produced by ``rows()`` again).
+    A table the plain writer does not reproduce is gathered once and given to tabulate."""
+    found = _plain_widths(headers, rows() if tape is None else tape.keep(rows()), align)
     if found is None:
         yield from _tabulate(headers, [list(r) for r in rows()], align).split("\n")
         return
-    yield from _lines(headers, rows(), align, *found)
+    yield from _lines(headers, rows() if tape is None or not tape.whole else tape, align, *found)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """portfolio.md: the portfolio (:class:`assess.analysis.portfolio.PortfolioData`) for people, in Dutch or English.
 
 Written line by line through a ``write`` function, and its long tables (one row per service) with
-:func:`assess.render.markdown_table.table_lines`, which makes the rows twice instead of holding them, so
-the portfolio of thousands of services is never held in memory as one text.
+:func:`assess.render.markdown_table.table_lines`, which keeps the rows in the portfolio's spool between the
+table's two passes instead of holding them, so the portfolio of thousands of services is never held in memory
+as one text.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class _Page:
                  group_by: str | None = None) -> None:
         self.data, self.catalog, self.lang, self.write = data, catalog, lang, write
         self.group_by = group_by
+        self.tape = data.services.tape()
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
@@ -154,7 +156,7 @@ class _Page:
             if self.group_by:
                 name = md_escape(group.name) if group.name else self.t("html.group_none")
                 self.lines(f"### {self.t('html.group', what=self.t(f'html.group_{self.group_by}'), name=name)}", "")
-            self.stream(table_lines(headers, partial(rows, group.entries), align))
+            self.stream(table_lines(headers, partial(rows, group.entries), align, self.tape))
             self.lines("")
         if data.has("partial"):
             self.lines(self.t("portfolio.partial_mark"), "")
@@ -186,7 +188,7 @@ class _Page:
                        self.t("portfolio.col.latest"), self.t("portfolio.col.overall"),
                        *(self.t("portfolio.col.principle", id=p.id) for p in principles)]
             self.stream(table_lines(headers, trend_rows,
-                                    ["left", "left", "left"] + ["right"] * (len(principles) + 1)))
+                                    ["left", "left", "left"] + ["right"] * (len(principles) + 1), self.tape))
             self.lines("")
 
         def superseded_rows() -> Iterator[list[str]]:
@@ -197,7 +199,7 @@ class _Page:
         headers = [self.t("portfolio.col.file"), self.t("portfolio.col.service"), self.t("portfolio.col.date"),
                    self.t("portfolio.col.why"), self.t("portfolio.col.counted")]
         self.lines(f"### {self.t('portfolio.not_counted')} ({len(data.superseded)})", "")
-        self.stream(table_lines(headers, superseded_rows, ["left"] * len(headers)))
+        self.stream(table_lines(headers, superseded_rows, ["left"] * len(headers), self.tape))
         self.lines("")
 
     def settings(self) -> None:
@@ -215,7 +217,7 @@ class _Page:
         headers = [self.t("portfolio.col.service"), self.t("portfolio.col.setting"), self.t("col.score"),
                    self.t("col.complete")]
         self.lines(f"## {self.t('portfolio.settings')}", "", self.t("report.settings_apart"), "")
-        self.stream(table_lines(headers, rows, ["left", "left", "right", "right"]))
+        self.stream(table_lines(headers, rows, ["left", "left", "right", "right"], self.tape))
         self.lines("")
 
     def norms(self) -> None:
@@ -254,7 +256,7 @@ class _Page:
                            md_escape(gap.action) if gap.action else "–"]
 
         headers = [self.t("portfolio.col.service"), self.t("col.norm"), self.t("col.result"), self.t("col.action")]
-        self.stream(table_lines(headers, rows, ["left"] * 4))
+        self.stream(table_lines(headers, rows, ["left"] * 4, self.tape))
         self.lines("")
 
     def disputed(self) -> None:
@@ -271,7 +273,8 @@ class _Page:
                     yield [_service_cell(entry, data), md_escape(item + mark)]
 
         self.lines(f"## {self.t('floor.disputed')}", "", self.t("portfolio.disputed_intro"), "")
-        self.stream(table_lines([self.t("portfolio.col.service"), self.t("col.norm")], rows, ["left", "left"]))
+        self.stream(table_lines([self.t("portfolio.col.service"), self.t("col.norm")], rows, ["left", "left"],
+                                self.tape))
         self.lines("")
 
     def not_processed(self) -> None:

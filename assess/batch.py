@@ -11,7 +11,9 @@ How a run goes (``assess batch``):
    :func:`process`, in worker processes when ``jobs > 1``, a chunk of files at a time (:func:`process_chunk`). A
    worker's reports are written into the staging folder by a thread of its own while it renders the next file
    (:mod:`assess.files.background_writer`); a chunk's results go back once its reports are on disk, each only a
-   small :class:`~assess.analysis.portfolio.ServiceSummary`.
+   small :class:`~assess.analysis.portfolio.Arrival`: the service's summary already made into its row for the
+   portfolio's spool, in the worker, so the main process (which publishes every report) neither unpickles nor
+   packs it.
 3. The main process takes the results **in input order** (``Pool.imap``, fed from the sorted list a few chunks
    ahead), gives each service its report name (:class:`NameAllocator`: collisions resolved in path order, the
    names taken kept in the spool), moves the staged reports into place (an atomic rename) and writes the summary
@@ -43,7 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from assess.analysis.portfolio import Failure, ServiceSummary, summarize
+from assess.analysis.portfolio import Arrival, Failure, SpoolRows, summarize
 from assess.errors import InputError, Problem
 from assess.files.background_writer import SWITCH_INTERVAL, BackgroundWriter, short_switches
 from assess.files.batch_lock import STAGING_PREFIX, OutputLock
@@ -83,6 +85,7 @@ def init_worker(config: Config) -> None:
     _worker["catalog"] = load_catalog()
     _worker["accepts"] = schema_accepts("assessment", _worker["catalog"].answer_set.ids)
     _worker["renderers"] = {fmt: renderer(fmt) for fmt in config.formats}
+    _worker["spool_rows"] = SpoolRows(_worker["catalog"])
 
 
 def staged_path(config: Config, index: int, fmt: str) -> str:
@@ -104,7 +107,7 @@ def write_staged(index: int, path: str, data: bytes) -> None:
     _worker["writer"].write(index, path, data, _NEW_FILE)
 
 
-def process_chunk(tasks: list[tuple[int, str]]) -> list[ServiceSummary | Failure]:
+def process_chunk(tasks: list[tuple[int, str]]) -> list[Arrival | Failure]:
     """:func:`process` for each task while their reports are written; returned once every report is on disk,
     a service whose report could not be written as a failure."""
     results = [process(task) for task in tasks]
@@ -118,9 +121,9 @@ def _not_written(path: str, error: Exception) -> Failure:
     return Failure(path, (Problem(path, None, f"report not written: {reason}"),))
 
 
-def process(task: tuple[int, str]) -> ServiceSummary | Failure:
+def process(task: tuple[int, str]) -> Arrival | Failure:
     """Load, score and render one file; queue its reports for the staging folder (see :func:`write_staged`);
-    return its summary."""
+    return its summary, as the row it gets in the portfolio's spool (:class:`~assess.analysis.portfolio.Arrival`)."""
     from assess.analysis.scoring import score
     from assess.files import assessment_file, strict_yaml
     from assess.i18n import resolve_language
@@ -148,7 +151,8 @@ def process(task: tuple[int, str]) -> ServiceSummary | Failure:
                                                   f"{type(error).__name__}: {error}"),))
     from assess.files.storage import digest
 
-    return summarize(index, path, card, loaded.warnings, digest(loaded.text))
+    spool_rows: SpoolRows = _worker["spool_rows"]
+    return spool_rows.arrival(summarize(index, path, card, loaded.warnings, digest(loaded.text)))
 
 
 IN_FLIGHT = 8  # chunks per worker process sent ahead of the results taken (see _results)
@@ -375,7 +379,7 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
                         refuse_an_input(out / f"{stem}.{fmt}", found)
                     lock.publishing()
                     for fmt in formats:
-                        os.replace(staged_path(config, result.index, fmt), out / f"{stem}.{fmt}")
+                        os.replace(staged_path(config, result.number, fmt), out / f"{stem}.{fmt}")
                 except InputError as error:
                     result = Failure(result.path, error.problems)
                 except OSError as error:
@@ -388,7 +392,7 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
             else:
                 outcome.processed += 1
                 messages += [str(w) for w in result.warnings]
-                portfolio.add(result, stem)
+                portfolio.arrive(result, stem)
                 written.add(stem)
             if messages:
                 bar.clear()

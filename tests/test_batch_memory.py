@@ -195,3 +195,23 @@ def test_looking_for_other_runs_reports_does_not_hold_the_folders_names(tmp_path
     assert said == (f"{tmp_path / f'out-{SMALL}'}: warning: 1 report file(s) here were not written by this run "
                     "(bravo.md); they may be from an earlier run\n")
     assert large - small < 64 * 1024, (small, large)  # every name held at once would be about 400 KiB more
+
+
+def test_norms_not_met_are_counted_alike_over_many_blocks_of_services(catalog: Catalog) -> None:
+    """The counts per norm (read from the spool a block of 1,024 services at a time) are those of a count over every
+    service's (item, result) pairs, one by one."""
+    templates = _templates(catalog)
+    builder = PortfolioBuilder(catalog)
+    expected: dict[str, list[int]] = {}  # item -> [not met, partial, applicable]
+    failing, gaps = catalog.answer_set.failing_ids, catalog.answer_set.gap_ids
+    for index in range(2_500):
+        summary = _service(templates, index)
+        builder.add(summary, f"dienst-{index:05d}")
+        for item, result in summary.applicable:
+            counts = expected.setdefault(item, [0, 0, 0])
+            counts[0] += result in failing
+            counts[1] += result in gaps and result not in failing
+            counts[2] += 1
+    found = {c.id: [c.not_met, c.partial, c.applicable] for c in builder.build().norms_not_met}
+    assert found == {item: counts for item, counts in expected.items() if counts[0]}
+    assert sum(counts[2] for counts in found.values()) > 2 * 1024

@@ -15,6 +15,7 @@ is text for people.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import marshal
 import pickle
 from collections import Counter
@@ -356,6 +357,48 @@ CREATE TABLE p_ranked (rank INTEGER PRIMARY KEY, idx INTEGER);
 """
 
 
+class Arrival(NamedTuple):
+    """A service as it reaches the main process of a batch: what the run needs of it there, and its row for the
+    portfolio's spool already made (:meth:`SpoolRows.arrival`, in the worker that scored it). A tuple of plain
+    values: quick to pickle across processes, where a :class:`ServiceSummary` of a dozen dataclasses is not."""
+
+    number: int  # its place in the batch's sorted list of inputs (ServiceSummary.index)
+    path: str
+    name: str
+    warnings: tuple[Problem, ...]
+    row: tuple[Any, ...]  # the columns of p_services after idx and stem
+    merged_from: tuple[str, ...]
+
+
+class SpoolRows:
+    """How a service is written into the portfolio's spool: its row of columns, and its results as one letter
+    per item of the catalog."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.items = [n.id for n in catalog.items_for(tuple(catalog.settings))]
+        self.position = {item: k for k, item in enumerate(self.items)}
+        counted = [o.id for o in catalog.answer_set.options if not o.excluded]
+        self.code = {result: chr(ord("a") + k) for k, result in enumerate(counted)}
+
+    def _codes(self, applicable: Iterable[tuple[str, str]]) -> str:
+        """The (item, result) pairs of a service as one letter per item of the catalog (``.``: not counted)."""
+        codes = ["."] * len(self.items)
+        for item, result in applicable:
+            codes[self.position[item]] = self.code[result]
+        return "".join(codes)
+
+    def arrival(self, summary: ServiceSummary) -> Arrival:
+        s = summary
+        kind, location = _folded(s.kind), _folded(s.location)
+        row = (pack(s), self._codes(s.applicable), s.score,
+               key(s.name.casefold()), key(s.name), _service(s), order_day(s), key(s.path), s.sha256,
+               s.status or "none", bool(s.critical_not_fully_met), bool(s.critical_disputed),
+               None if s.language is None else key(s.language), bool(s.setting_scores), bool(s.critical_gaps),
+               bool(s.disputed), any(r.score is not None and r.completeness < 100 for r in s.principles),
+               *kind, *location)
+        return Arrival(s.index, s.path, s.name, s.warnings, row, s.merged_from)
+
+
 class PortfolioBuilder:
     """Takes services one at a time (in input order) and failures; :meth:`build` gives the portfolio.
 
@@ -372,30 +415,19 @@ class PortfolioBuilder:
             if statement.strip():
                 self.spool.execute(statement)
         self._failing, self._gaps = catalog.answer_set.failing_ids, catalog.answer_set.gap_ids
-        self._items = [n.id for n in catalog.items_for(tuple(catalog.settings))]
-        self._position = {item: k for k, item in enumerate(self._items)}
-        counted = [o.id for o in catalog.answer_set.options if not o.excluded]
-        self._code = {result: chr(ord("a") + k) for k, result in enumerate(counted)}
-
-    def _codes(self, applicable: Iterable[tuple[str, str]]) -> str:
-        """The (item, result) pairs of a service as one letter per item of the catalog (``.``: not counted)."""
-        codes = ["."] * len(self._items)
-        for item, result in applicable:
-            codes[self._position[item]] = self._code[result]
-        return "".join(codes)
+        self.rows = SpoolRows(catalog)
 
     def add(self, summary: ServiceSummary, stem: str) -> None:
-        s = summary
-        kind, location = _folded(s.kind), _folded(s.location)
+        self.arrive(self.rows.arrival(summary), stem)
+
+    def arrive(self, arrival: Arrival, stem: str) -> None:
+        """A service whose row was made already (in a worker), under its report name ``stem``."""
         self.spool.execute(
             "INSERT INTO p_services VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (s.index, stem, pack(s), self._codes(s.applicable), s.score,
-             key(s.name.casefold()), key(s.name), _service(s), order_day(s), key(s.path), s.sha256,
-             s.status or "none", bool(s.critical_not_fully_met), bool(s.critical_disputed),
-             None if s.language is None else key(s.language), bool(s.setting_scores), bool(s.critical_gaps),
-             bool(s.disputed), any(r.score is not None and r.completeness < 100 for r in s.principles),
-             *kind, *location))
-        self.spool.executemany("INSERT INTO p_merged VALUES (?, ?)", ((sha, s.index) for sha in s.merged_from))
+            (arrival.number, stem, *arrival.row))
+        if arrival.merged_from:
+            self.spool.executemany("INSERT INTO p_merged VALUES (?, ?)",
+                                   ((sha, arrival.number) for sha in arrival.merged_from))
 
     def fail(self, failure: Failure) -> None:
         """An input that could not be used: listed, counted nowhere."""
@@ -448,22 +480,25 @@ class PortfolioBuilder:
         not_met: Counter[int] = Counter()
         partial: Counter[int] = Counter()
         applicable: Counter[int] = Counter()
-        failing = {code for result, code in self._code.items() if result in self._failing}
-        gaps = {code for result, code in self._code.items() if result in self._gaps and result not in self._failing}
-        for (codes,) in self.spool.rows("SELECT s.codes FROM p_ranked r JOIN p_services s ON s.idx = r.idx"):
-            for position, code in enumerate(codes):
-                if code != ".":
-                    applicable[position] += 1
-                    if code in failing:
-                        not_met[position] += 1
-                    elif code in gaps:
-                        partial[position] += 1
+        failing = [code for result, code in self.rows.code.items() if result in self._failing]
+        gaps = [code for result, code in self.rows.code.items() if result in self._gaps and result not in self._failing]
+        rows = self.spool.rows("SELECT s.codes FROM p_ranked r JOIN p_services s ON s.idx = r.idx")
+        # a block of services at a time, each item's letters counted as one string (at C speed, not letter by letter)
+        while block := [codes for (codes,) in itertools.islice(rows, 1024)]:
+            for position, letters in enumerate(map("".join, zip(*block, strict=True))):
+                counted = len(letters) - letters.count(".")
+                if counted:
+                    applicable[position] += counted
+                    if found := sum(map(letters.count, failing)):
+                        not_met[position] += found
+                    if found := sum(map(letters.count, gaps)):
+                        partial[position] += found
         counts = []
         for position, count in not_met.items():
-            norm = self.catalog.item(self._items[position])
+            norm = self.catalog.item(self.rows.items[position])
             counts.append(NormCount(norm.id, norm.section, norm.critical, count, partial[position],
                                     applicable[position]))
-        counts.sort(key=lambda c: (-c.not_met, -c.exact_share, self._position[c.id]))
+        counts.sort(key=lambda c: (-c.not_met, -c.exact_share, self.rows.position[c.id]))
         return tuple(counts)
 
     def _counts(self) -> Counts:

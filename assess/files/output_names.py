@@ -50,9 +50,9 @@ class NameAllocator:
         self._next: dict[str, int] | SpoolCounter = {} if spool is None else SpoolCounter(spool, "names_next")
 
     def allocate(self, name: str) -> str:
-        base = safe_stem(name)
-        stem, number = base, self._next.get(base, 2)
+        stem = base = safe_stem(name)
         if stem in self._taken:
+            number = self._next.get(base, 2)
             stem = f"{base}-{number}"
             while stem in self._taken:
                 number += 1

@@ -8,6 +8,8 @@ import json
 import os
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -358,10 +360,16 @@ def test_reports_of_an_earlier_run_are_pointed_out(cli, files: Path, tmp_path: P
     assert (out / "bravo.md").exists(), "nothing is deleted"
 
 
-def test_a_staged_report_is_written_whole_and_never_over_a_file_already_there(tmp_path: Path) -> None:
+# the writer as it starts (writing at once, while files are quick) and after a slow write (its thread writes)
+WRITERS = pytest.mark.parametrize("slow_write", [float("inf"), 0.0], ids=["at once", "threaded"])
+
+
+@WRITERS
+def test_a_staged_report_is_written_whole_and_never_over_a_file_already_there(tmp_path: Path,
+                                                                              slow_write: float) -> None:
     data = bytes(range(256)) * 12_000  # 3 MB: more than one write may take
     target = tmp_path / "7.md"
-    writer = BackgroundWriter()
+    writer = BackgroundWriter(slow_write)
     writer.write(7, str(target), data, batch._NEW_FILE)
     assert writer.wait() == {}
     assert target.read_bytes() == data
@@ -372,8 +380,10 @@ def test_a_staged_report_is_written_whole_and_never_over_a_file_already_there(tm
     writer.close()
 
 
-def test_the_writer_keeps_order_and_tells_each_key_its_own_first_error(tmp_path: Path, monkeypatch) -> None:
-    writer = BackgroundWriter()
+@WRITERS
+def test_the_writer_keeps_order_and_tells_each_key_its_own_first_error(tmp_path: Path, monkeypatch,
+                                                                      slow_write: float) -> None:
+    writer = BackgroundWriter(slow_write)
     assert writer.wait() == {}, "nothing queued: nothing to wait for"
     flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
     for k in range(200):
@@ -393,6 +403,41 @@ def test_the_writer_keeps_order_and_tells_each_key_its_own_first_error(tmp_path:
     monkeypatch.setattr(background_writer, "write_whole", broken)
     writer.write("d", str(tmp_path / "d.md"), b"d", batch._NEW_FILE)
     assert isinstance(writer.wait()["d"], MemoryError), "any error is told: wait never waits on a dead thread"
+    assert writer.threaded == (slow_write == 0.0)
+    writer.close()
+
+
+def test_the_writer_writes_at_once_while_files_are_quick_and_hands_over_to_its_thread_after_a_slow_one(
+        tmp_path: Path, monkeypatch) -> None:
+    real = background_writer.write_whole
+    threads: list[int] = []
+
+    def timed(path: str, data: bytes, flags: int) -> None:
+        threads.append(threading.get_ident())
+        if "slow" in path:
+            time.sleep(0.01)  # a disk that takes 10 ms to create a file
+        real(path, data, flags)
+
+    monkeypatch.setattr(background_writer, "write_whole", timed)
+    writer = BackgroundWriter(slow_write=0.005)  # this test's folder may be slower than a batch's is
+    for k in range(20):
+        writer.write(k, str(tmp_path / f"{k}.md"), b"x", batch._NEW_FILE)
+    assert not writer.threaded and set(threads) == {threading.get_ident()}, "quick files: written at once"
+    writer.write("s", str(tmp_path / "slow-0.md"), b"s", batch._NEW_FILE)
+    assert not writer.threaded, "one slow write (the process preempted, say) is not a slow disk"
+    for k in range(1, 6):
+        writer.write("s", str(tmp_path / f"slow-{k}.md"), b"s", batch._NEW_FILE)
+    assert not writer.threaded, "the median of the last writes is still quick"
+    for k in range(6, 20):
+        writer.write("s", str(tmp_path / f"slow-{k}.md"), b"s", batch._NEW_FILE)
+        if writer.threaded:
+            break
+    assert writer.threaded and k == 7, "the median of the last 15 writes is slow: the thread takes over"
+    for k in range(20, 40):
+        writer.write(k, str(tmp_path / f"{k}.md"), str(k).encode(), batch._NEW_FILE)
+    assert writer.wait() == {}
+    assert len(threads) == 48 and threading.get_ident() not in threads[28:], "after the slow ones: by the thread"
+    assert [(tmp_path / f"{k}.md").read_bytes() for k in range(20, 40)] == [str(k).encode() for k in range(20, 40)]
     writer.close()
 
 

@@ -39,19 +39,21 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Container, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from assess.analysis.portfolio import Arrival, Failure, SpoolRows, summarize
+from assess.analysis.portfolio import Arrival, Failure, PortfolioData, SpoolRows, summarize
 from assess.errors import InputError, Problem
+from assess.files import beside
 from assess.files.background_writer import SWITCH_INTERVAL, BackgroundWriter, short_switches
 from assess.files.batch_lock import STAGING_PREFIX, OutputLock
 from assess.files.compiled_schema import schema_accepts
 from assess.files.discovery import read_list, spool_inputs
-from assess.files.output_folder import publish, publish_binary, refuse_an_input
+from assess.files.output_folder import move_into_place, publish, refuse_an_input, stage, stage_binary
 from assess.files.output_names import NameAllocator
 from assess.files.spool import Spool, SpoolSet
 from assess.terminal_text import visible
@@ -349,7 +351,6 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
     """The run proper, while ``lock`` is held on ``out``; what it keeps per input is in ``spool``."""
     from assess.analysis.portfolio import PortfolioBuilder
     from assess.i18n import resolve_language
-    from assess.render import portfolio_json, portfolio_markdown
 
     found, input_problems = spool_inputs(inputs, spool, stdin)
     for fmt in ("md", "json", *(f for f in ("csv", "xlsx", "html") if f in formats)):
@@ -401,30 +402,11 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
             bar.step(done, result.path)
         bar.clear()
         _warn_about_other_reports(out, formats, written, err)
-        data = portfolio.build()
+        data = portfolio.build(group_by)
         _judge(data, outcome, fail_under, fail_on_critical, err)
-        portfolio_lang = resolve_language(lang, data.language)
         lock.publishing()
-        publish(out / f"{PORTFOLIO_STEM}.md", staging,
-                 lambda write: portfolio_markdown.write(data, catalog, portfolio_lang, write, group_by))
-        publish(out / f"{PORTFOLIO_STEM}.json", staging, lambda write: portfolio_json.write(data, write))
-        if "csv" in formats:
-            from assess.render.tables import service_columns, service_row, stream_csv
-
-            rows = (service_row(entry.summary, catalog) for entry in data.services)
-            publish(out / f"{PORTFOLIO_STEM}.csv", staging,
-                    lambda write: stream_csv(service_columns(catalog), rows, write, excel_nl))
-        if "xlsx" in formats:
-            from assess.render.xlsx.portfolio import write as write_xlsx
-
-            publish_binary(out / f"{PORTFOLIO_STEM}.xlsx", staging,
-                           lambda handle: write_xlsx(data, catalog, portfolio_lang,
-                                                     lambda index: staged_rows(config, index), handle))
-        if "html" in formats:
-            from assess.render import html_portfolio
-
-            publish(out / f"{PORTFOLIO_STEM}.html", staging,
-                     lambda write: html_portfolio.write(data, catalog, portfolio_lang, write, group_by))
+        _publish_portfolio(data, out, staging, spool, catalog, resolve_language(lang, data.language), config,
+                           group_by)
         lock.published()
     finally:
         # at once, however the loop ended (Ctrl+C, SIGTERM, an error): the pool stopped and the queued writes
@@ -432,6 +414,69 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
         results.close()
         bar.clear()
     return outcome
+
+
+Produce = Callable[["PortfolioData", Any], None]  # writes a format of the portfolio through a write or a handle
+
+
+def _publish_portfolio(data: PortfolioData, out: Path, staging: str, spool: Spool, catalog: Any, lang: str,
+                       config: Config, group_by: str | None) -> None:
+    """The portfolio in each format, moved into place in the order md, json, csv, xlsx, html: portfolio.md written
+    by this process while another (:mod:`assess.files.beside`) writes the other formats into the staging folder,
+    each moved into place after portfolio.md, as far as the first that could not be written."""
+    from assess.render import portfolio_json, portfolio_markdown
+
+    others: list[tuple[Path, bool, Produce]] = [
+        (out / f"{PORTFOLIO_STEM}.json", False, lambda data, write: portfolio_json.write(data, write))]
+    if "csv" in config.formats:
+        def csv(data: PortfolioData, write: Any) -> None:
+            from assess.render.tables import service_columns, service_row, stream_csv
+
+            rows = (service_row(entry.summary, catalog) for entry in data.services)
+            stream_csv(service_columns(catalog), rows, write, config.excel_nl)
+
+        others.append((out / f"{PORTFOLIO_STEM}.csv", False, csv))
+    if "xlsx" in config.formats:
+        def xlsx(data: PortfolioData, handle: Any) -> None:
+            from assess.render.xlsx.portfolio import write as write_xlsx
+
+            write_xlsx(data, catalog, lang, lambda index: staged_rows(config, index), handle)
+
+        others.append((out / f"{PORTFOLIO_STEM}.xlsx", True, xlsx))
+    if "html" in config.formats:
+        def html(data: PortfolioData, write: Any) -> None:
+            from assess.render import html_portfolio
+
+            html_portfolio.write(data, catalog, lang, write, group_by)
+
+        others.append((out / f"{PORTFOLIO_STEM}.html", False, html))
+    fork = beside.can_fork() and spool.path is not None
+    if fork:
+        spool.share()
+    spool_path = spool.path
+
+    def stage_others() -> tuple[list[tuple[Path, str]], InputError | None]:
+        reading = data.reading(Spool(spool_path, read_only=True)) if fork else data
+        staged: list[tuple[Path, str]] = []
+        for target, binary, produce in others:
+            try:
+                staged.append((target, (stage_binary if binary else stage)(target, staging,
+                                                                         partial(produce, reading))))
+            except InputError as error:
+                return staged, error
+        return staged, None
+
+    writing = beside.Beside(stage_others, fork)
+    try:
+        publish(out / f"{PORTFOLIO_STEM}.md", staging,
+                lambda write: portfolio_markdown.write(data, catalog, lang, write, group_by))
+        staged, error = writing.result()
+    finally:
+        writing.cancel()
+    for target, path in staged:
+        move_into_place(path, target)
+    if error is not None:
+        raise error
 
 
 def _judge(data: Any, outcome: Outcome, fail_under: float | None, fail_on_critical: bool, err: TextIO) -> None:

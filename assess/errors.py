@@ -49,6 +49,17 @@ class InputError(Exception):
     def single(cls, file: str, line: int | None, message: str) -> InputError:
         return cls([Problem(file, line, message)])
 
+    def __reduce__(self) -> tuple[object, tuple[tuple[Problem, ...]]]:
+        # pickled with its problems as they are (capped already), for a process that hands it to another
+        return _input_error, (self.problems,)
+
+
+def _input_error(problems: tuple[Problem, ...]) -> InputError:
+    error = InputError.__new__(InputError)
+    Exception.__init__(error, "\n".join(str(p) for p in problems))
+    error.problems = problems
+    return error
+
 
 def field_path(path: Iterable[object]) -> str:
     """Render a data path like ``answers."1.10".result`` for messages."""

@@ -18,6 +18,7 @@ import pytest
 from assess import batch
 from assess.files import background_writer, output_names
 from assess.files.background_writer import BackgroundWriter
+from assess.files.batch_lock import STAGING_PREFIX
 from assess.files.discovery import find_inputs
 from assess.files.output_names import NameAllocator, safe_stem
 from tests.conftest import assessment_text
@@ -488,3 +489,70 @@ def test_a_portfolio_that_cannot_be_written_is_told_in_one_line(cli, files: Path
     gc.collect()
     assert (status, stderr) == (2, f"{out / 'portfolio.md'}: cannot write: {os.strerror(errno.ENOSPC)}\n")
     assert unraisable == []
+
+
+@pytest.fixture
+def many(tmp_path: Path) -> Path:
+    """40 services of 4 kinds in 3 places, some assessed twice (a trend), some with a critical gap."""
+    root = tmp_path / "many"
+    root.mkdir()
+    results = ["met", "partial", "not_met", "na"]
+    for k in range(40):
+        extra = f"date: 2026-0{1 + k % 2}-15\n"
+        text = service_file(f"Dienst {k % 30}", *(f'"{norm}": {results[(k + j) % 4]}'
+                                                  for j, norm in enumerate(("1.1", "1.2", "2.1", "3.4"))),
+                            extra=extra)
+        text = text.replace("service: {name:", f"service: {{kind: soort {k % 4}, location: Plaats {k % 3}, name:")
+        (root / f"{k:02d}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the portfolio's other formats are written beside on Linux")
+def test_the_portfolio_is_the_same_written_beside_or_in_turn(cli, many: Path, tmp_path: Path, monkeypatch) -> None:
+    """portfolio.json, .csv and .html written by a forked child beside portfolio.md (reading the spool through its
+    own connection) are byte for byte those written one after the other in this process."""
+    from assess.files import beside
+
+    outputs = {}
+    real = beside.Beside.__init__
+    for fork in (True, False):
+        forked: list[bool] = []
+
+        def recorded(self: beside.Beside[object], function: Callable[[], object], fork_: bool | None = None,
+                     forked: list[bool] = forked) -> None:
+            forked.append(bool(fork_))
+            real(self, function, fork_)
+
+        monkeypatch.setattr(beside, "can_fork", lambda fork=fork: fork)
+        monkeypatch.setattr(beside.Beside, "__init__", recorded)
+        out = tmp_path / f"out-{fork}"
+        status, _, stderr = cli("batch", str(many), "--out", str(out), "--format", "md,json,csv,html",
+                                "--group-by", "location", "-j", "2")
+        assert (status, forked) == (0, [fork]), stderr
+        outputs[fork] = {p.name: p.read_bytes() for p in out.iterdir() if p.name.startswith("portfolio.")}
+    assert sorted(outputs[True]) == ["portfolio.csv", "portfolio.html", "portfolio.json", "portfolio.md"]
+    assert outputs[True] == outputs[False]
+    assert b"Plaats 2" in outputs[True]["portfolio.md"] and b'"trend": {' in outputs[True]["portfolio.json"]
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["beside", "in turn"])
+def test_a_portfolio_format_that_cannot_be_written_stops_the_ones_after_it(cli, many: Path, tmp_path: Path,
+                                                                           monkeypatch, fork: bool) -> None:
+    """The disk full while portfolio.csv is written (in the child, or here): portfolio.md and .json are in place,
+    .csv and .html are not, the reason in one line, exit 2 — as when the formats were written one by one."""
+    from assess.files import beside
+    from assess.render import tables
+
+    if fork and sys.platform != "linux":
+        pytest.skip("written beside on Linux only")
+
+    def full_disk(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(beside, "can_fork", lambda: fork)
+    monkeypatch.setattr(tables, "stream_csv", full_disk)  # a forked child inherits it
+    out = tmp_path / "out"
+    status, _, stderr = cli("batch", str(many), "--out", str(out), "--format", "md,json,csv,html", "-j", "2")
+    assert (status, stderr) == (2, f"{out / 'portfolio.csv'}: cannot write: {os.strerror(errno.ENOSPC)}\n")
+    assert sorted(p.name for p in out.glob("portfolio.*")) == ["portfolio.json", "portfolio.md"]
+    assert not [p for p in out.iterdir() if p.name.startswith(STAGING_PREFIX)], "the staging folder is gone"

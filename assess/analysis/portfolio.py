@@ -14,6 +14,7 @@ is text for people.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import marshal
@@ -258,13 +259,18 @@ class Services(Rows[Entry]):
         """The overall score of each (None: no score), in no particular order."""
         return (score for (score,) in self._spool.rows(f"SELECT s.score FROM {self._FROM}"))
 
+    def index_groups(self, by: str) -> None:
+        """The indexes through which each group of :meth:`grouped` is read, not by a pass over every service."""
+        column = {"kind": "kind", "location": "location"}[by]
+        self._spool.execute(f"CREATE INDEX IF NOT EXISTS p_services_{column} ON p_services ({column}_key)")
+        self._spool.execute("CREATE INDEX IF NOT EXISTS p_ranked_idx ON p_ranked (idx)")
+
     def grouped(self, by: str) -> list[tuple[str | None, Services]]:
         """A group per value of ``by`` (kind or location; case and runs of spaces folded), by that value, not given
         last; each group named by the first spelling in the portfolio's order, its services in that order."""
         column = {"kind": "kind", "location": "location"}[by]
-        # each group is then read through these indexes, not by a pass over every service
-        self._spool.execute(f"CREATE INDEX IF NOT EXISTS p_services_{column} ON p_services ({column}_key)")
-        self._spool.execute("CREATE INDEX IF NOT EXISTS p_ranked_idx ON p_ranked (idx)")
+        if not (self._spool.read_only or self._spool.shared):  # then it has them already (PortfolioBuilder.build)
+            self.index_groups(by)
         sql = (f"SELECT s.{column}_key, s.{column}_shown, MIN(r.rank) FROM {self._FROM} GROUP BY s.{column}_key "
                f"ORDER BY s.{column}_key IS NULL, s.{column}_key")
         return [(None if value is None else key_text(shown),
@@ -298,6 +304,12 @@ class PortfolioData:
     failures: Rows[Failure]  # in input order
     superseded: Rows[Superseded]  # assessments not counted: earlier ones, inputs of a consensus; by path
     counts: Counts = Counts()
+
+    def reading(self, spool: Spool) -> PortfolioData:
+        """The same portfolio, read through ``spool``: another connection to the one it was built in (in another
+        process, after :meth:`Spool.share`)."""
+        return dataclasses.replace(self, services=Services(spool), failures=_failures(spool),
+                                   superseded=_superseded(spool))
 
     @property
     def language(self) -> str | None:
@@ -515,22 +527,28 @@ class PortfolioBuilder:
         return Counts(statuses, int(critical), int(disputed), languages,
                       frozenset(name for name, flag in zip(names, flags, strict=True) if flag))
 
-    def build(self) -> PortfolioData:
+    def build(self, group_by: str | None = None) -> PortfolioData:
+        """The portfolio; ``group_by`` (kind or location): with the indexes its groups are read through."""
         catalog, spool = self.catalog, self.spool
         self._resolve()
-
-        def superseded() -> Iterator[Superseded]:
-            return (pickle.loads(record) for (record,) in spool.rows("SELECT record FROM p_superseded "
-                                                                    "ORDER BY path, seq"))
-
-        def failures() -> Iterator[Failure]:
-            return (pickle.loads(record) for (record,) in spool.rows("SELECT record FROM p_failures ORDER BY seq"))
-
-        return PortfolioData(
+        data = PortfolioData(
             catalog_id=catalog.id, catalog_version=catalog.version, formats=self.formats,
             services=Services(spool), norms_not_met=self._norm_counts(),
             critical_ids=tuple(n.id for n in catalog.items_for(tuple(catalog.settings)) if n.critical),
-            failures=Rows(failures, lambda: int(spool.one("SELECT COUNT(*) FROM p_failures")[0])),
-            superseded=Rows(superseded, lambda: int(spool.one("SELECT COUNT(*) FROM p_superseded")[0])),
-            counts=self._counts(),
+            failures=_failures(spool), superseded=_superseded(spool), counts=self._counts(),
         )
+        if group_by is not None:
+            data.services.index_groups(group_by)
+        return data
+
+
+def _superseded(spool: Spool) -> Rows[Superseded]:
+    return Rows(lambda: (pickle.loads(record) for (record,) in spool.rows("SELECT record FROM p_superseded "
+                                                                         "ORDER BY path, seq")),
+                lambda: int(spool.one("SELECT COUNT(*) FROM p_superseded")[0]))
+
+
+def _failures(spool: Spool) -> Rows[Failure]:
+    return Rows(lambda: (pickle.loads(record) for (record,) in spool.rows("SELECT record FROM p_failures "
+                                                                         "ORDER BY seq")),
+                lambda: int(spool.one("SELECT COUNT(*) FROM p_failures")[0]))

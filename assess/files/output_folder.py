@@ -28,13 +28,41 @@ def publish(target: Path, staging: str, produce: Callable[[Callable[[str], Any]]
     Like the reports, and unlike :func:`assess.files.storage.atomic_write`, this does not fsync: everything a batch
     writes can be made again by running it again, and an fsync here would flush every report written before.
     """
+    move_into_place(stage(target, staging, produce), target)
+
+
+def stage(target: Path, staging: str, produce: Callable[[Callable[[str], Any]], None]) -> str:
+    """The first half of :func:`publish`: ``target`` written into the staging folder; the path it has there."""
     staged = os.path.join(staging, target.name)
     try:
         with open(staged, "w", encoding="utf-8", newline="") as handle:
             produce(handle.write)
+    except OSError as error:
+        raise _not_written(target, error) from None
+    return staged
+
+
+def stage_binary(target: Path, staging: str, produce: Callable[[BinaryIO], Any]) -> str:
+    """As :func:`stage`, for a file written in binary (a workbook) through its handle."""
+    staged = os.path.join(staging, target.name)
+    try:
+        with open(staged, "wb") as handle:
+            produce(handle)
+    except OSError as error:
+        raise _not_written(target, error) from None
+    return staged
+
+
+def move_into_place(staged: str, target: Path) -> None:
+    """The second half of :func:`publish`."""
+    try:
         os.replace(staged, target)
     except OSError as error:
-        raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None
+        raise _not_written(target, error) from None
+
+
+def _not_written(target: Path, error: OSError) -> InputError:
+    return InputError.single(str(target), None, f"cannot write: {error.strerror or error}")
 
 
 def publish_bytes(target: Path, staging: str, data: bytes) -> None:
@@ -44,10 +72,4 @@ def publish_bytes(target: Path, staging: str, data: bytes) -> None:
 
 def publish_binary(target: Path, staging: str, produce: Callable[[BinaryIO], Any]) -> None:
     """As :func:`publish`, for a file written in binary (a workbook) through its handle."""
-    staged = os.path.join(staging, target.name)
-    try:
-        with open(staged, "wb") as handle:
-            produce(handle)
-        os.replace(staged, target)
-    except OSError as error:
-        raise InputError.single(str(target), None, f"cannot write: {error.strerror or error}") from None
+    move_into_place(stage_binary(target, staging, produce), target)

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import marshal
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from assess.errors import InputError
@@ -36,18 +38,36 @@ def text(data: bytes) -> str:
 
 
 class Spool:
-    """An SQLite database for one run: statements in, rows out, one transaction for the whole run."""
+    """An SQLite database for one run: statements in, rows out, one transaction for the whole run (until
+    :meth:`share`). ``read_only``: another connection to the spool at ``path`` (in another process) that only reads
+    what this run's own connection wrote and shared."""
 
-    def __init__(self, path: str | None = None) -> None:
-        self.path = path
+    def __init__(self, path: str | None = None, read_only: bool = False) -> None:
+        self.path, self.read_only = path, read_only
+        self.shared = False  # see share()
         try:
-            self._db = sqlite3.connect(path or ":memory:", isolation_level=None)
+            if read_only and path is not None:
+                self._db = sqlite3.connect(Path(os.path.abspath(path)).as_uri() + "?mode=ro", uri=True,
+                                           isolation_level=None)
+            else:
+                self._db = sqlite3.connect(path or ":memory:", isolation_level=None)
         except sqlite3.OperationalError as error:
             raise self._failed(error) from None
-        for pragma in ("journal_mode = OFF", "synchronous = OFF", "locking_mode = EXCLUSIVE",
-                       f"cache_size = -{CACHE_KIB}", "temp_store = FILE"):
+        pragmas = ("journal_mode = OFF", "synchronous = OFF", "locking_mode = EXCLUSIVE")
+        for pragma in (*(() if read_only else pragmas), f"cache_size = -{CACHE_KIB}", "temp_store = FILE"):
             self.execute(f"PRAGMA {pragma}")
-        self.execute("BEGIN")
+        if not read_only:
+            self.execute("BEGIN")
+
+    def share(self) -> None:
+        """Let a read-only connection in another process read what this one wrote: the run's transaction committed
+        and the lock on the file let go. Afterwards this connection should write TEMP tables only (a
+        :class:`SpoolTape`): a write to the spool itself would wait for the other's reading to end."""
+        self.execute("COMMIT")
+        self.execute("PRAGMA locking_mode = NORMAL")
+        self.one("SELECT COUNT(*) FROM sqlite_master")  # the exclusive lock goes at the next access
+        self.execute("BEGIN")  # reading, and writing TEMP tables, in one transaction again (a shared lock)
+        self.shared = True
 
     def _failed(self, error: sqlite3.Error) -> InputError:
         """A spool that cannot be written (a full disk, say) stops the batch with its reason, as exit 2."""
@@ -125,14 +145,15 @@ class SpoolCounter:
 class SpoolTape:
     """Rows of text kept in a spool between two passes over them (a table's widths, then its lines): each row is
     made once and read back instead of made again, and the rows never all sit in memory. One tape serves one
-    table after another: :meth:`keep` starts it afresh."""
+    table after another: :meth:`keep` starts it afresh. A TEMP table, which is the connection's own (in a file of
+    its own): writing it never waits for another connection reading a shared spool (:meth:`Spool.share`)."""
 
     BATCH = 256  # rows written at a time
 
     def __init__(self, spool: Spool, name: str = "tape") -> None:
         self.spool, self._name = spool, name
         self._whole = False
-        spool.execute(f"CREATE TABLE IF NOT EXISTS {name} (seq INTEGER PRIMARY KEY, row BLOB)")
+        spool.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (seq INTEGER PRIMARY KEY, row BLOB)")
 
     def keep(self, rows: Iterable[list[str]]) -> Iterator[list[str]]:
         """``rows`` as they come, each also written onto the tape; the tape is whole once they have all come."""

@@ -174,6 +174,21 @@ def _init_pool_worker(config: Config) -> None:
     init_worker(config)
 
 
+def _quiet_pool() -> type[Any]:
+    """The context's Pool, without one wasted wake-up per result: its thread that keeps the workers running waits
+    on the results' pipe among other things (CPython 3.11-3.13), so from each result's arrival until the thread that
+    reads results has read it, that thread spins (at 1,000 files, 60 ms of CPU taken from the workers). It needs
+    no waking for results: a worker that exits, a change of state and the last result taken each wake it anyway."""
+
+    from multiprocessing.pool import Pool
+
+    class QuietPool(Pool):
+        def _get_sentinels(self) -> list[Any]:
+            return [self._change_notifier._reader]  # type: ignore[attr-defined]  # Pool's own, since 3.8
+
+    return QuietPool
+
+
 def chunked(tasks: Iterable[tuple[int, str]], size: int) -> Iterator[list[tuple[int, str]]]:
     chunk: list[tuple[int, str]] = []
     for task in tasks:
@@ -206,7 +221,8 @@ def _results(tasks: Iterable[tuple[int, str]], count: int, config: Config, jobs:
     chunksize = max(1, min(8, count // (processes * 16)))
     gc.freeze()  # forked workers then share the parent's objects without copying them (see gc.freeze)
     try:
-        pool = multiprocessing.get_context().Pool(processes, initializer=_init_pool_worker, initargs=(config,))
+        pool = _quiet_pool()(processes, initializer=_init_pool_worker, initargs=(config,),
+                             context=multiprocessing.get_context())
     finally:
         gc.unfreeze()
     # At most this many chunks between being read from the list and their results being taken here: the pool's

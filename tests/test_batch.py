@@ -556,3 +556,31 @@ def test_a_portfolio_format_that_cannot_be_written_stops_the_ones_after_it(cli, 
     assert (status, stderr) == (2, f"{out / 'portfolio.csv'}: cannot write: {os.strerror(errno.ENOSPC)}\n")
     assert sorted(p.name for p in out.glob("portfolio.*")) == ["portfolio.json", "portfolio.md"]
     assert not [p for p in out.iterdir() if p.name.startswith(STAGING_PREFIX)], "the staging folder is gone"
+
+
+def _nap(k: int) -> int:
+    time.sleep(0.002)
+    return k
+
+
+def test_the_pool_does_not_wake_its_worker_handler_for_every_result(monkeypatch) -> None:
+    """The stock Pool's thread that keeps the workers running wakes (and spins) at each result on the results'
+    pipe; the batch's pool wakes it only for what it is there for."""
+    import multiprocessing
+    from multiprocessing.pool import Pool
+
+    wakes: list[int] = []
+    real = Pool._wait_for_updates
+
+    def counted(sentinels: object, change_notifier: object, timeout: float | None = None) -> None:
+        wakes.append(1)
+        real(sentinels, change_notifier, timeout)  # type: ignore[call-arg]
+
+    monkeypatch.setattr(Pool, "_wait_for_updates", staticmethod(counted))
+    counts = {}
+    for name, pool_class in (("stock", Pool), ("batch", batch._quiet_pool())):
+        wakes.clear()
+        with pool_class(2, context=multiprocessing.get_context()) as pool:
+            assert list(pool.imap(_nap, range(100))) == list(range(100))
+        counts[name] = len(wakes)
+    assert counts["batch"] <= 5 < 25 <= counts["stock"], counts

@@ -14,6 +14,7 @@ once, in this process, and :meth:`Beside.result` gives what it gave: the same ou
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -39,10 +40,16 @@ class Beside(Generic[T]):
             self._outcome = _run(function)
             return
         reading, writing = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: never returns
-            os.close(reading)
-            _child(function, writing)
+        # Every object there is now is left out of the collector's passes in both processes: a pass in the child
+        # would write to each object's header and so copy every page of the parent's memory into its own.
+        gc.freeze()
+        try:
+            pid = os.fork()
+            if pid == 0:  # the child: never returns
+                os.close(reading)
+                _child(function, writing)
+        finally:
+            gc.unfreeze()
         os.close(writing)
         self._pid, self._reading = pid, reading
 

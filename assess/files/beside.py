@@ -9,6 +9,9 @@ connection of its own (:meth:`assess.files.spool.Spool.share`) and writes into t
 Only where a fork is cheap and safe: on Linux, with no other thread running in this process (a fork copies only
 the thread that forks; a lock another thread held would stay held in the child). Elsewhere the function runs at
 once, in this process, and :meth:`Beside.result` gives what it gave: the same outcome, without the overlap.
+
+The child ignores Ctrl+C (the parent stops it with :meth:`Beside.cancel`, as it does on any error) and ends on
+SIGTERM. Should the parent be killed outright (``kill -9``), the child finishes its writing and exits by itself.
 """
 
 from __future__ import annotations

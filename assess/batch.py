@@ -18,14 +18,16 @@ How a run goes (``assess batch``):
    ahead), gives each service its report name (:class:`NameAllocator`: collisions resolved in path order, the
    names taken kept in the spool), moves the staged reports into place (an atomic rename) and writes the summary
    into the spool (:class:`~assess.analysis.portfolio.PortfolioBuilder`). The portfolio is then read back from the
-   spool in the order each of its formats needs. So the output is the same whatever ``jobs`` is, and the main
-   process's memory does not grow with the number of files.
+   spool in the order each of its formats needs: portfolio.md by the main process, the other formats (on Linux)
+   by a forked child beside it (:mod:`assess.files.beside`), so that both CPUs of the workers work at the end
+   too (:func:`_publish_portfolio`). So the output is the same whatever ``jobs`` is, and the main process's
+   memory does not grow with the number of files.
 
 Schema validation on this path uses :func:`assess.files.compiled_schema.schema_accepts`, the assessment JSON Schema
 compiled to plain Python checks. It accepts exactly what the schema accepts; only when it does not accept a
 file does the (much slower) ``jsonschema`` pass run, to explain the problems with lines. No check is skipped.
 
-Why one module of about 460 lines: it is the run itself (workers, the ordered publication, the portfolio
+Why one module of about 540 lines: it is the run itself (workers, the ordered publication, the portfolio
 and its formats, the exit rules), each step handing its state to the next; finding inputs, writing into
 the output folder, report names and the lock are already modules of their own under ``assess.files``.
 """
@@ -175,7 +177,7 @@ def _init_pool_worker(config: Config) -> None:
 
 
 def _quiet_pool() -> type[Any]:
-    """The context's Pool, without one wasted wake-up per result: its thread that keeps the workers running waits
+    """multiprocessing's Pool, without one wasted wake-up per result: its thread that keeps the workers running waits
     on the results' pipe among other things (CPython 3.11-3.13), so from each result's arrival until the thread that
     reads results has read it, that thread spins (at 1,000 files, 60 ms of CPU taken from the workers). It needs
     no waking for results: a worker that exits, a change of state and the last result taken each wake it anyway."""
@@ -432,7 +434,7 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
     return outcome
 
 
-Produce = Callable[["PortfolioData", Any], None]  # writes a format of the portfolio through a write or a handle
+Produce = Callable[[PortfolioData, Any], None]  # writes a format of the portfolio through a write or a handle
 
 
 def _publish_portfolio(data: PortfolioData, out: Path, staging: str, spool: Spool, catalog: Any, lang: str,

@@ -473,22 +473,26 @@ def _publish_portfolio(data: PortfolioData, out: Path, staging: str, spool: Spoo
         spool.share()
     spool_path = spool.path
 
-    def stage_others() -> tuple[list[tuple[Path, str]], InputError | None]:
-        reading = data.reading(Spool(spool_path, read_only=True)) if fork else data
+    def stage_others(reading: PortfolioData) -> tuple[list[tuple[Path, str]], Exception | None]:
+        """The other formats staged, as far as the first that failed, and its error (an InputError, or a bug)."""
         staged: list[tuple[Path, str]] = []
         for target, binary, produce in others:
             try:
                 staged.append((target, (stage_binary if binary else stage)(target, staging,
                                                                          partial(produce, reading))))
-            except InputError as error:
-                return staged, error
+            except Exception as error:
+                return staged, beside.remembered(error)
         return staged, None
 
-    writing = beside.Beside(stage_others, fork)
+    writing = beside.Beside(lambda: stage_others(data.reading(Spool(spool_path, read_only=True)) if fork else data),
+                            fork)
     try:
         publish(out / f"{PORTFOLIO_STEM}.md", staging,
                 lambda write: portfolio_markdown.write(data, catalog, lang, write, group_by))
-        staged, error = writing.result()
+        try:
+            staged, error = writing.result()
+        except beside.Lost:  # the child was killed (out of memory, say): its formats written here after all
+            staged, error = stage_others(data)
     finally:
         writing.cancel()
     for target, path in staged:

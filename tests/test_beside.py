@@ -51,7 +51,7 @@ def test_a_child_that_dies_is_told_not_waited_for_forever() -> None:
     def dies() -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
-    with pytest.raises(RuntimeError, match="ended without an answer"):
+    with pytest.raises(beside.Lost, match="ended without an answer"):
         Beside(dies, fork=True).result()
 
 
@@ -73,3 +73,43 @@ def test_no_fork_while_another_thread_runs() -> None:
     finally:
         stop.set()
         other.join()
+
+
+class TwoArguments(Exception):
+    """Pickles, but cannot be made again from its args (as some libraries' exceptions)."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(f"{message} at line {line}")
+
+
+def test_an_exception_that_cannot_be_made_again_comes_back_as_its_text() -> None:
+    def fails() -> None:
+        raise TwoArguments("broken template", 7)
+
+    with pytest.raises(RuntimeError, match="TwoArguments: broken template at line 7"):
+        Beside(fails, fork=True).result()
+
+
+def test_a_bug_in_the_child_comes_back_with_the_childs_traceback() -> None:
+    def buggy() -> None:
+        {}["missing"]
+
+    with pytest.raises(KeyError) as raised:
+        Beside(buggy, fork=True).result()
+    notes = "\n".join(getattr(raised.value, "__notes__", []))
+    assert "in the process beside" in notes and "buggy" in notes and "KeyError" in notes
+
+
+def test_a_child_killed_is_lost_and_said_so() -> None:
+    with pytest.raises(beside.Lost):
+        Beside(lambda: os.kill(os.getpid(), signal.SIGTERM), fork=True).result()
+
+
+def test_when_the_system_refuses_a_fork_the_function_runs_here(monkeypatch) -> None:
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    before = len(os.listdir("/proc/self/fd"))
+    assert Beside(os.getpid, fork=True).result() == os.getpid()
+    assert len(os.listdir("/proc/self/fd")) == before, "the pipe is closed again"

@@ -72,7 +72,8 @@ class BackgroundWriter:
             start = time.perf_counter()
             self._write(key, path, data, flags)
             self._recent.append(time.perf_counter() - start)
-            if sorted(self._recent)[len(self._recent) // 2] > self._slow_write:
+            # judged once there are RECENT writes: the first of a process is slow on any disk (a cold cache)
+            if len(self._recent) == RECENT and sorted(self._recent)[RECENT // 2] > self._slow_write:
                 self._thread = threading.Thread(target=self._run, name="assess-writer", daemon=True)
                 self._thread.start()
             return

@@ -12,6 +12,8 @@ once, in this process, and :meth:`Beside.result` gives what it gave: the same ou
 
 The child ignores Ctrl+C (the parent stops it with :meth:`Beside.cancel`, as it does on any error) and ends on
 SIGTERM. Should the parent be killed outright (``kill -9``), the child finishes its writing and exits by itself.
+A child that ends without an answer (killed, out of memory) is :class:`Lost`, and a system that refuses the fork
+gets the function run here; an exception from the child comes back with the child's traceback as a note.
 """
 
 from __future__ import annotations
@@ -23,14 +25,23 @@ import pickle
 import signal
 import sys
 import threading
+import traceback
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from assess.errors import InputError
+
 T = TypeVar("T")
+E = TypeVar("E", bound=BaseException)
 
 
 def can_fork() -> bool:
     return sys.platform == "linux" and hasattr(os, "fork") and threading.active_count() == 1
+
+
+class Lost(RuntimeError):
+    """The child ended without an answer (killed by a signal, out of memory): what it did is not to be trusted,
+    and the caller may do it again here."""
 
 
 class Beside(Generic[T]):
@@ -39,25 +50,34 @@ class Beside(Generic[T]):
     def __init__(self, function: Callable[[], T], fork: bool | None = None) -> None:
         self._pid: int | None = None
         self._outcome: tuple[bool, object] | None = None
-        if not (can_fork() if fork is None else fork):
-            self._outcome = _run(function)
+        if (can_fork() if fork is None else fork) and self._fork(function):
             return
+        self._outcome = _run(function)
+
+    def _fork(self, function: Callable[[], T]) -> bool:
+        """Start the child; False when the system refuses one (no memory, too many processes)."""
         reading, writing = os.pipe()
         # Every object there is now is left out of the collector's passes in both processes: a pass in the child
         # would write to each object's header and so copy every page of the parent's memory into its own.
         gc.freeze()
         try:
             pid = os.fork()
-            if pid == 0:  # the child: never returns
-                os.close(reading)
-                _child(function, writing)
-        finally:
+        except OSError:
             gc.unfreeze()
+            os.close(reading)
+            os.close(writing)
+            return False
+        if pid == 0:  # the child: never returns, its inherited objects kept frozen
+            os.close(reading)
+            _child(function, writing)
+        gc.unfreeze()
         os.close(writing)
         self._pid, self._reading = pid, reading
+        return True
 
     def result(self) -> T:
-        """What the function returned; what it raised is raised here."""
+        """What the function returned; what it raised is raised here (:class:`Lost` when the child gave no
+        answer)."""
         if self._outcome is None:
             self._outcome = self._collect()
         done, value = self._outcome
@@ -70,20 +90,45 @@ class Beside(Generic[T]):
         if self._pid is not None:
             with contextlib.suppress(ProcessLookupError):  # it has ended and been waited for
                 os.kill(self._pid, signal.SIGKILL)
-            self._collect()
+            self._outcome = self._collect()
 
     def _collect(self) -> tuple[bool, object]:
-        assert self._pid is not None
+        pid, reading = self._pid, self._reading
+        assert pid is not None
+        self._pid = None  # collected once, even if interrupted here
         chunks = []
-        while chunk := os.read(self._reading, 1 << 16):
-            chunks.append(chunk)
-        os.close(self._reading)
-        _, status = os.waitpid(self._pid, 0)
-        self._pid = None
-        if not chunks:
-            return False, RuntimeError(f"the process beside this one ended without an answer (status {status})")
-        outcome: tuple[bool, object] = pickle.loads(b"".join(chunks))
-        return outcome
+        try:
+            while chunk := os.read(reading, 1 << 16):
+                chunks.append(chunk)
+        except BaseException:  # Ctrl+C while waiting: the child goes too
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            raise
+        finally:
+            os.close(reading)
+            os.waitpid(pid, 0)
+        try:
+            done, text, value = pickle.loads(b"".join(chunks))
+        except Exception:
+            return False, Lost("the process beside this one ended without an answer")
+        try:
+            return done, pickle.loads(value)
+        except Exception:  # an exception the child pickled that cannot be made again here
+            return False, RuntimeError(text)
+
+
+_in_child = False  # True in the child
+_NOTE = "in the process beside"
+
+
+def remembered(error: E) -> E:
+    """``error``, in the child with its traceback as a note: pickling it for the parent loses its frames. For an
+    exception the function returns rather than raises; one it raises gets the note anyway. An InputError is told
+    as its problems, one line each, and gets none."""
+    noted = any(note.startswith(_NOTE) for note in getattr(error, "__notes__", ()))
+    if _in_child and not isinstance(error, InputError) and not noted:
+        error.add_note(f"{_NOTE} (pid {os.getpid()}):\n{''.join(traceback.format_exception(error))}")
+    return error
 
 
 def _run(function: Callable[[], T]) -> tuple[bool, object]:
@@ -94,17 +139,29 @@ def _run(function: Callable[[], T]) -> tuple[bool, object]:
 
 
 def _child(function: Callable[[], object], writing: int) -> None:
-    """Run ``function``, send its outcome to the parent, exit without the parent's exit handlers or buffers."""
+    """Run ``function``, send its outcome to the parent, exit without the parent's exit handlers or buffers.
+
+    The outcome goes as (done, text, pickled value): the text (an exception's traceback) is what the parent
+    raises when it cannot unpickle the value, and an exception is sent with the child's traceback as a note, the
+    frames that pickling loses."""
     code = 0
     try:
         # Ctrl+C reaches the parent, which stops this child; SIGTERM ends it (not through the parent's handler)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        outcome = _run(function)
+        global _in_child
+        _in_child = True
+        done, value = _run(function)
+        text = ""
+        if isinstance(value, BaseException):
+            text = "".join(traceback.format_exception(value))
+            remembered(value)
         try:
-            data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+            pickled = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         except Exception as error:  # an exception or a result that cannot be pickled: its text
-            data = pickle.dumps((False, RuntimeError(f"{type(outcome[1]).__name__}: {outcome[1]} ({error})")))
+            done, text = False, f"{text or repr(value)} ({error})"
+            pickled = pickle.dumps(RuntimeError(text))
+        data = pickle.dumps((done, text, pickled), pickle.HIGHEST_PROTOCOL)
         view = memoryview(data)
         while view:
             view = view[os.write(writing, view):]

@@ -57,11 +57,15 @@ class Spool:
         for pragma in (*(() if read_only else pragmas), f"cache_size = -{CACHE_KIB}", "temp_store = FILE"):
             self.execute(f"PRAGMA {pragma}")
         if not read_only:
+            # a database of this connection's own beside the spool, for the rows it keeps after share()
+            self.execute("ATTACH DATABASE ? AS scratch", (":memory:" if path is None else f"{path}-scratch",))
+            for pragma in ("journal_mode = OFF", "synchronous = OFF"):
+                self.execute(f"PRAGMA scratch.{pragma}")
             self.execute("BEGIN")
 
     def share(self) -> None:
         """Let a read-only connection in another process read what this one wrote: the run's transaction committed
-        and the lock on the file let go. Afterwards this connection should write TEMP tables only (a
+        and the lock on the file let go. Afterwards this connection should write its scratch database only (a
         :class:`SpoolTape`): a write to the spool itself would wait for the other's reading to end."""
         self.execute("COMMIT")
         self.execute("PRAGMA locking_mode = NORMAL")
@@ -145,15 +149,16 @@ class SpoolCounter:
 class SpoolTape:
     """Rows of text kept in a spool between two passes over them (a table's widths, then its lines): each row is
     made once and read back instead of made again, and the rows never all sit in memory. One tape serves one
-    table after another: :meth:`keep` starts it afresh. A TEMP table, which is the connection's own (in a file of
-    its own): writing it never waits for another connection reading a shared spool (:meth:`Spool.share`)."""
+    table after another: :meth:`keep` starts it afresh. A table of the spool's scratch database (a file of its own
+    beside the spool, which only the spool's connection opens): writing it never waits for another connection
+    reading a shared spool (:meth:`Spool.share`)."""
 
     BATCH = 256  # rows written at a time
 
     def __init__(self, spool: Spool, name: str = "tape") -> None:
-        self.spool, self._name = spool, name
+        self.spool, self._name = spool, f"scratch.{name}"
         self._whole = False
-        spool.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (seq INTEGER PRIMARY KEY, row BLOB)")
+        spool.execute(f"CREATE TABLE IF NOT EXISTS scratch.{name} (seq INTEGER PRIMARY KEY, row BLOB)")
 
     def keep(self, rows: Iterable[list[str]]) -> Iterator[list[str]]:
         """``rows`` as they come, each also written onto the tape; the tape is whole once they have all come."""

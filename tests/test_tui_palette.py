@@ -149,17 +149,24 @@ def test_the_kept_palette_opens_empty_in_the_current_language_and_moves_with_the
             await pilot.press("enter")
             assert app.screen is palette, "nothing to go to: the palette stays"
             await pilot.press("escape")
-            await pilot.press("l", "ctrl+p")  # English now; the same palette, emptied
-            assert app.screen is palette and palette.query_one(Input).value == ""
-            assert palette.query_one(Input).placeholder.startswith("A norm's number")
+            await pilot.press("l", "ctrl+p")  # English now: the English palette, kept from now on
+            english = app.screen
+            assert isinstance(english, PaletteScreen) and english is not palette
+            assert english.query_one(Input).placeholder.startswith("A norm's number")
             assert listed(app)[0] == "Summary: scores and gaps"
+            await type_text(pilot, "zzz")
+            await pilot.press("escape", "l", "ctrl+p")  # Dutch again: the Dutch palette as it was made, emptied
+            assert app.screen is palette and palette.query_one(Input).value == ""
+            assert listed(app)[0] == "Overzicht: scores en tekortkomingen"
+            await pilot.press("escape", "l", "ctrl+p")
+            assert app.screen is english and english.query_one(Input).value == ""
             await type_text(pilot, "4.1")
             assert listed(app)[0].startswith("4.1  ") and listed(app)[1].startswith("4.10  ")
             await pilot.press("down", "down", "up")
-            assert palette.query_one(OptionList).highlighted == 1
+            assert english.query_one(OptionList).highlighted == 1
             await pilot.press("enter")
             await pilot.pause()
-            assert app.screen is not palette and current(app) == "4.10"
+            assert app.screen is not english and current(app) == "4.10"
 
     run(play())
 

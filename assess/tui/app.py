@@ -105,7 +105,7 @@ class AuditApp(App[None]):
         self._walk: tuple[Assessment, Filter, Walk] | None = None
         self._summary: SummaryScreen | None = None
         self._edit_forms: dict[str, EditScreen] = {}  # one per language: a change of language relabels none
-        self._palette: PaletteScreen | None = None
+        self._palettes: dict[str, PaletteScreen] = {}  # one per language, as the edit forms
         self._conflict_open = False
         self._quit_warned = False
         self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self)
@@ -379,19 +379,22 @@ class AuditApp(App[None]):
         return audit if isinstance(audit, AuditScreen) else None
 
     def action_command_palette(self) -> None:
-        """ctrl+p: the palette, made once and kept (installed), emptied and relabelled at every open."""
+        """ctrl+p: the palette, made once per language and kept (installed), emptied at every open. One per
+        language, not one relabelled: after a change of language (and back) it opens with the drawings of its
+        words kept, as the edit form does."""
         from assess.tui.components.palette_screen import PaletteScreen
         from assess.tui.palette import hits
 
-        if self._palette is None:
-            self._palette = PaletteScreen(lambda query: hits(self.catalog, self.assessment, query, self.lang),
-                                          self.lang)
-            self.install_screen(self._palette, "palette")
-        elif self._palette in self.screen_stack:
+        if any(palette in self.screen_stack for palette in self._palettes.values()):
             return
+        palette = self._palettes.get(self.lang)
+        if palette is None:
+            palette = self._palettes[self.lang] = PaletteScreen(
+                lambda query: hits(self.catalog, self.assessment, query, self.lang), self.lang)
+            self.install_screen(palette, f"palette-{self.lang}")
         else:
-            self._palette.reopen(self.lang)
-        self.push_screen(self._palette, self._palette_chosen)
+            palette.reopen()
+        self.push_screen(palette, self._palette_chosen)
 
     def _palette_chosen(self, hit: Hit | None) -> None:
         if hit is None:

@@ -1,8 +1,9 @@
 """The palette (ctrl+p): go to a norm by its number or words of its text, evidence or note, or open a screen.
 
-Made once and kept (installed by the app), as the summary: each open empties the field and relabels it, so
-opening costs no new widgets. Textual's own command palette was built and styled anew at every open (over
-100 ms a time here) and spoke only English. Dismissed with the chosen :class:`Hit`, or None.
+Made once per language and kept (installed by the app), as the edit form: each open empties the field, so
+opening costs no new widgets and, after a change of language and back, no new drawing of its words. Textual's
+own command palette was built and styled anew at every open (over 100 ms a time here) and spoke only English.
+Dismissed with the chosen :class:`Hit`, or None.
 """
 
 from __future__ import annotations
@@ -55,14 +56,11 @@ class PaletteScreen(DimmedModalScreen[Hit | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="palette") as box:
-            self._label(box)
+            box.border_title = label("key.palette", self.lang)
+            box.border_subtitle = label("palette.keys", self.lang)
             yield Input(placeholder=label("palette.placeholder", self.lang), id="query", compact=True,
                         select_on_focus=False)
             yield HitList(id="hits", compact=True)
-
-    def _label(self, box: Vertical) -> None:
-        box.border_title = label("key.palette", self.lang)
-        box.border_subtitle = label("palette.keys", self.lang)
 
     def on_mount(self) -> None:
         self._show("")
@@ -71,14 +69,9 @@ class PaletteScreen(DimmedModalScreen[Hit | None]):
     def post_message(self, message: Message) -> bool:
         return super().post_message(kept_screen_resumed(message, self, kept=bool(getattr(self, "_opened", 0))))
 
-    def reopen(self, lang: str) -> None:
-        """Open the kept palette again: the field empty, the screens listed, every word in ``lang``."""
+    def reopen(self) -> None:
+        """Open the kept palette again: the field empty, the screens listed."""
         self._opened += 1
-        if lang != self.lang:
-            self.lang = lang
-            self._label(self.query_one("#palette", Vertical))
-            self.query_one("#query", Input).placeholder = label("palette.placeholder", lang)
-            self._query = None  # the screens' names change with the language
         field = self.query_one("#query", Input)
         field.value = ""
         self._show("")

@@ -79,14 +79,6 @@ def _tabulate(headers: list[str], rows: list[list[str]], align: list[str]) -> st
         tabulate_module.WIDE_CHARS_MODE = saved
 
 
-def _pad(cell: str, width: int, how: str) -> str:
-    if how == "left":
-        return cell.ljust(width)
-    if how == "right":
-        return cell.rjust(width)
-    return f"{cell:^{width}}"  # tabulate centres with format(), not str.center (odd margins differ)
-
-
 def _rule(widths: list[int], align: list[str]) -> str:
     def segment(w: int, a: str) -> str:
         if a == "right":
@@ -107,8 +99,9 @@ def _lines(headers: list[str], rows: Iterable[list[str]], align: list[str], widt
         yield "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"
         yield _rule(widths, [""] * len(widths))
         return
-    # One format per table, each row written by one call at C speed: "<", ">" and "^" pad text exactly as
-    # ljust, rjust and tabulate's format() do (_pad); the cells are arguments, so a brace in one is only text.
+    # One format per table, each row written by one call at C speed: "<", ">" and "^" pad text exactly as ljust,
+    # rjust and tabulate's centring (format(), not str.center: odd margins differ) do; the cells are arguments,
+    # so a brace in one is only text.
     line = "| " + " | ".join(f"{{:{_FORMAT[a]}{w}}}" for w, a in zip(widths, align, strict=True)) + " |"
     yield line.format(*headers)
     yield _rule(widths, align)

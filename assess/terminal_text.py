@@ -3,8 +3,9 @@ name, a file name, a CSV cell) can never move the cursor, clear the screen or se
 
 ``visible`` escapes C0 controls except newline and tab, DEL, C1 controls (ESC is ``\\x1b``), the invisible
 characters that reorder or hide text (BiDi overrides and isolates such as U+202E, zero-width characters,
-the BOM) and lone surrogates (an undecodable byte in a file name), for example ``\\u202e``. Files that
-assess writes keep the user's text as it is; only what is shown on a terminal is escaped.
+the BOM) and lone surrogates (an undecodable byte in a file name), for example ``\\u202e``. Data files that
+assess writes (assessments, JSON, CSV) keep the user's text as it is; what is shown on a terminal is escaped,
+and so are the documents made for people to read (Markdown, which ``cat`` puts on a terminal; HTML; Word).
 """
 
 from __future__ import annotations
@@ -42,12 +43,6 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """``text`` with every control or invisible character written as an escape (``\\x1b``, ``\\u202e``)."""
     return _shown_escaped().sub(_escape, text)
-
-
-def invisible_escaped(text: str) -> str:
-    """``text`` with only the BiDi controls and zero-width characters escaped (for Markdown reports, where
-    they would reorder or hide what a reader sees); other characters stay as written."""
-    return _invisible().sub(_escape, text)
 
 
 def has_invisible(text: str) -> str | None:

@@ -1,6 +1,7 @@
-"""The hostile corpus (tests/hostile/) through the HTML and Word reports: every file that loads gives a page
-that parses cleanly (no script, no raw control or BiDi character) and a Word document python-docx reads back;
-a file that does not load is refused with exit 2, never a traceback."""
+"""The hostile corpus (tests/hostile/) through the HTML, Word and Markdown reports: every file that loads gives a
+page that parses cleanly (no script, no raw control or BiDi character), a Word document python-docx reads back
+and a Markdown report with no raw control or BiDi character (``cat report.md`` runs no escape sequence); a file
+that does not load is refused with exit 2, never a traceback."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from assess.analysis.scoring import score
 from assess.errors import InputError
 from assess.files.assessment_file import load
 from assess.model.assessment import Answer
-from assess.render import docx_report, html_report
+from assess.render import docx_report, html_report, renderer
 from tests.hostile.generate import yaml_cases
 from tests.html_check import check
 
@@ -35,6 +36,8 @@ def test_every_loadable_hostile_file_makes_clean_documents(tmp_path: Path, catal
         page = html_report.render(card, "nl")
         assert check(page).problems == [], name
         assert not RAW.findall(page), (name, RAW.findall(page)[:3])
+        markdown = renderer("md")(card, "nl")
+        assert not RAW.findall(markdown), (name, RAW.findall(markdown)[:3])
         rendered += 1
         # a Word document takes ~0.2 s: the cases of the text fields it shows whole, without the formula ones
         if name.split("-", 1)[0] in WORD_FIELDS and "formula" not in name:
@@ -55,3 +58,6 @@ def test_control_and_invisible_characters_are_shown_as_escapes(catalog, text: st
     assert not RAW.findall(cells)
     assert "\\x" in cells or "\\u" in cells  # shown as an escape, in the gap table's note
     assert "\\x" in page or "\\u" in page
+    markdown = renderer("md")(card, "en")
+    assert not RAW.findall(markdown)
+    assert "\\x" in markdown or "\\u" in markdown

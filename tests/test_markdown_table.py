@@ -98,13 +98,14 @@ def test_reports_do_not_import_tabulate() -> None:
 def test_md_escape_fast_path_changes_nothing_it_would_have_changed() -> None:
     """md_escape returns plain text as it is after one scan; on everything else it escapes as before."""
     from assess.render import text
-    from assess.terminal_text import invisible_escaped
+    from assess.terminal_text import visible
 
     def two_step(value: str) -> str:
         escaped = text._MD_SPECIAL.sub(r"\\\1", value.replace("\r\n", "\n").replace("\r", "\n"))
-        return invisible_escaped(escaped).replace("\n", "<br>")
+        return visible(escaped).replace("\n", "<br>")
 
-    invisible = [chr(c) for c in range(0x2000, 0x2070)] + ["\u061c", "\ufeff", "\ufeff"[:0] + "\u00ad", "\x1b"]
+    invisible = [chr(c) for c in range(0x2000, 0x2070)] + ["\u061c", "\ufeff", "\ufeff"[:0] + "\u00ad"]
+    invisible += ["\x1b", "\x9b", "\x7f", "\x00", "\x07", "\ud800"]  # controls and a lone surrogate
     chars = [*"ab ë…↑⚠漢\\`*_[]<>|#~\r\n\t-+1.", *invisible]
     rng = random.Random(11)
     for _ in range(20_000):

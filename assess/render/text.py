@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from assess.i18n import number, t
 from assess.model.catalog import Catalog
-from assess.terminal_text import invisible_escaped
+from assess.terminal_text import visible
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
 if TYPE_CHECKING:  # the table writer's users (`assess norms`) need no assessment model
@@ -18,24 +18,24 @@ BAR_WIDTH = 20
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
-# Any character md_escape changes: Markdown's specials, line breaks, and the invisible characters.
-_MD_CHANGES = frozenset("\\`*_[]<>|#~\r\n\u061c\ufeff" + "".join(
-    chr(c) for first, last in ((0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x2069))
-    for c in range(first, last + 1)))
+# Any character md_escape changes: Markdown's specials, line breaks, and all that terminal_text.visible escapes
+# (control characters but tab and newline, the invisible characters, lone surrogates).
+_MD_CHANGES = ("[\\\\`*_\\[\\]<>|#~\r\n\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e"
+               "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
 _md_changes: list[re.Pattern[str]] = []  # the class of _MD_CHANGES, compiled at the first call
 
 
 def md_escape(text: str) -> str:
-    """Escape user text for a Markdown table cell: no ``|`` or newline can break the table, and a BiDi
-    override or zero-width character shows as ``\\u202e`` instead of reordering or hiding text."""
-    # A character class, not the set: compiling it costs about 0.5 ms once, but each search is about twice
-    # as fast as the set's scan, and a batch escapes some 200 cells per report.
+    """Escape user text for a Markdown table cell: no ``|`` or newline can break the table, a control character
+    shows as ``\\x1b`` (``cat report.md`` on a terminal runs no escape sequence) and a BiDi override or
+    zero-width character as ``\\u202e`` instead of reordering or hiding text."""
+    # One search of a character class: most cells need no escape, and a batch escapes some 200 cells per report.
     if not _md_changes:
-        _md_changes.append(re.compile("[" + "".join(sorted(re.escape(c) for c in _MD_CHANGES)) + "]"))
+        _md_changes.append(re.compile(_MD_CHANGES))
     if not _md_changes[0].search(text):
         return text  # most cells: one scan instead of two substitutions and two replacements
     escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return invisible_escaped(escaped).replace("\n", "<br>")
+    return visible(escaped).replace("\n", "<br>")
 
 
 _BLOCK_START = re.compile(r"^([-+])|^([0-9]+)([.)])")

@@ -87,6 +87,38 @@ def test_a_state_seen_before_is_drawn_from_what_was_kept(tmp_path: Path) -> None
     run(play())
 
 
+def test_a_return_to_the_audit_asks_no_repaint_of_an_unchanged_scrollbar(tmp_path: Path) -> None:
+    """Textual's ScrollView asks its scrollbar for a repaint at every layout; a scrollbar whose state is the one
+    drawn leaves it out, so a round trip through the summary, the palette or a dialog counts no repaint of the
+    audit (the dimmed audit below the next dialog is kept), while a move that changes the bar still repaints."""
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=SMALL) as pilot:
+            audit = app.screen
+            bar = audit.query_one(NormPane).vertical_scrollbar
+            await pilot.press("j")
+            await pilot.pause()
+            for there_and_back in (["s", "s"], ["ctrl+p", "escape"], ["e", "escape"]):
+                before = audit.repaints
+                await pilot.press(*there_and_back)
+                await pilot.pause()
+                assert app.screen is audit and audit.repaints == before, there_and_back
+                assert segments(drawn(bar)) == segments(textual_drawing(bar))
+            heights = set()
+            for _ in range(6):  # the norms' heights differ: the bar changes and is repainted
+                before = audit.repaints
+                await pilot.press("j")
+                await pilot.pause()
+                heights.add(bar.window_virtual_size)
+                assert audit.repaints > before
+                assert segments(drawn(bar)) == segments(textual_drawing(bar))
+            assert len(heights) > 1
+
+    run(play())
+
+
 def test_the_summary_tables_scrollbars_draw_what_textual_draws(tmp_path: Path) -> None:
     path = copy_demo(tmp_path)
 

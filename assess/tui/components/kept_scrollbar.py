@@ -5,12 +5,17 @@ Textual draws a scrollbar through Rich at every change of its proportions, about
 another norm changes the norm pane's height, so ``j`` paid that twice (a fifth of the key). A pane's
 scrollbar takes only a few states (the heights of its norms), so each state's lines are kept and a state
 seen before is drawn by a lookup. What is drawn is Textual's own drawing (``tests/test_tui_kept_scrollbar.py``).
+
+Textual's ScrollView also asks its scrollbar for a repaint at every layout of the screen (it compares the
+container size it is given with its own, which differ by the gutter), so each return to the audit from a
+dialog or the summary counted as a repaint, and the dimmed audit below the next dialog was drawn again. A
+repaint asked for while the scrollbar's state is the one last drawn is left out: it would draw the same.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar, Self, cast
 
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
@@ -28,6 +33,7 @@ class KeptScrollBar(LaidOutOnce, ScrollBar):
     def __init__(self, vertical: bool = True, name: str | None = None, *, thickness: int = 1) -> None:
         super().__init__(vertical, name, thickness=thickness)
         self._kept: OrderedDict[tuple[object, ...], list[Strip]] = OrderedDict()
+        self._drawn: tuple[Region, tuple[object, ...]] | None = None  # the crop and state last drawn
 
     def _state(self, crop: Region) -> tuple[object, ...]:
         """Everything Textual's drawing of the scrollbar depends on (ScrollBar.render and the styles cache)."""
@@ -41,10 +47,18 @@ class KeptScrollBar(LaidOutOnce, ScrollBar):
                 parent.background_colors, self.background_colors, self.screen.styles.scrollbar_color.a == 0,
                 tuple(self.get_line_filters()), app.ansi_theme, app.native_ansi_color, self.opacity)
 
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        drawn = self._drawn
+        if (drawn is not None and not regions and repaint and not layout and not recompose
+                and isinstance(self.parent, Widget) and self.is_attached and self._state(drawn[0]) == drawn[1]):
+            return self  # it would draw what it shows
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     def render_lines(self, crop: Region) -> list[Strip]:
         if not isinstance(self.parent, Widget):  # its widget was removed, a frame already under way
             return [Strip.blank(crop.width)] * crop.height
         state = self._state(crop)
+        self._drawn = (crop, state)
         kept = self._kept.get(state)
         if kept is not None:
             self._kept.move_to_end(state)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from assess.analysis.compare import ActionStatus, Diff, NormChange, ScoreChange
 from assess.analysis.scoring import Scorecard
+from assess.render import json_text
 
 
 def _action(item: ActionStatus) -> dict[str, Any]:
@@ -59,4 +59,4 @@ def diff_data(diff: Diff) -> dict[str, Any]:
 
 
 def render(diff: Diff) -> str:
-    return json.dumps(diff_data(diff), ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(diff_data(diff)) + "\n"

@@ -6,11 +6,17 @@ in portfolio.json, so that encoder was a tenth of the time per file. This writer
 recursive pass, strings escaped by the C escaper the standard library uses itself. A value it does not write
 the same way (a key that is not text, a type other than dict, list, tuple, str, int, float, bool or None)
 goes to ``json.dumps``; tests/test_json_text.py compares the two.
+
+One difference, made on purpose: the characters a terminal acts on or that hide or reorder text (DEL, the C1
+controls such as U+009B, BiDi overrides, zero-width characters, lone surrogates), which ``json.dumps`` leaves raw
+with ``ensure_ascii=False``, are written as ``\\u`` escapes (C0 controls it escapes itself). The JSON reads back
+to the same text, and ``cat report.json`` runs no escape sequence.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from json.encoder import encode_basestring
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
@@ -18,6 +24,19 @@ if TYPE_CHECKING:
     from typing import Any
 
 _INFINITY = float("inf")
+# what terminal_text.visible escapes, less what JSON already escapes in a string (C0) or writes as layout (\n)
+_RAW = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
+
+
+def _unicode_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def escaped(text: str) -> str:
+    """JSON ``text`` with the characters of :data:`_RAW` written as ``\\u`` escapes (they occur only in strings)."""
+    if text.isascii() and "\x7f" not in text:  # two quick scans: most reports in English need no more
+        return text
+    return _RAW.sub(_unicode_escape, text) if _RAW.search(text) else text
 
 
 class _Other(Exception):
@@ -79,10 +98,10 @@ def _write(value: Any, parts: list[str], newline: str) -> None:
 
 
 def dumps(value: Any) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=2)``."""
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, :func:`escaped`."""
     parts: list[str] = []
     try:
         _write(value, parts, "\n")
     except (_Other, RecursionError):
-        return json.dumps(value, ensure_ascii=False, indent=2)
-    return "".join(parts)
+        return escaped(json.dumps(value, ensure_ascii=False, indent=2))
+    return escaped("".join(parts))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from assess.analysis import agreement as agr
 from assess.analysis.merge import Merged, SectionAgreement
+from assess.render import json_text
 
 
 def _agreement_json(entry: SectionAgreement) -> dict[str, Any]:
@@ -37,4 +37,4 @@ def render(merged: Merged, output: str) -> str:
             "settings": [_agreement_json(e) for e in merged.settings],
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text.dumps(data) + "\n"

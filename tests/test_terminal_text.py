@@ -103,7 +103,16 @@ def test_merge_summary_on_a_terminal_is_escaped(cli, write, monkeypatch: pytest.
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     status, out, err = cli("merge", str(a), str(b), "-o", str(a.parent / "c.yaml"))
     assert status == 0, err
-    assert "A\\x1b[2J" in out and not raw_controls(out)
+    assert "A\\x1b\\[2J" in out and not raw_controls(out)
+
+
+def test_merge_summary_piped_is_markdown_with_no_raw_control(cli, write) -> None:
+    """The summary is Markdown (``assess merge ... > summary.md``): names and files escaped as in the reports."""
+    a = write("a_1.yaml", assessment_text('"1.1": met', extra='assessors: ["A\\e]0;t\\a*"]\n'))
+    b = write("b.yaml", assessment_text('"1.1": not_met', extra='assessors: ["B"]\n'))
+    status, out, err = cli("merge", str(a), str(b), "-o", str(a.parent / "c.yaml"))
+    assert status == 0, err
+    assert "A\\x1b\\]0;t\\x07\\*" in out and "a\\_1.yaml" in out and not raw_controls(out)
 
 
 def test_argparse_messages_are_escaped(cli) -> None:

@@ -31,8 +31,8 @@ def method_text(merged: Merged, lang: str) -> str:
 def render(merged: Merged, lang: str, output: str) -> str:
     """The summary printed after writing the consensus file ``output``."""
     c, catalog = merged.consensus, merged.catalog
-    out = [t("merge.written", lang, file=output, count=merged.raters, service=c.service.name),
-           "- " + "\n- ".join(f"{name}: {source.file} (sha256 {source.sha256[:12]}…)"
+    out = [t("merge.written", lang, file=md_escape(output), count=merged.raters, service=md_escape(c.service.name)),
+           "- " + "\n- ".join(f"{md_escape(name)}: {md_escape(source.file)} (sha256 {source.sha256[:12]}…)"
                               for name, source in zip(merged.labels, c.merged_from, strict=True)),
            "", t("merge.counts", lang, agreed=len(merged.agreed), disputed=len(merged.disputed),
                  unassessed=len(merged.unassessed)), ""]

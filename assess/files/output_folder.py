@@ -35,7 +35,9 @@ def stage(target: Path, staging: str, produce: Callable[[Callable[[str], Any]], 
     """The first half of :func:`publish`: ``target`` written into the staging folder; the path it has there."""
     staged = os.path.join(staging, target.name)
     try:
-        with open(staged, "w", encoding="utf-8", newline="") as handle:
+        # backslashreplace: a lone surrogate (an undecodable byte of a file's name) is written as \udcff, as the
+        # terminal shows it, instead of stopping the portfolio
+        with open(staged, "w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
             produce(handle.write)
     except OSError as error:
         raise _not_written(target, error) from None

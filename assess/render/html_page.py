@@ -26,8 +26,11 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 def _finalize(value: Any) -> Any:
     """Every text a template shows, before Jinja2 escapes it: control and invisible characters (U+202E, a
-    zero-width space, ESC) written as visible escapes, as on a terminal; markup made here passes as it is."""
-    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+    zero-width space, ESC) written as visible escapes, as on a terminal; markup made here passes as it is. Any other
+    object a template shows (a Problem, whose text names a file) is shown as its text, escaped the same way."""
+    if isinstance(value, Markup) or value is None or isinstance(value, int | float):
+        return value
+    return visible(value if isinstance(value, str) else str(value))
 
 
 @lru_cache(maxsize=1)

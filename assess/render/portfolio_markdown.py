@@ -19,6 +19,7 @@ from assess.i18n import number, t
 from assess.model.catalog import Catalog
 from assess.render.markdown_table import table, table_lines
 from assess.render.text import md_escape, percent_text, result_label, score_text, short, status_label
+from assess.terminal_text import visible
 
 TOP_NORMS = 20  # rows of "norms most often not met" in portfolio.md (portfolio.json has them all)
 
@@ -59,16 +60,18 @@ def _service_cell(entry: Entry, data: PortfolioData) -> str:
 
 
 def _fence(items: Iterable[object]) -> Iterator[str]:
-    """A code block around the ``items`` as text (read twice), its fence longer than any run of backticks inside."""
+    """A code block around the ``items`` as text, its fence longer than any run of backticks inside; control and
+    invisible characters (a file's name may hold ESC, or an undecodable byte) written as visible escapes."""
+    texts = [visible(str(item)) for item in items]
     longest = 0
-    for item in items:
+    for text in texts:
         run = 0
-        for char in str(item):
+        for char in text:
             run = run + 1 if char == "`" else 0
             longest = max(longest, run)
     ticks = "`" * max(3, longest + 1)
     yield ticks + "text"
-    yield from (str(item) for item in items)
+    yield from texts
     yield ticks
 
 

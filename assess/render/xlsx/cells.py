@@ -23,9 +23,9 @@ from openpyxl.utils import get_column_letter
 
 from assess.i18n import t
 from assess.render.tables import Column, Kind, Value
+from assess.terminal_text import visible
 
 MAX_TEXT = 32_767  # Excel's limit for one cell
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in the XML of a workbook
 TEXT_FORMAT = "@"
 DATE_FORMAT = "yyyy-mm-dd"
 SCORE_FORMAT = "0.0"
@@ -38,9 +38,10 @@ RESULT_FILLS = {"met": "C6EFCE", "partial": "FFEB9C", "not_met": "FFC7CE"}
 
 
 def clean(text: str) -> str:
-    """Text a workbook can hold: control characters (not allowed in its XML) become ``?``, and the text is
-    cut at Excel's 32,767 characters per cell."""
-    text = _ILLEGAL.sub("?", text)
+    """Text a workbook can hold and shows as written: control characters (C0 are not allowed in its XML; C1, DEL),
+    BiDi controls, zero-width characters and lone surrogates written as visible escapes (``\\x1b``, ``\\u202e``),
+    as in the other documents; the text cut at Excel's 32,767 characters per cell."""
+    text = visible(text.replace("\r\n", "\n"))
     return text if len(text) <= MAX_TEXT else text[:MAX_TEXT - 1] + "…"
 
 

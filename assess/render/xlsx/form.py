@@ -42,6 +42,7 @@ from assess.render.xlsx.cells import (
     print_setup,
     to_bytes,
 )
+from assess.terminal_text import visible
 
 META = ("service", "kind", "location", "assessor", "date", "settings", "language")  # rows 1-7, in this order
 OPEN_META = ("kind", "location", "assessor", "date")  # the service may fill in or correct these
@@ -69,10 +70,12 @@ class FormService:
 
 
 def sheet_names(names: Sequence[str], reserved: Sequence[str]) -> list[str]:
-    """Valid, unique sheet names: at most 31 characters, none of ``[]:*?/\\``, no two equal ignoring case."""
+    """Valid, unique sheet names: at most 31 characters, none of ``[]:*?/\\``, no two equal ignoring case, and no
+    control or invisible character (a tab's name cannot hold the ``\\x1b`` a cell shows instead: they are left out)."""
     taken = {r.casefold() for r in reserved}
     out = []
     for name in names:
+        name = "".join(char for char in name if visible(char) == char)
         base = " ".join(name.translate(_FORBIDDEN).split()).strip("'") or "-"
         candidate, number = base[:31], 2
         while candidate.casefold() in taken:

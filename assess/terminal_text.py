@@ -45,6 +45,12 @@ def visible(text: str) -> str:
     return _shown_escaped().sub(_escape, text)
 
 
+def lines(text: str) -> list[str]:
+    """``text`` split at its line breaks: ``\\n``, ``\\r\\n`` and ``\\r`` only. ``str.splitlines`` also splits at
+    U+0085, U+2028, form feeds and the file separators, which in a cell or a note are characters, not lines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def has_invisible(text: str) -> str | None:
     """The first BiDi control or zero-width character in ``text`` as ``U+202E``, or None."""
     found = _invisible().search(text)

@@ -249,3 +249,14 @@ def test_comments_follow_the_system_language_without_lang(cli, csv_file, tmp_pat
     path = csv_file("service,norm,result\nDe Brug,1.1,met\n")
     assert cli("import", str(path), "-o", str(tmp_path / "out"))[0] == 0
     assert (tmp_path / "out" / "de-brug.yaml").read_text(encoding="utf-8").startswith(first_line)
+
+
+def test_evidence_lines_break_only_at_line_breaks(cli, csv_file, tmp_path: Path, catalog) -> None:
+    """A cell's evidence is one item per line: \\n, \\r\\n or \\r; U+0085, U+2028 and a form feed are characters of
+    the text (str.splitlines would have split at them), kept as written."""
+    path = csv_file(HEADER + 'De Overloop,1.2,met,"Folder\x85NL\r\nWebsite\u2028oud\rPoster\x0cA4",,,,,,,,,,\n')
+    out = tmp_path / "out"
+    status, _, stderr = cli("import", str(path), "-o", str(out))
+    assert status == 0, stderr
+    evidence = load(out / "de-overloop.yaml", catalog).answers["1.2"].evidence
+    assert evidence == ("Folder\x85NL", "Website\u2028oud", "Poster\x0cA4")

@@ -39,6 +39,7 @@ from assess.files.input_file import read_bytes
 from assess.files.storage import digest
 from assess.model.assessment import Action, Answer, Assessment, Position, Service, Source
 from assess.model.catalog import Catalog
+from assess.terminal_text import lines
 
 Words = Callable[[str], str]
 """The consensus file's words: the text of an ``assess.i18n`` key (``col.owner``) in the file's language.
@@ -191,7 +192,7 @@ def _merge_answer(labels: Sequence[str], answers: Sequence[Answer], words: Words
     evidence = tuple(replace(e, text=f"[{name}] {e.text}") for name, a in zip(labels, answers, strict=True)
                      for e in a.evidence)
     notes = [f"[{name}] {line}" for name, a in zip(labels, answers, strict=True) if a.note
-             for line in a.note.splitlines()] + action_notes
+             for line in lines(a.note)] + action_notes
     return Answer(assessed[0] if assessed else None, evidence, "\n".join(notes) or None, action)
 
 

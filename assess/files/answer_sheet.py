@@ -39,6 +39,7 @@ from assess.files.csv_text import csv_records, delimiter, first_line, refuse_nul
 from assess.files.evidence_column import typed_evidence
 from assess.model.assessment import Action, Answer, Assessment, Service
 from assess.model.catalog import Catalog
+from assess.terminal_text import lines
 
 SERVICE_COLUMNS = ("kind", "location", "date", "language")
 LONG_COLUMNS = ("service", "norm", "result", "evidence", "source", "note", "action", "owner", "due", "priority",
@@ -260,7 +261,7 @@ class _Reader:
         entry = self.service(row, line)
         norm = self.norm_id(row.get("norm", ""), line, "norm")
         ok, result = self.result(row.get("result", ""), line, "result")
-        texts = tuple(e.strip() for e in row.get("evidence", "").splitlines() if e.strip())
+        texts = tuple(e.strip() for e in lines(row.get("evidence", "")) if e.strip())
         evidence, source_problem = typed_evidence(texts, row.get("source", ""), self.catalog)
         if source_problem:
             self.problem(line, "source", source_problem)

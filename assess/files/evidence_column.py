@@ -6,6 +6,7 @@ import re
 
 from assess.model.assessment import Evidence
 from assess.model.catalog import Catalog
+from assess.terminal_text import lines
 
 
 def _key(text: str) -> str:
@@ -26,7 +27,7 @@ def typed_evidence(texts: tuple[str, ...], raw_sources: str,
     """The evidence lines with their kinds of source: one source for every line, or one per line.
 
     Returns the items and a problem message (None when the cell is fine)."""
-    given = [line.strip() for line in raw_sources.splitlines() if line.strip()]
+    given = [line.strip() for line in lines(raw_sources) if line.strip()]
     if not given:
         return tuple(Evidence(text) for text in texts), None
     names = source_ids(catalog)

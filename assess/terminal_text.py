@@ -19,15 +19,19 @@ if TYPE_CHECKING:
     from typing import TextIO
 
 
+# What visible escapes, as the inside of a regular expression's character class, in two parts: the C0 controls
+# (but \t and \n), which JSON escapes itself, and the rest. The Markdown and JSON writers build theirs from these.
+C0_ESCAPED = "\x00-\x08\x0b-\x1f"
+OTHERS_ESCAPED = ("\x7f-\x9f"                         # DEL, C1
+                  "\u061c\u200b-\u200f\u2028-\u202e"  # Arabic letter mark, zero-width, LRM/RLM, line separators, BiDi
+                  "\u2060-\u2064\u2066-\u2069\ufeff"  # word joiner and invisible operators, BiDi isolates, BOM
+                  "\ud800-\udfff")                    # lone surrogates (undecodable bytes of a file name)
+
+
 @cache
 def _shown_escaped() -> re.Pattern[str]:
     """Compiled when first needed (most runs print no user text to a terminal)."""
-    return re.compile(
-        "[\x00-\x08\x0b-\x1f\x7f-\x9f"      # C0 (but \t, \n), DEL, C1
-        "\u061c\u200b-\u200f\u2028-\u202e"  # Arabic letter mark, zero-width, LRM/RLM, line/paragraph separator, BiDi
-        "\u2060-\u2064\u2066-\u2069\ufeff"  # word joiner and invisible operators, BiDi isolates, BOM
-        "\ud800-\udfff]"                    # lone surrogates (undecodable bytes of a file name)
-    )
+    return re.compile(f"[{C0_ESCAPED}{OTHERS_ESCAPED}]")
 
 
 @cache

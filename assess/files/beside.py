@@ -1,7 +1,7 @@
 """A function run beside this process, in a forked child, its result or its exception brought back.
 
 A batch ends with one process writing the portfolio in each of its formats while the CPUs that ran its workers
-stand idle (on two CPUs, a tenth of a batch of 1,000 files). With :func:`start`, the main process writes
+stand idle (on two CPUs, a tenth of a batch of 1,000 files). With :class:`Beside`, the main process writes
 portfolio.md while a child writes the other formats. The child is a fork, so it starts at once and has what the
 parent has (the catalog, the built portfolio, the function to run); it reads the batch's spool through a
 connection of its own (:meth:`assess.files.spool.Spool.share`) and writes into the staging folder only.

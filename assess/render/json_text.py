@@ -19,13 +19,15 @@ import json
 import re
 from json.encoder import encode_basestring
 
+from assess.terminal_text import OTHERS_ESCAPED
+
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
 if TYPE_CHECKING:
     from typing import Any
 
 _INFINITY = float("inf")
 # what terminal_text.visible escapes, less what JSON already escapes in a string (C0) or writes as layout (\n)
-_RAW = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
+_RAW = re.compile(f"[{OTHERS_ESCAPED}]")
 
 
 def _unicode_escape(match: re.Match[str]) -> str:

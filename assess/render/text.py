@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from assess.i18n import number, t
 from assess.model.catalog import Catalog
-from assess.terminal_text import visible
+from assess.terminal_text import C0_ESCAPED, OTHERS_ESCAPED, visible
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing (the quick commands never load it)
 if TYPE_CHECKING:  # the table writer's users (`assess norms`) need no assessment model
@@ -18,10 +18,8 @@ BAR_WIDTH = 20
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
-# Any character md_escape changes: Markdown's specials, line breaks, and all that terminal_text.visible escapes
-# (control characters but tab and newline, the invisible characters, lone surrogates).
-_MD_CHANGES = ("[\\\\`*_\\[\\]<>|#~\r\n\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e"
-               "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
+# Any character md_escape changes: Markdown's specials, line breaks, and all that terminal_text.visible escapes.
+_MD_CHANGES = f"[\\\\`*_\\[\\]<>|#~\r\n{C0_ESCAPED}{OTHERS_ESCAPED}]"
 _md_changes: list[re.Pattern[str]] = []  # the class of _MD_CHANGES, compiled at the first call
 
 

@@ -23,7 +23,7 @@ from assess.analysis.scoring import score
 from assess.errors import InputError
 from assess.files.discovery import spool_inputs
 from assess.files.output_names import NameAllocator
-from assess.files.spool import Spool
+from assess.files.spool import Spool, SpoolTape
 from assess.model.assessment import Action, Answer, Assessment, Service
 from assess.model.catalog import Catalog
 from assess.render import html_portfolio, portfolio_json, portfolio_markdown
@@ -86,7 +86,11 @@ def _measure(catalog: Catalog, templates: list[ServiceSummary], count: int, fold
     return kept, peak
 
 
-def test_the_portfolio_keeps_nothing_per_service(catalog: Catalog, tmp_path: Path) -> None:
+def test_the_portfolio_keeps_nothing_per_service(catalog: Catalog, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    # A table's tape holds up to IN_MEMORY rows in a list (a bound, not a share of the batch): made smaller than
+    # SMALL here, both sizes hold as many and spool the rest
+    monkeypatch.setattr(SpoolTape, "IN_MEMORY", SMALL // 4)
     templates = _templates(catalog)
     tracemalloc.start()
     try:

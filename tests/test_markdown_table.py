@@ -74,6 +74,23 @@ def test_with_a_tape_the_rows_are_made_once_and_read_back_in_order() -> None:
     assert list(tape) == rows()
 
 
+def test_a_tape_holds_a_small_table_in_memory_and_spills_a_large_one_to_the_spool() -> None:
+    spool = Spool()
+    tape = SpoolTape(spool)
+    tape.IN_MEMORY, tape.BATCH = 10, 4  # type: ignore[misc]  # small, to cross both limits with a few rows
+
+    def stored() -> int:
+        return int(spool.one("SELECT COUNT(*) FROM scratch.tape")[0])
+
+    for count in (1003, 7, 10, 11, 0, 25):
+        rows = [[f"row {k}", "ë" * (k % 5)] for k in range(count)]
+        assert list(tape.keep(iter(rows))) == rows and tape.whole
+        assert list(tape) == rows
+        assert stored() == (count if count > 10 else 0)  # held in a list up to IN_MEMORY rows, else all spooled
+    assert list(table_lines(["a", "b"], lambda: iter(rows), ["left", "right"], tape)) == \
+        list(table_lines(["a", "b"], lambda: iter(rows), ["left", "right"]))
+
+
 def test_a_tape_left_part_read_is_not_whole_and_the_next_table_starts_it_afresh() -> None:
     tape = SpoolTape(Spool())
     kept = tape.keep([["1"], ["2"], ["3"]])

@@ -132,3 +132,21 @@ def test_the_walk_still_refuses_hidden_keys_and_aliases_when_it_skips_those_chec
     with pytest.raises(InputError) as raised:
         strict_yaml.parse(text, "f.yaml")
     assert "invisible" in str(raised.value) or "alias" in str(raised.value)
+
+
+def test_the_remembered_tags_are_pyyamls_before_and_after_the_memo_starts_afresh() -> None:
+    texts = ["1.10", "1.1", "no", "No", "yes", "~", "null", "", "2026-10-14", "2026-02-30", "0x1F", "0o17", ".5",
+             ".inf", "-.Inf", "1_000", "+12", "met", "not_met", "=", "<<", "true", "a" * 200, "12" * 100]
+    loader = strict_yaml.StrictLoader("")
+    stock = yaml.SafeLoader("")
+    try:
+        for round_ in range(3):
+            for text in texts:
+                for implicit in ((True, False), (False, True)):
+                    assert loader.resolve(yaml.ScalarNode, text, implicit) == \
+                        stock.resolve(yaml.ScalarNode, text, implicit), (round_, text, implicit)
+            for k in range(strict_yaml.MEMO_SIZE):  # fills the memo, which then starts afresh
+                assert loader.resolve(yaml.ScalarNode, f"v{k}", (True, False)) == "tag:yaml.org,2002:str"
+    finally:
+        loader.dispose()
+        stock.dispose()

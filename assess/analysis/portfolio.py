@@ -466,9 +466,6 @@ class PortfolioBuilder:
         group: list[tuple[int, bytes, bytes]] = []  # (idx, service, record) of the current service's assessments
 
         def close(group: list[tuple[int, bytes, bytes]]) -> None:
-            if len(group) == 1:
-                spool.execute("INSERT INTO p_fate VALUES (?, NULL, NULL)", (group[-1][0],))
-                return
             latest = unpack(group[-1][2])
             earlier = [unpack(record) for _, _, record in group[:-1]]
             spool.execute("INSERT INTO p_fate VALUES (?, ?, ?)",
@@ -478,8 +475,13 @@ class PortfolioBuilder:
                 self._supersede(summary, "earlier", latest.path)
 
         spool.execute("CREATE INDEX p_services_reaudit ON p_services (service, day, path)")  # sorts the keys only
-        for row in spool.rows("SELECT idx, service, record FROM p_services WHERE idx NOT IN (SELECT idx FROM "
-                              "p_consensus_input) ORDER BY service, day, path"):
+        counted = "FROM p_services WHERE idx NOT IN (SELECT idx FROM p_consensus_input)"
+        # a service assessed once (most of them) counts, without a trend: one statement for them all
+        spool.execute(f"INSERT INTO p_fate SELECT idx, NULL, NULL {counted} AND service IN "
+                      f"(SELECT service {counted} GROUP BY service HAVING COUNT(*) = 1)")
+        for row in spool.rows(f"SELECT idx, service, record {counted} AND service IN "
+                              f"(SELECT service {counted} GROUP BY service HAVING COUNT(*) > 1) "
+                              "ORDER BY service, day, path"):
             if group and group[-1][1] != row[1]:
                 close(group)
                 group = []

@@ -147,32 +147,45 @@ class SpoolCounter:
 
 
 class SpoolTape:
-    """Rows of text kept in a spool between two passes over them (a table's widths, then its lines): each row is
-    made once and read back instead of made again, and the rows never all sit in memory. One tape serves one
-    table after another: :meth:`keep` starts it afresh. A table of the spool's scratch database (a file of its own
-    beside the spool, which only the spool's connection opens): writing it never waits for another connection
-    reading a shared spool (:meth:`Spool.share`)."""
+    """Rows of text kept between two passes over them (a table's widths, then its lines): each row is made once and
+    read back instead of made again, and the rows never all sit in memory. Up to :attr:`IN_MEMORY` rows stay in a
+    list (a table of a portfolio of a thousand services, read back without a round trip through SQLite); past that
+    they go to a table of the spool's scratch database (a file of its own beside the spool, which only the
+    spool's connection opens), so writing it never waits for another connection reading a shared spool
+    (:meth:`Spool.share`). One tape serves one table after another: :meth:`keep` starts it afresh."""
 
     BATCH = 256  # rows written at a time
+    IN_MEMORY = 2048  # rows held in a list before they go to the spool (a few KiB each at most)
 
     def __init__(self, spool: Spool, name: str = "tape") -> None:
         self.spool, self._name = spool, f"scratch.{name}"
         self._whole = False
+        self._held: list[list[str]] = []
+        self._spilled = False
         spool.execute(f"CREATE TABLE IF NOT EXISTS scratch.{name} (seq INTEGER PRIMARY KEY, row BLOB)")
 
     def keep(self, rows: Iterable[list[str]]) -> Iterator[list[str]]:
-        """``rows`` as they come, each also written onto the tape; the tape is whole once they have all come."""
+        """``rows`` as they come, each also kept; the tape is whole once they have all come."""
         self._whole = False
-        self.spool.execute(f"DELETE FROM {self._name}")
-        insert, batch = f"INSERT INTO {self._name} (row) VALUES (?)", []
+        if self._spilled:
+            self.spool.execute(f"DELETE FROM {self._name}")
+        self._held, self._spilled = [], False
+        held, most = self._held, self.IN_MEMORY
         for row in rows:
-            batch.append((marshal.dumps(row),))
-            if len(batch) == self.BATCH:
-                self.spool.executemany(insert, batch)
-                batch = []
+            held.append(row)
+            if len(held) > most:
+                self._spill()
+                most = self.BATCH - 1
             yield row
-        self.spool.executemany(insert, batch)
+        if self._spilled:
+            self._spill()
         self._whole = True
+
+    def _spill(self) -> None:
+        self.spool.executemany(f"INSERT INTO {self._name} (row) VALUES (?)",
+                               [(marshal.dumps(row),) for row in self._held])
+        self._held.clear()
+        self._spilled = True
 
     @property
     def whole(self) -> bool:
@@ -181,4 +194,6 @@ class SpoolTape:
 
     def __iter__(self) -> Iterator[list[str]]:
         """The rows of the last :meth:`keep`, in their order."""
+        if not self._spilled:
+            return iter(self._held)
         return (marshal.loads(row) for (row,) in self.spool.rows(f"SELECT row FROM {self._name} ORDER BY seq"))

@@ -137,6 +137,9 @@ def strict_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     return Strict
 
 
+MEMO_SIZE, MEMO_TEXT = 4096, 80  # plain scalars whose tag is remembered, each of at most MEMO_TEXT characters
+
+
 def _resolve_quickly(loader: type[yaml.SafeLoader]) -> None:
     """Give ``loader`` PyYAML's own tag resolution without its per-node bookkeeping for path resolvers (a
     feature this loader never uses): the composer asks for a tag for every node, so this is a fifth of the
@@ -148,13 +151,25 @@ def _resolve_quickly(loader: type[yaml.SafeLoader]) -> None:
     by_start = {start: list(found) + wildcard for start, found in resolvers.items() if start is not None}
     scalar_tag, sequence_tag = loader.DEFAULT_SCALAR_TAG, loader.DEFAULT_SEQUENCE_TAG
     mapping_tag = loader.DEFAULT_MAPPING_TAG
+    # A plain scalar's tag depends on its text alone, and the same texts come back in file after file (the keys,
+    # the results, the dates): each short one is matched once, until the memo is full and starts afresh.
+    memo: dict[str, str] = {}
 
     def resolve(self: yaml.SafeLoader, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:
-                for tag, pattern in by_start.get(value[:1], wildcard):
-                    if pattern.match(value):
-                        return str(tag)
+                found = memo.get(value)
+                if found is None:
+                    found = scalar_tag
+                    for tag, pattern in by_start.get(value[:1], wildcard):
+                        if pattern.match(value):
+                            found = str(tag)
+                            break
+                    if len(value) <= MEMO_TEXT:
+                        if len(memo) >= MEMO_SIZE:
+                            memo.clear()
+                        memo[value] = found
+                return found
             return scalar_tag
         return sequence_tag if kind is yaml.SequenceNode else mapping_tag
 

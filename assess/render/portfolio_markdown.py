@@ -1,9 +1,9 @@
 """portfolio.md: the portfolio (:class:`assess.analysis.portfolio.PortfolioData`) for people, in Dutch or English.
 
 Written line by line through a ``write`` function, and its long tables (one row per service) with
-:func:`assess.render.markdown_table.table_lines`, which keeps the rows in the portfolio's spool between the
-table's two passes instead of holding them, so the portfolio of thousands of services is never held in memory
-as one text.
+:func:`assess.render.markdown_table.table_lines`, which keeps the rows between the table's two passes on a tape
+(:class:`assess.files.spool.SpoolTape`: a few thousand in a list, the rest in the portfolio's spool), so the
+portfolio of thousands of services is never held in memory as one text.
 """
 
 from __future__ import annotations

@@ -148,9 +148,9 @@ class SpoolCounter:
 
 class SpoolTape:
     """Rows of text kept between two passes over them (a table's widths, then its lines): each row is made once and
-    read back instead of made again, and a long table's rows never all sit in memory. Up to :attr:`IN_MEMORY` rows stay in a
-    list (a table of a portfolio of a thousand services, read back without a round trip through SQLite); past that
-    they go to a table of the spool's scratch database (a file of its own beside the spool, which only the
+    read back instead of made again, and a long table's rows never all sit in memory. Up to :attr:`IN_MEMORY` rows
+    stay in a list (a table of a portfolio of a thousand services, read back without a round trip through SQLite);
+    past that they go to a table of the spool's scratch database (a file of its own beside the spool, which only the
     spool's connection opens), so writing it never waits for another connection reading a shared spool
     (:meth:`Spool.share`). One tape serves one table after another: :meth:`keep` starts it afresh."""
 

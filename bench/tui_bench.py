@@ -11,6 +11,9 @@ Measures, in one run and headless (``App.run_test``):
   the key press and the app being idle again. Pilot's own waiting is sleep, so it is not counted.
   Goal: no keystroke slower than one frame (16 ms). The same is measured on the minimal app, as
   the floor Textual and Pilot set.
+  For context, with no goal: the same keys 0.3 s apart, as a person reading each norm presses them, on both apps,
+  and the audit's work in the pauses (its saves, and the next norm's lines, which it makes a moment after a key:
+  Pilot's keys back to back leave it no such moment).
 
 * every kind of key on the demo with all 5 settings chosen (score ``m``, move ``j``/``k``, summary ``s`` and back,
   edit form ``e`` and ``escape``, language ``l``, the palette ``ctrl+p`` and ``escape``), each pressed ``--rounds``
@@ -25,6 +28,9 @@ Measures, in one run and headless (``App.run_test``):
 * for context, with no goal: the same minimal app with a screenful of text doing what ``l`` and ``e`` do at their
   simplest (the other language's text in its place; a kept stock Textual dialog opened and closed over it), so the
   ratios can be read against what Textual itself takes for that work.
+* for context, with no goal: the audit's ``e`` (after ``j`` or ``k``) when the form it opens is a kept dialog of a
+  single widget, on assess's dimmed modal and on an opaque background (the screen below not drawn): the least a
+  form pushed over the audit can cost, the floor under the edit form's own figures.
 * ``--profile``: the top functions of 30 scoring keystrokes (cProfile inside Pilot), and of each other
   kind of key (``--profile-keys``).
 * the whole process in a pseudo-terminal (80x24): from spawning ``python -m assess audit FILE`` (the demo,
@@ -71,11 +77,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Static
 
 from assess.files.catalog_file import load_catalog
+from assess.model.catalog import Norm
 from assess.tui import session
 from assess.tui.app import AuditApp
+from assess.tui.components.dimmed_modal import DimmedModalScreen
 from assess.tui.components.edit_screen import EditScreen
+from assess.tui.state import Draft
 
 FRAME_MS = 16.0
+READER_PAUSE = 0.3  # s between keys as a person scoring norms presses them (Pilot's own wait is about 0.08 s)
 PAINT_RATIO_GOAL = 1.5
 KEY_RATIO_GOAL = 3.0
 SIZE = (80, 24)
@@ -165,6 +175,77 @@ CONTEXT_KEYS = [("the other language's text (t, as l)", "t"), ("a stock dialog (
                 ("the stock dialog closed (escape)", "escape")]
 
 
+class OneWidgetForm(DimmedModalScreen[None]):
+    """For context only: the edit form's frame with a single widget in it (the norm's text and blank lines, as
+    tall as the form), on assess's own dimmed modal: the least a kept form opened by ``e`` over the audit costs."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    DEFAULT_CSS = """
+    OneWidgetForm { align: center middle; }
+    OneWidgetForm > Static { width: 90%; max-width: 100; height: auto; max-height: 100%; border: round $accent;
+                             background: $surface; padding: 0 1; }
+    """
+    text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.text)
+
+    def fill(self, norm: Norm, lang: str) -> None:
+        self.text = norm.text[lang] + "\n" * 16  # about the form's height at 80x24
+        if self.is_mounted:
+            self.query_one(Static).update(self.text)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class OpaqueOneWidgetForm(OneWidgetForm):
+    """For context only: :class:`OneWidgetForm` on an opaque background: the screen below is not drawn at all."""
+
+    DEFAULT_CSS = "OpaqueOneWidgetForm { background: $background; }"
+
+
+FLOOR_FORMS = {"a form of one widget (e)": OneWidgetForm,
+               "a form of one widget, opaque (e)": OpaqueOneWidgetForm}
+
+
+async def one_widget_form_keys(folder: Path, rounds: int) -> dict[str, list[float]]:
+    """UI-thread busy time (ms) of ``e`` on the demo with all settings when the form ``e`` opens is one of
+    :data:`FLOOR_FORMS` (kept, refilled at every open, as the edit form), after ``j`` and after ``k`` as the
+    bench's ``e`` keys are pressed after a move; ``rounds`` times each (twice per round)."""
+    catalog = load_catalog()
+    times: dict[str, list[float]] = {}
+    for label, form_class in FLOOR_FORMS.items():
+        opened = session.open_or_create(demo_with_all_settings(folder, "floor.yaml"), catalog, "nl")
+        app = AuditApp(opened, catalog, "nl")
+        forms: dict[str, OneWidgetForm] = {}
+
+        def edit_form(norm_id: str, _draft: Draft | None = None, app: AuditApp = app,
+                      forms: dict[str, OneWidgetForm] = forms, form_class: type[OneWidgetForm] = form_class
+                      ) -> OneWidgetForm:
+            form = forms.get(app.lang)
+            if form is None:
+                form = forms[app.lang] = form_class()
+                app.install_screen(form, f"one-widget-form-{app.lang}")
+            form.fill(app.catalog.item(norm_id), app.lang)
+            return form
+
+        app.edit_form = edit_form  # type: ignore[assignment, method-assign]  # the audit's e opens this one
+        times[label] = []
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("j", "k", "e", "escape")  # warm up
+            for _ in range(rounds):
+                for move in ("j", "k"):
+                    await pilot.press(move)
+                    with LoopBusyMeter() as meter:
+                        await pilot.press("e")
+                    times[label].append(meter.busy * 1000)
+                    await pilot.press("escape")
+            await app.saved()
+        app.autosaver.close()
+    return times
+
+
 class TimedAuditApp(AuditApp):
     def on_ready(self) -> None:
         self.painted_at = time.perf_counter()
@@ -223,8 +304,10 @@ async def first_paint_audit(folder: Path, repetition: int, with_opening: bool = 
     return app.painted_at - start
 
 
-async def keystrokes(app: App[Any], keys: list[str], warm_up: bool = True) -> list[float]:
-    """UI-thread busy time (ms) for each key."""
+async def keystrokes(app: App[Any], keys: list[str], warm_up: bool = True, pause: float = 0.0,
+                     between: list[float] | None = None) -> list[float]:
+    """UI-thread busy time (ms) for each key; ``pause``: seconds after each key (once Pilot found the app idle),
+    as a person reading between keys, the busy time (ms) of each pause added to ``between``."""
     times = []
     async with app.run_test(size=SIZE) as pilot:
         if warm_up:
@@ -233,6 +316,11 @@ async def keystrokes(app: App[Any], keys: list[str], warm_up: bool = True) -> li
             with LoopBusyMeter() as meter:
                 await pilot.press(key)
             times.append(meter.busy * 1000)
+            if pause:
+                with LoopBusyMeter() as meter:
+                    await asyncio.sleep(pause)
+                if between is not None:
+                    between.append(meter.busy * 1000)
         if isinstance(app, AuditApp):
             await app.saved()
     return times
@@ -517,6 +605,21 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
             goals.append((f"scoring a new file: score keys median {statistics.median(score_keys):.1f} ms "
                           f"(goal <= {FRAME_MS:.0f} ms, on a quiet machine)",
                           statistics.median(score_keys) <= FRAME_MS))
+            # for context: the same keys as a reader presses them, the norm pane's next norm made between them
+            paced_opened = session.open_or_create(folder / "paced.yaml", catalog, "nl")
+            paced_app = AuditApp(paced_opened, catalog, "nl")
+            paced_between: list[float] = []
+            paced = await keystrokes(paced_app, keys, warm_up=False, pause=READER_PAUSE, between=paced_between)
+            paced_app.autosaver.close()
+            paced_score = [ms for key, ms in zip(keys[1:], paced[1:], strict=True) if key != "enter"]
+            paced_minimal = await keystrokes(MinimalApp(), ["m"] * len(norms), pause=READER_PAUSE)
+            print(f"  for context (no goal), the same keys {READER_PAUSE:.2f} s apart, as a reader presses them "
+                  f"[{load_text()}]:")
+            print("  " + describe("  score keys", paced_score))
+            print("  " + describe("minimal app ", paced_minimal))
+            print(f"  score keys {statistics.median(paced_score) / statistics.median(paced_minimal):.1f}x the minimal "
+                  f"app; the audit's work between two keys (saving, the next norm's lines made ahead): "
+                  f"median {statistics.median(paced_between):.1f} ms")
 
         # the minimal app's key before and after the demo's keys, pooled: a slower stretch of the machine
         # (or the collection of the demo app's garbage) does not make the floor of one side alone
@@ -544,11 +647,13 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
                           median / base <= KEY_RATIO_GOAL))
             goals.append((f"{label}: median {median:.1f} ms (goal <= {FRAME_MS:.0f} ms, on a quiet machine)",
                           median <= FRAME_MS))
-        context = await context_keys(rounds)
-        print(f"  for context (no goal), the minimal app with a screenful of text [{load_text()}]:")
-        for label, values in context.items():
-            print(f"    {label:<{width - 2}} median {statistics.median(values):6.1f} ms  max {max(values):6.1f} ms  "
-                  f"{statistics.median(values) / base:5.1f}x the minimal app")
+        for title, context in (("the minimal app with a screenful of text", await context_keys(rounds)),
+                               ("the audit's e opening a kept form of one widget instead of the edit form",
+                                await one_widget_form_keys(folder, rounds))):
+            print(f"  for context (no goal), {title} [{load_text()}]:")
+            for label, values in context.items():
+                print(f"    {label:<{width - 2}} median {statistics.median(values):6.1f} ms  "
+                      f"max {max(values):6.1f} ms  {statistics.median(values) / base:5.1f}x the minimal app")
         print(f"\nGoals [{load_text()} at the end]:")
         for text, met in goals:
             print(f"  {verdict(met):<8} {text}")

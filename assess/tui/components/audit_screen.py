@@ -38,6 +38,8 @@ from assess.tui.labels import label
 from assess.tui.session import Details, Filter, Walk
 from assess.tui.state import DETAILS_DRAFT, POSITION_SECONDS, Draft
 
+PREPARE_SECONDS = 0.15  # after the frame of a key (and Pilot's wait for it), before a reader's next key
+
 SHOWN_APART = frozenset({"na-without-reason", "disputed-left"})  # the norm pane has its own line for these
 
 if TYPE_CHECKING:
@@ -95,6 +97,7 @@ class AuditScreen(KeptBackground, DrawnOnce, LaidOutOnce, CountsRepaints, Screen
                                                    or walk.items[0].id)
         self.set_reactive(AuditScreen.current, start)
         self._position_timer: Timer | None = None
+        self._prepare_timer: Timer | None = None  # makes the next norm's lines a moment after a key
         # Each widget gets its content now, so the first layout and the first frame already show it.
         yield TitleBar(title_info(app))
         yield SectionList(self._section_view(walk), id="sections")
@@ -288,15 +291,30 @@ class AuditScreen(KeptBackground, DrawnOnce, LaidOutOnce, CountsRepaints, Screen
             sections.show(view)
         self.query_one(NormPane).view = self._norm_view(walk)
         self._show_title()
+        if self._prepare_timer is not None:
+            self._prepare_timer.stop()
+        self._prepare_timer = self.set_timer(PREPARE_SECONDS, self._prepare_next)
+
+    def _prepare_next(self) -> None:
+        """The next norm's lines made while the user reads this one: a score moves on to it, and showing a
+        norm for the first time (a new file's every norm) costs a third of the key otherwise."""
+        self._prepare_timer = None
+        if not self.is_attached or self.app.screen is not self:
+            return
+        walk = self.audit.walk()
+        following = walk.next(self.current)
+        if following is not None:
+            self.query_one(NormPane).prepare(self._norm_view(walk, following))
 
     def _section_view(self, walk: Walk) -> SectionListView:
         app = self.audit
         return SectionListView(app.card, app.lang, app.catalog.item(self.current).section,
                                frozenset(n.section for n in walk.visible))
 
-    def _norm_view(self, walk: Walk) -> NormView:
+    def _norm_view(self, walk: Walk, norm_id: str | None = None) -> NormView:
+        """The norm pane's view of ``norm_id`` (the current norm unless given)."""
         app = self.audit
-        norm = app.catalog.item(self.current)
+        norm = app.catalog.item(self.current if norm_id is None else norm_id)
         return NormView(norm, app.catalog.section(norm.section), app.assessment.answer(norm.id),
                         app.catalog.answer_set, app.lang, walk.position(norm.id), self.show_description,
                         shown_keys(self), self._findings(norm), app.catalog.evidence_sources)

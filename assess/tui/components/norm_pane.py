@@ -232,6 +232,12 @@ class NormPane(KeptScrollView, can_focus=False):
     def _lead(lines: list[Content]) -> list[Content]:
         return [Content.assemble(" ", line) for line in lines]
 
+    def prepare(self, view: NormView) -> None:
+        """Make ``view``'s lines and strips now and keep them, so that showing it later is a lookup."""
+        width = self.scrollable_content_region.width
+        if width > 2:
+            self._line_strips.strips(self._cached_lines(view, width), width)
+
     def watch_view(self) -> None:
         self._rebuild()
 

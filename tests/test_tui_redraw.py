@@ -15,7 +15,7 @@ from textual.visual import Visual
 
 from assess.analysis.scoring import score
 from assess.render.text import marked_score, status_label
-from assess.tui.components.audit_screen import PREPARE_SECONDS
+from assess.tui.components import audit_screen
 from assess.tui.components.compact_footer import CompactFooter
 from assess.tui.components.norm_pane import NormPane
 from assess.tui.components.row_table import RowTable
@@ -105,10 +105,13 @@ def test_scoring_moving_and_language_repaint_the_right_rows(tmp_path: Path) -> N
     run(play())
 
 
-def test_the_next_norm_is_made_while_the_user_reads_and_shown_as_made_anew(tmp_path: Path) -> None:
+def test_the_next_norm_is_made_while_the_user_reads_and_shown_as_made_anew(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """A moment after a key the norm pane makes the next norm's lines (a score moves on to it); scoring then
     shows it without making them, as it would have made them, and never while a dialog is open."""
     path = tmp_path / "new.yaml"
+    wait = 0.6  # longer than the app's, so that a slow machine's key is over before it
+    monkeypatch.setattr(audit_screen, "PREPARE_SECONDS", wait)
 
     async def play() -> None:
         app = open_app(path, lang="nl")
@@ -119,14 +122,14 @@ def test_the_next_norm_is_made_while_the_user_reads_and_shown_as_made_anew(tmp_p
             pane._head = lambda view, width: made.append(view.norm.id) or make_head(view, width)  # type: ignore[method-assign]
             await pilot.press("m")
             assert current(app) == "1.2" and made == ["1.2"], "the next norm was not made during the key"
-            await pilot.pause(PREPARE_SECONDS + 0.2)
+            await pilot.pause(wait + 0.2)
             assert made == ["1.2", "1.3"], "the norm after it is made a moment later"
             await pilot.press("p")
             await pilot.pause()
             assert current(app) == "1.3"
             assert made == ["1.2", "1.3"], "1.3 is shown from what was made, not made again"
             await pilot.press("e")  # the form opened before the next norm was made: nothing is made below it
-            await pilot.pause(PREPARE_SECONDS + 0.2)
+            await pilot.pause(wait + 0.2)
             assert made == ["1.2", "1.3"]
             await pilot.press("escape")
             assert_on_screen_as_made_anew(app)

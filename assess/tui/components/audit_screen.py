@@ -38,7 +38,7 @@ from assess.tui.labels import label
 from assess.tui.session import Details, Filter, Walk
 from assess.tui.state import DETAILS_DRAFT, POSITION_SECONDS, Draft
 
-PREPARE_SECONDS = 0.15  # after the frame of a key (and Pilot's wait for it), before a reader's next key
+PREPARE_SECONDS = 0.15  # after a key's frame, before a reader's next key (keys typed in a run restart the wait)
 
 SHOWN_APART = frozenset({"na-without-reason", "disputed-left"})  # the norm pane has its own line for these
 
@@ -297,7 +297,7 @@ class AuditScreen(KeptBackground, DrawnOnce, LaidOutOnce, CountsRepaints, Screen
 
     def _prepare_next(self) -> None:
         """The next norm's lines made while the user reads this one: a score moves on to it, and showing a
-        norm for the first time (a new file's every norm) costs a third of the key otherwise."""
+        norm for the first time (every norm of a new file) otherwise wraps and renders them in the key."""
         self._prepare_timer = None
         if not self.is_attached or self.app.screen is not self:
             return

@@ -515,6 +515,14 @@ def whole_process_figures(how: str, short: str, labels: tuple[str, str], minimal
             ratio <= PAINT_RATIO_GOAL)
 
 
+def print_context(title: str, times: dict[str, list[float]], width: int, base: float) -> None:
+    """Print keys measured for context (no goal) against ``base``, the minimal app's key, with the load now."""
+    print(f"  for context (no goal), {title} [{load_text()}]:")
+    for label, values in times.items():
+        print(f"    {label:<{width - 2}} median {statistics.median(values):6.1f} ms  "
+              f"max {max(values):6.1f} ms  {statistics.median(values) / base:5.1f}x the minimal app")
+
+
 def verdict(met: bool) -> str:
     return "met" if met else "NOT met"
 
@@ -647,13 +655,9 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
                           median / base <= KEY_RATIO_GOAL))
             goals.append((f"{label}: median {median:.1f} ms (goal <= {FRAME_MS:.0f} ms, on a quiet machine)",
                           median <= FRAME_MS))
-        for title, context in (("the minimal app with a screenful of text", await context_keys(rounds)),
-                               ("the audit's e opening a kept form of one widget instead of the edit form",
-                                await one_widget_form_keys(folder, rounds))):
-            print(f"  for context (no goal), {title} [{load_text()}]:")
-            for label, values in context.items():
-                print(f"    {label:<{width - 2}} median {statistics.median(values):6.1f} ms  "
-                      f"max {max(values):6.1f} ms  {statistics.median(values) / base:5.1f}x the minimal app")
+        print_context("the minimal app with a screenful of text", await context_keys(rounds), width, base)
+        print_context("the audit's e opening a kept form of one widget instead of the edit form",
+                      await one_widget_form_keys(folder, rounds), width, base)
         print(f"\nGoals [{load_text()} at the end]:")
         for text, met in goals:
             print(f"  {verdict(met):<8} {text}")

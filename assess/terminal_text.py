@@ -46,6 +46,8 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every control or invisible character written as an escape (``\\x1b``, ``\\u202e``)."""
+    if text.isprintable():  # every character escaped here is one Python counts as not printable: none to escape
+        return text
     return _shown_escaped().sub(_escape, text)
 
 

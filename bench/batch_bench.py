@@ -690,7 +690,7 @@ def main() -> int:
         if args.instructions:
             instruction_ratio(paths, work)
 
-        per_file = breakdown(paths, catalog, ("md", "json", "csv", *(f for f in formats if f == "xlsx")),
+        per_file = breakdown(paths, catalog, ("md", "json", "csv", *(f for f in formats if f in ("html", "xlsx"))),
                              min(args.sample, len(paths)))
         bare = bare_parse_per_file(paths[:min(args.sample, len(paths))])
         md_total = sum(v for k, v in per_file.items() if not k.startswith("render ") or k == "render md")

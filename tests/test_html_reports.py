@@ -293,3 +293,24 @@ def test_portfolio_page_lists_the_norms_still_disputed_critical_first_and_marks_
     assert disputed.index(">2.1 ⚠ critical</td>") < disputed.index(">1.4</td>"), "critical first, marked"
     assert " ⚖<span" in page[page.index('id="heatmap"'):], "the service's overall score is marked"
     assert "⚖ = a critical norm is disputed" in text
+
+
+def test_plain_words_are_the_words_as_a_template_escapes_them(monkeypatch) -> None:
+    """``L[key]`` in a template stands for ``w(key)``: each word the templates look up that way is what Jinja2
+    would show for it (control characters made visible, then HTML-escaped), in both languages."""
+    from markupsafe import Markup, escape
+
+    from assess.i18n import t
+    from assess.render import html_page
+    from assess.terminal_text import visible
+
+    keys = {key for template in html_page.TEMPLATES.glob("*.html.j2")
+            for key in re.findall(r'L\["([a-z_.]+)"\]', template.read_text(encoding="utf-8"))}
+    assert len(keys) > 60
+    for lang in ("nl", "en"):
+        words = html_page.plain_words(lang)
+        for key in sorted(keys):
+            assert words[key] == escape(visible(t(key, lang))) and isinstance(words[key], Markup), (lang, key)
+    monkeypatch.setitem(html_page.t.__globals__["LABELS"], "test.hostile", ("<b>\x1b&", "<i>\u202e"))
+    assert html_page.PlainWords("nl")["test.hostile"] == "&lt;b&gt;\\x1b&amp;"
+    assert html_page.PlainWords("en")["test.hostile"] == "&lt;i&gt;\\u202e"

@@ -27,6 +27,20 @@ def test_visible_escapes_controls_and_keeps_layout() -> None:
     assert visible("bad \udcff byte") == "bad \\udcff byte"
 
 
+def test_the_quick_path_for_printable_text_leaves_out_no_character_that_is_escaped() -> None:
+    """visible() gives back a text Python counts as printable untouched: so no printable character may be one
+    that it escapes (every code point checked), and text that is not printable still goes through the escapes."""
+    from assess.terminal_text import _shown_escaped
+
+    printable = "".join(ch for ch in map(chr, range(0x110000)) if ch.isprintable())
+    assert len(printable) > 100_000
+    assert _shown_escaped().search(printable) is None
+    assert visible(printable) == printable
+    for kept in ("soft\u00adhyphen", "tab\tand\nnewline", "no-break\u00a0space"):  # not printable, not escaped
+        assert not kept.isprintable() and visible(kept) == kept
+    assert visible("één \u202e twee") == "één \\u202e twee"
+
+
 def test_for_stream_escapes_only_on_a_terminal() -> None:
     class Tty(io.StringIO):
         def isatty(self) -> bool:

@@ -28,6 +28,8 @@ def _finalize(value: Any) -> Any:
     """Every text a template shows, before Jinja2 escapes it: control and invisible characters (U+202E, a
     zero-width space, ESC) written as visible escapes, as on a terminal; markup made here passes as it is. Any other
     object a template shows (a Problem, whose text names a file) is shown as its text, escaped the same way."""
+    if type(value) is str:  # most of what a page shows: a plain text
+        return visible(value)
     if isinstance(value, Markup) or value is None or isinstance(value, int | float):
         return value
     return visible(value if isinstance(value, str) else str(value))
@@ -56,10 +58,29 @@ def markup(svg: str) -> Markup:
 
 
 def words(lang: str) -> Callable[..., str]:
-    """``w("report.summary")``: the ``lang`` words for a template."""
+    """``w("portfolio.legend", col=...)``: the ``lang`` words with values filled in, for a template."""
     def lookup(key: str, **values: object) -> str:
         return t(key, lang, **values)
     return lookup
+
+
+class PlainWords(dict[str, Markup]):
+    """``L["col.score"]``: the ``lang`` words without values, each escaped as a template escapes a text (its
+    control characters made visible, then HTML-escaped), looked up once per process: a table shows the same
+    column names on every row, and a call of ``w`` from a template costs Jinja2 more than the lookup."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def __missing__(self, key: str) -> Markup:
+        shown = self[key] = Markup.escape(visible(t(key, self.lang)))
+        return shown
+
+
+@lru_cache(maxsize=8)
+def plain_words(lang: str) -> PlainWords:
+    return PlainWords(lang)
 
 
 def prose(text: str) -> str:

@@ -15,7 +15,7 @@ from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, act
 from assess.i18n import t
 from assess.model.assessment import Action
 from assess.render import svg_charts
-from assess.render.html_page import Cell, cell, joined, markup, render_page, rule_lines, words
+from assess.render.html_page import Cell, cell, joined, markup, plain_words, render_page, rule_lines, words
 from assess.render.text import action_details, percent_text, result_label, score_text, short, status_label
 from assess.render.trend import delta_text, trend_text
 from assess.terminal_text import visible
@@ -206,4 +206,5 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
     v = view(card, lang, previous)
     bars = [markup(svg_charts.bar(line.value, line.status_id, f"{line.label}: {line.cell.text}"))
             for line in (*v.principles, *v.settings, v.overall)]
-    return render_page("report.html.j2", v=v, w=words(lang), radar=markup(radar_svg(v)), bars=bars)
+    return render_page("report.html.j2", v=v, w=words(lang), L=plain_words(lang), radar=markup(radar_svg(v)),
+                       bars=bars)

@@ -441,7 +441,9 @@ def _publish_portfolio(data: PortfolioData, out: Path, staging: str, spool: Spoo
                        config: Config, group_by: str | None) -> None:
     """The portfolio in each format, moved into place in the order md, json, csv, xlsx, html: portfolio.md written
     by this process while another (:mod:`assess.files.beside`) writes the other formats into the staging folder,
-    each moved into place after portfolio.md, as far as the first that could not be written."""
+    each moved into place after portfolio.md, as far as the first that could not be written. When the other
+    process has a slow format to write (xlsx, html), this one writes portfolio.json too, after portfolio.md:
+    the two processes then end at about the same time."""
     from assess.render import portfolio_json, portfolio_markdown
 
     others: list[tuple[Path, bool, Produce]] = [
@@ -473,10 +475,14 @@ def _publish_portfolio(data: PortfolioData, out: Path, staging: str, spool: Spoo
         spool.share()
     spool_path = spool.path
 
-    def stage_others(reading: PortfolioData) -> tuple[list[tuple[Path, str]], Exception | None]:
-        """The other formats staged, as far as the first that failed, and its error (an InputError, or a bug)."""
+    here = others[:1] if fork and {"xlsx", "html"} & set(config.formats) else []  # portfolio.json
+    others = others[len(here):]
+
+    def stage_all(formats: list[tuple[Path, bool, Produce]], reading: PortfolioData
+                  ) -> tuple[list[tuple[Path, str]], Exception | None]:
+        """``formats`` staged, as far as the first that failed, and its error (an InputError, or a bug)."""
         staged: list[tuple[Path, str]] = []
-        for target, binary, produce in others:
+        for target, binary, produce in formats:
             try:
                 staged.append((target, (stage_binary if binary else stage)(target, staging,
                                                                          partial(produce, reading))))
@@ -484,15 +490,18 @@ def _publish_portfolio(data: PortfolioData, out: Path, staging: str, spool: Spoo
                 return staged, beside.remembered(error)
         return staged, None
 
-    writing = beside.Beside(lambda: stage_others(data.reading(Spool(spool_path, read_only=True)) if fork else data),
-                            fork)
+    writing = beside.Beside(
+        lambda: stage_all(others, data.reading(Spool(spool_path, read_only=True)) if fork else data), fork)
     try:
         publish(out / f"{PORTFOLIO_STEM}.md", staging,
                 lambda write: portfolio_markdown.write(data, catalog, lang, write, group_by))
-        try:
-            staged, error = writing.result()
-        except beside.Lost:  # the child was killed (out of memory, say): its formats written here after all
-            staged, error = stage_others(data)
+        staged, error = stage_all(here, data)
+        if error is None:
+            try:
+                staged_beside, error = writing.result()
+            except beside.Lost:  # the child was killed (out of memory, say): its formats written here after all
+                staged_beside, error = stage_all(others, data)
+            staged += staged_beside
     finally:
         writing.cancel()
     for target, path in staged:

@@ -559,6 +559,33 @@ def test_a_portfolio_format_that_cannot_be_written_stops_the_ones_after_it(cli, 
     assert not [p for p in out.iterdir() if p.name.startswith(STAGING_PREFIX)], "the staging folder is gone"
 
 
+@pytest.mark.parametrize("fork", [True, False], ids=["beside", "in turn"])
+def test_portfolio_json_written_here_beside_a_slow_format_stops_the_ones_after_it(cli, many: Path, tmp_path: Path,
+                                                                                  monkeypatch, fork: bool) -> None:
+    """With html asked for, this process writes portfolio.json after portfolio.md while the child writes the rest:
+    the disk full during portfolio.json leaves portfolio.md alone in place (not the child's csv and html), the
+    reason in one line, exit 2, no staging folder left."""
+    from assess.files import beside
+    from assess.render import portfolio_json
+
+    if fork and sys.platform != "linux":
+        pytest.skip("written beside on Linux only")
+    written_by: list[int] = []
+
+    def full_disk(*_args: object) -> None:
+        written_by.append(os.getpid())
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(beside, "can_fork", lambda: fork)
+    monkeypatch.setattr(portfolio_json, "write", full_disk)
+    out = tmp_path / "out"
+    status, _, stderr = cli("batch", str(many), "--out", str(out), "--format", "md,json,csv,html", "-j", "2")
+    assert (status, stderr) == (2, f"{out / 'portfolio.json'}: cannot write: {os.strerror(errno.ENOSPC)}\n")
+    assert written_by == [os.getpid()], "written by this process, beside the child or in turn"
+    assert sorted(p.name for p in out.glob("portfolio.*")) == ["portfolio.md"]
+    assert not [p for p in out.iterdir() if p.name.startswith(STAGING_PREFIX)], "the staging folder is gone"
+
+
 def _nap(k: int) -> int:
     time.sleep(0.002)
     return k

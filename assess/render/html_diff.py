@@ -11,7 +11,7 @@ import datetime as dt
 from assess.analysis.compare import CHANGED, IMPROVED, REGRESSED, ActionStatus, Diff, NormChange, ScoreChange
 from assess.i18n import t
 from assess.render import svg_charts
-from assess.render.html_page import markup, plain_words, render_page, rule_lines, words
+from assess.render.html_page import markup, render_page, rule_lines
 from assess.render.text import percent_text, result_label, score_text, status_label
 from assess.render.trend import delta_text
 
@@ -72,7 +72,7 @@ def render(diff: Diff, lang: str) -> str:
             (t("diff.gaps_opened", lang), _norms(diff, diff.gaps_opened, lang))]
     why = t("diff.today", lang) if diff.reference_is_today else t("diff.new_date", lang)
     return render_page(
-        "diff.html.j2", lang=lang, w=words(lang), L=plain_words(lang),
+        "diff.html.j2", lang,
         title=f"{t('diff.title', lang)}: {new.assessment.service.name}",
         before=_side(diff.old_file, old.assessment.date), after=_side(diff.new_file, new.assessment.date),
         summary=summary, radar=markup(radar), principles=_scores(diff, diff.principles, lang),

@@ -8,6 +8,7 @@ by Jinja2 unless it is markup made here (the SVG charts, which escape their own 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,21 +36,58 @@ def _finalize(value: Any) -> Any:
     return visible(value if isinstance(value, str) else str(value))
 
 
+_PLAIN_WORD = re.compile(r'\{\{ L\["([a-z_.]+)"\] \}\}')
+
+
+class WordsLoader(jinja2.FileSystemLoader):
+    """Templates per language: ``report.html.j2@nl`` is ``report.html.j2`` with each ``{{ L["key"] }}`` written
+    in, as the text it shows (the word escaped as :class:`PlainWords` escapes it). A table's column names are on
+    every row of it: as text of the template they cost nothing per row. A word holding a character that the
+    template language reads (``{``, ``}``, ``%``, ``#``), or only spaces, stays a lookup."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        name, at, lang = template.rpartition("@")
+        if not at:
+            return super().get_source(environment, template)
+        source, filename, uptodate = super().get_source(environment, name)
+        words = plain_words(lang)
+
+        def written_in(match: re.Match[str]) -> str:
+            word = words[match.group(1)]
+            return match.group() if not word.strip() or any(c in word for c in "{}%#") else str(word)
+
+        return _PLAIN_WORD.sub(written_in, source), filename, uptodate
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+    # auto_reload off: the templates are the package's own, they do not change while it runs (Jinja2 would look
+    # at each file's time at every page and every include)
+    return jinja2.Environment(loader=WordsLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                               lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
-                              finalize=_finalize)
+                              finalize=_finalize, auto_reload=False)
 
 
-def render_page(template: str, **context: Any) -> str:
-    return environment().get_template(template).render(**context)
+def _template(template: str, lang: str) -> jinja2.Template:
+    return environment().get_template(f"{template}@{lang}")
 
 
-def stream_page(template: str, write: Callable[[str], Any], **context: Any) -> None:
-    """The page written piece by piece (a portfolio of thousands of services is never held whole)."""
-    for piece in environment().get_template(template).generate(**context):
-        write(piece)
+def render_page(template: str, lang: str, **context: Any) -> str:
+    """``template`` in ``lang``; it finds the words as ``w`` (with values) and ``L`` (plain), and ``lang``."""
+    return _template(template, lang).render(lang=lang, w=words(lang), L=plain_words(lang), **context)
+
+
+def stream_page(template: str, lang: str, write: Callable[[str], Any], **context: Any) -> None:
+    """The page written a few hundred pieces at a time (a portfolio of thousands of services is never held whole;
+    Jinja2 gives a piece for every text and every value, some hundred for a service)."""
+    pieces: list[str] = []
+    for piece in _template(template, lang).generate(lang=lang, w=words(lang), L=plain_words(lang), **context):
+        pieces.append(piece)
+        if len(pieces) >= 512:
+            write("".join(pieces))
+            pieces.clear()
+    if pieces:
+        write("".join(pieces))
 
 
 def markup(svg: str) -> Markup:
@@ -107,6 +145,7 @@ class Cell:
         return f"{self.score} {self.status}" if self.score != "–" else self.status
 
 
+@lru_cache(maxsize=4096)  # a portfolio shows thousands of cells of a few hundred kinds
 def cell(score: float | None, status: str | None, lang: str, completeness: float | None = None) -> Cell:
     return Cell(score_text(score, lang), status_label(status, lang), f"st-{status or 'none'}",
                 percent_text(completeness, lang) if completeness is not None else "")

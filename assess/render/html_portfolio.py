@@ -22,7 +22,7 @@ from assess.analysis.portfolio_views import distribution, groups
 from assess.i18n import t
 from assess.model.catalog import Catalog
 from assess.render import svg_charts
-from assess.render.html_page import Cell, cell, markup, plain_words, prose, rule_lines, stream_page, words
+from assess.render.html_page import Cell, cell, markup, prose, rule_lines, stream_page
 from assess.render.portfolio_markdown import TOP_NORMS
 from assess.render.text import percent_text, result_label, status_label
 from assess.render.trend import delta_text
@@ -88,8 +88,9 @@ def write(data: PortfolioData, catalog: Catalog, lang: str, write: Callable[[str
 
     def critical_rows() -> Iterator[tuple[ServiceLine, str, str, str]]:
         for entry in data.services.having("critical_gaps"):
+            line = _line(entry.rank, entry, data, catalog, lang)
             for gap in entry.summary.critical_gaps:
-                yield (_line(entry.rank, entry, data, catalog, lang), gap.norm,
+                yield (line, gap.norm,
                        result_label(catalog, gap.result, lang), gap.action or "–")
 
     def trend_rows() -> Iterator[tuple[ServiceLine, str, str, str, list[str]]]:
@@ -123,7 +124,7 @@ def write(data: PortfolioData, catalog: Catalog, lang: str, write: Callable[[str
     counts = data.status_counts()
     status_counts = " · ".join(f"{status_label(None if k == 'none' else k, lang)} {v}" for k, v in counts.items())
     stream_page(
-        "portfolio.html.j2", write, lang=lang, w=words(lang), L=plain_words(lang), data=data, catalog=catalog,
+        "portfolio.html.j2", lang, write, data=data, catalog=catalog,
         checklist=f"{t('report.checklist', lang)}: {catalog.title[lang]} ({data.catalog_id}, "
                   f"{t('report.version', lang)} {data.catalog_version})",
         status_counts=status_counts, chart=markup(chart), bands=bands, heat_groups=heat_groups(),

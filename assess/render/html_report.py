@@ -15,7 +15,7 @@ from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, act
 from assess.i18n import t
 from assess.model.assessment import Action
 from assess.render import svg_charts
-from assess.render.html_page import Cell, cell, joined, markup, plain_words, render_page, rule_lines, words
+from assess.render.html_page import Cell, cell, joined, markup, render_page, rule_lines
 from assess.render.text import action_details, percent_text, result_label, score_text, short, status_label
 from assess.render.trend import delta_text, trend_text
 from assess.terminal_text import visible
@@ -47,6 +47,7 @@ class GapLine:
     evidence: tuple[str, ...]
     note: str | None
     action: str | None
+    heading: str  # "1.2 · not met": the gap's heading in the list of gaps
 
     @property
     def brief(self) -> str:
@@ -135,9 +136,10 @@ def view(card: Scorecard, lang: str, previous: Scorecard | None = None) -> Repor
     a = card.assessment
     o = card.overall
     catalog = card.catalog
-    gaps = tuple(GapLine(g.norm.id, g.norm.critical, result_label(catalog, g.answer.result, lang), g.norm.text[lang],
+    gaps = tuple(GapLine(g.norm.id, g.norm.critical, result, g.norm.text[lang],
                          tuple(visible(e) for e in g.answer.evidence_texts), _note(g.answer.note),
-                         _action(g.answer.action, lang)) for g in card.gaps)
+                         _action(g.answer.action, lang), t("html.gap_heading", lang, id=g.norm.id, result=result))
+                 for g in card.gaps for result in (result_label(catalog, g.answer.result, lang),))
     name = visible(a.service.name)
     values = {"service": name, "status": status_label(card.status, lang),
               "score": score_text(card.score, lang), "completeness": percent_text(card.completeness, lang),
@@ -206,5 +208,4 @@ def render(card: Scorecard, lang: str, previous: Scorecard | None = None) -> str
     v = view(card, lang, previous)
     bars = [markup(svg_charts.bar(line.value, line.status_id, f"{line.label}: {line.cell.text}"))
             for line in (*v.principles, *v.settings, v.overall)]
-    return render_page("report.html.j2", v=v, w=words(lang), L=plain_words(lang), radar=markup(radar_svg(v)),
-                       bars=bars)
+    return render_page("report.html.j2", lang, v=v, radar=markup(radar_svg(v)), bars=bars)

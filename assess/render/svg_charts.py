@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from html import escape
 
 STATUS_FILL = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828", None: "#9e9e9e"}
@@ -32,10 +33,13 @@ def _polygon(values: Sequence[float | None], cx: float, cy: float, radius: float
     return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
 
 
-def radar(labels: Sequence[str], values: Sequence[float | None], title: str, desc: str,
-          previous: Sequence[float | None] | None = None, legend: tuple[str, str] = ("", "")) -> str:
-    """A radar chart, 0 to 100 on every axis; ``previous`` drawn dashed over it. No score sits at the centre."""
-    size, cx, cy, radius = 420, 210.0, 200.0, 140.0
+RADAR = (420, 210.0, 200.0, 140.0)  # the drawing's size, its centre and the radius of 100
+
+
+@lru_cache(maxsize=16)
+def _radar_grid(labels: tuple[str, ...]) -> str:
+    """The rings and the axes with their labels: the same on every page of a language (made once)."""
+    _size, cx, cy, radius = RADAR
     count = len(labels)
     body: list[str] = []
     for ring in (25, 50, 75, 100):
@@ -50,6 +54,15 @@ def radar(labels: Sequence[str], values: Sequence[float | None], title: str, des
         anchor = "middle" if abs(lx - cx) < 10 else "start" if lx > cx else "end"
         body.append(f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}" font-size="13" '
                     f'fill="{INK}">{escape(label)}</text>')
+    return "".join(body)
+
+
+def radar(labels: Sequence[str], values: Sequence[float | None], title: str, desc: str,
+          previous: Sequence[float | None] | None = None, legend: tuple[str, str] = ("", "")) -> str:
+    """A radar chart, 0 to 100 on every axis; ``previous`` drawn dashed over it. No score sits at the centre."""
+    size, cx, cy, radius = RADAR
+    count = len(labels)
+    body = [_radar_grid(tuple(labels))]
     if previous is not None:
         body.append(f'<polygon points="{_polygon(previous, cx, cy, radius)}" fill="none" stroke="{PREVIOUS}" '
                     'stroke-width="2" stroke-dasharray="6 4"/>')

@@ -46,7 +46,9 @@ def _escape(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """``text`` with every control or invisible character written as an escape (``\\x1b``, ``\\u202e``)."""
-    if text.isprintable():  # every character escaped here is one Python counts as not printable: none to escape
+    # every character escaped here is one Python counts as not printable: none to escape (a str subclass, such as
+    # markup, comes back as the plain text re.sub gives, as before)
+    if type(text) is str and text.isprintable():
         return text
     return _shown_escaped().sub(_escape, text)
 

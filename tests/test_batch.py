@@ -661,3 +661,38 @@ def test_a_child_killed_while_writing_the_portfolio_is_stood_in_for(cli, many: P
     assert (status, stderr) == (0, "")
     for name in ("portfolio.md", "portfolio.json", "portfolio.csv"):
         assert (out / name).read_bytes() == (expected_out / name).read_bytes()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="written beside on Linux only")
+def test_a_child_killed_while_writing_portfolio_html_is_stood_in_for(cli, many: Path, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    """With html asked for, this process writes portfolio.json itself and the child the csv and the html: the child
+    killed while writing the html, this process writes the child's formats (not the json again), the same bytes."""
+    from assess.files import beside
+    from assess.render import html_portfolio, portfolio_json
+
+    parent, real_html, real_json = os.getpid(), html_portfolio.write, portfolio_json.write
+    json_writers: list[int] = []
+
+    def killed_in_the_child(*args: object, **kwargs: object) -> None:
+        if os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        real_html(*args, **kwargs)  # type: ignore[arg-type]
+
+    def json_here(*args: object) -> None:
+        json_writers.append(os.getpid())
+        real_json(*args)  # type: ignore[arg-type]
+
+    formats = "md,json,csv,html"
+    expected_out = tmp_path / "expected"
+    assert cli("batch", str(many), "--out", str(expected_out), "--format", formats)[0] == 0
+    monkeypatch.setattr(beside, "can_fork", lambda: True)
+    monkeypatch.setattr(html_portfolio, "write", killed_in_the_child)
+    monkeypatch.setattr(portfolio_json, "write", json_here)
+    out = tmp_path / "out"
+    status, _, stderr = cli("batch", str(many), "--out", str(out), "--format", formats)
+    assert (status, stderr) == (0, "")
+    assert json_writers == [parent]
+    for name in ("portfolio.md", "portfolio.json", "portfolio.csv", "portfolio.html"):
+        assert (out / name).read_bytes() == (expected_out / name).read_bytes()
+    assert not [p for p in out.iterdir() if p.name.startswith(STAGING_PREFIX)], "the staging folder is gone"

@@ -39,6 +39,15 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     "import": (["import", "answers.csv", "-o", "imported"], ["imported/de-overloop.yaml", "imported/het-anker.yaml"]),
     "validate": (["validate", "demo.yaml", "english.yaml", "previous.yaml", "assessor-b.yaml"], []),
     "norms-md": (["norms", "--format", "md", "--setting", "outreach"], []),
+    # the HTML pages, written before their rendering was made quicker (templates per language)
+    "report-html-nl": (["report", "demo.yaml", "--format", "html", "--previous", "previous.yaml", "-o", "report.html"],
+                       ["report.html"]),
+    "report-html-en": (["report", "english.yaml", "--format", "html", "-o", "report.html"], ["report.html"]),
+    "diff-html": (["diff", "previous.yaml", "demo.yaml", "--format", "html", "--lang", "en", "-o", "diff.html"],
+                  ["diff.html"]),
+    "batch-html": (["batch", "demo.yaml", "english.yaml", "previous.yaml", "--out", "out", "--format", "md,html",
+                    "--jobs", "1", "--group-by", "location"],
+                   ["out/portfolio.html", "out/de-overloop.html", "out/het-anker.html", "out/de-overloop-2.html"]),
     "template": (["template", "--service", "De Overloop", "--setting", "outpatient", "--lang", "nl"], []),
 }
 

@@ -314,3 +314,27 @@ def test_plain_words_are_the_words_as_a_template_escapes_them(monkeypatch) -> No
     monkeypatch.setitem(html_page.t.__globals__["LABELS"], "test.hostile", ("<b>\x1b&", "<i>\u202e"))
     assert html_page.PlainWords("nl")["test.hostile"] == "&lt;b&gt;\\x1b&amp;"
     assert html_page.PlainWords("en")["test.hostile"] == "&lt;i&gt;\\u202e"
+
+
+
+@pytest.mark.parametrize("word", ["kritiek\n  ", "\nkritiek", "  ", "{{ x }}", "100%", "#1", "<b>&"])
+def test_a_word_written_into_a_template_shows_as_its_lookup_would(monkeypatch, demo, word: str) -> None:
+    """The per-language templates write each plain word in as text: a word with a line break beside a tag (which
+    trim_blocks and lstrip_blocks would take away), template syntax, or only spaces stays a lookup; either way
+    the page is the one the lookup alone makes."""
+    from assess.render import html_page
+
+    monkeypatch.setitem(html_page.t.__globals__["LABELS"], "critical", (word, word))
+
+    def page(written_in: bool) -> str:
+        html_page.environment.cache_clear()
+        html_page.plain_words.cache_clear()
+        if not written_in:
+            monkeypatch.setattr(html_page, "_PLAIN_WORD", re.compile("(?!)"))  # matches nothing: every word a lookup
+        try:
+            return html_report.render(demo, "nl")
+        finally:
+            html_page.environment.cache_clear()
+            html_page.plain_words.cache_clear()
+
+    assert page(True) == page(False)

@@ -39,6 +39,9 @@ def test_the_quick_path_for_printable_text_leaves_out_no_character_that_is_escap
     for kept in ("soft\u00adhyphen", "tab\tand\nnewline", "no-break\u00a0space"):  # not printable, not escaped
         assert not kept.isprintable() and visible(kept) == kept
     assert visible("één \u202e twee") == "één \\u202e twee"
+    from markupsafe import Markup
+
+    assert type(visible(Markup("<b>x</b>"))) is str  # markup comes back as plain text (a page escapes it)
 
 
 def test_for_stream_escapes_only_on_a_terminal() -> None:

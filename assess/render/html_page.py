@@ -43,7 +43,8 @@ class WordsLoader(jinja2.FileSystemLoader):
     """Templates per language: ``report.html.j2@nl`` is ``report.html.j2`` with each ``{{ L["key"] }}`` written
     in, as the text it shows (the word escaped as :class:`PlainWords` escapes it). A table's column names are on
     every row of it: as text of the template they cost nothing per row. A word holding a character that the
-    template language reads (``{``, ``}``, ``%``, ``#``), or only spaces, stays a lookup."""
+    template language reads (``{``, ``}``, ``%``, ``#``), a line break (which ``trim_blocks`` and ``lstrip_blocks``
+    could take away beside a tag), or only spaces, stays a lookup."""
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         name, at, lang = template.rpartition("@")
@@ -54,7 +55,7 @@ class WordsLoader(jinja2.FileSystemLoader):
 
         def written_in(match: re.Match[str]) -> str:
             word = words[match.group(1)]
-            return match.group() if not word.strip() or any(c in word for c in "{}%#") else str(word)
+            return match.group() if not word.strip() or any(c in word for c in "{}%#\n\r") else str(word)
 
         return _PLAIN_WORD.sub(written_in, source), filename, uptodate
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assess.analysis.compare import score_delta
-from assess.analysis.scoring import PRIORITY_ORDER, Scorecard, SectionScore, action_state
+from assess.analysis.scoring import PRIORITY_ORDER, Gap, Scorecard, SectionScore, action_state
 from assess.i18n import t
 from assess.model.assessment import Action
+from assess.model.catalog import Catalog
 from assess.render import svg_charts
 from assess.render.html_page import Cell, cell, joined, markup, render_page, rule_lines
 from assess.render.text import action_details, percent_text, result_label, score_text, short, status_label
@@ -112,6 +113,13 @@ def _action(action: Action | None, lang: str) -> str | None:
     return visible(action.description + (f" ({'; '.join(details)})" if details else ""))
 
 
+def _gap(gap: Gap, catalog: Catalog, lang: str) -> GapLine:
+    result = result_label(catalog, gap.answer.result, lang)
+    return GapLine(gap.norm.id, gap.norm.critical, result, gap.norm.text[lang],
+                   tuple(visible(e) for e in gap.answer.evidence_texts), _note(gap.answer.note),
+                   _action(gap.answer.action, lang), t("html.gap_heading", lang, id=gap.norm.id, result=result))
+
+
 def _section(entry: SectionScore, lang: str, before: dict[str, SectionScore]) -> SectionLine:
     tl = entry.tally
     old = before.get(entry.section.id) if before else None
@@ -136,10 +144,7 @@ def view(card: Scorecard, lang: str, previous: Scorecard | None = None) -> Repor
     a = card.assessment
     o = card.overall
     catalog = card.catalog
-    gaps = tuple(GapLine(g.norm.id, g.norm.critical, result, g.norm.text[lang],
-                         tuple(visible(e) for e in g.answer.evidence_texts), _note(g.answer.note),
-                         _action(g.answer.action, lang), t("html.gap_heading", lang, id=g.norm.id, result=result))
-                 for g in card.gaps for result in (result_label(catalog, g.answer.result, lang),))
+    gaps = tuple(_gap(g, catalog, lang) for g in card.gaps)
     name = visible(a.service.name)
     values = {"service": name, "status": status_label(card.status, lang),
               "score": score_text(card.score, lang), "completeness": percent_text(card.completeness, lang),

@@ -370,49 +370,88 @@ def drawing_events(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return events
 
 
-def test_the_norm_text_is_laid_out_again_only_when_it_takes_other_lines(tmp_path: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The kept form opened on the next norm: a text of as many lines as the last one is a repaint (no layout
-    pass of the form); one of more or fewer lines lays the form out once (Textual laid it out twice: the
-    widgets' new virtual sizes asked for a second pass) and draws it once, whole (Textual drew what the layout
-    moved, then all of it). Either way the form shows the new text."""
-    from assess.tui.components.clipped_text import ClippedText, clipped
+def test_the_form_keeps_its_size_from_norm_to_norm(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept form opened on the next norm: its norm text takes the lines of the longest text of every norm and
+    requirement at its width (a shorter one: blank lines after it), so the form is a repaint, never laid out
+    again, and drawn once, whole. In a taller terminal it takes the tallest text's lines there, whole."""
+    from assess.tui.components.clipped_text import ClippedText, clipped, tallest
     from tests.test_tui_support import copy_demo
 
     path = copy_demo(tmp_path)
     events = drawing_events(monkeypatch)
 
+    def norm_rows(app: AuditApp, text: ClippedText) -> list[str]:
+        region = text.content_region
+        return [strip.text[region.x:region.right].rstrip() for strip in screen_strips(app)[region.y:region.bottom]]
+
     async def play() -> None:
         app = open_app(path, lang="nl")
+        every_text = [item.text["nl"] for item in app.catalog.items_for(tuple(app.catalog.settings))]
         async with app.run_test(size=SIZE) as pilot:
-            seen = set()
+            await pilot.press("e")
+            await pilot.pause()
+            text = app.screen.query_one("#norm-text", ClippedText)
+            height = text.content_size.height
+            assert height == tallest(every_text, text.content_size.width, text._room()) == 3
+            await pilot.press("escape")
+            shorter = 0
             for _ in range(12):
-                await pilot.press("e")
-                await pilot.pause()
-                text = app.screen.query_one("#norm-text", ClippedText)
-                lines_before, layouts = text.content_size.height, text._layout_updates
-                await pilot.press("escape", "j")
+                layouts = text._layout_updates
+                await pilot.press("j")
                 await pilot.pause()
                 events.clear()
                 await pilot.press("e")
                 await pilot.pause()
                 assert isinstance(app.screen, EditScreen)
                 norm = app.catalog.item(app.screen.norm.id)
-                expected = [line.plain for line in clipped(norm.text["nl"], text.content_size.width, text._room())]
-                same = len(expected) == lines_before
-                assert (text._layout_updates == layouts) == same, (norm.id, lines_before, len(expected))
+                own = [line.plain.rstrip() for line in clipped(norm.text["nl"], text.content_size.width, 3)]
+                assert text._layout_updates == layouts, norm.id
                 first_drawing = events.index("whole")  # a cursor's blink may draw a part after it
-                assert events[:first_drawing + 1] == ([] if same else ["layout"]) + ["whole"], (norm.id, events)
-                assert events.count("layout") == (0 if same else 1), (norm.id, events)
-                assert text.content_size.height == len(expected)
-                region = text.content_region
-                rows = [strip.text[region.x:region.right].rstrip()
-                        for strip in screen_strips(app)[region.y:region.bottom]]
-                assert rows == [line.rstrip() for line in expected], norm.id
-                seen.add(same)
+                assert events[:first_drawing + 1] == ["whole"] and "layout" not in events, (norm.id, events)
+                assert text.content_size.height == height
+                assert norm_rows(app, text) == own + [""] * (height - len(own)), norm.id
+                shorter += len(own) < height
                 await pilot.press("escape")
-            assert seen == {True, False}, "both cases met"
+            assert shorter, "a norm of fewer lines than the tallest was met"
+
+            await pilot.resize_terminal(120, 50)
+            await pilot.pause()
+            await pilot.press("e")
+            await pilot.pause()
+            width, room = text.content_size.width, text._room()
+            assert room > 20
+            most = tallest(every_text, width, room)
+            assert most == max(len(clipped(every, width, 100)) for every in every_text) > 3  # all, whole
+            own = [line.plain.rstrip() for line in clipped(app.screen.norm.text["nl"], width, room)]
+            assert text.content_size.height == most
+            assert norm_rows(app, text) == own + [""] * (most - len(own))
+            await pilot.press("escape")
             await settle(app, pilot)
+
+    run(play())
+
+
+def test_the_norm_text_with_no_others_given_takes_its_own_lines(tmp_path: Path) -> None:
+    """Without the texts it may show, the norm text takes its own lines, laid out again when they change."""
+    from textual.app import App, ComposeResult
+
+    from assess.tui.components.clipped_text import ClippedText
+
+    class OneText(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ClippedText("een twee drie vier", id="text")
+
+    async def play() -> None:
+        app = OneText()
+        async with app.run_test(size=(20, 30)) as pilot:
+            text = app.query_one(ClippedText)
+            assert text.content_size.height == 1
+            text.show_text("een twee drie vier vijf zes zeven acht negen tien")
+            await pilot.pause()
+            assert text.content_size.height > 1
+            text.show_text("een")
+            await pilot.pause()
+            assert text.content_size.height == 1
 
     run(play())
 

@@ -153,7 +153,9 @@ class AuditApp(App[None]):
         if kept is not None and kept not in self.screen_stack:
             kept.fill(norm, answer, draft)
             return kept
-        form = EditScreen(norm, answer, self.lang, draft, self.catalog.evidence_sources)
+        # every norm and requirement it may be opened on, whatever the settings chosen now
+        every_item = self.catalog.items_for(tuple(self.catalog.settings))
+        form = EditScreen(norm, answer, self.lang, draft, self.catalog.evidence_sources, every_item)
         if kept is None:
             self._edit_forms[self.lang] = form
             self.install_screen(form, f"edit-form-{self.lang}")

@@ -1,7 +1,14 @@
 """A text that takes as many lines as the terminal has room for, its last line cut with "…" when the text is
-longer (the edit form's norm text: whole in a tall terminal, never cut without saying so)."""
+longer (the edit form's norm text: whole in a tall terminal, never cut without saying so).
+
+Given the texts it may show (every norm's), it keeps the height of the tallest of them at its width, a shorter
+one followed by blank lines: the edit form keeps its size from norm to norm, and opening it on another norm is
+a repaint, never a layout of the form.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from textual.content import Content
 from textual.widget import Widget
@@ -26,28 +33,56 @@ def clipped(text: str, width: int, lines: int) -> list[Content]:
     return kept
 
 
+def tallest(texts: Sequence[str], width: int, lines: int) -> int:
+    """The most lines any of ``texts`` takes at ``width``, at most ``lines``."""
+    most = 0
+    for text in sorted(texts, key=len, reverse=True):  # the longest first: at 80x24 the first fills the room
+        most = max(most, len(clipped(text, width, lines)))
+        if most >= lines:
+            break
+    return most
+
+
 class ClippedText(LaidOutOnce, Widget):
     DEFAULT_CSS = stylesheet(__file__)
 
-    def __init__(self, text: str, min_lines: int = 3, id: str | None = None) -> None:
+    def __init__(self, text: str, min_lines: int = 3, id: str | None = None, texts: Sequence[str] = ()) -> None:
+        """``texts``: the texts it may be given (none: it takes the lines of its own text)."""
         super().__init__(id=id)
         self.text = text
         self.min_lines = min_lines
+        self.texts = tuple(texts)
+        self._tallest: dict[tuple[int, int], int] = {}  # (width, room) -> lines of the tallest of ``texts``
 
     def show_text(self, text: str) -> None:
         """Show ``text`` instead: laid out again only when it takes another number of lines."""
         if text == self.text:
             return
         width, height = self.content_size
-        same_height = width > 0 and len(clipped(text, width, self._room())) == height
+        same_height = width > 0 and self._height(text, width) == height
         self.text = text
         self.refresh(layout=not same_height)
 
     def _room(self) -> int:
         return max(self.min_lines, self.app.size.height - FORM_ROWS)
 
+    def _lines(self, text: str, width: int) -> list[Content]:
+        """``text``'s lines, then blank lines up to the height of the tallest text."""
+        lines = clipped(text, width, self._room())
+        return lines + [Content("")] * (self._height(text, width) - len(lines))
+
+    def _height(self, text: str, width: int) -> int:
+        room = self._room()
+        own = len(clipped(text, width, room))
+        if not self.texts:
+            return own
+        most = self._tallest.get((width, room))
+        if most is None:
+            most = self._tallest[(width, room)] = tallest(self.texts, width, room)
+        return max(own, most)
+
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return len(clipped(self.text, width, self._room()))
+        return self._height(self.text, width)
 
     def render(self) -> Content:
-        return Content("\n").join(clipped(self.text, self.size.width, self._room()))
+        return Content("\n").join(self._lines(self.text, self.size.width))

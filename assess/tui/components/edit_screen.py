@@ -70,11 +70,13 @@ class EditScreen(DraftForm[Answer | None]):
     ]
 
     def __init__(self, norm: Norm, answer: Answer, lang: str, draft: Draft | None = None,
-                 sources: Sequence[EvidenceSource] = ()) -> None:
-        """``sources``: the kinds of source an evidence line may start with (the checklist's)."""
+                 sources: Sequence[EvidenceSource] = (), norms: Sequence[Norm] = ()) -> None:
+        """``sources``: the kinds of source an evidence line may start with (the checklist's); ``norms``: those it
+        may be opened on (the form keeps the height of the longest text among them)."""
         super().__init__()
         self.lang = lang
         self.sources = tuple(sources)
+        self.norms = tuple(norms)
         self._opened = 0  # how many times it was opened again: a save awaited across a reopen is dropped
         self._said: tuple[str, object] = ("", ())  # what the error line shows: its text and spans
         self._start(norm, answer, draft)
@@ -104,7 +106,8 @@ class EditScreen(DraftForm[Answer | None]):
             dialog.border_title = label("edit.title", lang, norm=self.norm.id)
             dialog.border_subtitle = label("edit.keys", lang)
             with OnceVerticalScroll(id="fields"):
-                yield ClippedText(self.norm.text[lang], id="norm-text")  # whole, or cut with "…"
+                yield ClippedText(self.norm.text[lang], id="norm-text",  # whole, or cut with "…"
+                                  texts=[norm.text[lang] for norm in self.norms])
                 yield Label(label("edit.evidence", lang), id="label-evidence")
                 yield FormTextArea(shown(self._stored["evidence"]), id="evidence", compact=True, soft_wrap=True)
                 yield Label(label("edit.note", lang), id="label-note")

@@ -84,6 +84,15 @@ def test_every_line_of_every_norm_is_made_as_textual_makes_it(tmp_path: Path) ->
             assert lines_seen > 10_000, lines_seen
             assert links_seen > 1_000  # the result choices and the hints are links: their link style is put on
 
+            await pilot.resize_terminal(80, 24)  # the sidebar cuts its lines with "…" (its text-overflow)
+            await pilot.pause()
+            lines = sections._lines(False)
+            width = sections.scrollable_content_region.width
+            assert any(line.cell_length > width for line in lines)
+            got = made(sections._line_strips, lines, width)
+            assert segments(got) == segments(by_textual(sections, lines, width, pad=False))
+            assert any(strip.text.endswith("…") for strip in got)
+
     run(play())
 
 

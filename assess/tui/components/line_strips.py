@@ -5,9 +5,10 @@ line that is shown again is the same object: its strip is looked up, not rendere
 ``y`` carries ``y`` in its offsets (what text selection reads), as when the lines are rendered as one text.
 
 A line is made as Textual's ``Visual.to_strips`` makes it, without the passes that have nothing to do for a
-line that is one line already (splitting, expanding tabs, folding, aligning): half the time, and every
-segment the same (``tests/test_tui_line_strips.py`` compares them for every line of every norm). A line
-those passes would change (a tab, a line too long, a selection on the pane, another alignment) is made by
+line that is one line already (splitting, expanding tabs, folding, aligning; a line too long is cut as
+Textual cuts it where the widget says so): half the time, and every segment the same
+(``tests/test_tui_line_strips.py`` compares them for every line of every norm). A line those passes would
+change otherwise (a tab, a line too long to fold, a selection on the pane, another alignment) is made by
 Textual.
 """
 
@@ -70,8 +71,11 @@ class LineStrips:
         link_style = widget.link_style if widget.auto_links and not widget.screen._selecting else None
         pad_style = (style + Style(reverse=False)).rich_style if self._pad else None
         get_style = widget._get_style
+        overflow = widget.styles.get_rule("text_overflow", "fold")
         strips = []
         for row, line in enumerate(lines):
+            if line.cell_length > width and overflow != "fold" and "\t" not in line.plain:
+                line = line.truncate(width, ellipsis=overflow == "ellipsis")  # as Textual cuts a line
             if "\t" in line.plain or "\n" in line.plain or line.cell_length > width:
                 strip = at_row(Visual.to_strips(widget, line, width, 1, style, pad=self._pad)[0], row)
             else:

@@ -431,6 +431,94 @@ def test_the_form_keeps_its_size_from_norm_to_norm(tmp_path: Path, monkeypatch: 
     run(play())
 
 
+def test_the_norm_text_follows_the_terminal_s_height(tmp_path: Path) -> None:
+    """A terminal grown or shrunk in height alone (the same width) gives the norm text another room: laid out
+    again at once while the form is open, and at the next open after a resize while it was closed, on the same
+    norm as on another. In English as in Dutch, the height is that of the tallest text of its language."""
+    from assess.tui.components.clipped_text import ClippedText, clipped, tallest
+    from tests.test_tui_support import copy_demo
+
+    path = copy_demo(tmp_path)
+
+    def check(app: AuditApp) -> tuple[int, int]:
+        assert isinstance(app.screen, EditScreen)
+        text = app.screen.query_one("#norm-text", ClippedText)
+        width, room = text.content_size.width, text._room()
+        every_text = [item.text[app.lang] for item in app.catalog.items_for(tuple(app.catalog.settings))]
+        own = [line.plain.rstrip() for line in clipped(app.screen.norm.text[app.lang], width, room)]
+        region = text.content_region
+        rows = [strip.text[region.x:region.right].rstrip() for strip in screen_strips(app)[region.y:region.bottom]]
+        assert rows == own + [""] * (tallest(every_text, width, room) - len(own)), (app.size, app.lang)
+        return len(rows), room
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(100, 26)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            short, room = check(app)
+            assert room == 5 and short == 5  # cut: the longest texts take more
+            await pilot.resize_terminal(100, 40)
+            await pilot.pause()
+            tall, room = check(app)
+            assert room == 19 and tall > short
+            await pilot.resize_terminal(100, 27)
+            await pilot.pause()
+            assert check(app)[0] == 6
+            await pilot.press("escape")
+            await pilot.resize_terminal(100, 40)  # while the form is closed
+            await pilot.pause()
+            await pilot.press("e")  # the same norm
+            await pilot.pause()
+            assert check(app)[0] == tall
+            await pilot.press("escape", "j")
+            await pilot.resize_terminal(100, 26)
+            await pilot.pause()
+            await pilot.press("e")  # another norm
+            await pilot.pause()
+            assert check(app)[0] == short
+            await pilot.press("escape", "l")
+            await pilot.resize_terminal(100, 40)
+            await pilot.pause()
+            await pilot.press("e")  # the English form, made now
+            await pilot.pause()
+            assert app.lang == "en"
+            check(app)
+            await pilot.press("escape")
+            await settle(app, pilot)
+
+    run(play())
+
+
+def test_the_tallest_text_is_found_by_its_lines_not_its_length() -> None:
+    from assess.tui.components.clipped_text import tallest
+
+    many_short_lines = "a\nb\nc\nd\ne"
+    one_long_line = "een twee drie vier vijf zes zeven"
+    assert len(one_long_line) > len(many_short_lines)
+    assert tallest([one_long_line, many_short_lines, "x"], 20, 10) == 5
+    assert tallest([one_long_line, many_short_lines], 20, 3) == 3  # at most the room
+    assert tallest([], 20, 3) == 0
+
+
+def test_a_text_taller_than_the_others_given_takes_its_own_lines(tmp_path: Path) -> None:
+    from textual.app import App, ComposeResult
+
+    from assess.tui.components.clipped_text import ClippedText
+
+    class OneText(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ClippedText("een twee drie vier vijf zes zeven acht", id="text", texts=["een", "twee drie"])
+
+    async def play() -> None:
+        app = OneText()
+        async with app.run_test(size=(12, 40)) as pilot:
+            await pilot.pause()
+            assert app.query_one(ClippedText).content_size.height == 4
+
+    run(play())
+
+
 def test_the_norm_text_with_no_others_given_takes_its_own_lines(tmp_path: Path) -> None:
     """Without the texts it may show, the norm text takes its own lines, laid out again when they change."""
     from textual.app import App, ComposeResult

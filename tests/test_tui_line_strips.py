@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Offset
@@ -128,10 +129,9 @@ def test_lines_textual_would_change_are_made_by_textual(tmp_path: Path) -> None:
             too_long = Content.assemble(("x" * 45, "italic"))
             plain = Content("fits")
             got = made(pane._line_strips, [plain, tab, too_long], width)
-            # each as Textual makes it alone (a line too long: its first row), at its own row
-            for row, line in enumerate([plain, tab, too_long]):
-                alone = Visual.to_strips(pane, line, width, 1, pane.visual_style, pad=True)[0]
-                assert [(s.text, s.control) for s in got[row]] == [(s.text, s.control) for s in alone]
+            # each as Textual makes it at its row (a line too long: its first row), styles and offsets included
+            assert segments(got) == segments(by_textual(pane, [plain, tab, too_long], width, pad=True))
+            for row in range(3):
                 offsets = {s.style.meta["offset"][1] for s in got[row] if s.style and "offset" in s.style.meta}
                 assert offsets == {row}
             assert "\t" not in got[1].text and got[1].text.startswith(" a ")  # expanded, as Textual does
@@ -144,6 +144,9 @@ def test_lines_textual_would_change_are_made_by_textual(tmp_path: Path) -> None:
             assert pane.text_selection is not None
             selected = made(pane._line_strips, lines, width)
             assert segments(selected) == segments(by_textual(pane, lines, width, pad=True))
+            # ... at every row, a line too long for the pane among them
+            narrow = [*lines[:6], too_long, *lines[6:12]]
+            assert segments(made(pane._line_strips, narrow, 30)) == segments(by_textual(pane, narrow, 30, pad=True))
             pane.screen.selections = {}
             assert segments(made(pane._line_strips, lines, width)) != segments(selected)
 
@@ -162,5 +165,73 @@ def test_a_strip_carries_its_row(tmp_path: Path) -> None:
             for row, strip in enumerate(made(pane._line_strips, lines, 20)):
                 texts: list[Segment] = [s for s in strip if s.style and "offset" in s.style.meta]
                 assert {s.style.meta["offset"][1] for s in texts if s.style} == {row}
+
+    run(play())
+
+
+ODD_LINES = [
+    Content("汉字と日本語のテキスト"),  # two cells a character
+    Content.assemble(("emoji 🙂 ", "bold"), ("👩‍🔬 wetenschapper", "italic $text-muted")),  # a joined emoji
+    Content.assemble(("e\u0301e\u0301n", "bold"), " cafe\u0301 ", ("zero\u200bwidth", "$text-accent")),
+    Content(""),
+    Content.assemble(("x" * 20, "reverse")),  # exactly the width
+    Content.assemble(("klik", "bold")).stylize("@click=edit"),
+]
+
+
+def test_odd_text_is_made_as_textual_makes_it(tmp_path: Path) -> None:
+    """Wide characters, joined emoji, combining and zero-width characters, an empty line, a line of exactly
+    the width, a link: in either pane, with links shown and not, and while the screen is selecting."""
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            for pane, pad in ((screen.query_one(NormPane), True), (screen.query_one(SectionList), False)):
+                pane.styles.link_style = "underline"  # a link style that shows (the theme's draws as the text)
+                for auto_links, selecting in ((True, False), (False, False), (True, True)):
+                    pane.auto_links = auto_links
+                    screen._selecting = selecting
+                    got = made(pane._line_strips, ODD_LINES, 20)
+                    assert segments(got) == segments(by_textual(pane, ODD_LINES, 20, pad=pad)), (
+                        type(pane).__name__, auto_links, selecting)
+                screen._selecting = False
+                pane.auto_links = True
+            # the link style is on the link only while links are shown and nothing is being selected
+            pane = screen.query_one(NormPane)
+            linked = made(pane._line_strips, ODD_LINES[-1:], 20)[0]
+            screen._selecting = True
+            plain = made(pane._line_strips, ODD_LINES[-1:], 20)[0]
+            screen._selecting = False
+            assert segments([linked]) != segments([plain])
+
+    run(play())
+
+
+def test_the_panes_lines_are_made_without_textual(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every line of a norm at the pane's width is made by LineStrips itself: Textual's to_strips is not asked."""
+    path = demo_with_every_setting(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            pane = screen.query_one(NormPane)
+            width = pane.scrollable_content_region.width
+            calls: list[object] = []
+            original = Visual.to_strips
+
+            def counted(*args: object, **kwargs: object) -> list[Strip]:
+                calls.append(args)
+                return original(*args, **kwargs)  # type: ignore[arg-type]
+
+            monkeypatch.setattr(Visual, "to_strips", counted)
+            walk = app.walk()
+            for item in walk.items:
+                made(pane._line_strips, pane._cached_lines(screen._norm_view(walk, item.id), width), width)
+            assert calls == []
 
     run(play())

@@ -53,6 +53,7 @@ class ClippedText(LaidOutOnce, Widget):
         self.min_lines = min_lines
         self.texts = tuple(texts)
         self._tallest: dict[tuple[int, int], int] = {}  # (width, room) -> lines of the tallest of ``texts``
+        self._laid_out_room: int | None = None  # the room its height was last measured for
 
     def show_text(self, text: str) -> None:
         """Show ``text`` instead: laid out again only when it takes another number of lines."""
@@ -62,6 +63,12 @@ class ClippedText(LaidOutOnce, Widget):
         same_height = width > 0 and self._height(text, width) == height
         self.text = text
         self.refresh(layout=not same_height)
+
+    def follow_terminal(self) -> None:
+        """Lay it out again if the terminal's height gives it another room than its height was measured for
+        (Textual lays a widget out again for a new width, not for a new height of the terminal alone)."""
+        if self._laid_out_room is not None and self._laid_out_room != self._room():
+            self.refresh(layout=True)
 
     def _room(self) -> int:
         return max(self.min_lines, self.app.size.height - FORM_ROWS)
@@ -82,6 +89,7 @@ class ClippedText(LaidOutOnce, Widget):
         return max(own, most)
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        self._laid_out_room = self._room()
         return self._height(self.text, width)
 
     def render(self) -> Content:

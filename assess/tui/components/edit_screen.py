@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar
 
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -168,7 +169,9 @@ class EditScreen(DraftForm[Answer | None]):
         self._opened += 1
         action = answer.action or Action("")
         set_border_title(self.query_one("#dialog"), label("edit.title", self.lang, norm=norm.id))
-        self.query_one("#norm-text", ClippedText).show_text(norm.text[self.lang])
+        norm_text = self.query_one("#norm-text", ClippedText)
+        norm_text.show_text(norm.text[self.lang])
+        norm_text.follow_terminal()  # the terminal may have grown or shrunk while the form was closed
         for field_id in ("evidence", "note"):
             area = self.query_one(f"#{field_id}", TextArea)
             area.load_text(shown(self._stored[field_id]))  # the undo history of the last open goes too
@@ -187,6 +190,9 @@ class EditScreen(DraftForm[Answer | None]):
         self._say("")
         self.query_one("#fields", VerticalScroll).scroll_home(animate=False)
         self._opened_now()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.query_one("#norm-text", ClippedText).follow_terminal()
 
     def _put_back(self, draft: Draft) -> None:
         fields = draft.fields

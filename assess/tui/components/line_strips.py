@@ -66,8 +66,10 @@ class LineStrips:
             made = Visual.to_strips(widget, Content("\n").join(lines), width, None, style, pad=self._pad)
             if len(made) == len(lines):
                 return made
-            # a line that is not one line: each on its own, its first row
-            return [Visual.to_strips(widget, line, width, 1, style, pad=self._pad)[0] for line in lines]
+            # a line that is not one line: each at its row below blank ones (what a selection there shows is that
+            # row's), its first row; slow, and only with a selection on a pane narrower than its lines
+            return [Visual.to_strips(widget, Content("\n").join([*[Content("")] * row, line]), width, None, style,
+                                     pad=self._pad)[row] for row, line in enumerate(lines)]
         link_style = widget.link_style if widget.auto_links and not widget.screen._selecting else None
         pad_style = (style + Style(reverse=False)).rich_style if self._pad else None
         get_style = widget._get_style

@@ -208,3 +208,28 @@ def test_the_audits_own_background_is_kept_until_its_size_or_styles_change(tmp_p
         app.autosaver.close()
 
     run(play())
+
+
+def test_the_screen_below_not_yet_laid_out_at_a_new_size_is_drawn_as_far_as_it_goes(tmp_path: Path) -> None:
+    """A terminal resized under a dialog: the dialog may be drawn before the audit below is laid out at the new
+    size. Its dimmed drawing is then every row and column of the new size (what the audit has, then blank), never
+    a line short (Textual's compositor cannot draw a row no one drew: the audit stopped)."""
+    path = copy_demo(tmp_path)
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            below = app.screen_stack[-2]
+            dimmed = dimmed_modal.DimmedScreen(below, DimmedStyles(Color(0, 0, 0, 0.6)))
+            style = app.screen.visual_style
+            as_laid_out = dimmed.lines(80, 24, style)
+            for width, height in ((100, 40), (60, 30), (120, 20)):
+                lines = dimmed.lines(width, height, style)
+                assert len(lines) == height and {line.cell_length for line in lines} == {width}, (width, height)
+                common = min(width, 80)
+                assert [line.crop(0, common).text for line in lines[:min(height, 24)]] == [
+                    line.crop(0, common).text for line in as_laid_out[:min(height, 24)]]
+
+    run(play())

@@ -169,3 +169,48 @@ def test_a_burst_of_a_a_reason_and_enter_in_a_terminal_lands_the_reason(tmp_path
     assert {k: (a.result, a.note) for k, a in answers.items()} == {
         "1.1": ("met", None), "1.2": ("na", "geen jeugd, ook geen kliniek"), "1.3": ("met", None),
         "1.4": ("na", None)}
+
+
+def resize(terminal: Terminal, columns: int, rows: int) -> None:
+    """The terminal's new size, told to the program as a terminal emulator tells it (SIGWINCH)."""
+    import fcntl
+    import os
+    import signal
+    import struct
+    import termios
+
+    fcntl.ioctl(terminal.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    os.killpg(terminal.process.pid, signal.SIGWINCH)
+
+
+def test_a_terminal_resized_under_an_open_dialog_keeps_the_audit_running(tmp_path: Path, monkeypatch) -> None:
+    """Taller, shorter, wider and narrower with the edit form open (the dimmed audit drawn below it at a size it
+    was not laid out for yet), then with the summary open: the audit goes on, and saves what was typed."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    terminal = Terminal("audit", str(path), "--lang", "en")
+    try:
+        wait_for(lambda: b"Quit" in terminal.output, "the audit on screen")
+        terminal.send("e")
+        wait_for(lambda: b"Evidence (one per line" in terminal.output, "the edit form")
+        terminal.send("Rooster")
+        for columns, rows in ((80, 40), (80, 24), (120, 30), (90, 26)):
+            resize(terminal, columns, rows)
+            time.sleep(0.8)
+            assert terminal.process.poll() is None, screen_text(terminal)[-3000:]
+        terminal.send("\x13")  # ctrl+s
+        wait_for(lambda: (assessment_file.load(str(path), load_catalog()).assessment.answer("1.2").evidence
+                          == ("Rooster",)), "the evidence saved")
+        terminal.send("s")
+        wait_for(lambda: b"Overall" in terminal.output or b"overall" in terminal.output, "the summary")
+        for columns, rows in ((100, 40), (80, 24)):
+            resize(terminal, columns, rows)
+            time.sleep(0.8)
+            assert terminal.process.poll() is None, screen_text(terminal)[-3000:]
+        terminal.send("s")
+        time.sleep(0.3)
+        terminal.send("q")
+        assert terminal.process.wait(timeout=20) == 0
+    finally:
+        stop(terminal)
+    assert b"Traceback" not in terminal.output and b"Error" not in terminal.output

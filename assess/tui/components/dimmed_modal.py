@@ -111,6 +111,12 @@ class DimmedScreen(Visual):
         strips = [Strip([Segment(segment.text, base + segment.style if segment.control else dim(segment.style, base))
                          for segment in line], line.cell_length)
                   for line in below._compositor.render_strips(size)]
+        if len(strips) != size.height or any(strip.cell_length != width for strip in strips):
+            # the screen below is not laid out at this size yet (the terminal was resized, and this screen is drawn
+            # first): its lines as far as they go, the rest blank; it is drawn again once laid out (a repaint)
+            blank = dim(RichStyle(bgcolor=below.background_colors[1].rich_color), base)
+            strips = [strip.adjust_cell_length(width, blank) for strip in strips[:size.height]]
+            strips += [Strip.blank(width, blank)] * (size.height - len(strips))
         if made_for is not None:
             _KEPT[below] = (made_for, strips)
         return strips

@@ -167,7 +167,9 @@ class DimmedModalScreen(KeptBackground, DrawnOnce, ModalScreen[ResultT]):
             return super()._draw_background(crop)
         visual = self.render()  # takes the screen below off the stack of screens drawn, as Textual's does
         assert isinstance(visual, DimmedScreen)
-        width, height = self.size
+        # the size this screen is laid out at, which the lines are cut to: after a resize, its size is the new
+        # one a moment before its layout is
+        width, height = self._compositor.size
         lines = visual.lines(width, height, self.visual_style)
         inner = self.background_colors[1]
         for line_filter in self.get_line_filters():

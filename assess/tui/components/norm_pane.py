@@ -299,7 +299,9 @@ class NormPane(KeptScrollView, can_focus=False):
     def show_bottom(self, lines: list[Content]) -> None:
         """Show ``lines`` over the pane's last rows (none: the pane as it is); a repaint, no layout pass."""
         width = self.scrollable_content_region.width
-        self._bottom = [Visual.to_strips(self, line, width, 1, self.visual_style, pad=True)[0] for line in lines]
+        blank = Strip.blank(max(width, 0), self.visual_style.rich_style)  # no room at all: a terminal of a column
+        self._bottom = [(Visual.to_strips(self, line, width, 1, self.visual_style, pad=True) or [blank])[0]
+                        for line in lines]
         self.refresh()
 
     @property

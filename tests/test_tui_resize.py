@@ -22,7 +22,7 @@ BURST = [(100, 30), (81, 24), (150, 45), (80, 60), (200, 24), (40, 10), (90, 25)
 
 
 @pytest.mark.parametrize("keys", [(), ("e",), ("e", "x", "y"), ("s",), ("question_mark",), ("ctrl+p",), ("f",),
-                                  ("i",), ("o",), ("d",), ("a",), ("s", "ctrl+p"), ("o", "f")],
+                                  ("i",), ("o",), ("d",), ("a",), ("s", "ctrl+p"), ("o", "f"), ("s", "x")],
                          ids=lambda keys: "+".join(keys) or "audit")
 def test_a_burst_of_resizes_draws_every_frame(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                               keys: tuple[str, ...]) -> None:
@@ -55,6 +55,8 @@ def test_a_burst_of_resizes_draws_every_frame(tmp_path: Path, monkeypatch: pytes
                 await asyncio.sleep(0.02)
             await pilot.pause(0.3)
             assert type(app.screen) is opened
+            if keys[-1:] == ("x",):
+                assert type(app.screen).__name__ == "ExportScreen"
             assert app.screen_stack[0].size == Size(100, 30)
             await pilot.press("escape")
 

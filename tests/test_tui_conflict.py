@@ -159,3 +159,36 @@ def test_changes_made_while_saving_is_paused_survive_a_crash_as_a_backup(tmp_pat
     run(crash())
     assert path.read_text(encoding="utf-8").endswith("# a colleague\n"), "the colleague's file is untouched"
     run(reopen())
+
+
+def test_a_conflict_found_while_the_terminal_is_too_small_leaves_the_audit_usable_once_it_grows(
+        tmp_path: Path) -> None:
+    """The dialog opens over the message that the terminal is too small; the terminal grows under it; once the
+    choice is made the message goes too, and the audit takes keys again (it kept the message, and q did nothing)."""
+    from assess.tui.components.too_small_screen import TooSmallScreen
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+
+    async def play() -> None:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("p")
+            await settle(app, pilot)
+            await pilot.resize_terminal(60, 15)
+            await pilot.pause()
+            assert isinstance(app.screen, TooSmallScreen)
+            path.write_text(path.read_text(encoding="utf-8").replace('"1.5":', '"1.5":\n    result: na\n    note: x',
+                                                                        1), encoding="utf-8")
+            app.autosaver.check()
+            await settle(app, pilot)
+            assert isinstance(app.screen, ConflictScreen)
+            await pilot.resize_terminal(*SIZE)
+            await pilot.pause()
+            await pilot.press("ctrl+o", "ctrl+o")  # keep mine
+            await settle(app, pilot)
+            assert not any(isinstance(screen, (TooSmallScreen, ConflictScreen)) for screen in app.screen_stack)
+            await pilot.press("n")  # 1.3, a key of the audit again
+            await settle(app, pilot)
+            assert app.assessment.result("1.3") == "not_met"
+
+    run(play())

@@ -1,7 +1,11 @@
-"""Shown over everything while the terminal is smaller than the audit needs; it goes when the terminal grows."""
+"""Shown over everything while the terminal is smaller than the audit needs; it goes when the terminal grows.
+
+A dialog may open over it meanwhile (a conflict found while the terminal is small): when the terminal grows
+under that dialog, this one goes as soon as the dialog is closed."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -37,3 +41,8 @@ class TooSmallScreen(DimmedModalScreen[None]):
         self._terminal_size = (width, height)
         if self.is_mounted:
             self.query_one("#text", Static).update(self._text())
+
+    def on_screen_resume(self, _event: events.ScreenResume) -> None:
+        width, height = self.app.size
+        if width >= MIN_WIDTH and height >= MIN_HEIGHT and self.app.screen is self:  # grown under a dialog
+            self.dismiss(None)

@@ -6,7 +6,7 @@ line that is shown again is the same object: its strip is looked up, not rendere
 
 A line is made as Textual's ``Visual.to_strips`` makes it, without the passes that have nothing to do for a
 line that is one line already (splitting, expanding tabs, folding, aligning; a line too long is cut as
-Textual cuts it where the widget says so): half the time, and every segment the same
+Textual cuts it where the widget says so): 40% less time, and every segment the same
 (``tests/test_tui_line_strips.py`` compares them for every line of every norm). A line those passes would
 change otherwise (a tab, a line too long to fold, a selection on the pane, another alignment) is made by
 Textual.

@@ -163,8 +163,9 @@ def test_changes_made_while_saving_is_paused_survive_a_crash_as_a_backup(tmp_pat
 
 def test_a_conflict_found_while_the_terminal_is_too_small_leaves_the_audit_usable_once_it_grows(
         tmp_path: Path) -> None:
-    """The dialog opens over the message that the terminal is too small; the terminal grows under it; once the
-    choice is made the message goes too, and the audit takes keys again (it kept the message, and q did nothing)."""
+    """The dialog opens below the message that the terminal is too small (it hid the message before); once the
+    terminal grows the dialog is on top, and once the choice is made the audit takes keys again (it kept the
+    message, and q did nothing)."""
     from assess.tui.components.too_small_screen import TooSmallScreen
 
     path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
@@ -181,9 +182,11 @@ def test_a_conflict_found_while_the_terminal_is_too_small_leaves_the_audit_usabl
                                                                         1), encoding="utf-8")
             app.autosaver.check()
             await settle(app, pilot)
-            assert isinstance(app.screen, ConflictScreen)
+            assert isinstance(app.screen, TooSmallScreen), "the message stays over the dialog"
+            assert isinstance(app.screen_stack[-2], ConflictScreen)
             await pilot.resize_terminal(*SIZE)
             await pilot.pause()
+            assert isinstance(app.screen, ConflictScreen)
             await pilot.press("ctrl+o", "ctrl+o")  # keep mine
             await settle(app, pilot)
             assert not any(isinstance(screen, (TooSmallScreen, ConflictScreen)) for screen in app.screen_stack)

@@ -196,6 +196,36 @@ def test_opening_the_form_again_writes_no_draft(tmp_path: Path) -> None:
     run(play())
 
 
+def test_a_draft_put_back_in_too_small_a_terminal_waits_below_the_message(tmp_path: Path) -> None:
+    """The form a draft is put back in opens below the message that the terminal is too small (it hid the
+    message, and its fields were cut off); once the terminal grows it is on top, with the draft, and saves."""
+    from assess.tui.components.too_small_screen import TooSmallScreen
+    from assess.tui.state import Draft, State
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    State(path, tmp_path / ".assess-state").write_draft(Draft("1.2", {"evidence": "Rooster", "note": "half af"}))
+
+    async def play() -> None:
+        app = open_app(path, lang="nl")
+        async with app.run_test(size=(60, 20)) as pilot:
+            await settle(app, pilot)
+            assert isinstance(app.screen, TooSmallScreen), "the message stays over the form"
+            assert [type(screen).__name__ for screen in app.screen_stack[-2:]] == ["EditScreen", "TooSmallScreen"]
+            await pilot.press("x")  # ignored while too small: not typed into the form below
+            await pilot.resize_terminal(*SIZE)
+            await settle(app, pilot)
+            form = app.screen
+            assert isinstance(form, EditScreen) and form.norm.id == "1.2"
+            assert form.field_values()["evidence"] == "Rooster"
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert not isinstance(app.screen, (EditScreen, TooSmallScreen))
+
+    run(play())
+    answer = assessment_file.load(str(path), load_catalog()).assessment.answer("1.2")
+    assert (answer.evidence, answer.note) == (("Rooster",), "half af")
+
+
 def test_too_small_a_terminal_says_so_and_goes_away_when_it_grows(tmp_path: Path) -> None:
     from assess.tui.components.too_small_screen import TooSmallScreen
 

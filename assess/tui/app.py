@@ -306,6 +306,17 @@ class AuditApp(App[None]):
                 return
         await super().on_event(event)
 
+    def push_screen(self, screen: Screen[Any] | str, *args: Any, **kwargs: Any) -> Any:  # as Textual's, passed on
+        """The message that the terminal is too small stays over everything: a dialog opened meanwhile (a
+        conflict found, a draft put back at start) goes below it, and is on top once the terminal grows."""
+        on_top = self.screen_stack[-1] if self.screen_stack else None
+        if not isinstance(on_top, TooSmallScreen) or isinstance(screen, TooSmallScreen) or kwargs.get("mode"):
+            return super().push_screen(screen, *args, **kwargs)
+        self.pop_screen()
+        pushed = super().push_screen(screen, *args, **kwargs)
+        super().push_screen(TooSmallScreen(self.lang, self.size.width, self.size.height))
+        return pushed
+
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size.width, event.size.height)
 

@@ -1,7 +1,8 @@
 """Shown over everything while the terminal is smaller than the audit needs; it goes when the terminal grows.
 
-A dialog may open over it meanwhile (a conflict found while the terminal is small): when the terminal grows
-under that dialog, this one goes as soon as the dialog is closed."""
+A dialog opened meanwhile (a conflict found, a draft put back at start) goes below it
+(:meth:`assess.tui.app.AuditApp.push_screen`). Should one still end up on top of it, this one goes as soon as
+that dialog is closed on a terminal grown large enough."""
 
 from __future__ import annotations
 

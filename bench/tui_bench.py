@@ -10,7 +10,7 @@ Measures, in one run and headless (``App.run_test``):
   keystroke: the time the event loop spends running callbacks (handlers, layout, rendering) between
   the key press and the app being idle again. Pilot's own waiting is sleep, so it is not counted.
   Goal: no keystroke slower than one frame (16 ms). The same is measured on the minimal app, as
-  the floor Textual and Pilot set.
+  the floor Textual and Pilot set, before and after the audit's keys, pooled.
   For context, with no goal: the same keys 0.3 s apart, as a person reading each norm presses them, on both apps,
   and the audit's work in the pauses (its saves, and the next norm's lines, which it makes a moment after a key:
   Pilot's keys back to back leave it no such moment).
@@ -28,9 +28,10 @@ Measures, in one run and headless (``App.run_test``):
 * for context, with no goal: the same minimal app with a screenful of text doing what ``l`` and ``e`` do at their
   simplest (the other language's text in its place; a kept stock Textual dialog opened and closed over it), so the
   ratios can be read against what Textual itself takes for that work.
-* for context, with no goal: the audit's ``e`` (after ``j`` or ``k``) when the form it opens is a kept dialog of a
-  single widget, on assess's dimmed modal and on an opaque background (the screen below not drawn): the least a
-  form pushed over the audit can cost, the floor under the edit form's own figures.
+* for context, with no goal: the audit's ``e`` (after ``j`` or ``k``) when the form it opens is a kept dialog with
+  no widget at all, or of a single widget (a Static, updated with the norm's text and laid out again), each on
+  assess's dimmed modal and on an opaque background (the screen below not drawn): the empty dialog is what
+  pushing any kept form over the audit costs before its widgets, the floor under the edit form's own figures.
 * ``--profile``: the top functions of 30 scoring keystrokes (cProfile inside Pilot), and of each other
   kind of key (``--profile-keys``).
 * the whole process in a pseudo-terminal (80x24): from spawning ``python -m assess audit FILE`` (the demo,
@@ -175,11 +176,29 @@ CONTEXT_KEYS = [("the other language's text (t, as l)", "t"), ("a stock dialog (
                 ("the stock dialog closed (escape)", "escape")]
 
 
-class OneWidgetForm(DimmedModalScreen[None]):
-    """For context only: the edit form's frame with a single widget in it (the norm's text and blank lines, as
-    tall as the form), on assess's own dimmed modal: the least a kept form opened by ``e`` over the audit costs."""
+class EmptyForm(DimmedModalScreen[None]):
+    """For context only: a kept dialog with no widget, on assess's own dimmed modal: what pushing a kept form
+    opened by ``e`` over the audit costs before any widget of its own."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def fill(self, norm: Norm, lang: str) -> None:
+        pass
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class OpaqueEmptyForm(EmptyForm):
+    """For context only: :class:`EmptyForm` on an opaque background: the screen below is not drawn at all."""
+
+    DEFAULT_CSS = "OpaqueEmptyForm { background: $background; }"
+
+
+class OneWidgetForm(EmptyForm):
+    """For context only: the edit form's frame with a single widget in it (the norm's text and blank lines, as
+    tall as the form; its update lays it out again), on assess's own dimmed modal."""
+
     DEFAULT_CSS = """
     OneWidgetForm { align: center middle; }
     OneWidgetForm > Static { width: 90%; max-width: 100; height: auto; max-height: 100%; border: round $accent;
@@ -195,9 +214,6 @@ class OneWidgetForm(DimmedModalScreen[None]):
         if self.is_mounted:
             self.query_one(Static).update(self.text)
 
-    def action_close(self) -> None:
-        self.dismiss(None)
-
 
 class OpaqueOneWidgetForm(OneWidgetForm):
     """For context only: :class:`OneWidgetForm` on an opaque background: the screen below is not drawn at all."""
@@ -205,11 +221,12 @@ class OpaqueOneWidgetForm(OneWidgetForm):
     DEFAULT_CSS = "OpaqueOneWidgetForm { background: $background; }"
 
 
-FLOOR_FORMS = {"a form of one widget (e)": OneWidgetForm,
-               "a form of one widget, opaque (e)": OpaqueOneWidgetForm}
+FLOOR_FORMS: dict[str, type[EmptyForm]] = {
+    "an empty dialog (e)": EmptyForm, "an empty dialog, opaque (e)": OpaqueEmptyForm,
+    "a form of one widget (e)": OneWidgetForm, "a form of one widget, opaque (e)": OpaqueOneWidgetForm}
 
 
-async def one_widget_form_keys(folder: Path, rounds: int) -> dict[str, list[float]]:
+async def floor_form_keys(folder: Path, rounds: int) -> dict[str, list[float]]:
     """UI-thread busy time (ms) of ``e`` on the demo with all settings when the form ``e`` opens is one of
     :data:`FLOOR_FORMS` (kept, refilled at every open, as the edit form), after ``j`` and after ``k`` as the
     bench's ``e`` keys are pressed after a move; ``rounds`` times each (twice per round)."""
@@ -218,11 +235,11 @@ async def one_widget_form_keys(folder: Path, rounds: int) -> dict[str, list[floa
     for label, form_class in FLOOR_FORMS.items():
         opened = session.open_or_create(demo_with_all_settings(folder, "floor.yaml"), catalog, "nl")
         app = AuditApp(opened, catalog, "nl")
-        forms: dict[str, OneWidgetForm] = {}
+        forms: dict[str, EmptyForm] = {}
 
         def edit_form(norm_id: str, _draft: Draft | None = None, app: AuditApp = app,
-                      forms: dict[str, OneWidgetForm] = forms, form_class: type[OneWidgetForm] = form_class
-                      ) -> OneWidgetForm:
+                      forms: dict[str, EmptyForm] = forms, form_class: type[EmptyForm] = form_class
+                      ) -> EmptyForm:
             form = forms.get(app.lang)
             if form is None:
                 form = forms[app.lang] = form_class()
@@ -588,6 +605,8 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
             # `a` asks why the norm does not apply: enter goes on without a reason (a keystroke of its own,
             # measured too). The warm-up key is a met on the first norm, as before `a` asked.
             keys = ["m"] + [k for i in range(len(norms)) for k in (["a", "enter"] if i % 4 == 3 else ["mpn"[i % 4]])]
+            # the minimal app's keys before and after the audit's, pooled (as for the demo's keys below)
+            minimal_before = await keystrokes(MinimalApp(), ["m"] * len(norms))
             start = time.perf_counter()
             timed = await keystrokes(app, keys, warm_up=False)
             score_keys = [ms for key, ms in zip(keys[1:], timed[1:], strict=True) if key != "enter"]
@@ -597,7 +616,8 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
             app.autosaver.close()
             saved = session.read(path, catalog).assessment
             assessed = sum(1 for n in norms if saved.result(n.id))
-            minimal_keys = await keystrokes(MinimalApp(), ["m"] * len(norms))
+            minimal_after = await keystrokes(MinimalApp(), ["m"] * len(norms))
+            minimal_keys = minimal_before + minimal_after
             slowest = max(audit_keys)
             print(f"\nScoring all {len(norms)} norms of a new file through Pilot (each norm scored once): "
                   f"{total:.2f} s in all ({assessed} assessed on disk afterwards) [{load_text()}]")
@@ -605,7 +625,8 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
             print("  " + describe("assess audit", audit_keys))
             print("  " + describe("  score keys", score_keys))
             print("  " + describe("  enter after a", enter_keys))
-            print("  " + describe("minimal app ", minimal_keys))
+            print("  " + describe("minimal app ", minimal_keys) + f"  (before the audit's keys "
+                  f"{statistics.median(minimal_before):.1f}, after them {statistics.median(minimal_after):.1f})")
             score_ratio = statistics.median(score_keys) / statistics.median(minimal_keys)
             print(f"  score keys {score_ratio:.1f}x the minimal app (medians); slowest keystroke {slowest:.1f} ms")
             goals.append((f"scoring a new file: score keys {score_ratio:.1f}x the minimal app "
@@ -656,8 +677,8 @@ async def main(repeat: int, rounds: int = 15, profile: bool = False, pty_pairs: 
             goals.append((f"{label}: median {median:.1f} ms (goal <= {FRAME_MS:.0f} ms, on a quiet machine)",
                           median <= FRAME_MS))
         print_context("the minimal app with a screenful of text", await context_keys(rounds), width, base)
-        print_context("the audit's e opening a kept form of one widget instead of the edit form",
-                      await one_widget_form_keys(folder, rounds), width, base)
+        print_context("the audit's e opening a kept empty dialog, or one of one widget, instead of the edit form",
+                      await floor_form_keys(folder, rounds), width, base)
         print(f"\nGoals [{load_text()} at the end]:")
         for text, met in goals:
             print(f"  {verdict(met):<8} {text}")

@@ -3,6 +3,7 @@ written, never parsed as markup, never crashes the audit, and no control charact
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, TextArea
@@ -202,3 +203,38 @@ def test_control_characters_pasted_into_the_form_are_shown_escaped(tmp_path: Pat
     answer = assessment_file.load(str(path), load_catalog()).assessment.answer("1.1")
     assert answer.note == "plak \\x1b]0;PWNED\\x07 hier"
     assert answer.action is not None and answer.action.description == "actie \\x1b[2J"
+
+
+def test_typing_after_a_pasted_tab_goes_on_behind_it_and_leaves_earlier_lines_alone(tmp_path: Path) -> None:
+    """A tab pasted from a spreadsheet is shown escaped where it was pasted, the cursor behind it: what is typed
+    next follows it (it went to the start of the field, into the first evidence line, which then lost its
+    source and date)."""
+    from textual import events
+
+    from assess.model.assessment import Evidence
+
+    first = Evidence("Huisregels opgesteld met de cliëntenraad", "document", dt.date(2025, 3, 1))
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met", (first,))})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("k", "e")  # 1.1, the evidence field focused, the cursor at its end
+            await pilot.press("enter")
+            await type_text(pilot, "Rooster week 12:")
+            app.post_message(events.Paste("ma\t10-16"))
+            await pilot.pause()
+            await type_text(pilot, " en za")
+            app.screen.query_one("#action", Input).focus()
+            await pilot.pause()
+            await type_text(pilot, "abc")
+            app.post_message(events.Paste("\tdef"))
+            await pilot.pause()
+            await type_text(pilot, "W")
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+
+    run(play())
+    answer = assessment_file.load(str(path), load_catalog()).assessment.answer("1.1")
+    assert answer.evidence == (first, "Rooster week 12:ma\\x0910-16 en za")
+    assert answer.action is not None and answer.action.description == "abc\\x09defW"

@@ -259,13 +259,22 @@ class EditScreen(DraftForm[Answer | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if has_unsafe(event.value):  # pasted control characters: shown (and kept) escaped, never sent raw
-            event.input.value = shown_line(event.value)
+            field = event.input
+            before = shown_line(event.value[:field.cursor_position])  # the cursor stays behind what was pasted
+            field.value = before + shown_line(event.value[field.cursor_position:])
+            field.cursor_position = len(before)
             return
         self._changed()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if has_unsafe(event.text_area.text):
-            event.text_area.text = shown(event.text_area.text)
+        area = event.text_area
+        if has_unsafe(area.text):
+            # escaped where they are; the cursor stays behind what was pasted, so what is typed next goes there
+            # (not to the start of the field, into the first evidence line)
+            text, cursor = area.text, area.document.get_index_from_location(area.cursor_location)
+            before = shown(text[:cursor])
+            area.text = before + shown(text[cursor:])
+            area.move_cursor(area.document.get_location_from_index(len(before)))
             return
         self._changed()
 

@@ -271,10 +271,11 @@ class EditScreen(DraftForm[Answer | None]):
         if has_unsafe(area.text):
             # escaped where they are; the cursor stays behind what was pasted, so what is typed next goes there
             # (not to the start of the field, into the first evidence line)
-            text, cursor = area.text, area.document.get_index_from_location(area.cursor_location)
+            text, (row, column) = area.text, area.cursor_location
+            cursor = sum(len(line) + 1 for line in text.split("\n")[:row]) + column
             before = shown(text[:cursor])
             area.text = before + shown(text[cursor:])
-            area.move_cursor(area.document.get_location_from_index(len(before)))
+            area.move_cursor((before.count("\n"), len(before) - before.rfind("\n") - 1))
             return
         self._changed()
 

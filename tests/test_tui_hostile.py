@@ -155,27 +155,39 @@ def test_a_norm_key_of_markup_on_disk_shows_in_the_conflict_dialog(tmp_path: Pat
 
 
 def test_export_refuses_the_open_assessment_and_any_assessment_file(tmp_path: Path) -> None:
+    """... and the audit's own lock (a report over it let a second audit open the file for editing), a backup
+    and a read-only file."""
+    from assess.tui.lock import lock_path
     from tests.test_tui_support import copy_demo
 
     path = copy_demo(tmp_path)
     other = write_assessment(tmp_path / "other.json", {"1.1": Answer("met")})  # JSON is YAML: still an assessment
-    before = {p: p.read_bytes() for p in (path, other)}
+    backup = tmp_path / "demo.yaml.conflict-20261201-1200.bak"
+    backup.write_text("# mine\n", encoding="utf-8")
+    frozen = tmp_path / "frozen.md"
+    frozen.write_text("# signed off\n", encoding="utf-8")
+    frozen.chmod(0o444)
+    before = {p: p.read_bytes() for p in (path, other, backup, frozen)}
 
     async def play() -> None:
         app = open_app(path)
         async with app.run_test(size=SIZE) as pilot:
+            lock = lock_path(path).read_bytes()
             await pilot.press("s", "x")
             field = app.screen.query_one("#file", Input)
             for name, says in ((str(path), "is the assessment file being audited"),
                                (str(tmp_path / "." / path.name), "is the assessment file being audited"),
-                               (str(other), "is an assessment file"), (str(tmp_path), "not a regular file")):
+                               (str(other), "is an assessment file"), (str(tmp_path), "not a regular file"),
+                               (str(lock_path(path)), "a lock or a backup"), (str(backup), "a lock or a backup"),
+                               (str(frozen), "is read-only")):
                 field.value = name
                 await pilot.press("enter", "enter")
                 assert says in text(app.screen.query_one("#message")), name
                 assert isinstance(app.screen, ExportScreen)
+            assert lock_path(path).read_bytes() == lock, "the audit's lock is still its lock"
 
     run(play())
-    assert {p: p.read_bytes() for p in (path, other)} == before
+    assert {p: p.read_bytes() for p in (path, other, backup, frozen)} == before
 
 
 def test_control_characters_pasted_into_the_form_are_shown_escaped(tmp_path: Path) -> None:

@@ -241,6 +241,11 @@ WORDS: dict[str, tuple[str, str]] = {
                                   "{path} is the assessment file being audited; choose another name."),
     "export.is_assessment": ("{path} is een beoordelingsbestand; het wordt niet overschreven. Kies een andere naam.",
                              "{path} is an assessment file; it is not overwritten. Choose another name."),
+    "export.kept_file": ("{path} is een slot of reservekopie van assess; die wordt niet overschreven. Kies een "
+                         "andere naam.",
+                         "{path} is a lock or a backup of assess's; it is not overwritten. Choose another name."),
+    "export.read_only": ("{path} is alleen-lezen; het wordt niet overschreven. Kies een andere naam.",
+                         "{path} is read-only; it is not overwritten. Choose another name."),
     "export.not_regular": ("{path} is geen gewoon bestand; kies een andere naam.",
                            "{path} is not a regular file; choose another name."),
     "export.done": ("Geschreven naar {path}. Esc sluit; een andere naam exporteert nog een keer.",

@@ -1,5 +1,6 @@
 """Where the TUI may write a report (no Textual here): never over the open assessment, nor over any file that
-loads as an assessment, nor over anything that is not a regular file."""
+loads as an assessment, nor over a lock or a backup of assess's (a report over the audit's lock would let a
+second audit edit the file too), a read-only file, or anything that is not a regular file."""
 
 from __future__ import annotations
 
@@ -24,9 +25,17 @@ def refusal(target: Path, assessment_path: Path, catalog: Catalog) -> str | None
     """The labels.py key saying why ``target`` may not be written, or None when it may."""
     if same_file(target, assessment_path):
         return "export.is_assessment_open"
+    name = target.name
+    if (name.startswith(".") and name.endswith(".lock")) or name.endswith(".bak"):
+        return "export.kept_file"  # whether it exists or not: the audit's own lock may be made after the check
     if not os.path.lexists(target):
         return None
     if not target.is_file():
+        return "export.not_regular"
+    try:
+        if not target.stat().st_mode & 0o222:
+            return "export.read_only"
+    except OSError:
         return "export.not_regular"
     try:
         if target.stat().st_size > MAX_SNIFF:

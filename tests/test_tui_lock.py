@@ -121,6 +121,8 @@ def test_a_second_audit_of_an_open_file_is_read_only_follows_the_first_and_may_i
                 assert second.read_only, "insisting is asked once more"
                 await pilot2.press("ctrl+w")
                 assert not second.read_only
+                await settle(second, pilot2)
+                assert "read-only" not in text(second.screen.query_one(TitleBar)), "the top line says so at once"
                 await pilot2.press("j", "p")  # 1.2 partial
                 await settle(second, pilot2)
             await pilot1.press("q")

@@ -457,7 +457,8 @@ class AuditApp(App[None]):
             return
         self.read_only = None
         self.autosaver.check()
-        self.save_state = SaveState("saved")  # repaints the top line
+        self.save_state = SaveState("saved")
+        self.mutate_reactive(AuditApp.save_state)  # repaints the top line (often "saved" already: no change)
         self.refresh_bindings()
         self.notify(label("readonly.taken_over", self.lang))
 

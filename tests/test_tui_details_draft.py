@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from assess.files import assessment_file
@@ -154,3 +155,35 @@ def test_a_draft_is_offered_on_its_own_norm_even_when_a_key_moved_on_first(tmp_p
             assert form.draft is None
 
     run(play())
+
+
+@pytest.mark.parametrize("colleague", [True, False], ids=["changed on disk", "unchanged"])
+def test_a_details_draft_put_back_after_the_details_changed_on_disk_keeps_the_file_in_a_backup(
+        tmp_path: Path, colleague: bool) -> None:
+    from assess.tui.session import Details
+    from assess.tui.state import base_of
+    from tests.test_tui_support import toasts
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met")})
+    details = Details.of(assessment_file.load(str(path), load_catalog()).assessment)
+    State(path, tmp_path / ".assess-state").write_draft(Draft(DETAILS_DRAFT, {"name": "MIJN naam"},
+                                                              base=base_of(details)))
+    if colleague:
+        path.write_text(path.read_text(encoding="utf-8").replace('name: "Test"', 'name: "Test"\n  location: Elders', 1),
+                        encoding="utf-8")
+        assert assessment_file.load(str(path), load_catalog()).assessment.service.location == "Elders"
+
+    async def reopen() -> None:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            assert isinstance(app.screen, DetailsScreen)
+            backups = list(tmp_path.glob("a.yaml.before-draft-*.bak"))
+            warned = [toast for toast in toasts(app) if "The service details changed in the file" in toast]
+            if colleague:
+                assert len(backups) == 1 and "Elders" in backups[0].read_text(encoding="utf-8")
+                assert warned and backups[0].name in warned[0]
+            else:
+                assert backups == [] and warned == []
+
+    run(reopen())

@@ -130,6 +130,47 @@ def test_a_draft_is_kept_while_typing_and_offered_back_after_a_crash(tmp_path: P
     assert state.read_draft() is None, "saved: the draft is gone"
     answer = assessment_file.load(str(path), load_catalog()).assessment.answer("1.3")
     assert (answer.evidence, answer.note) == (("Rooster",), "[/b] half af")
+    assert not list(tmp_path.glob("*.bak")), "the norm did not change on disk: no backup"
+
+
+def test_a_draft_put_back_after_a_colleague_changed_its_norm_keeps_the_file_in_a_backup(tmp_path: Path) -> None:
+    """The audit was killed with the form open; a colleague then edited that norm. The draft comes back (it is
+    what the user typed), with a warning that saving replaces the colleague's change, and the file as it is now in
+    a backup (it was replaced without a word)."""
+    import asyncio
+
+    from assess.tui.state import DRAFT_SECONDS
+    from tests.test_tui_support import toasts
+
+    path = write_assessment(tmp_path / "a.yaml", {"1.1": Answer("met"), "1.2": Answer("met")})
+
+    async def crash() -> None:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("k", "e")  # 1.2
+            await type_text(pilot, "MIJN")
+            await asyncio.sleep(DRAFT_SECONDS + 0.3)
+            await pilot.pause()
+
+    async def reopen() -> None:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            assert isinstance(app.screen, EditScreen) and app.screen.norm.id == "1.2"
+            [backup] = tmp_path.glob("a.yaml.before-draft-*.bak")
+            assert "COLLEGA" in backup.read_text(encoding="utf-8")
+            assert any("1.2 changed in the file" in toast and backup.name in toast for toast in toasts(app))
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+
+    run(crash())
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"1.2": met', '"1.2":\n    result: met\n    note: "COLLEGA: ook 16-17 jaar"', 1),
+                    encoding="utf-8")
+    assert assessment_file.load(str(path), load_catalog()).assessment.answer("1.2").note == "COLLEGA: ook 16-17 jaar"
+    run(reopen())
+    answer = assessment_file.load(str(path), load_catalog()).assessment.answer("1.2")
+    assert answer.evidence == ("MIJN",)
 
 
 def test_throwing_a_draft_away_and_typing_nothing_leave_no_draft(tmp_path: Path) -> None:

@@ -147,6 +147,15 @@ WORDS: dict[str, tuple[str, str]] = {
                          "Changes that could not be saved last time (the file had changed on disk) are in {backup}. "
                          "Compare: assess diff {file} {backup}"),
     "draft.failed": ("Concept niet bewaard: {error}", "Draft not kept: {error}"),
+    "draft.stale": ("{what} is in het bestand gewijzigd sinds dit concept is bewaard (door iemand anders?). "
+                    "Opslaan vervangt die wijziging; het bestand zoals het nu is, staat in {backup}.",
+                    "{what} changed in the file since this draft was kept (by someone else?). Saving replaces "
+                    "that change; the file as it is now is kept in {backup}."),
+    "draft.stale_details": ("De dienstgegevens", "The service details"),
+    "draft.stale_no_backup": ("Dit deel is in het bestand gewijzigd sinds dit concept is bewaard, en er kon geen "
+                              "reservekopie gemaakt worden ({error}): opslaan vervangt die wijziging.",
+                              "This part changed in the file since this draft was kept, and no backup could be "
+                              "made ({error}): saving replaces that change."),
     "readonly.forced": ("{file} is ook geopend in een andere assess ({holder}); met --force toch te bewerken. "
                         "Wat de ander opslaat, wordt als conflict gemeld.",
                         "{file} is also open in another assess ({holder}); editable anyway with --force. What the "

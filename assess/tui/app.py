@@ -41,7 +41,7 @@ from assess.tui.keys import APP_KEYS, AUDIT_KEYS, OVERVIEW_KEYS, SUMMARY_KEYS, K
 from assess.tui.labels import file_problem, label, os_error
 from assess.tui.safe import shown, shown_line
 from assess.tui.session import Details, Filter, Opened, Walk
-from assess.tui.state import DETAILS_DRAFT, Draft, FieldValue, State
+from assess.tui.state import DETAILS_DRAFT, Draft, FieldValue, State, base_of
 
 if TYPE_CHECKING:  # the other screens are imported when first opened (the first frame waits for none)
     from assess.tui.components.conflict_screen import ConflictDetails
@@ -358,12 +358,31 @@ class AuditApp(App[None]):
             if fields is None:
                 self.state.drop_draft()
             else:
-                self.state.write_draft(Draft(norm_id, fields))
+                self.state.write_draft(Draft(norm_id, fields, base=self._draft_base(norm_id)))
         except OSError as error:
             reason = os_error(error, self.lang)
             if self._draft_failure != reason:  # say it once
                 self._draft_failure = reason
                 self.notify(label("draft.failed", self.lang, error=reason), severity="warning", timeout=6)
+
+    def _draft_base(self, draft_id: str) -> str:
+        """What the file holds for what a draft is kept for (a norm's answer, or the details), fingerprinted."""
+        return base_of(Details.of(self.assessment) if draft_id == DETAILS_DRAFT else self.assessment.answer(draft_id))
+
+    def check_draft_base(self, draft: Draft) -> None:
+        """A draft put back after the file's answer (or details) changed since it was written (a colleague edited
+        the norm after the audit was killed): saving it replaces that change, so the file as it is now is kept in
+        a backup first, and the user is told."""
+        if not draft.base or draft.base == self._draft_base(draft.norm_id):
+            return  # (a draft of an older version of assess says nothing of its base)
+        try:
+            backup = write_backup(self.path, self.path.read_bytes(), kind="before-draft")
+        except OSError as error:
+            self.notify(label("draft.stale_no_backup", self.lang, error=os_error(error, self.lang)),
+                        severity="warning", timeout=20)
+            return
+        what = label("draft.stale_details", self.lang) if draft.norm_id == DETAILS_DRAFT else draft.norm_id
+        self.notify(label("draft.stale", self.lang, what=what, backup=backup.name), severity="warning", timeout=20)
 
     def go_to_norm(self, norm_id: str) -> None:
         """From the command palette: show ``norm_id`` in the audit (the filter is dropped if it hides it)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import tempfile
@@ -69,6 +70,12 @@ class Draft:
     norm_id: str
     fields: dict[str, FieldValue] = field(default_factory=dict)
     written: str = ""  # local time, ISO 8601, to the second
+    base: str = ""  # :func:`base_of` what the file held for the norm (or the details) as the draft was written
+
+
+def base_of(value: object) -> str:
+    """A short fingerprint of an answer or the details (frozen dataclasses: their repr says all they hold)."""
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class State:
@@ -86,7 +93,7 @@ class State:
     def write_draft(self, draft: Draft) -> None:
         written = draft.written or dt.datetime.now().isoformat(timespec="seconds")
         _write_json(self.draft_file, {"file": os.path.realpath(self.path), "norm": draft.norm_id,
-                                      "fields": draft.fields, "written": written})
+                                      "fields": draft.fields, "written": written, "base": draft.base})
 
     def read_draft(self) -> Draft | None:
         data = _read_json(self.draft_file, self.path)
@@ -94,7 +101,7 @@ class State:
             return None
         given: dict[object, object] = data["fields"]  # type: ignore[assignment]
         fields = {str(k): v for k, v in given.items() if isinstance(v, str | bool) or v is None}
-        return Draft(str(data["norm"]), fields, str(data.get("written", "")))
+        return Draft(str(data["norm"]), fields, str(data.get("written", "")), str(data.get("base", "")))
 
     def drop_draft(self) -> None:
         with contextlib.suppress(OSError):

@@ -438,6 +438,8 @@ class AuditScreen(KeptBackground, DrawnOnce, LaidOutOnce, CountsRepaints, Screen
             else:
                 draft = None
         norm_id = self.current
+        if draft is not None:
+            app.check_draft_base(draft)
 
         def apply(answer: Answer | None) -> None:
             app.state.drop_draft()  # saved or thrown away: either way the draft is done with
@@ -479,6 +481,8 @@ class AuditScreen(KeptBackground, DrawnOnce, LaidOutOnce, CountsRepaints, Screen
         app = self.audit
         if app.refuse_read_only():
             return
+        if draft is not None:
+            app.check_draft_base(draft)
 
         def apply(details: Details | None) -> None:
             app.state.drop_draft()  # saved or thrown away: either way the draft is done with

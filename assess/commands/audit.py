@@ -78,6 +78,9 @@ def _run_audit(file: str | os.PathLike[str], service: str | None, lang_option: s
         from assess.tui.labels import label
 
         say(label("exit.forced", lang, path=path, holder=lock.holder(path)), sys.stderr)
+    from assess.tui import paste_guard
+
+    paste_guard.install()  # a paste with an ESC in it stays a paste (Textual sent the rest as keys)
     app = AuditApp(opened, catalog, lang, keymap, force=force)
     try:
         app.run()

@@ -198,8 +198,44 @@ def test_never_overwrites_without_force(cli, csv_file, tmp_path: Path) -> None:
     assert stderr == f"{out / 'het-dok.yaml'}: already exists; not overwritten (use --force)\n"
     assert sorted(p.name for p in out.iterdir()) == ["het-dok.yaml"], "nothing written, not even de-brug.yaml"
     assert (out / "het-dok.yaml").read_text(encoding="utf-8") == "mine\n"
+    status, _, stderr = cli("import", str(path), "-o", str(out), "--force")
+    assert status == 0
+    [backup] = out.glob("het-dok.yaml.before-import-*.bak")
+    assert backup.read_text(encoding="utf-8") == "mine\n", "the file replaced is kept"
+    assert f"the file it replaced is kept in {backup.name}" in stderr
+    assert sorted(p.name for p in out.iterdir() if p != backup) == ["de-brug.yaml", "het-dok.yaml"]
     assert cli("import", str(path), "-o", str(out), "--force")[0] == 0
-    assert sorted(p.name for p in out.iterdir()) == ["de-brug.yaml", "het-dok.yaml"]
+    assert len(list(out.glob("*.bak"))) == 1, "a file that holds what is written again needs no backup"
+
+
+@pytest.mark.parametrize("how", ["the same path", "a symlink"])
+def test_force_never_overwrites_the_sheet_it_reads(cli, tmp_path: Path, how: str) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    rows = "service,norm,result\nDe Overloop,1.1,met\n"
+    if how == "the same path":
+        sheet = out / "de-overloop.yaml"
+        sheet.write_text(rows, encoding="utf-8")
+    else:
+        sheet = out / "in.csv"
+        sheet.write_text(rows, encoding="utf-8")
+        (out / "de-overloop.yaml").symlink_to("in.csv")
+    status, _, stderr = cli("import", str(sheet), "-o", str(out), "--force")
+    assert status == 2 and "is also an input" in stderr and stderr.count("\n") == 1
+    assert sheet.read_text(encoding="utf-8") == rows
+
+
+def test_force_refuses_a_read_only_assessment(cli, csv_file, tmp_path: Path) -> None:
+    path = csv_file("service,norm,result\nHet Dok,1.1,met\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    frozen = out / "het-dok.yaml"
+    frozen.write_text("# mine, frozen\n", encoding="utf-8")
+    frozen.chmod(0o444)
+    status, _, stderr = cli("import", str(path), "-o", str(out), "--force")
+    assert status == 2 and "read-only" in stderr and stderr.count("\n") == 1
+    assert frozen.read_text(encoding="utf-8") == "# mine, frozen\n"
+    assert [p.name for p in out.iterdir()] == ["het-dok.yaml"]
 
 
 def test_same_file_name_for_two_services(cli, csv_file, tmp_path: Path) -> None:

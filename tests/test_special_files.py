@@ -178,3 +178,42 @@ def test_output_to_dev_stdout_goes_to_the_pipe(write) -> None:
                             capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("# Gap report: Test")
+
+
+def test_a_fifo_no_program_reads_is_refused_in_seconds_not_waited_for(cli, write, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from assess.files import storage
+
+    monkeypatch.setattr(storage, "FIFO_WAIT", 0.3)
+    source = write("a.yaml", assessment_text('"1.1": met'))
+    fifo = tmp_path / "out.md"
+    os.mkfifo(fifo)
+    start = time.monotonic()
+    status, _, err = cli("report", str(source), "-o", str(fifo))
+    assert time.monotonic() - start < 5
+    assert status == 2 and "a FIFO no program reads" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [("report", "-o"), ("template", "--force", "-o")])
+def test_a_read_only_output_is_refused_and_kept(cli, write, tmp_path: Path, command: tuple[str, ...]) -> None:
+    source = write("a.yaml", assessment_text('"1.1": met'))
+    frozen = tmp_path / "frozen.md"
+    frozen.write_text("# signed off by the board\n", encoding="utf-8")
+    frozen.chmod(0o444)
+    args = [command[0], str(source), *command[1:], str(frozen)] if command[0] == "report" else [
+        *command, str(frozen)]
+    status, _, err = cli(*args)
+    assert status == 2 and "read-only" in err and err.count("\n") == 1, err
+    assert frozen.read_text(encoding="utf-8") == "# signed off by the board\n"
+
+
+def test_atomic_write_refuses_a_read_only_file(tmp_path: Path) -> None:
+    frozen = tmp_path / "a.yaml"
+    frozen.write_text("mine\n", encoding="utf-8")
+    frozen.chmod(0o444)
+    with pytest.raises(PermissionError, match="read-only"):
+        atomic_write(frozen, "theirs\n")
+    assert frozen.read_text(encoding="utf-8") == "mine\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]

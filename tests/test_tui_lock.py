@@ -165,3 +165,39 @@ def test_a_signed_assessment_opens_read_only_and_says_how_to_reopen_it(cli, tmp_
             await pilot.press("q")
 
     run(change())
+
+
+def test_a_file_made_read_only_while_the_audit_is_open_is_not_replaced_until_it_is_writable_again(
+        tmp_path: Path) -> None:
+    """chmod 444 on the open file (someone froze it): the audit's saves are refused, as when the folder is
+    read-only, and the score waits, kept; once writable again it is saved. Before, the audit renamed its save
+    over the frozen file, which kept the mode 444."""
+    from assess.files import assessment_file
+    from assess.files.catalog_file import load_catalog
+    from tests.test_tui_support import SIZE, open_app, run, settle, write_assessment
+
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path, lang="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            path.chmod(0o444)
+            before = path.read_bytes()
+            await pilot.press("m")
+            await settle(app, pilot)
+            await app.saved()
+            assert path.read_bytes() == before, "the frozen file is left as it is"
+            assert app.autosaver.unsaved and app.save_state.kind == "failed"
+            path.chmod(0o644)
+            app.autosaver.check()
+            await settle(app, pilot)
+            await app.saved()
+            assert not app.autosaver.unsaved
+            await pilot.press("q")
+
+    try:
+        run(play())
+    finally:
+        path.chmod(0o644)
+    assert assessment_file.load(str(path), load_catalog()).assessment.result("1.1") == "met"

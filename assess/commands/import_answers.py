@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from assess.commands._common import add_lang, assessed_summary, print_warnings
 from assess.terminal_text import say
@@ -52,12 +53,18 @@ def run(args: argparse.Namespace) -> int:
     if out.exists() and not out.is_dir():
         raise InputError.single(args.out, None, "is not a folder")
     planned = answer_import.plan(sheet, out, catalog, args.lang, args.force)
+    from assess.commands._common import not_an_input
+
+    for item in planned:  # --force replaces existing files, never the sheet read (nor a symlink to it)
+        not_an_input(str(item.path), [args.file], "assessment")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError.single(args.out, None, f"cannot create the folder: {error.strerror or error}") from None
-    answer_import.write(planned)
+    backups = answer_import.write(planned)
     for item in planned:
         summary = assessed_summary(score(item.assessment, catalog))
         say(f"{item.path}: {item.assessment.service.name} ({summary})")
+    for path, backup in backups:
+        say(f"{path}: the file it replaced is kept in {backup.name}", sys.stderr)
     return 0

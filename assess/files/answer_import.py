@@ -59,14 +59,21 @@ def plan(sheet: Sheet, out_dir: Path, catalog: Catalog, lang: str | None, force:
     return planned
 
 
-def write(planned: list[Planned]) -> None:
-    """Write every file atomically; if one cannot be written, remove the ones this call created."""
-    from assess.files.storage import atomic_write
+def write(planned: list[Planned]) -> list[tuple[Path, Path]]:
+    """Write every file atomically; if one cannot be written, remove the ones this call created. A file replaced
+    (``--force``) is kept in a backup first, unless it holds what is written: (file, backup) of each."""
+    from assess.files.storage import atomic_write, refuse_read_only, write_backup
 
     created: list[Path] = []
+    backups: list[tuple[Path, Path]] = []
     for item in planned:
         existed = item.path.exists()
         try:
+            if existed and item.path.is_file():
+                refuse_read_only(item.path)
+                old = item.path.read_bytes()
+                if old != item.text.encode("utf-8"):
+                    backups.append((item.path, write_backup(item.path, old, kind="before-import")))
             atomic_write(item.path, item.text)
         except OSError as error:
             for path in created:
@@ -74,3 +81,4 @@ def write(planned: list[Planned]) -> None:
             raise InputError.single(str(item.path), None, f"cannot write: {error.strerror or error}") from None
         if not existed:
             created.append(item.path)
+    return backups

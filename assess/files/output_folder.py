@@ -57,7 +57,10 @@ def stage_binary(target: Path, staging: str, produce: Callable[[BinaryIO], Any])
 
 def move_into_place(staged: str, target: Path) -> None:
     """The second half of :func:`publish`."""
+    from assess.files.storage import refuse_read_only
+
     try:
+        refuse_read_only(target)  # a report someone froze with chmod 444 stays as it is
         os.replace(staged, target)
     except OSError as error:
         raise _not_written(target, error) from None

@@ -8,6 +8,7 @@ save refuses to overwrite a file that changed on disk since it was last read or 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import stat
 from pathlib import Path
@@ -67,9 +68,49 @@ def write_whole(path: str | Path, data: bytes, flags: int, mode: int = 0o666) ->
 
 
 def _write_into(path: Path, data: bytes) -> str:
-    """Write ``data`` into a FIFO or device as it is (a FIFO waits for its reader, like ``cat > FIFO``)."""
-    write_whole(path, data, os.O_WRONLY)
+    """Write ``data`` into a FIFO or device as it is. A FIFO no program reads within :data:`FIFO_WAIT` is refused
+    (ENXIO), not waited for forever: an import with such a name among its outputs hung."""
+    if stat.S_ISFIFO(os.stat(path).st_mode):
+        fd = _open_fifo(path)
+        try:
+            os.set_blocking(fd, True)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+    else:
+        write_whole(path, data, os.O_WRONLY)
     return digest(data)
+
+
+FIFO_WAIT = 2.0  # seconds a FIFO's reader is waited for (it may be starting beside assess, as `cat FIFO &`)
+
+
+def _open_fifo(path: Path) -> int:
+    import time
+
+    deadline = time.monotonic() + FIFO_WAIT
+    while True:
+        try:
+            return os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        except OSError as error:
+            if error.errno != errno.ENXIO:  # ENXIO: no reader (yet)
+                raise
+            if time.monotonic() > deadline:
+                raise OSError(errno.ENXIO, "a FIFO no program reads", str(path)) from None
+            time.sleep(0.02)
+
+
+def refuse_read_only(path: Path) -> None:
+    """Raise PermissionError when ``path`` is a file whose mode lets no one write it (``chmod 444``: someone
+    froze it). Checked on the mode, not with ``os.access``, which says yes to root."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise PermissionError(errno.EACCES, "the file is read-only (chmod u+w to allow it)", str(path))
 
 
 def atomic_write(path: Path, text: str | bytes) -> str:
@@ -82,6 +123,7 @@ def atomic_write(path: Path, text: str | bytes) -> str:
         return _write_into(path, data)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
+    refuse_read_only(path)
     directory = path.parent if str(path.parent) else Path(".")
     tmp_name = synced_temporary(path, data)
     try:

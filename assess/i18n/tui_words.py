@@ -146,6 +146,10 @@ WORDS: dict[str, tuple[str, str]] = {
                          "gewijzigd) staan in {backup}. Vergelijk: assess diff {file} {backup}",
                          "Changes that could not be saved last time (the file had changed on disk) are in {backup}. "
                          "Compare: assess diff {file} {backup}"),
+    "saved.kept_as_written": ("{file} had opmerkingen of een eigen opmaak, die assess bij opslaan niet bewaart: het "
+                              "bestand zoals het was staat in {backup}.",
+                              "{file} held comments or a layout of its own, which assess does not keep when it "
+                              "saves: the file as it was is kept in {backup}."),
     "draft.failed": ("Concept niet bewaard: {error}", "Draft not kept: {error}"),
     "draft.stale": ("{what} is in het bestand gewijzigd sinds dit concept is bewaard (door iemand anders?). "
                     "Opslaan vervangt die wijziging; het bestand zoals het nu is, staat in {backup}.",

@@ -90,6 +90,13 @@ class AuditApp(App[None]):
             super().__init__()
             self.error = error
 
+    class BackupKept(Message):
+        """The file held more than assess writes (comments, a layout of its own): kept as it was, in ``backup``."""
+
+        def __init__(self, backup: Path) -> None:
+            super().__init__()
+            self.backup = backup
+
     def __init__(self, opened: Opened, catalog: Catalog, lang: str, keymap: Mapping[str, str] | None = None,
                  state_folder: Path | None = None, force: bool = False) -> None:
         super().__init__()
@@ -108,7 +115,9 @@ class AuditApp(App[None]):
         self._palettes: dict[str, PaletteScreen] = {}  # one per language, as the edit forms
         self._conflict_open = False
         self._quit_warned = False
-        self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self)
+        self._opened_backup = opened.backup
+        self.autosaver = Autosaver(opened.path, catalog, opened.fingerprint, self,
+                                   before_first_write=lambda: session.keep_as_read(opened, catalog))
         # read-only: the file or its folder is, or another audit has the file open (then the user may insist)
         self.read_only = lock.read_only_reason(opened.path)
         if self.read_only is None and is_signed(opened.assessment):
@@ -267,6 +276,8 @@ class AuditApp(App[None]):
         self.translate_bindings(self, APP_KEYS)
         if self._user_keymap:
             self.set_keymap(self._user_keymap)
+        if self._opened_backup is not None:  # kept as the file was before --service renamed it
+            self.post_message(self.BackupKept(self._opened_backup))
         if self.read_only:
             self.notify(label(f"readonly.{self.read_only}", self.lang, file=self.path.name,
                               holder=lock.holder(self.path), key=self.binding_key("take-over", "ctrl+w")),
@@ -548,6 +559,13 @@ class AuditApp(App[None]):
 
     def save_failed(self, error: OSError) -> None:
         self.post_message(self.SaveFailed(error))
+
+    def backup_kept(self, backup: Path) -> None:
+        self.post_message(self.BackupKept(backup))
+
+    def on_audit_app_backup_kept(self, message: BackupKept) -> None:
+        self.notify(label("saved.kept_as_written", self.lang, file=self.path.name, backup=message.backup.name),
+                    timeout=12)
 
     def on_audit_app_saved(self, _message: Saved) -> None:
         self._quit_warned = False

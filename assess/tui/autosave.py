@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Protocol
@@ -34,10 +35,16 @@ class SaveListener(Protocol):
 
     def save_failed(self, error: OSError) -> None: ...
 
+    def backup_kept(self, backup: Path) -> None: ...
+
 
 class Autosaver:
-    def __init__(self, path: Path, catalog: Catalog, expected: str | None, listener: SaveListener) -> None:
+    def __init__(self, path: Path, catalog: Catalog, expected: str | None, listener: SaveListener,
+                 before_first_write: Callable[[], Path | None] | None = None) -> None:
+        """``before_first_write``: keeps the file as a person wrote it before the first save replaces it (its
+        backup, or None when there was nothing to keep); a save waits until it could."""
         self.path = path
+        self._before_first_write = before_first_write
         self._catalog = catalog
         self._expected = expected
         self._listener = listener
@@ -102,6 +109,11 @@ class Autosaver:
         if assessment is None:
             return
         try:
+            if self._before_first_write is not None:
+                backup = self._before_first_write()  # an OSError: not saved, as any failed write, tried again
+                self._before_first_write = None
+                if backup is not None:
+                    self._listener.backup_kept(backup)
             self._expected = guarded_write(self.path, dump(assessment, self._catalog), self._expected)
         except ChangedOnDisk:
             self._blocked = True

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assess.errors import InputError, Problem
 from assess.files import assessment_file
-from assess.files.storage import fingerprint, guarded_write
+from assess.files.storage import fingerprint, guarded_write, write_backup
 from assess.files.writer import dump
 from assess.model.assessment import Answer, Assessment, Service
 from assess.model.catalog import Catalog, Norm
@@ -55,6 +55,8 @@ class Opened:
     fingerprint: str | None
     warnings: tuple[Problem, ...] = ()
     created: bool = False
+    text: str | None = field(default=None, repr=False)  # the text read; None: written by assess itself just now
+    backup: Path | None = None  # where the file as read was kept before assess first replaced it at open
 
 
 _last_read: tuple[Path, Catalog, str, Opened] | None = None  # the last file read, by the fingerprint of its bytes
@@ -66,18 +68,31 @@ def read(path: Path, catalog: Catalog) -> Opened:
     The same bytes read again (``assess audit`` reads the file, then opens it) are not loaded again: the
     last file read is kept with the fingerprint of its bytes."""
     global _last_read
+    if path.is_dir():
+        raise InputError.single(str(path), None, "is a folder, not an assessment file")
     for _attempt in range(3):
-        before = fingerprint(path)
+        try:
+            before = fingerprint(path)
+        except OSError as error:  # unreadable (no permission): one line, as `assess validate` says it
+            raise InputError.single(str(path), None, f"cannot read: {error.strerror or error}") from None
         kept = _last_read
         if kept is not None and before is not None and kept[2] == before and kept[0] == path and kept[1] is catalog:
             return kept[3]
         loaded = assessment_file.load(str(path), catalog)
         if fingerprint(path) == before:
-            opened = Opened(path, loaded.assessment, before, loaded.warnings)
+            opened = Opened(path, loaded.assessment, before, loaded.warnings, text=loaded.text)
             if before is not None:
                 _last_read = (path, catalog, before, opened)
             return opened
     raise InputError.single(str(path), None, "the file keeps changing while it is read; try again")
+
+
+def keep_as_read(opened: Opened, catalog: Catalog) -> Path | None:
+    """Before assess first replaces a file a person wrote: when it holds more than the writer writes (comments,
+    a layout of its own), keep it as read in ``NAME.before-audit-YYYYmmdd-HHMMSS.bak``; that backup, or None."""
+    if opened.text is None or opened.text == dump(opened.assessment, catalog):
+        return None
+    return write_backup(opened.path, opened.text.encode("utf-8", "surrogateescape"), kind="before-audit")
 
 
 def open_or_create(path: Path, catalog: Catalog, lang: str, service: str | None = None,
@@ -92,8 +107,9 @@ def open_or_create(path: Path, catalog: Catalog, lang: str, service: str | None 
             if lock.read_only_reason(path):
                 raise InputError.single(str(path), None, "read-only: the service cannot be renamed (--service)")
             renamed = replace(opened.assessment, service=replace(opened.assessment.service, name=service))
+            backup = keep_as_read(opened, catalog)
             written = guarded_write(path, dump(renamed, catalog), opened.fingerprint)
-            return replace(opened, assessment=renamed, fingerprint=written)
+            return replace(opened, assessment=renamed, fingerprint=written, text=None, backup=backup)
         return opened
     if not path.parent.is_dir():
         raise InputError.single(str(path), None, f"folder {path.parent} does not exist")

@@ -94,6 +94,7 @@ def test_merge_into_a_fifo_does_not_hang(cli, write, tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", [
     ("validate", "{}"), ("report", "{}"), ("import", "{}", "-o", "{out}"), ("merge", "{}", "{ok}", "-o", "{out}/c"),
     ("merge", "{ok}", "{}", "-o", "{out}/c"), ("diff", "{}", "{ok}"), ("audit", "{}"),
+    ("template", "--format", "xlsx", "--services", "{}", "-o", "{out}.xlsx"),
 ])
 def test_a_fifo_input_is_refused_at_once(cli, write, tmp_path: Path, command: tuple[str, ...]) -> None:
     fifo = tmp_path / "in.yaml"
@@ -106,9 +107,21 @@ def test_a_fifo_input_is_refused_at_once(cli, write, tmp_path: Path, command: tu
     assert "Traceback" not in err
 
 
+def test_a_keymap_that_is_a_fifo_or_a_device_is_refused_at_once(tmp_path: Path) -> None:
+    from assess.errors import InputError
+    from assess.tui.keymap import load_keymap
+
+    fifo = tmp_path / "keymap.yaml"
+    os.mkfifo(fifo)  # it hung: read as a text file, waiting for a writer
+    for named in (fifo, Path("/dev/zero")):
+        with pytest.raises(InputError, match="not a regular file"):
+            load_keymap({"ASSESS_KEYMAP": str(named)})
+
+
 def test_a_device_input_is_refused(cli) -> None:
     for command in (["validate", "/dev/zero"], ["import", "/dev/zero", "-o", "/tmp/never"],
-                    ["merge", "/dev/zero", "/dev/zero", "-o", "/tmp/never"], ["audit", "/dev/zero"]):
+                    ["merge", "/dev/zero", "/dev/zero", "-o", "/tmp/never"], ["audit", "/dev/zero"],
+                    ["template", "--format", "xlsx", "--services", "/dev/zero", "-o", "/tmp/never.xlsx"]):
         status, _, err = cli(*command)
         assert status == 2
         assert err.startswith("/dev/zero: is a device, not a regular file"), (command, err)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from assess.errors import InputError, Problem
 from assess.files.answer_sheet import _column_key, _delimiter
@@ -87,12 +86,8 @@ def parse(text: str, name: str, catalog: Catalog) -> list[ListedService]:
 
 
 def read(path: str, catalog: Catalog) -> list[ListedService]:
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(path, None, "no such file") from None
-    except IsADirectoryError:
-        raise InputError.single(path, None, "is a directory, not a file") from None
-    except OSError as err:
-        raise InputError.single(path, None, err.strerror or str(err)) from None
+    from assess.files import input_file
+
+    # as every input: a FIFO or a device refused at once (it hung, or grew without end from /dev/zero), 10 MB
+    data = input_file.read_bytes(path, "a list of services")
     return parse(decode(data, path), path, catalog)

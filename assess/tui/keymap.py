@@ -106,14 +106,18 @@ def parse_keymap(text: str, name: str) -> dict[str, str]:
 def load_keymap(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     path = keymap_path(environ)
     explicit = bool((os.environ if environ is None else environ).get("ASSESS_KEYMAP"))
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists():
         if explicit:
-            raise InputError.single(str(path), None, "no such file (named by ASSESS_KEYMAP)") from None
+            raise InputError.single(str(path), None, "no such file (named by ASSESS_KEYMAP)")
         return {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError.single(str(path), None, f"cannot read the keymap: {error}") from None
+    from assess.files import input_file
+
+    data = input_file.read_bytes(str(path), "a keymap")  # a FIFO or a device refused at once (a FIFO hung)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError.single(str(path), None, f"cannot read the keymap: byte 0x{data[error.start]:02X} at "
+                                f"offset {error.start} is not UTF-8") from None
     return parse_keymap(text, str(path))
 
 

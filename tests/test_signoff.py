@@ -106,3 +106,9 @@ def test_signing_a_file_the_check_has_nothing_to_say_of_prints_no_warning(write,
                                            extra="date: 2026-11-23\nlanguage: en\n"))
     status, out, err = cli("sign", str(path), "--by", "A. Jansen", "--at", "2026-11-30T10:00:00Z")
     assert (status, err) == (0, "") and out == f"{path}: signed by A. Jansen on 2026-11-30\n"
+
+
+def test_the_signed_line_is_one_line_whatever_the_role(write, cli) -> None:
+    path = write("a.yaml", FILE)
+    status, out, _ = cli("sign", str(path), "--by", "A. Jansen", "--role", "a\nb", "--at", "2026-11-30T10:00:00Z")
+    assert status == 0 and out == f"{path}: ondertekend door A. Jansen (a\\nb) op 2026-11-30\n"

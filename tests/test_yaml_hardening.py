@@ -64,3 +64,15 @@ def test_invisible_characters_in_text_are_kept_but_shown_escaped_in_markdown(cat
     markdown = renderer("md")(card, "en")
     assert "prijs \\u202e001 euro\\u200b" in markdown and "\u202e" not in markdown and "\u200b" not in markdown
     assert "\u202e" in renderer("json")(card, "en") or "\\u202e" in renderer("json")(card, "en")
+
+
+@pytest.mark.parametrize(("value", "tag"), [
+    ("!!python/object:os.system {}", "!!python/object:os.system"),
+    ('!!python/object/apply:os.system ["ls"]', "!!python/object/apply:os.system"), ("!foo met", "!foo")])
+def test_a_yaml_tag_is_named_as_refused(catalog: Catalog, value: str, tag: str) -> None:
+    """It was refused, but said "the structure breaks here: check the indentation"."""
+    with pytest.raises(InputError) as caught:
+        loads(HEAD + f'answers:\n  "1.1": {value}\n', "t.yaml", catalog)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.message) == (5, f"invalid YAML: a YAML tag ({tag}) is not allowed in assess "
+                                                  "files: remove it")

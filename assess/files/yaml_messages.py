@@ -33,6 +33,10 @@ def syntax_problem(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, st
     opened_line = err.context_mark.line + 1 if err.context_mark is not None else line
     if char == "\t" or "\t" in source[:len(source) - len(source.lstrip(" \t"))]:
         return line, "a tab indents this line: YAML indents with spaces only"
+    if isinstance(err, yaml.constructor.ConstructorError):  # the safe loader knows no such tag
+        tag = _tag_in(source)
+        return line, (f"a YAML tag ({tag}) is not allowed in assess files: remove it" if tag else
+                      "a YAML tag is not allowed in assess files: remove it")
     if isinstance(err, yaml.composer.ComposerError) and source.startswith(("---", "...")):
         return line, "a second YAML document starts here; an assessment file is one document (remove the ---)"
     if isinstance(err, yaml.composer.ComposerError) and "*" in (char, opened):
@@ -48,3 +52,11 @@ def syntax_problem(err: yaml.MarkedYAMLError, text: str) -> tuple[int | None, st
             return line, "a ':' inside a value: put the value in quotes"
         return line, "a character here cannot be read: put the value in quotes"
     return line, "the structure breaks here: check the indentation (keys of one level start in one column)"
+
+
+def _tag_in(line: str) -> str:
+    """The first ``!tag`` on ``line`` (as written, at most 60 characters), or ""."""
+    import re
+
+    found = re.search(r"(?:^|[\s\[{,:-])(!\S*)", line)
+    return found.group(1)[:60] if found else ""

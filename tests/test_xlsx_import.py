@@ -304,3 +304,26 @@ def test_the_form_reads_back_the_kind_of_source(cli, tmp_path: Path, catalog) ->
     assert status == 0, err
     a = assessment_file.load(str(out / "de-kade.yaml"), catalog).assessment
     assert a.answer("2.2").sources == ("document", "service-user-interview")
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(cli, tmp_path: Path) -> None:
+    """A small file of a huge sheet (a row of 3 million cells: 348 KB, 2.8 GB of memory) is refused on the sizes
+    its zip declares, before openpyxl builds a cell."""
+    wb = Workbook()
+    wb.active.append(["service", "norm", "result"])
+    wb.active.append(["De Brug", "1.1", "met"])
+    path = tmp_path / "groot.xlsx"
+    wb.save(path)
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    cells = '<c t="inlineStr"><is><t>x</t></is></c>' * 2_000_000  # 76 MB of XML, a few hundred KB packed
+    members[sheet] = members[sheet].replace(b"</row>", cells.encode() + b"</row>", 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    assert path.stat().st_size < 1_000_000
+    status, _, err = cli("import", str(path), "-o", str(tmp_path / "out"))
+    assert status == 2
+    assert err.startswith(f"{path}: too large when unpacked (") and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()

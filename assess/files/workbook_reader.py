@@ -109,10 +109,15 @@ def open_workbook(data: bytes, name: str) -> Any:
         kind = "text" if _is_text(data) else "not a workbook"
         raise InputError.single(name, None, f"not an Excel workbook (.xlsx), although it is named so: the file is "
                                             f"{kind}; a CSV must be named .csv")
+    _refuse_unpacked_size(data, name)
+    import warnings
+
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        with warnings.catch_warnings():  # openpyxl's own (a defined name of a missing sheet) is not for the user
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except zipfile.BadZipFile:
         raise InputError.single(name, None, "cannot read this workbook: the file is damaged (not a complete "
                                             ".xlsx); save it again from the spreadsheet program") from None
@@ -120,6 +125,22 @@ def open_workbook(data: bytes, name: str) -> Any:
         detail = " ".join(str(error).split())[:120]
         raise InputError.single(name, None, f"cannot read this workbook: it is damaged or not an .xlsx "
                                             f"({type(error).__name__}: {detail})") from None
+
+
+MAX_UNPACKED = 64 * 1024 * 1024  # bytes of XML a workbook may unpack to (a 10 MB file of answers unpacks to less)
+
+
+def _refuse_unpacked_size(data: bytes, name: str) -> None:
+    """A workbook that unpacks to more than :data:`MAX_UNPACKED` is refused before openpyxl reads it: a 348 KB
+    file of one row of 3 million cells took 2.8 GB of memory and 30 s to be found wanting."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile:
+        return  # said as a damaged workbook by the loader
+    if unpacked > MAX_UNPACKED:
+        raise InputError.single(name, None, f"too large when unpacked ({unpacked / 1024 / 1024:.0f} MB of sheets; "
+                                            f"at most {MAX_UNPACKED // 1024 // 1024} MB): not a workbook of answers")
 
 
 def _is_text(data: bytes) -> bool:

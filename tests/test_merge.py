@@ -317,3 +317,13 @@ def test_an_assessor_who_assessed_nothing_is_pointed_out(cli, tmp_path: Path) ->
     assert status == 0
     assert f"{tmp_path / 'b.yaml'}: warning: no norm is assessed in this file; every norm another assessor " \
            "answered becomes disputed" in err
+
+
+def test_an_empty_output_name_is_said_so(cli, tmp_path: Path) -> None:
+    """It said ": cannot write: Is a directory", naming no file."""
+    paths = []
+    for name, text in (("a.yaml", A), ("b.yaml", B)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    status, _, err = cli("merge", *paths, "-o", "")
+    assert (status, err) == (2, "-o: the output file name is empty\n")

@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     for item in inputs:
         print_warnings(item.loaded.warnings)
     print_warnings(check_inputs(inputs, args.force))
+    if not args.output.strip():
+        raise InputError.single("-o", None, "the output file name is empty")
     target = Path(args.output)
     not_an_input(args.output, [item.file for item in inputs], "consensus")
     if not target.parent.is_dir():

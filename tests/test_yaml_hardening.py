@@ -76,3 +76,10 @@ def test_a_yaml_tag_is_named_as_refused(catalog: Catalog, value: str, tag: str) 
     [problem] = caught.value.problems
     assert (problem.line, problem.message) == (5, f"invalid YAML: a YAML tag ({tag}) is not allowed in assess "
                                                   "files: remove it")
+
+
+def test_a_utf16_file_is_named_so(write, cli) -> None:
+    path = write("u.yaml", "")
+    path.write_bytes(assessment_text('"1.1": met').encode("utf-16"))  # with its byte-order mark, as Notepad saves
+    status, _, err = cli("validate", str(path))
+    assert (status, err) == (2, f'{path}:1: UTF-16 text (saved as "Unicode"): save the file as UTF-8\n')

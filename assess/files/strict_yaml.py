@@ -485,6 +485,8 @@ def read(path: str) -> Document:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # the byte-order mark of UTF-16 (Windows' "Unicode")
+            raise InputError.single(name, 1, "UTF-16 text (saved as \"Unicode\"): save the file as UTF-8") from None
         line = raw.count(b"\n", 0, err.start) + 1
         raise InputError.single(name, line, f"not UTF-8 text: byte 0x{raw[err.start]:02X} cannot be read "
                                 "(save the file as UTF-8)") from None

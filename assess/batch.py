@@ -58,7 +58,8 @@ from assess.files.discovery import read_list, spool_inputs
 from assess.files.output_folder import move_into_place, publish, refuse_an_input, stage, stage_binary
 from assess.files.output_names import NameAllocator
 from assess.files.spool import Spool, SpoolSet
-from assess.terminal_text import visible
+from assess.files.storage import refuse_replacing
+from assess.terminal_text import shown_line
 
 PORTFOLIO_STEM = "portfolio"
 
@@ -274,7 +275,7 @@ class Progress:
         if not self.enabled or (now - self._last < 0.1 and done < self.total):
             return
         self._last = now
-        path = visible(path)
+        path = shown_line(path)
         tail = path if len(path) <= 50 else "…" + path[-49:]
         self.stream.write(f"\r\x1b[K{done}/{self.total}  {tail}")
         self.stream.flush()
@@ -374,12 +375,12 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
     for fmt in ("md", "json", *(f for f in ("csv", "xlsx", "html") if f in formats)):
         refuse_an_input(out / f"{PORTFOLIO_STEM}.{fmt}", found)
     for warning in lock.warnings:
-        print(visible(warning), file=err)
+        print(shown_line(warning), file=err)
     config = Config(staging=staging, formats=tuple(formats), lang=lang, excel_nl=excel_nl)
     portfolio = PortfolioBuilder(catalog, tuple(formats), spool)
     outcome = Outcome()
     for problem in input_problems:
-        print(visible(str(problem)), file=err)
+        print(shown_line(str(problem)), file=err)
         portfolio.fail(Failure(problem.file, (problem,)))
         outcome.failed += 1
     names = NameAllocator(reserved=[PORTFOLIO_STEM], spool=spool)
@@ -396,6 +397,8 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
                 try:
                     for fmt in formats:
                         refuse_an_input(out / f"{stem}.{fmt}", found)
+                    for fmt in formats:  # a report someone froze (chmod 444), a FIFO or a device stays as it is
+                        refuse_replacing(out / f"{stem}.{fmt}")
                     lock.publishing()
                     for fmt in formats:
                         os.replace(staged_path(config, result.number, fmt), out / f"{stem}.{fmt}")
@@ -416,7 +419,7 @@ def _run_locked(inputs: Sequence[str], stdin: TextIO | None, out: Path, lock: Ou
             if messages:
                 bar.clear()
                 for message in messages:
-                    print(visible(message), file=err)
+                    print(shown_line(message), file=err)
             bar.step(done, result.path)
         bar.clear()
         _warn_about_other_reports(out, formats, written, err)
@@ -520,11 +523,11 @@ def _judge(data: Any, outcome: Outcome, fail_under: float | None, fail_on_critic
         if fail_under is not None and (s.score is None or s.score < fail_under):
             outcome.under += 1
             shown = "–" if s.score is None else f"{s.score:.1f}"
-            print(visible(f"{s.path}: overall score {shown} is under {fail_under:g}"), file=err)
+            print(shown_line(f"{s.path}: overall score {shown} is under {fail_under:g}"), file=err)
         floor = s.critical_not_fully_met + s.critical_disputed
         if fail_on_critical and floor:
             outcome.critical += 1
-            print(visible(f"{s.path}: critical norm not fully met or disputed: {', '.join(floor)}"), file=err)
+            print(shown_line(f"{s.path}: critical norm not fully met or disputed: {', '.join(floor)}"), file=err)
 
 
 def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Container[str], err: TextIO) -> None:
@@ -547,5 +550,5 @@ def _warn_about_other_reports(out: Path, formats: Sequence[str], written: Contai
         return
     if others:
         shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
-        print(visible(f"{out}: warning: {len(others)} report file(s) here were not written by this run ({shown}); "
+        print(shown_line(f"{out}: warning: {len(others)} report file(s) here were not written by this run ({shown}); "
                       "they may be from an earlier run"), file=err)

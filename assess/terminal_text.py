@@ -53,6 +53,12 @@ def visible(text: str) -> str:
     return _shown_escaped().sub(_escape, text)
 
 
+def shown_line(text: str) -> str:
+    """``text`` as :func:`visible` shows it, on one line: a line break is written as ``\\n`` (``\\r`` is escaped
+    by :func:`visible`), so a status line or an error naming user text (a role, a file name) stays one line."""
+    return visible(text).replace("\n", "\\n")
+
+
 def lines(text: str) -> list[str]:
     """``text`` split at its line breaks: ``\\n``, ``\\r\\n`` and ``\\r`` only. ``str.splitlines`` also splits at
     U+0085, U+2028, form feeds and the file separators, which in a cell or a note are characters, not lines."""
@@ -74,7 +80,9 @@ def for_stream(text: str, stream: TextIO) -> str:
     return visible(text) if tty else text
 
 
-def say(message: object, stream: TextIO | None = None) -> None:
-    """Print one message (a ``Problem``, a warning, a status line) with control characters escaped, on
-    ``stream`` (default: stdout)."""
-    print(visible(str(message)), file=stream if stream is not None else sys.stdout)
+def say(message: object, stream: TextIO | None = None, *, block: bool = False) -> None:
+    """Print one message (a ``Problem``, a warning, a status line) on one line with control characters and line
+    breaks escaped (:func:`shown_line`), on ``stream`` (default: stdout). ``block``: a text of several lines
+    (JSON), its line breaks kept."""
+    text = str(message)
+    print(visible(text) if block else shown_line(text), file=stream if stream is not None else sys.stdout)

@@ -207,3 +207,37 @@ def test_validate_reads_each_file_once(cli, write, monkeypatch) -> None:
     status, out, err = cli("validate", "-", str(good), "-", str(good))
     assert (status, err) == (0, "")
     assert out.splitlines() == ["<stdin>: ok (1 of 62 norms assessed)", f"{good}: ok (1 of 62 norms assessed)"]
+
+
+@pytest.mark.parametrize("command", [("norms",), ("norms", "--format", "json"), ("schema",), ("schema", "catalog")])
+def test_norms_and_schema_never_replace_a_file_without_force(cli, tmp_path: Path, command: tuple[str, ...]) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("mine\n", encoding="utf-8")
+    status, out, err = cli(*command, "-o", str(target))
+    assert (status, out, err) == (2, "", f"{target}: already exists; not overwritten (use --force)\n")
+    assert target.read_text(encoding="utf-8") == "mine\n"
+    assert cli(*command, "-o", str(target), "--force")[0] == 0
+    assert target.read_text(encoding="utf-8") != "mine\n"
+    fresh = tmp_path / "new.txt"
+    assert cli(*command, "-o", str(fresh))[0] == 0 and fresh.stat().st_size > 0
+    assert cli(*command, "-o", "/dev/null")[0] == 0, "a device is written into, as before"
+
+
+@pytest.mark.parametrize("command", [("norms",), ("schema",)])
+def test_norms_and_schema_never_replace_an_assessment_even_with_force(cli, write, command: tuple[str, ...]) -> None:
+    text = assessment_text('"1.1": met')
+    path = write("de-brug.yaml", text)
+    status, _, err = cli(*command, "-o", str(path), "--force")
+    assert status == 2 and err.count("\n") == 1
+    assert err.startswith(f"{path}: is an assessment file; not overwritten: write the ")
+    assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize("command", [("norms",), ("schema",)])
+def test_norms_and_schema_refuse_a_read_only_file(cli, tmp_path: Path, command: tuple[str, ...]) -> None:
+    frozen = tmp_path / "frozen.md"
+    frozen.write_text("# frozen\n", encoding="utf-8")
+    frozen.chmod(0o444)
+    status, _, err = cli(*command, "-o", str(frozen), "--force")
+    assert (status, err) == (2, f"{frozen}: cannot write: the file is read-only (chmod u+w to allow it)\n")
+    assert frozen.read_text(encoding="utf-8") == "# frozen\n"

@@ -296,3 +296,28 @@ def test_evidence_lines_break_only_at_line_breaks(cli, csv_file, tmp_path: Path,
     assert status == 0, stderr
     evidence = load(out / "de-overloop.yaml", catalog).answers["1.2"].evidence
     assert evidence == ("Folder\x85NL", "Website\u2028oud", "Poster\x0cA4")
+
+
+def test_force_refuses_a_fifo_under_an_output_name_at_once(cli, csv_file, tmp_path: Path) -> None:
+    """A FIFO named as one of the outputs is refused before anything is written, not waited on."""
+    import os
+    import time
+
+    path = csv_file("service,norm,result\nAlpha,1.1,met\nBeta,1.2,met\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / "beta.yaml")
+    start = time.monotonic()
+    status, _, stderr = cli("import", str(path), "-o", str(out), "--force")
+    assert time.monotonic() - start < 1.5, "not the 2 s wait for a reader"
+    assert status == 2 and stderr.count("\n") == 1
+    assert stderr.startswith(f"{out / 'beta.yaml'}: cannot write: a pipe (FIFO) has this name, not a regular file")
+    assert [p.name for p in out.iterdir()] == ["beta.yaml"], "alpha.yaml not written either"
+
+
+def test_a_utf16_sheet_is_named_so(cli, csv_file, tmp_path: Path) -> None:
+    path = csv_file("service,norm,result\nDe Brug,1.1,met\n", encoding="utf-16")
+    status, _, stderr = cli("import", str(path), "-o", str(tmp_path / "out"))
+    assert status == 2
+    assert stderr == (f"{path}:1: UTF-16 text (saved as \"Unicode\"): save the spreadsheet as “CSV UTF-8” "
+                      "(Excel: Save as → CSV UTF-8)\n")

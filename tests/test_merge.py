@@ -327,3 +327,14 @@ def test_an_empty_output_name_is_said_so(cli, tmp_path: Path) -> None:
         paths.append(str(tmp_path / name))
     status, _, err = cli("merge", *paths, "-o", "")
     assert (status, err) == (2, "-o: the output file name is empty\n")
+
+
+def test_a_utf16_input_is_named_so(cli, tmp_path: Path) -> None:
+    from tests.conftest import assessment_text
+
+    a = tmp_path / "a.yaml"
+    a.write_bytes(assessment_text('"1.1": met').encode("utf-16"))
+    b = tmp_path / "b.yaml"
+    b.write_text(assessment_text('"1.1": partial'), encoding="utf-8")
+    status, _, err = cli("merge", str(a), str(b), "-o", str(tmp_path / "c.yaml"))
+    assert (status, err) == (2, f"{a}:1: UTF-16 text (saved as \"Unicode\"): save the file as UTF-8\n")

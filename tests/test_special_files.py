@@ -230,3 +230,24 @@ def test_atomic_write_refuses_a_read_only_file(tmp_path: Path) -> None:
         atomic_write(frozen, "theirs\n")
     assert frozen.read_text(encoding="utf-8") == "mine\n"
     assert [p.name for p in tmp_path.iterdir()] == ["a.yaml"]
+
+
+@pytest.mark.parametrize("obstacle", ["read-only", "fifo"])
+def test_batch_never_replaces_a_read_only_report_or_a_fifo(cli, write, tmp_path: Path, obstacle: str) -> None:
+    source = write("in/a.yaml", assessment_text('"1.1": met'))
+    out = tmp_path / "out"
+    out.mkdir()
+    report = out / "test.md"
+    if obstacle == "read-only":
+        report.write_text("# frozen\n", encoding="utf-8")
+        report.chmod(0o444)
+    else:
+        os.mkfifo(report)
+    status, _, err = cli("batch", str(source), "-o", str(out))
+    assert status == 2
+    assert f"report not written: {report}: " in err
+    assert ("read-only" if obstacle == "read-only" else "a pipe (FIFO) has this name") in err
+    if obstacle == "read-only":
+        assert report.read_text(encoding="utf-8") == "# frozen\n" and not report.stat().st_mode & 0o222
+    else:
+        assert stat.S_ISFIFO(os.lstat(report).st_mode)

@@ -146,3 +146,31 @@ def test_batch_messages_and_progress_are_escaped(write, tmp_path: Path) -> None:
     shown = err.getvalue().replace("\r\x1b[K", "")  # the progress line's own clearing is layout
     assert "bad\\x1b]0;x\\x07.yaml" in shown and "ok\\x1b[2J" in shown
     assert not raw_controls(shown)
+
+
+def test_shown_line_escapes_line_breaks_too() -> None:
+    from assess.terminal_text import shown_line
+
+    assert shown_line("a\nb\rc\x1bd\te") == "a\\nb\\x0dc\\x1bd\te"
+    assert shown_line("plain – één") == "plain – één"
+
+
+def test_a_file_name_with_a_line_break_gives_one_line(cli, write) -> None:
+    """Every problem and status line is one line: a newline in a file name is shown as \\n."""
+    good = write("n\nl.yaml", assessment_text('"1.1": met'))
+    status, out, _ = cli("validate", str(good))
+    assert status == 0 and out.count("\n") == 1 and out.startswith(str(good).replace("\n", "\\n") + ": ok")
+    bad = write("b\nad.yaml", "x: [\n")
+    status, _, err = cli("check", str(bad))
+    assert status == 2 and err.count("\n") == 1 and err.startswith(str(bad).replace("\n", "\\n") + ":")
+
+
+def test_the_signed_line_escapes_every_control_of_the_role(cli, write) -> None:
+    path = write("a.yaml", assessment_text('"1.1": met'))
+    status, out, _ = cli("sign", str(path), "--by", "Me", "--role", "a\nb\rc\x1b[2Jd", "--at", "2026-11-30T10:00:00Z")
+    assert status == 0 and out.count("\n") == 1 and "(a\\nb\\x0dc\\x1b[2Jd)" in out, out
+
+
+def test_check_json_keeps_its_lines(cli) -> None:
+    status, out, _ = cli("check", "--list", "--format", "json")
+    assert status == 0 and out.startswith("[\n  {")

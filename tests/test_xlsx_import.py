@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -327,3 +328,29 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(cli, t
     assert status == 2
     assert err.startswith(f"{path}: too large when unpacked (") and err.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_openpyxl_warnings_are_not_printed(cli, tmp_path: Path) -> None:
+    """A defined name of a missing sheet (warned as the workbook opens) and an extension openpyxl does not support
+    (warned as the sheet is read): no warning with a site-packages path on stderr."""
+    wb = Workbook()
+    wb.active.append(["service", "norm", "result"])
+    wb.active.append(["De Brug", "1.1", "met"])
+    path = tmp_path / "w.xlsx"
+    wb.save(path)
+    with zipfile.ZipFile(path) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    book, sheet = "xl/workbook.xml", "xl/worksheets/sheet1.xml"
+    assert b"<definedNames/>" in members[book]
+    members[book] = members[book].replace(b"<definedNames/>", b'<definedNames><definedName name="_xlnm.Print_Area" '
+                                          b'localSheetId="1">Sheet!$A$1:$B$2</definedName></definedNames>')
+    members[sheet] = members[sheet].replace(
+        b"</worksheet>", b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.'
+        b'microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="0"/></ext></extLst></worksheet>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    result = subprocess.run([sys.executable, "-W", "default", "-m", "assess", "import", str(path), "-o",
+                             str(tmp_path / "out")], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (tmp_path / "out" / "de-brug.yaml").is_file()

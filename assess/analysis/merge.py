@@ -68,6 +68,10 @@ def read_input(path: str, catalog: Catalog) -> Input:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
+        from assess.files.input_file import is_utf16
+
+        if is_utf16(data):  # the byte-order mark of UTF-16 (Windows' "Unicode"), said as assess check says it
+            raise InputError.single(path, 1, "UTF-16 text (saved as \"Unicode\"): save the file as UTF-8") from None
         raise InputError.single(path, None, f"not UTF-8 text ({err.reason})") from None
     return Input(path, digest(data), loads(text, path, catalog))
 

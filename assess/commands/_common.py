@@ -65,6 +65,47 @@ def not_an_input(target: str | None, inputs: list[str | None], what: str) -> Non
                                     "to another file")
 
 
+def add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists (never an assessment)")
+
+
+def refuse_existing(target: str | None, force: bool, what: str) -> None:
+    """Refuse ``-o FILE`` when FILE is a regular file already there, unless ``force``; an assessment file (``assess:``
+    at its top level) is never replaced by ``what`` (a list of norms, a schema), even so. A FIFO or a device
+    (``-o /dev/stdout``) is written into, as before."""
+    if target in (None, "-") or not target.strip():
+        return
+    import stat
+
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:  # not there (yet): written as a new file
+        return
+    if not stat.S_ISREG(mode):
+        return
+    if looks_like_assessment(target):
+        raise InputError.single(target, None, f"is an assessment file; not overwritten: write the {what} to another "
+                                "file")
+    if not force:
+        raise InputError.single(target, None, "already exists; not overwritten (use --force)")
+
+
+def looks_like_assessment(path: str) -> bool:
+    """True when the regular file ``path`` begins as an assessment does: a top-level ``assess:`` key in its first
+    64 KB (read without waiting: a FIFO put there since reads as nothing)."""
+    import re
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            head = os.read(fd, 65536)
+        finally:
+            os.close(fd)
+    except OSError:
+        return False
+    return re.search(rb"(?m)^assess:[ \t]*[\"']?\d", head) is not None
+
+
 def write_output(target: str | None, text: str | bytes) -> None:
     """Write to stdout (``-`` or nothing) or atomically to a file."""
     if target in (None, "-"):

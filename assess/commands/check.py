@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         lang = resolve_language(args.lang)
         if args.format == "json":
             say(json.dumps([{"rule": r, "description": t(f"check.rule.{r}", lang)} for r in RULES],
-                           ensure_ascii=False, indent=2))
+                           ensure_ascii=False, indent=2), block=True)
         else:
             width = max(len(r) for r in RULES)
             for rule in RULES:
@@ -85,5 +85,5 @@ def run(args: argparse.Namespace) -> int:
             else:
                 say(line_text(name, line, finding, text))
     if args.format == "json":
-        say(json.dumps(out, ensure_ascii=False, indent=2))
+        say(json.dumps(out, ensure_ascii=False, indent=2), block=True)
     return 2 if bad else 1 if found_any else 0

@@ -54,9 +54,14 @@ def run(args: argparse.Namespace) -> int:
         raise InputError.single(args.out, None, "is not a folder")
     planned = answer_import.plan(sheet, out, catalog, args.lang, args.force)
     from assess.commands._common import not_an_input
+    from assess.files.storage import refuse_replacing
 
     for item in planned:  # --force replaces existing files, never the sheet read (nor a symlink to it)
         not_an_input(str(item.path), [args.file], "assessment")
+        try:  # nor a read-only file, a FIFO (it waited for a reader) or a device: refused before any is written
+            refuse_replacing(item.path)
+        except OSError as error:
+            raise InputError.single(str(item.path), None, f"cannot write: {error.strerror or error}") from None
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:

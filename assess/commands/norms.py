@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from assess.commands._common import add_lang, write_output
+from assess.commands._common import add_force, add_lang, refuse_existing, write_output
 
 NAME = "norms"
 ORDER = 10
@@ -22,6 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="list a setting's key requirements instead: outreach, non-specialised, "
                              "outpatient, short-term-inpatient, long-term-residential")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_force(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from assess.render.markdown_table import table
     from assess.render.text import md_escape
 
+    refuse_existing(args.output, args.force, "list of norms")
     catalog = load_catalog()
     lang = resolve_language(args.lang)
     if args.setting:

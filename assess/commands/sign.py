@@ -46,7 +46,6 @@ def run(args: argparse.Namespace) -> int:
     rewrite_assessment(args.file, loaded, catalog, signed, "before-sign")
     assert signed.signed is not None
     who = signed.signed.by + (f" ({signed.signed.role})" if signed.signed.role else "")
-    who = who.replace("\n", "\\n")  # the status line stays one line (a role given as "a\nb")
     say(t("sign.signed", lang, file=args.file, who=who, when=signed.signed.at[:10]))
     from assess.analysis.lint import findings
 

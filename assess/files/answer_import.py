@@ -62,22 +62,25 @@ def plan(sheet: Sheet, out_dir: Path, catalog: Catalog, lang: str | None, force:
 def write(planned: list[Planned]) -> list[tuple[Path, Path]]:
     """Write every file atomically; if one cannot be written, remove the ones this call created. A file replaced
     (``--force``) is kept in a backup first, unless it holds what is written: (file, backup) of each."""
-    from assess.files.storage import atomic_write, refuse_read_only, write_backup
+    from assess.files.input_file import read_bytes
+    from assess.files.storage import atomic_write, refuse_replacing, write_backup
 
     created: list[Path] = []
     backups: list[tuple[Path, Path]] = []
     for item in planned:
         existed = item.path.exists()
         try:
-            if existed and item.path.is_file():
-                refuse_read_only(item.path)
-                old = item.path.read_bytes()
+            refuse_replacing(item.path)  # read-only, a FIFO or a device: never written into nor replaced
+            if existed:  # read as an input (a FIFO put there since is refused, not waited on; 10 MB at most)
+                old = read_bytes(str(item.path), "an assessment file")
                 if old != item.text.encode("utf-8"):
                     backups.append((item.path, write_backup(item.path, old, kind="before-import")))
             atomic_write(item.path, item.text)
-        except OSError as error:
+        except (OSError, InputError) as error:
             for path in created:
                 path.unlink(missing_ok=True)
+            if isinstance(error, InputError):
+                raise
             raise InputError.single(str(item.path), None, f"cannot write: {error.strerror or error}") from None
         if not existed:
             created.append(item.path)

@@ -14,6 +14,11 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        from assess.files.input_file import is_utf16
+
+        if is_utf16(data):  # Excel's "Unicode text", or a file saved as "Unicode" in Notepad
+            raise InputError.single(name, 1, "UTF-16 text (saved as \"Unicode\"): save the spreadsheet as "
+                                             "“CSV UTF-8” (Excel: Save as → CSV UTF-8)") from None
         line = data[:err.start].count(b"\n") + 1
         raise InputError.single(name, line, "not UTF-8 text; save the spreadsheet as “CSV UTF-8” "
                                             "(Excel: Save as → CSV UTF-8)") from None

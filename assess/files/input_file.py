@@ -12,7 +12,21 @@ from assess.errors import InputError
 MAX_BYTES = 10 * 1024 * 1024  # an assessment with long notes on every item is well under 1 MB
 
 
-def _kind(mode: int) -> str:
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # the byte-order marks of UTF-16 (what Windows calls "Unicode")
+
+
+def is_utf16(raw: bytes) -> bool:
+    """Text saved as UTF-16 (Windows' "Unicode"): its byte-order mark, then text that reads as such."""
+    if not raw.startswith(UTF16_BOMS):
+        return False
+    try:
+        text = raw.decode("utf-16")
+    except UnicodeDecodeError:
+        return False
+    return sum(char.isascii() for char in text) >= 0.9 * len(text)
+
+
+def kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
         return "a pipe (FIFO)"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -28,7 +42,7 @@ def _refuse_special(name: str, mode: int) -> None:
     if stat.S_ISDIR(mode):
         raise InputError.single(name, None, "is a directory, not a file")
     if not stat.S_ISREG(mode):
-        raise InputError.single(name, None, f"is {_kind(mode)}, not a regular file; not read "
+        raise InputError.single(name, None, f"is {kind(mode)}, not a regular file; not read "
                                 "(to read from a pipe, give - and pipe it to stdin)")
 
 

@@ -57,10 +57,10 @@ def stage_binary(target: Path, staging: str, produce: Callable[[BinaryIO], Any])
 
 def move_into_place(staged: str, target: Path) -> None:
     """The second half of :func:`publish`."""
-    from assess.files.storage import refuse_read_only
+    from assess.files.storage import refuse_replacing
 
     try:
-        refuse_read_only(target)  # a report someone froze with chmod 444 stays as it is
+        refuse_replacing(target)  # a report someone froze with chmod 444 stays as it is, and a FIFO or a device
         os.replace(staged, target)
     except OSError as error:
         raise _not_written(target, error) from None

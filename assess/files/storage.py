@@ -113,6 +113,22 @@ def refuse_read_only(path: Path) -> None:
         raise PermissionError(errno.EACCES, "the file is read-only (chmod u+w to allow it)", str(path))
 
 
+def refuse_replacing(path: Path) -> None:
+    """Raise OSError when ``path`` is a file a folder's output (``import -o DIR``, ``batch -o DIR``) must not
+    replace: read-only (:func:`refuse_read_only`), or a FIFO, a device or a socket put there under an output's
+    name (written into, an import waited for a reader; renamed over, it was gone)."""
+    refuse_read_only(path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        from assess.files.input_file import kind
+
+        raise OSError(errno.EEXIST, f"{kind(mode)} has this name, not a regular file (remove it, or "
+                      "write elsewhere)", str(path))
+
+
 def atomic_write(path: Path, text: str | bytes) -> str:
     """Replace ``path`` with ``text`` atomically; returns the new fingerprint. A symlink stays a symlink:
     the file it points to is replaced. A FIFO or device (``/dev/null``, ``/dev/stdout``) is written into,

@@ -476,17 +476,6 @@ def parse(text: str, name: str) -> Document:
     return Document(name=name, text=text, data=data, _root=root)
 
 
-def _utf16(raw: bytes) -> bool:
-    """Text saved as UTF-16 (Windows' "Unicode"): its byte-order mark, then text that reads as such."""
-    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
-    try:
-        text = raw.decode("utf-16")
-    except UnicodeDecodeError:
-        return False
-    return sum(char.isascii() for char in text) >= 0.9 * len(text)
-
-
 def read(path: str) -> Document:
     """Read a file as UTF-8 (``-`` is stdin) and parse it; only regular files (see :mod:`assess.files.input_file`)."""
     from assess.files.input_file import read_bytes
@@ -496,7 +485,9 @@ def read(path: str) -> Document:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        if _utf16(raw):
+        from assess.files.input_file import is_utf16
+
+        if is_utf16(raw):
             raise InputError.single(name, 1, "UTF-16 text (saved as \"Unicode\"): save the file as UTF-8") from None
         line = raw.count(b"\n", 0, err.start) + 1
         raise InputError.single(name, line, f"not UTF-8 text: byte 0x{raw[err.start]:02X} cannot be read "

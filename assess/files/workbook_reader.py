@@ -249,12 +249,16 @@ class _WorkbookReader:
 
 def read_workbook(data: bytes, name: str, catalog: Catalog) -> Sheet:
     """Check every sheet of a workbook and turn the answers into assessments; raises :class:`InputError`."""
+    import warnings
+
     wb = open_workbook(data, name)
     try:
         workbook = _WorkbookReader(name, catalog)
         try:
-            for ws in wb.worksheets:
-                workbook.sheet(ws)
+            with warnings.catch_warnings():  # openpyxl warns as it parses a sheet ("Data Validation extension
+                warnings.simplefilter("ignore")  # is not supported"), with its own path: not for the user
+                for ws in wb.worksheets:
+                    workbook.sheet(ws)
         except InputError:
             raise
         except Exception as error:  # a sheet openpyxl cannot parse

@@ -700,3 +700,23 @@ def test_the_form_is_kept_per_language_and_opens_after_a_change_of_language_with
     assert dutch[2] == dutch_again[2] == made_in_dutch and dutch_again[3] == dutch_options
     assert english[2] == english_again[2] == made_in_english and english_again[3] == english_options
     assert "hoog" in " ".join(dutch_options).lower() and "high" in " ".join(english_options).lower()
+
+
+def test_a_paste_right_behind_typed_keys_lands_after_them(tmp_path: Path) -> None:
+    """`e`, text and a paste sent at once: the paste waited for no key and landed before the text still
+    queued behind `e` (`Roo<paste>ster`); it now comes in its turn, where the keys left the cursor."""
+    from textual import events
+
+    path = write_assessment(tmp_path / "a.yaml", {})
+
+    async def play() -> None:
+        app = open_app(path)
+        async with app.run_test(size=SIZE) as pilot:
+            burst(app, "e", *"Rooster")
+            app.post_message(events.Paste(" ma 10-16"))
+            burst(app, *"!")
+            await settle(app, pilot)
+            assert isinstance(app.screen, EditScreen)
+            assert app.screen.field_values()["evidence"] == "Rooster ma 10-16!"
+
+    run(play())

@@ -309,7 +309,7 @@ class AuditApp(App[None]):
         closed a screen), or while a screen it opened is on top, goes behind them in the audit's queue, not to
         the field focused now: in the order typed, to where the keys before it leave the focus. Otherwise (the
         audit's own keys, a dialog opened from another) as Textual sends it."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             audit = self.screen_stack[0] if self.screen_stack else None
             if isinstance(audit, AuditScreen) and audit.sequencing:
                 self.app_focus = True  # as App.on_event

@@ -75,7 +75,7 @@ class AuditScreen(KeptBackground, DrawnOnce, LaidOutOnce, CountsRepaints, Screen
         self._show_requested = False
         self._reason = ReasonLine()  # asked after `a`, shown over the bottom of the norm pane
         self._keys = 0  # keys sent here and not yet handled
-        self._taken: dict[int, events.Key] = {}  # of those, the ones the app sent here while sequencing
+        self._taken: dict[int, events.Key | events.Paste] = {}  # of those, the ones the app sent here while sequencing
         self._opened_screen: Screen[Any] | None = None  # opened by a key here: keys come here while it is open
 
     @property
@@ -122,7 +122,7 @@ class AuditScreen(KeptBackground, DrawnOnce, LaidOutOnce, CountsRepaints, Screen
 
     def post_message(self, message: Message) -> bool:
         posted = super().post_message(message)
-        if posted and isinstance(message, events.Key):
+        if posted and isinstance(message, events.Key | events.Paste):
             self._keys += 1
         return posted
 
@@ -130,7 +130,7 @@ class AuditScreen(KeptBackground, DrawnOnce, LaidOutOnce, CountsRepaints, Screen
         try:
             await super().on_event(event)
         finally:
-            if isinstance(event, events.Key):
+            if isinstance(event, events.Key | events.Paste):
                 self._keys -= 1
                 self._taken.pop(id(event), None)
 
@@ -150,9 +150,9 @@ class AuditScreen(KeptBackground, DrawnOnce, LaidOutOnce, CountsRepaints, Screen
         self._opened_screen = None
         return False
 
-    def take(self, event: events.Key) -> None:
-        """A key the app got while :attr:`sequencing`: handled here after the keys before it, as the app would
-        have (its priority keys first)."""
+    def take(self, event: events.Key | events.Paste) -> None:
+        """A key (or a paste) the app got while :attr:`sequencing`: handled here after the keys before it, as the
+        app would have (its priority keys first)."""
         self._taken[id(event)] = event
         self._forward_event(event)
 
@@ -231,7 +231,16 @@ class AuditScreen(KeptBackground, DrawnOnce, LaidOutOnce, CountsRepaints, Screen
         while loop.time() < deadline and not self._screens_idle(top):
             await asyncio.sleep(SETTLE_POLL_SECONDS)
 
-    def on_paste(self, event: events.Paste) -> None:
+    async def on_paste(self, event: events.Paste) -> None:
+        app = self.app
+        if id(event) in self._taken and app.screen is not self:  # behind keys that opened a screen: goes there,
+            await self._settled()  # after them, to where they left the focus (it overtook them)
+            if app.screen is not self:
+                event.stop()
+                top = app.screen
+                (app.focused or top)._forward_event(events.Paste(event.text))
+                await self._settled(top)
+                return
         if self._reason.is_open:
             event.stop()
             self._reason.insert(event.text)

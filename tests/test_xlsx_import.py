@@ -307,22 +307,30 @@ def test_the_form_reads_back_the_kind_of_source(cli, tmp_path: Path, catalog) ->
     assert a.answer("2.2").sources == ("document", "service-user-interview")
 
 
-def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(cli, tmp_path: Path) -> None:
-    """A small file of a huge sheet (a row of 3 million cells: 348 KB, 2.8 GB of memory) is refused on the sizes
-    its zip declares, before openpyxl builds a cell."""
+def one_answer_workbook(path: Path, edit: dict[str, tuple[bytes, bytes]]) -> Path:
+    """A workbook of one answer, saved at ``path``, then in its zip each member named in ``edit`` with its first
+    ``old`` replaced by ``new``: what openpyxl would not write itself."""
     wb = Workbook()
     wb.active.append(["service", "norm", "result"])
     wb.active.append(["De Brug", "1.1", "met"])
-    path = tmp_path / "groot.xlsx"
     wb.save(path)
     with zipfile.ZipFile(path) as archive:
         members = {info.filename: archive.read(info) for info in archive.infolist()}
-    sheet = "xl/worksheets/sheet1.xml"
-    cells = '<c t="inlineStr"><is><t>x</t></is></c>' * 2_000_000  # 76 MB of XML, a few hundred KB packed
-    members[sheet] = members[sheet].replace(b"</row>", cells.encode() + b"</row>", 1)
+    for name, (old, new) in edit.items():
+        assert old in members[name]
+        members[name] = members[name].replace(old, new, 1)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             archive.writestr(name, data)
+    return path
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(cli, tmp_path: Path) -> None:
+    """A small file of a huge sheet (a row of 3 million cells: 348 KB, 2.8 GB of memory) is refused on the sizes
+    its zip declares, before openpyxl builds a cell."""
+    cells = '<c t="inlineStr"><is><t>x</t></is></c>' * 2_000_000  # 76 MB of XML, a few hundred KB packed
+    path = one_answer_workbook(tmp_path / "groot.xlsx",
+                               {"xl/worksheets/sheet1.xml": (b"</row>", cells.encode() + b"</row>")})
     assert path.stat().st_size < 1_000_000
     status, _, err = cli("import", str(path), "-o", str(tmp_path / "out"))
     assert status == 2
@@ -333,23 +341,12 @@ def test_a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read(cli, t
 def test_openpyxl_warnings_are_not_printed(cli, tmp_path: Path) -> None:
     """A defined name of a missing sheet (warned as the workbook opens) and an extension openpyxl does not support
     (warned as the sheet is read): no warning with a site-packages path on stderr."""
-    wb = Workbook()
-    wb.active.append(["service", "norm", "result"])
-    wb.active.append(["De Brug", "1.1", "met"])
-    path = tmp_path / "w.xlsx"
-    wb.save(path)
-    with zipfile.ZipFile(path) as archive:
-        members = {info.filename: archive.read(info) for info in archive.infolist()}
-    book, sheet = "xl/workbook.xml", "xl/worksheets/sheet1.xml"
-    assert b"<definedNames/>" in members[book]
-    members[book] = members[book].replace(b"<definedNames/>", b'<definedNames><definedName name="_xlnm.Print_Area" '
-                                          b'localSheetId="1">Sheet!$A$1:$B$2</definedName></definedNames>')
-    members[sheet] = members[sheet].replace(
-        b"</worksheet>", b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.'
-        b'microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="0"/></ext></extLst></worksheet>')
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
+    path = one_answer_workbook(tmp_path / "w.xlsx", {
+        "xl/workbook.xml": (b"<definedNames/>", b'<definedNames><definedName name="_xlnm.Print_Area" '
+                            b'localSheetId="1">Sheet!$A$1:$B$2</definedName></definedNames>'),
+        "xl/worksheets/sheet1.xml": (b"</worksheet>", b'<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" '
+                                     b'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+                                     b'<x14:dataValidations count="0"/></ext></extLst></worksheet>')})
     result = subprocess.run([sys.executable, "-W", "default", "-m", "assess", "import", str(path), "-o",
                              str(tmp_path / "out")], capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stderr) == (0, "")
